@@ -1,0 +1,40 @@
+#!/bin/sh
+# bench/run.sh: the benchmark. Builds (once) a corpus of at least $BENCH_MB MB
+# (default 100) from the bundled sample articles and a synthetic 100,000-entry
+# dictionary, then measures `vigil code --mentions` on one core and with -j2:
+# MB/s, sentences/s, mentions/s and peak RSS, plus the dictionary's open time
+# with and without its cache. Prints a table; times nothing in the tests.
+set -eu
+cd "$(dirname "$0")/.."
+VIGIL=${VIGIL:-build/vigil}
+OUT=bench/out
+MB=${BENCH_MB:-100}
+mkdir -p "$OUT"
+export VIGIL_CACHE_DIR="$OUT/cache"
+rm -rf "$VIGIL_CACHE_DIR"
+
+[ -s "$OUT/corpus-$MB.jsonl" ] || python3 bench/gen_corpus.py --mb "$MB" -o "$OUT/corpus-$MB.jsonl"
+[ -s "$OUT/dict-100k.vd" ] || python3 bench/gen_dict.py --entries 100000 -o "$OUT/dict-100k.vd"
+CORPUS="$OUT/corpus-$MB.jsonl"
+
+echo "== dictionary: default + 100,000 synthetic entries"
+printf 'first open (compile + write cache):\n'
+$VIGIL dict stats "$OUT/dict-100k.vd" | sed 's/^/    /'
+printf 'second open (mapped from cache):\n'
+$VIGIL dict stats "$OUT/dict-100k.vd" | sed 's/^/    /'
+
+run() { # label, then vigil arguments
+	label=$1; shift
+	/usr/bin/time -f '%e %M' -o "$OUT/time.txt" "$VIGIL" code --stats "$@" "$CORPUS" \
+		>/dev/null 2>"$OUT/stats.txt" || { cat "$OUT/stats.txt"; exit 1; }
+	stats=$(grep 'documents' "$OUT/stats.txt")
+	rss=$(awk '{printf "%.1f", $2/1024}' "$OUT/time.txt")
+	echo "$label"
+	echo "    $stats"
+	echo "    peak RSS $rss MB"
+}
+
+echo "== vigil code on $CORPUS ($(du -m "$CORPUS" | cut -f1) MB)"
+run "segmentation only (no dictionary), -j1:" --no-default-dict
+run "segmentation + matching (default + 100k dictionary), --mentions, -j1:" --mentions --dict "$OUT/dict-100k.vd"
+run "segmentation + matching, --mentions, -j2:" --mentions --dict "$OUT/dict-100k.vd" -j 2

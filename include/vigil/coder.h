@@ -1,0 +1,86 @@
+/*
+ * vigil/coder.h: the coder. A vigil_coder holds the configuration and the
+ * dictionaries; it is read-only once made and shared by all threads. A
+ * vigil_worker is one thread's workspace: it codes one document at a time into
+ * a per-document arena that is reset (not freed) between documents, and keeps
+ * the records of the last document until the next call.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef VIGIL_CODER_H
+#define VIGIL_CODER_H
+
+#include "common.h"
+#include "dict.h"
+#include "document.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct vigil_coder vigil_coder;
+typedef struct vigil_worker vigil_worker;
+
+/* Output formats of vigil_worker_records(). */
+typedef enum vigil_output_format {
+	VIGIL_OUTPUT_JSONL = 0
+} vigil_output_format;
+
+/* Flags for vigil_coder_options.flags */
+#define VIGIL_CODE_MENTIONS 0x1u /* emit one "mention" record per match */
+#define VIGIL_CODE_EXPLAIN  0x2u /* add "why" to records */
+#define VIGIL_CODE_REPAIR   0x4u /* replace invalid UTF-8 with U+FFFD, warn */
+
+typedef struct vigil_coder_options {
+	unsigned version;           /* VIGIL_CODER_OPTIONS_VERSION */
+	const vigil_dict *dict;     /* borrowed; must outlive the coder; may be NULL */
+	unsigned flags;             /* VIGIL_CODE_* */
+	size_t max_doc_bytes;       /* per-document arena cap; 0: 256 MiB */
+} vigil_coder_options;
+
+#define VIGIL_CODER_OPTIONS_VERSION 1
+#define VIGIL_CODER_OPTIONS_INIT {VIGIL_CODER_OPTIONS_VERSION, NULL, 0, 0}
+
+/* Makes a coder. Returns VIGIL_ENOMEM or VIGIL_EINPUT (bad options). */
+int vigil_coder_new(vigil_coder **out, const vigil_coder_options *opts);
+void vigil_coder_free(vigil_coder *c);
+
+/* Makes a worker for `coder` (borrowed; must outlive the worker). */
+int vigil_worker_new(vigil_worker **out, const vigil_coder *coder);
+void vigil_worker_free(vigil_worker *w);
+
+/*
+ * Codes one document. Returns VIGIL_OK; VIGIL_EINPUT when the document is
+ * rejected (invalid UTF-8 or a NUL byte without VIGIL_CODE_REPAIR: the message
+ * names doc->origin with its line or byte offset); VIGIL_ENOMEM past the cap.
+ * Warnings about a document that was still coded (a repair) are in
+ * vigil_worker_warning(), else it returns NULL.
+ */
+int vigil_worker_code(vigil_worker *w, const vigil_doc *doc);
+
+const char *vigil_worker_errmsg(const vigil_worker *w);
+const char *vigil_worker_warning(const vigil_worker *w);
+
+/*
+ * The records of the last coded document, serialized in `format` (JSON Lines:
+ * one object per line, each line ending in '\n'). Borrowed: valid until the
+ * next vigil_worker_code() or vigil_worker_free().
+ */
+int vigil_worker_records(vigil_worker *w, vigil_output_format format,
+			 const char **data_out, size_t *len_out);
+
+/* Facts about the last coded document. */
+typedef struct vigil_doc_summary {
+	const char *id;        /* the document id (given or derived) */
+	size_t text_bytes;     /* bytes of normalized text */
+	size_t sentences;
+	size_t tokens;
+	size_t mentions;       /* dictionary matches */
+} vigil_doc_summary;
+
+void vigil_worker_summary(const vigil_worker *w, vigil_doc_summary *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* VIGIL_CODER_H */

@@ -1,0 +1,493 @@
+/*
+ * cmd_code.c: `vigil code`: reads documents from files or stdin, codes them
+ * with -j worker threads and writes their records to stdout in input order,
+ * identical for any -j. Documents are read in batches (bounded by count and
+ * bytes) so memory does not grow with the input. A bad document or file is
+ * reported on stderr and skipped; the rest of the batch is still coded.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+
+#define MAX_JOBS 256
+#define BATCH_DOCS_PER_JOB 32
+#define BATCH_BYTES ((size_t)64 << 20)
+#define MAX_EXTRA_DICTS 32
+
+static const char code_usage[] =
+	"usage: vigil code [options] [FILE|-]...\n"
+	"\n"
+	"Codes documents and writes JSON Lines records to stdout: one \"document\"\n"
+	"record per document (and \"mention\" records with --mentions). FILE may be\n"
+	"plain text (.txt, with an optional Title:/Date:/Source:/URL: header block\n"
+	"ended by a blank line), JSON Lines (.jsonl: {\"id\",\"date\",\"source\",\"url\",\n"
+	"\"title\",\"text\"} per line), HTML (.html) or RSS/Atom (.xml); the format is\n"
+	"detected from the name, else the content. No FILE, or -, reads stdin.\n"
+	"\n"
+	"options:\n"
+	"  --date YYYY-MM-DD    publication date of documents that have none\n"
+	"  --format jsonl       output format (jsonl is the only one so far)\n"
+	"  --mentions           also write one \"mention\" record per dictionary match\n"
+	"  --explain            add \"why\" (dictionary entry, file and line) to records\n"
+	"  --repair             replace invalid UTF-8 and NUL bytes with U+FFFD and\n"
+	"                       code the document (default: report it and skip it)\n"
+	"  --dict PATH          also load this dictionary file or directory (.vd);\n"
+	"                       repeatable\n"
+	"  --no-default-dict    do not load the default dictionaries\n"
+	"  -j, --jobs N         code with N threads (default 1); output order and\n"
+	"                       content do not depend on N\n"
+	"  --stats              print documents, sentences, mentions and throughput\n"
+	"                       on stderr at the end\n"
+	"  -h, --help           this help\n"
+	"\n"
+	"Errors name the file and line or byte offset; the exit status is 1 when\n"
+	"any document was skipped, 2 on bad usage or when dictionaries fail to load.\n";
+
+typedef struct code_options {
+	const char *date;
+	unsigned flags;
+	int no_default_dict;
+	int stats;
+	int jobs;
+	const char *dicts[MAX_EXTRA_DICTS];
+	size_t ndicts;
+} code_options;
+
+/* A document copied out of the reader, and what coding it produced. */
+typedef struct slot {
+	vigil_doc doc;     /* strings point into `store` */
+	char *store;       /* owns all of doc's strings */
+	int rc;            /* result of vigil_worker_code */
+	char *out;         /* records (malloc'd) or error message */
+	size_t outlen;
+	char *warning;     /* malloc'd, or NULL */
+	vigil_doc_summary sum; /* counts (id not kept) */
+} slot;
+
+typedef struct batch {
+	slot *slots;
+	size_t n, cap;
+	size_t bytes;
+	size_t next;            /* next slot to code (under lock) */
+	pthread_mutex_t lock;
+} batch;
+
+typedef struct run_totals {
+	size_t docs, skipped, sentences, mentions, bytes;
+	int status;
+} run_totals;
+
+/*===== Options ========================================================*/
+
+static int parse_jobs(const char *s, int *out)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno || *end || n < 1 || n > MAX_JOBS)
+		return -1;
+	*out = (int)n;
+	return 0;
+}
+
+static int valid_date(const char *s)
+{
+	int y, m, d;
+	char tail;
+
+	return strlen(s) == 10 &&
+	       sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && m >= 1 &&
+	       m <= 12 && d >= 1 && d <= 31;
+}
+
+/* Returns -1 on a usage error (printed), 1 for --help, 0 to go on. */
+static int parse_options(int argc, char **argv, code_options *o)
+{
+	enum { OPT_DATE = 256, OPT_FORMAT, OPT_MENTIONS, OPT_EXPLAIN,
+	       OPT_REPAIR, OPT_DICT, OPT_NODEFAULT, OPT_STATS };
+	static const struct option longopts[] = {
+		{"date", required_argument, NULL, OPT_DATE},
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"mentions", no_argument, NULL, OPT_MENTIONS},
+		{"explain", no_argument, NULL, OPT_EXPLAIN},
+		{"repair", no_argument, NULL, OPT_REPAIR},
+		{"dict", required_argument, NULL, OPT_DICT},
+		{"no-default-dict", no_argument, NULL, OPT_NODEFAULT},
+		{"jobs", required_argument, NULL, 'j'},
+		{"stats", no_argument, NULL, OPT_STATS},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	o->jobs = 1;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "j:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_DATE:
+			if (!valid_date(optarg)) {
+				fprintf(stderr, "vigil code: bad --date '%s' (want YYYY-MM-DD)\n", optarg);
+				return -1;
+			}
+			o->date = optarg;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "jsonl") != 0) {
+				fprintf(stderr, "vigil code: unknown --format '%s' (supported: jsonl)\n", optarg);
+				return -1;
+			}
+			break;
+		case OPT_MENTIONS: o->flags |= VIGIL_CODE_MENTIONS; break;
+		case OPT_EXPLAIN: o->flags |= VIGIL_CODE_EXPLAIN; break;
+		case OPT_REPAIR: o->flags |= VIGIL_CODE_REPAIR; break;
+		case OPT_NODEFAULT: o->no_default_dict = 1; break;
+		case OPT_STATS: o->stats = 1; break;
+		case OPT_DICT:
+			if (o->ndicts == MAX_EXTRA_DICTS) {
+				fprintf(stderr, "vigil code: at most %d --dict\n", MAX_EXTRA_DICTS);
+				return -1;
+			}
+			o->dicts[o->ndicts++] = optarg;
+			break;
+		case 'j':
+			if (parse_jobs(optarg, &o->jobs) < 0) {
+				fprintf(stderr, "vigil code: bad --jobs '%s' (1..%d)\n", optarg, MAX_JOBS);
+				return -1;
+			}
+			break;
+		case 'h':
+			fputs(code_usage, stdout);
+			return 1;
+		default:
+			fputs("see vigil code --help\n", stderr);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/*===== Batches ========================================================*/
+
+static size_t str_size(const char *s)
+{
+	return s ? strlen(s) + 1 : 0;
+}
+
+static const char *copy_str(char **p, const char *s)
+{
+	char *dst = *p;
+	size_t n;
+
+	if (!s)
+		return NULL;
+	n = strlen(s) + 1;
+	memcpy(dst, s, n);
+	*p += n;
+	return dst;
+}
+
+/* Copies *doc (whose memory the reader reuses) into a new slot. */
+static int batch_add(batch *b, const vigil_doc *doc)
+{
+	slot *s;
+	char *p;
+	size_t need;
+
+	if (b->n == b->cap) {
+		size_t ncap = b->cap ? b->cap * 2 : 64;
+		slot *ns = realloc(b->slots, ncap * sizeof(*ns));
+
+		if (!ns)
+			return -1;
+		b->slots = ns;
+		b->cap = ncap;
+	}
+	need = str_size(doc->id) + str_size(doc->date) + str_size(doc->source) +
+	       str_size(doc->url) + str_size(doc->title) +
+	       str_size(doc->origin) + doc->text_len + 1;
+	s = &b->slots[b->n];
+	memset(s, 0, sizeof(*s));
+	s->store = malloc(need);
+	if (!s->store)
+		return -1;
+	p = s->store;
+	s->doc = *doc;
+	s->doc.id = copy_str(&p, doc->id);
+	s->doc.date = copy_str(&p, doc->date);
+	s->doc.source = copy_str(&p, doc->source);
+	s->doc.url = copy_str(&p, doc->url);
+	s->doc.title = copy_str(&p, doc->title);
+	s->doc.origin = copy_str(&p, doc->origin);
+	memcpy(p, doc->text, doc->text_len);
+	p[doc->text_len] = '\0';
+	s->doc.text = p;
+	b->n++;
+	b->bytes += doc->text_len;
+	return 0;
+}
+
+static char *dup_bytes(const char *s, size_t n)
+{
+	char *p = malloc(n + 1);
+
+	if (p) {
+		memcpy(p, s, n);
+		p[n] = '\0';
+	}
+	return p;
+}
+
+static void code_slot(vigil_worker *w, slot *s)
+{
+	const char *data = NULL, *warning;
+	size_t len = 0;
+
+	s->rc = vigil_worker_code(w, &s->doc);
+	if (s->rc == VIGIL_OK)
+		s->rc = vigil_worker_records(w, VIGIL_OUTPUT_JSONL, &data, &len);
+	if (s->rc != VIGIL_OK) {
+		data = vigil_worker_errmsg(w);
+		len = strlen(data);
+	}
+	s->out = dup_bytes(data, len);
+	s->outlen = s->out ? len : 0;
+	warning = vigil_worker_warning(w);
+	s->warning = warning ? dup_bytes(warning, strlen(warning)) : NULL;
+	vigil_worker_summary(w, &s->sum);
+	s->sum.id = NULL;
+}
+
+typedef struct thread_arg {
+	batch *b;
+	vigil_worker *w;
+} thread_arg;
+
+static void *code_thread(void *p)
+{
+	thread_arg *t = p;
+	batch *b = t->b;
+
+	for (;;) {
+		size_t i;
+
+		pthread_mutex_lock(&b->lock);
+		i = b->next++;
+		pthread_mutex_unlock(&b->lock);
+		if (i >= b->n)
+			break;
+		code_slot(t->w, &b->slots[i]);
+	}
+	return NULL;
+}
+
+/* Codes every slot with `nw` workers (threads when nw > 1). */
+static void code_batch(batch *b, vigil_worker **workers, int nw)
+{
+	pthread_t tid[MAX_JOBS];
+	thread_arg args[MAX_JOBS];
+	int i, started = 0;
+
+	b->next = 0;
+	if (nw > 1 && b->n > 1) {
+		for (i = 0; i < nw; i++) {
+			args[i].b = b;
+			args[i].w = workers[i];
+			if (pthread_create(&tid[i], NULL, code_thread, &args[i]) != 0)
+				break;
+			started++;
+		}
+		for (i = 0; i < started; i++)
+			pthread_join(tid[i], NULL);
+	}
+	args[0].b = b;
+	args[0].w = workers[0];
+	code_thread(&args[0]); /* all of it, or what threads left undone */
+}
+
+/* Writes the batch in order, reports its errors, and empties it. */
+static int flush_batch(batch *b, run_totals *t)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < b->n; i++) {
+		slot *s = &b->slots[i];
+
+		if (s->warning)
+			fprintf(stderr, "vigil code: warning: %s\n", s->warning);
+		if (s->rc == VIGIL_OK && s->out) {
+			if (fwrite(s->out, 1, s->outlen, stdout) != s->outlen)
+				rc = -1;
+			t->docs++;
+			t->sentences += s->sum.sentences;
+			t->mentions += s->sum.mentions;
+			t->bytes += s->doc.text_len;
+		} else {
+			fprintf(stderr, "vigil code: %s\n",
+				s->out ? s->out : "out of memory");
+			t->skipped++;
+			t->status = CLI_INPUT;
+		}
+		free(s->store);
+		free(s->out);
+		free(s->warning);
+	}
+	b->n = 0;
+	b->bytes = 0;
+	if (rc < 0 || ferror(stdout)) {
+		fprintf(stderr, "vigil code: writing to stdout: %s\n", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/*===== Running ========================================================*/
+
+/* Reads, codes and writes every document of one file. -1: fatal error. */
+static int code_file(const char *path, const code_options *o, batch *b,
+		     vigil_worker **workers, run_totals *t)
+{
+	vigil_reader_options ropts = VIGIL_READER_OPTIONS_INIT;
+	vigil_reader *r = NULL;
+	vigil_doc doc;
+	char err[512];
+	size_t batch_docs = (size_t)o->jobs * BATCH_DOCS_PER_JOB;
+	int rc;
+
+	ropts.default_date = o->date;
+	if (vigil_reader_open(&r, path, &ropts, err, sizeof(err)) != VIGIL_OK) {
+		fprintf(stderr, "vigil code: %s\n", err);
+		t->status = CLI_INPUT;
+		t->skipped++;
+		return 0;
+	}
+	while ((rc = vigil_reader_next(r, &doc)) != VIGIL_EOF) {
+		if (rc == VIGIL_EINPUT) {
+			/* earlier documents first, so stderr follows input order */
+			code_batch(b, workers, o->jobs);
+			if (flush_batch(b, t) < 0)
+				goto fatal;
+			fprintf(stderr, "vigil code: %s\n", vigil_reader_errmsg(r));
+			t->status = CLI_INPUT;
+			t->skipped++;
+			continue;
+		}
+		if (rc != VIGIL_OK) {
+			fprintf(stderr, "vigil code: %s\n", vigil_reader_errmsg(r));
+			t->status = CLI_INPUT;
+			break;
+		}
+		if (batch_add(b, &doc) < 0) {
+			fprintf(stderr, "vigil code: out of memory\n");
+			goto fatal;
+		}
+		if (b->n >= batch_docs || b->bytes >= BATCH_BYTES) {
+			code_batch(b, workers, o->jobs);
+			if (flush_batch(b, t) < 0)
+				goto fatal;
+		}
+	}
+	vigil_reader_free(r);
+	return 0;
+fatal:
+	vigil_reader_free(r);
+	return -1;
+}
+
+static void print_stats(const run_totals *t, double seconds)
+{
+	double mb = (double)t->bytes / 1e6;
+
+	fprintf(stderr,
+		"vigil code: %zu documents, %zu skipped, %zu sentences, %zu mentions, "
+		"%.1f MB in %.2f s (%.1f MB/s, %.0f sentences/s)\n",
+		t->docs, t->skipped, t->sentences, t->mentions, mb, seconds,
+		seconds > 0 ? mb / seconds : 0.0,
+		seconds > 0 ? (double)t->sentences / seconds : 0.0);
+}
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int cli_code(int argc, char **argv)
+{
+	static char *const stdin_only[] = {"-"};
+	code_options o;
+	vigil_coder_options copts = VIGIL_CODER_OPTIONS_INIT;
+	vigil_dict *dict = NULL;
+	vigil_coder *coder = NULL;
+	vigil_worker *workers[MAX_JOBS] = {0};
+	batch b;
+	run_totals t = {0};
+	char *const *files;
+	int nfiles, i, rc;
+	double start;
+
+	memset(&b, 0, sizeof(b));
+	pthread_mutex_init(&b.lock, NULL);
+	rc = parse_options(argc, argv, &o);
+	if (rc != 0) {
+		t.status = rc > 0 ? CLI_OK : CLI_USAGE;
+		goto done;
+	}
+	start = now_seconds();
+	if (!o.no_default_dict || o.ndicts) {
+		dict = cli_open_dicts(o.dicts, o.ndicts, o.no_default_dict);
+		if (!dict) {
+			t.status = CLI_USAGE;
+			goto done;
+		}
+	}
+	copts.dict = dict;
+	copts.flags = o.flags;
+	if (vigil_coder_new(&coder, &copts) != VIGIL_OK)
+		goto oom;
+	for (i = 0; i < o.jobs; i++)
+		if (vigil_worker_new(&workers[i], coder) != VIGIL_OK)
+			goto oom;
+
+	files = optind < argc ? argv + optind : stdin_only;
+	nfiles = optind < argc ? argc - optind : 1;
+	for (i = 0; i < nfiles; i++)
+		if (code_file(files[i], &o, &b, workers, &t) < 0)
+			goto fatal;
+	code_batch(&b, workers, o.jobs);
+	if (flush_batch(&b, &t) < 0 || fflush(stdout) != 0)
+		goto fatal;
+	if (o.stats)
+		print_stats(&t, now_seconds() - start);
+	goto done;
+oom:
+	fprintf(stderr, "vigil code: out of memory\n");
+fatal:
+	t.status = CLI_USAGE;
+done:
+	for (i = 0; i < MAX_JOBS; i++)
+		vigil_worker_free(workers[i]);
+	for (size_t k = 0; k < b.n; k++) {
+		free(b.slots[k].store);
+		free(b.slots[k].out);
+		free(b.slots[k].warning);
+	}
+	free(b.slots);
+	pthread_mutex_destroy(&b.lock);
+	vigil_coder_free(coder);
+	vigil_dict_free(dict);
+	return t.status;
+}

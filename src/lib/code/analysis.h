@@ -1,0 +1,53 @@
+/*
+ * analysis.h: what the coder knows about one document after the text and
+ * lexicon stages (internal): the normalized text, its layout, tokens,
+ * sentences and dictionary matches. Everything points into the worker's
+ * per-document arena and lives until the worker codes the next document.
+ * The output stage (src/lib/output/) turns an analysis into records.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef VIGIL_ANALYSIS_H
+#define VIGIL_ANALYSIS_H
+
+#include <stdint.h>
+
+#include <vigil/coder.h>
+
+#include "../lexicon/lexicon.h"
+#include "../text/text.h"
+#include "../util/buf.h"
+
+typedef struct vigil__analysis {
+	const vigil_doc *doc;     /* borrowed from the caller of vigil_worker_code */
+	const char *id;           /* doc->id, or the derived 16-hex-digit id */
+	uint32_t date;            /* publication date as YYYYMMDD; 0 if unknown */
+	const char *text;         /* normalized text, NUL-terminated */
+	size_t len;
+	vigil__layout layout;
+	vigil__segmented seg;
+	vigil__match *matches;    /* in text order */
+	size_t nmatch;
+	const vigil__lexicon *lx; /* NULL when the coder has no dictionary */
+} vigil__analysis;
+
+/*
+ * Derives the id of a document that has none: the XXH64 hash (seed 0) of its
+ * source (or "" when absent), a NUL byte, and its raw text, as 16 lowercase
+ * hex digits. Stable across versions: changing it changes every stored id.
+ */
+void vigil__doc_id(const vigil_doc *doc, char out[17]);
+
+/* Parses "YYYY-MM-DD" into YYYYMMDD; returns 0 for NULL or a malformed date. */
+uint32_t vigil__parse_date(const char *s);
+
+/*
+ * Appends the JSON Lines records of `an` to `out`: the document record, then
+ * (with VIGIL_CODE_MENTIONS in `flags`) one mention record per dictionary
+ * entry that matched and is valid on the document's date. Errors are left in
+ * out->failed.
+ */
+void vigil__write_jsonl(vigil__buf *out, const vigil__analysis *an,
+			unsigned flags);
+
+#endif /* VIGIL_ANALYSIS_H */

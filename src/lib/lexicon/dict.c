@@ -1,0 +1,253 @@
+/*
+ * dict.c: the public dictionary API (include/vigil/dict.h) and the lexicon
+ * accessors of lexicon.h. Opening is: expand the source paths, map the cache
+ * when it matches them, else parse, compile, validate and (best effort)
+ * rewrite the cache. A vigil_dict is immutable once returned.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon_int.h"
+
+struct vigil_dict {
+	vigil__lexicon lx;    /* view of `blob` or of `map` */
+	void *blob;           /* compiled in memory (malloc'd), or NULL */
+	vigil__mapped map;    /* mapped cache file, or addr NULL */
+	char *cache_path;     /* file used or written; NULL: none */
+	int from_cache;
+};
+
+static const char *const kind_names[VIGIL_KIND_COUNT_] = {
+	"actor", "agent", "verb", "place", "cue"
+};
+
+const char *vigil_kind_name(vigil_entry_kind kind)
+{
+	return (unsigned)kind < VIGIL_KIND_COUNT_ ? kind_names[kind] : NULL;
+}
+
+static void set_err(char *errbuf, size_t errlen, const char *fmt, size_t n)
+{
+	if (errbuf && errlen)
+		snprintf(errbuf, errlen, fmt, n, n == 1 ? "" : "s");
+}
+
+/*
+ * Expands and parses every source into `s` (errors reported and counted in
+ * s->nerrors). Returns VIGIL_OK, VIGIL_EINPUT when a source has an error,
+ * or VIGIL_ENOMEM.
+ */
+static int read_sources(vigil__dict_set *s, const char *const *paths,
+			size_t npaths)
+{
+	vigil__src_list src;
+	size_t i;
+	int rc;
+
+	rc = vigil__src_expand(&src, paths, npaths, s->diag, s->diag_ctx,
+			       &s->nerrors);
+	for (i = 0; rc == VIGIL_OK && i < src.n; i++)
+		if (vigil__dict_parse_file(s, src.v[i].path) == VIGIL_ENOMEM)
+			rc = VIGIL_ENOMEM;
+	vigil__src_list_free(&src);
+	if (rc == VIGIL_OK && (s->oom || s->nerrors))
+		rc = s->oom ? VIGIL_ENOMEM : VIGIL_EINPUT;
+	return rc;
+}
+
+/* Parses and compiles `paths` into a malloc'd blob; messages in errbuf. */
+static int compile_sources(void **blob, size_t *size, const char *const *paths,
+			   size_t npaths, vigil_diag_fn diag, void *ctx,
+			   char *errbuf, size_t errlen)
+{
+	vigil__dict_set s;
+	int64_t now = vigil__now_ns();
+	int rc;
+
+	vigil__dict_set_init(&s, diag, ctx);
+	rc = read_sources(&s, paths, npaths);
+	if (rc == VIGIL_OK)
+		rc = vigil__dict_build(blob, size, &s, now);
+	if (rc == VIGIL_EINPUT && s.nerrors)
+		set_err(errbuf, errlen, "%zu error%s in dictionary sources",
+			s.nerrors);
+	else if (rc == VIGIL_EINPUT)
+		set_err(errbuf, errlen, "dictionary too large (%zu entr%s)",
+			s.nitems);
+	else if (rc == VIGIL_ENOMEM && errbuf && errlen)
+		snprintf(errbuf, errlen, "out of memory compiling dictionaries");
+	vigil__dict_set_free(&s);
+	return rc;
+}
+
+/*===== Public API ===================================================*/
+
+int vigil_dict_check(const char *const *paths, size_t npaths, vigil_diag_fn diag,
+		     void *diag_ctx, size_t *nerrors_out)
+{
+	vigil__dict_set s;
+	int rc;
+
+	vigil__dict_set_init(&s, diag, diag_ctx);
+	rc = read_sources(&s, paths, npaths);
+	if (nerrors_out)
+		*nerrors_out = s.nerrors;
+	vigil__dict_set_free(&s);
+	return rc;
+}
+
+int vigil_dict_compile(const char *const *paths, size_t npaths,
+		       const char *out_path, vigil_diag_fn diag, void *diag_ctx,
+		       char *errbuf, size_t errlen)
+{
+	void *blob = NULL;
+	size_t size = 0;
+	int rc;
+
+	if (errbuf && errlen)
+		errbuf[0] = '\0';
+	rc = compile_sources(&blob, &size, paths, npaths, diag, diag_ctx, errbuf,
+			     errlen);
+	if (rc == VIGIL_OK)
+		rc = vigil__blob_write(out_path, blob, size, errbuf, errlen);
+	free(blob);
+	return rc;
+}
+
+/* Tries the cache; returns 1 when `d` now maps a fresh one. */
+static int open_cached(vigil_dict *d, const char *const *paths, size_t npaths)
+{
+	vigil__src_list src;
+	size_t nerrors = 0;
+	int ok = 0;
+
+	if (vigil__src_expand(&src, paths, npaths, NULL, NULL, &nerrors) < 0)
+		return 0;
+	if (nerrors == 0 &&
+	    vigil__cache_load(&d->map, &d->lx, d->cache_path, &src) == 0)
+		ok = d->from_cache = 1;
+	vigil__src_list_free(&src);
+	return ok;
+}
+
+int vigil_dict_open(vigil_dict **out, const char *const *paths, size_t npaths,
+		    const vigil_dict_options *opts, char *errbuf, size_t errlen)
+{
+	static const vigil_dict_options defaults = VIGIL_DICT_OPTIONS_INIT;
+	const vigil_dict_options *o = opts ? opts : &defaults;
+	vigil_dict *d;
+	size_t size = 0;
+	const char *why = NULL;
+	int rc;
+
+	*out = NULL;
+	if (errbuf && errlen)
+		errbuf[0] = '\0';
+	if (o->version != VIGIL_DICT_OPTIONS_VERSION) {
+		if (errbuf && errlen)
+			snprintf(errbuf, errlen, "bad vigil_dict_options version");
+		return VIGIL_EINPUT;
+	}
+	d = calloc(1, sizeof(*d));
+	if (!d)
+		return VIGIL_ENOMEM;
+	if (!o->no_cache)
+		d->cache_path = vigil__cache_path(o->cache_dir, paths, npaths);
+	if (d->cache_path && open_cached(d, paths, npaths)) {
+		*out = d;
+		return VIGIL_OK;
+	}
+	rc = compile_sources(&d->blob, &size, paths, npaths, o->diag, o->diag_ctx,
+			     errbuf, errlen);
+	if (rc == VIGIL_OK && vigil__lexicon_view(&d->lx, d->blob, size, &why) < 0) {
+		if (errbuf && errlen)  /* a bug in the compiler, not in the input */
+			snprintf(errbuf, errlen, "compiled dictionary invalid: %s", why);
+		rc = VIGIL_ERROR;
+	}
+	if (rc != VIGIL_OK) {
+		vigil_dict_free(d);
+		return rc;
+	}
+	if (d->cache_path &&
+	    vigil__blob_write(d->cache_path, d->blob, size, NULL, 0) != VIGIL_OK) {
+		free(d->cache_path);  /* not an error: stay in memory */
+		d->cache_path = NULL;
+	}
+	*out = d;
+	return VIGIL_OK;
+}
+
+void vigil_dict_get_stats(const vigil_dict *d, vigil_dict_stats *out)
+{
+	const vigil__blob_header *h = d->lx.hdr;
+
+	memset(out, 0, sizeof(*out));
+	out->entries = h->n_entries;
+	out->phrases = h->n_phrases;
+	out->words = h->n_words;
+	out->blob_bytes = (size_t)h->total_size;
+	out->from_cache = d->from_cache;
+	out->cache_path = d->cache_path;
+}
+
+void vigil_dict_free(vigil_dict *d)
+{
+	if (!d)
+		return;
+	vigil__cache_unmap(&d->map);
+	free(d->blob);
+	free(d->cache_path);
+	free(d);
+}
+
+/*===== Lexicon accessors ============================================*/
+
+const vigil__lexicon *vigil__dict_lexicon(const vigil_dict *d)
+{
+	return d ? &d->lx : NULL;
+}
+
+size_t vigil__lexicon_entry_count(const vigil__lexicon *lx)
+{
+	return lx && lx->hdr ? lx->hdr->n_slots : 0;
+}
+
+static const char *pool_at(const vigil__lexicon *lx, uint32_t off)
+{
+	return off ? lx->pool + off : NULL;
+}
+
+void vigil__lexicon_entry(const vigil__lexicon *lx, uint32_t i,
+			  vigil__entry *out)
+{
+	const vigil__blob_entry *e;
+
+	memset(out, 0, sizeof(*out));
+	out->goldstein = out->lat = out->lon = NAN;
+	if (!lx || !lx->hdr || i >= lx->hdr->n_slots)
+		return;
+	e = &lx->entries[lx->slots[i]];
+	out->kind = e->kind;
+	out->code = pool_at(lx, e->code);
+	out->phrase = pool_at(lx, e->phrase);
+	out->file = pool_at(lx, e->file);
+	out->line = e->line;
+	out->country = pool_at(lx, e->country);
+	out->sector = pool_at(lx, e->sector);
+	out->type = pool_at(lx, e->type);
+	out->role = pool_at(lx, e->role);
+	out->context = pool_at(lx, e->context);
+	out->plover = pool_at(lx, e->plover);
+	out->mode = pool_at(lx, e->mode);
+	out->pos = pool_at(lx, e->pos);
+	out->from = e->from;
+	out->until = e->until;
+	memcpy(&out->goldstein, &e->goldstein, sizeof(double));
+	out->quad = e->quad;
+	memcpy(&out->lat, &e->lat, sizeof(double));
+	memcpy(&out->lon, &e->lon, sizeof(double));
+}

@@ -1,0 +1,80 @@
+/*
+ * lexicon.h: the lexicon stage (internal). Native dictionary sources are
+ * parsed (dict_parse.c), verb inflections generated (inflect.c), and the
+ * result compiled (dict_compile.c) into one position-independent blob: a
+ * string pool, a vocabulary hash (folded word -> word id), a trie over word-id
+ * sequences stored as an edge hash ((node, word) -> child node), and an entry
+ * table. The blob is cached on disk and mapped (dict_cache.c). The matcher
+ * (match.c) walks the trie once over a document's tokens and reports every
+ * leftmost-longest phrase. A compiled blob is never written after it is
+ * built, so it is shared by all threads.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef VIGIL_LEXICON_H
+#define VIGIL_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <vigil/dict.h>
+
+#include "../text/text.h"
+#include "../util/arena.h"
+
+/* A dictionary entry as the coder sees it (a view into the blob). */
+typedef struct vigil__entry {
+	uint8_t kind;            /* vigil_entry_kind */
+	const char *code;        /* "PRK", "UKRGOV", "111", "RU-KRS", "ATTRIB" */
+	const char *phrase;      /* the phrase as written in the source */
+	const char *file;        /* source file name (for --explain) */
+	uint32_t line;           /* source line */
+	/* attributes; absent ones are NULL / NaN / 0 */
+	const char *country;     /* ISO alpha-3 (actor, place) */
+	const char *sector;      /* actor sector ("GOV", "MIL") */
+	const char *type;        /* actor: country|capital|demonym|person|org|body;
+				    place: country|admin1|city */
+	const char *role;        /* actor: free text, e.g. "president" */
+	const char *context;     /* actor: countries that can own a body */
+	const char *plover;      /* verb: PLOVER event type */
+	const char *mode;        /* verb: PLOVER mode */
+	const char *pos;         /* verb: "verb" or "noun" */
+	uint32_t from, until;    /* validity as YYYYMMDD; 0: open */
+	double goldstein;        /* verb; NaN when absent */
+	int quad;                /* verb: 1..4; 0 when absent */
+	double lat, lon;         /* place; NaN when absent */
+} vigil__entry;
+
+/* Opaque compiled dictionary. */
+typedef struct vigil__lexicon vigil__lexicon;
+
+/* The lexicon inside a public vigil_dict (borrowed). */
+const vigil__lexicon *vigil__dict_lexicon(const vigil_dict *d);
+
+size_t vigil__lexicon_entry_count(const vigil__lexicon *lx);
+/* Fills *out with entry `i` (0 <= i < count); pointers borrow the blob. */
+void vigil__lexicon_entry(const vigil__lexicon *lx, uint32_t i,
+			  vigil__entry *out);
+
+/* One phrase found in the text. */
+typedef struct vigil__match {
+	uint32_t tok_begin, tok_end; /* token range [begin, end) */
+	uint32_t entry_first;        /* entries [first, first+count) share the phrase */
+	uint32_t entry_count;
+} vigil__match;
+
+/*
+ * Finds, in one left-to-right pass over tokens [begin, end) of `text`, the
+ * longest phrase starting at each token that is not inside an earlier match
+ * (leftmost-longest). INNER tokens (intra-word hyphens) are skipped both here
+ * and in dictionary phrases. Words written in capitals in the dictionary
+ * ("US", "JCS") match only tokens written in capitals; all others match in
+ * any case. Matches are appended to *out (arena-grown, *cap elements), *n
+ * updated. Returns 0, or -1 when the arena fails.
+ */
+int vigil__match_tokens(const vigil__lexicon *lx, const char *text,
+			const vigil__token *tok, size_t begin, size_t end,
+			vigil__arena *a, vigil__match **out, size_t *n,
+			size_t *cap);
+
+#endif /* VIGIL_LEXICON_H */

@@ -1,0 +1,180 @@
+/*
+ * text.h: the text stage of the pipeline (internal). Raw document bytes go
+ * through, in order:
+ *   vigil__utf8_check / vigil__utf8_repair   UTF-8 validation (no NUL bytes)
+ *   vigil__normalize                         NFC, quotes, dashes, spaces
+ *   vigil__layout_text                       paragraphs, boilerplate, byline,
+ *                                            dateline
+ *   vigil__segment                           tokens with byte offsets and
+ *                                            sentences, over kept paragraphs
+ * All output lives in the caller's per-document arena. Offsets are bytes into
+ * the normalized text. Nothing here keeps state between calls: thread-safe.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef VIGIL_TEXT_H
+#define VIGIL_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../util/arena.h"
+
+/* ---- UTF-8 ------------------------------------------------------------- */
+
+/*
+ * Returns the byte offset of the first invalid UTF-8 sequence (overlong
+ * forms, surrogates, > U+10FFFF, truncated sequences; the offset of its
+ * first byte) or NUL byte in [s, s+len), or -1 when the whole input is
+ * valid. When `why` is not NULL it receives a static description ("NUL
+ * byte", "invalid UTF-8: surrogate", ...), or NULL when valid.
+ */
+long long vigil__utf8_check(const char *s, size_t len, const char **why);
+
+/*
+ * Copies [s, s+len) into the arena replacing each invalid sequence (each
+ * maximal subpart, as Unicode recommends: "\xE2\x80A" is U+FFFD "A") and
+ * NUL byte by U+FFFD; *out is NUL-terminated. *nrepaired receives the
+ * number of replacements. Returns 0, or -1 when the arena fails.
+ */
+int vigil__utf8_repair(vigil__arena *a, const char *s, size_t len, char **out,
+		       size_t *out_len, size_t *nrepaired);
+
+/* ---- Normalization ----------------------------------------------------- */
+
+/*
+ * Normalizes valid UTF-8 text: Unicode NFC (utf8proc); curly single quotes
+ * and primes to ', curly double quotes and guillemets to ", en/em dashes and
+ * minus signs to "-" (an em dash glued to words on both sides becomes
+ * " - "; "--" or "---" between spaces becomes "-"), the ellipsis character
+ * to "...", non-breaking and other Unicode spaces to ' ', CRLF, CR and
+ * Unicode line separators to '\n', tabs and other control characters to
+ * ' ', zero-width characters, direction marks and soft hyphens removed.
+ * Never longer than its input unless NFC expands it. Idempotent. Pure-ASCII
+ * input without CR takes a fast path (one scan, one copy). *out is
+ * NUL-terminated. Returns 0, or -1 when the arena fails.
+ */
+int vigil__normalize(vigil__arena *a, const char *s, size_t len, char **out,
+		     size_t *out_len);
+
+/* ---- Layout: paragraphs and boilerplate ------------------------------- */
+
+typedef struct vigil__range {
+	uint32_t off; /* byte offset into the normalized text */
+	uint32_t len;
+} vigil__range;
+
+typedef struct vigil__layout {
+	vigil__range *paras;   /* paragraphs to code, in text order */
+	size_t npara;
+	vigil__range byline;   /* author text of a "By Jane Doe" line (without
+				  "By ") or a lone name line; len 0: none */
+	vigil__range dateline; /* "SEOUL, Feb 14 (Reuters) -" prefix, dash
+				  included; len 0: none */
+	size_t dropped;        /* lines left out: boilerplate, bylines, wire
+				  credits */
+} vigil__layout;
+
+/*
+ * Splits normalized text into paragraphs (blank lines; single newlines too,
+ * unless the text is hard-wrapped, i.e. many lines are 30-100 characters
+ * long and end without terminal punctuation) and leaves out boilerplate:
+ * share/follow/subscribe lines ("Follow us on:"), "Read more", "Related:",
+ * "Advertisement", copyright lines, image credits, wire credits
+ * ("Reporting by ...; Editing by ..."), bylines ("By X", or a lone 2-4 word
+ * name line at the start or end). A dateline at the start of the first
+ * paragraph (or of the second, after a headline) is cut from that paragraph
+ * and recorded. Paragraph ranges are trimmed, non-empty, in order and do
+ * not overlap. Rules: docs/internals/text.md. Returns 0, or -1 when the
+ * arena fails or len > UINT32_MAX.
+ */
+int vigil__layout_text(vigil__arena *a, const char *text, size_t len,
+		       vigil__layout *out);
+
+/* ---- Tokens and sentences ---------------------------------------------- */
+
+typedef enum vigil__tok_type {
+	VIGIL_TOK_WORD = 0, /* letters, with inner apostrophes/periods: "U.S.", "Mr." */
+	VIGIL_TOK_NUMBER,   /* "11,000", "1.5", "2024", "3rd" */
+	VIGIL_TOK_PUNCT,    /* . , ; : ! ? ( ) " ' - and other punctuation */
+	VIGIL_TOK_POSS,     /* the possessive "'s" (also of "it's") or a lone
+			       "'" after s */
+	VIGIL_TOK_SYMBOL    /* $ % & @ and other symbols */
+} vigil__tok_type;
+
+/* vigil__token.flags */
+#define VIGIL_TF_CAP     0x01u /* first character is an uppercase letter */
+#define VIGIL_TF_UPPER   0x02u /* all letters uppercase, at least 2 of them */
+#define VIGIL_TF_SPACE   0x04u /* preceded by white space (or the start of the
+				  text given to vigil__tokenize_phrase) */
+#define VIGIL_TF_ABBREV  0x08u /* a word ending in its own '.' (Mr., U.S.) */
+#define VIGIL_TF_INNER   0x10u /* a hyphen or slash with no space either side
+				  ("Russia-Ukraine"): matching skips it */
+#define VIGIL_TF_ASCII   0x20u /* all bytes of the token are ASCII */
+
+typedef struct vigil__token {
+	uint32_t off;  /* byte offset into the normalized text */
+	uint16_t len;  /* bytes; tokens longer than 65535 are cut into pieces */
+	uint8_t type;  /* vigil__tok_type */
+	uint8_t flags; /* VIGIL_TF_* */
+} vigil__token;
+
+typedef struct vigil__sentence {
+	uint32_t off, len;            /* byte span of the sentence */
+	uint32_t tok_begin, tok_end;  /* token index range [begin, end) */
+	uint32_t para;                /* index of its paragraph */
+} vigil__sentence;
+
+/* A sentence never holds more tokens than this: a longer run without a
+ * sentence end (a table, a list) is cut, so that later stages can bound
+ * their per-sentence work. */
+#define VIGIL__SENT_MAX_TOK 1024
+
+typedef struct vigil__segmented {
+	vigil__token *tok;
+	size_t ntok;
+	vigil__sentence *sent;
+	size_t nsent;
+} vigil__segmented;
+
+/*
+ * Tokenizes the given paragraphs of `text` and splits them into sentences
+ * for news English: a sentence ends at . ! ? (with closing quotes or
+ * brackets) before a capital, digit or opening quote, or at a paragraph end;
+ * not after titles and other abbreviations (Mr., Gen., Jan., No., a.m.),
+ * initials ("J. R."), decimals, or inside an ellipsis that continues in lower
+ * case. "U.S." and similar end a sentence only before a typical sentence
+ * opener ("The", "He", ...). Tokens: "11,000", "1.5" and "3,000th" are one
+ * NUMBER; "Russia's" is WORD "Russia" + POSS "'s"; "Russia-Ukraine" is WORD,
+ * PUNCT "-" (INNER), WORD; "(JCS)" is three tokens; "U.S.-led" is "U.S.",
+ * "-", "led"; "don't" is one WORD. A sentence-final abbreviation keeps its
+ * period ("... in the U.S." ends with the WORD "U.S."). Paragraph ranges
+ * must lie in [0, len) (ranges past len are skipped); sentences carry the
+ * index of their range. Every token belongs to exactly one sentence, in
+ * order. Rules: docs/internals/text.md. Returns 0, or -1 when the arena
+ * fails or len > UINT32_MAX.
+ */
+int vigil__segment(vigil__arena *a, const char *text, size_t len,
+		   const vigil__range *paras, size_t npara, vigil__segmented *out);
+
+/*
+ * Tokenizes one short string (a dictionary phrase) with the same rules as
+ * vigil__segment, into at most `max` tokens (tok may be NULL when max is
+ * 0); offsets are relative to s. Returns the token count (which may exceed
+ * `max`: then only `max` were written). Phrases should be normalized with
+ * vigil__normalize first, as documents are.
+ */
+size_t vigil__tokenize_phrase(const char *s, size_t len, vigil__token *tok,
+			      size_t max);
+
+/*
+ * Writes the case-folded form of token text [s, s+len) used for dictionary
+ * lookup into `out` (capacity `cap`), returning its length, or (size_t)-1 if
+ * it does not fit. ASCII is lowercased by table; other text is case-folded
+ * with utf8proc, per code point, without allocating ("Straße" -> "strasse";
+ * the result is at most 3 * len bytes). Identical for document tokens and
+ * dictionary words.
+ */
+size_t vigil__fold(const char *s, size_t len, char *out, size_t cap);
+
+#endif /* VIGIL_TEXT_H */

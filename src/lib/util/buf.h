@@ -1,0 +1,36 @@
+/*
+ * buf.h: a growable byte buffer on the heap with a hard size limit, for
+ * output records and file contents. Appends past the limit or after a failed
+ * allocation do nothing and set the sticky `failed` flag, so a writer checks
+ * once at the end. The contents are always NUL-terminated when data != NULL.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef VIGIL_BUF_H
+#define VIGIL_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct vigil__buf {
+	char *data;   /* NULL until the first append */
+	size_t len;   /* bytes used, excluding the terminating NUL */
+	size_t cap;   /* bytes allocated */
+	size_t limit; /* maximum len; 0: unlimited */
+	int failed;   /* sticky: an append was lost */
+} vigil__buf;
+
+void vigil__buf_init(vigil__buf *b, size_t limit);
+int vigil__buf_reserve(vigil__buf *b, size_t extra);
+void vigil__buf_append(vigil__buf *b, const void *p, size_t n);
+void vigil__buf_puts(vigil__buf *b, const char *s);
+void vigil__buf_putc(vigil__buf *b, char c);
+void vigil__buf_printf(vigil__buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Appends `s` as a JSON string literal with quotes; NULL appends null. */
+void vigil__buf_json_str(vigil__buf *b, const char *s, size_t n);
+/* Empties the buffer, keeping its memory and clearing `failed`. */
+void vigil__buf_clear(vigil__buf *b);
+void vigil__buf_free(vigil__buf *b);
+
+#endif /* VIGIL_BUF_H */

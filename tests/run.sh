@@ -1,0 +1,43 @@
+#!/bin/sh
+# Runs every test: the cmocka unit tests in $BUILD/tests/ and the command-line
+# tests in tests/cli/*.sh (exit 0 pass, 77 skip, anything else fail). Prints
+# each failure, then a last line "N passed, M failed, K skipped"; exits
+# non-zero when anything failed.
+BUILD=${BUILD:-build}
+export VIGIL=${VIGIL:-$PWD/$BUILD/vigil}
+export VIGIL_CACHE_DIR=${VIGIL_CACHE_DIR:-$(mktemp -d)}
+export SHARED=${SHARED:-$(cd "$PWD/../shared" 2>/dev/null && pwd)}
+log=$(mktemp)
+passed=0 failed=0 skipped=0
+
+for t in "$BUILD"/tests/test_*; do
+	[ -x "$t" ] || continue
+	"$t" >"$log" 2>&1
+	rc=$?
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log")
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log")
+	s=$(sed -n 's/^\[  SKIPPED \] \([0-9]*\) test.*/\1/p' "$log")
+	passed=$((passed + ${p:-0}))
+	skipped=$((skipped + ${s:-0}))
+	if [ $rc -ne 0 ] && [ -z "$f" ]; then f=1; fi   # crashed before its summary
+	failed=$((failed + ${f:-0}))
+	if [ $rc -ne 0 ]; then
+		echo "FAIL: $t"
+		grep -v '^\[ *\(RUN\|OK\) *\]' "$log" | sed 's/^/    /' | head -60
+	fi
+done
+
+for t in tests/cli/test_*.sh; do
+	[ -f "$t" ] || continue
+	sh "$t" >"$log" 2>&1
+	rc=$?
+	case $rc in
+	0) passed=$((passed + 1)) ;;
+	77) skipped=$((skipped + 1)); echo "SKIP: $t: $(tail -n 1 "$log")" ;;
+	*) failed=$((failed + 1)); echo "FAIL: $t"; sed 's/^/    /' "$log" | tail -40 ;;
+	esac
+done
+
+rm -f "$log"
+echo "$passed passed, $failed failed, $skipped skipped"
+[ $failed -eq 0 ]
