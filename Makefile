@@ -83,6 +83,7 @@ FUZZ_LIB := $(LIB_SRC:%.c=build-fuzz/%.o)
 build-fuzz/src/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	clang $(CPPFLAGS) -std=c11 -O1 -g -fsanitize=fuzzer-no-link,address,undefined -c $< -o $@
+build-fuzz/src/lib/lexicon/inflect.o: src/lib/lexicon/irregular_verbs.inc
 build-fuzz/%: tests/fuzz/%.c $(FUZZ_LIB)
 	clang $(CPPFLAGS) -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $^ $(LDLIBS)
 fuzz: $(FUZZ_BIN)

@@ -1,7 +1,8 @@
 /*
  * vigil/document.h: documents and the reader that turns input files (plain
- * text with an optional header block, JSON Lines, HTML, stdin) into them, one
- * document at a time so that batches of any size stream in bounded memory.
+ * text with an optional header block, JSON Lines, HTML, RSS/Atom, stdin) into
+ * them, one document at a time so that batches of any size stream in bounded
+ * memory.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -41,7 +42,7 @@ typedef enum vigil_input_format {
 	VIGIL_INPUT_TEXT,
 	VIGIL_INPUT_JSONL,
 	VIGIL_INPUT_HTML,
-	VIGIL_INPUT_FEED     /* RSS 2.0 / Atom: one document per item or entry */
+	VIGIL_INPUT_FEED /* RSS 2.0 / Atom: one document per item or entry */
 } vigil_input_format;
 
 typedef struct vigil_reader_options {

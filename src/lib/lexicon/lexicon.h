@@ -51,6 +51,11 @@ typedef struct vigil__lexicon vigil__lexicon;
 /* The lexicon inside a public vigil_dict (borrowed). */
 const vigil__lexicon *vigil__dict_lexicon(const vigil_dict *d);
 
+/*
+ * Entries are numbered by trie node: an entry whose phrase has several
+ * spellings (`+verb`, `word(s)`) appears once per distinct token sequence,
+ * so the count can exceed vigil_dict_stats.entries.
+ */
 size_t vigil__lexicon_entry_count(const vigil__lexicon *lx);
 /* Fills *out with entry `i` (0 <= i < count); pointers borrow the blob. */
 void vigil__lexicon_entry(const vigil__lexicon *lx, uint32_t i,

@@ -43,7 +43,7 @@ static void write_document(vigil__buf *b, const vigil__analysis *an)
 	put_str(b, "url", doc->url);
 	put_str(b, "title", doc->title);
 	put_key(b, "sentences");
-	vigil__buf_printf(b, "%zu", an->seg.nsent);
+	vigil__buf_put_uint(b, an->seg.nsent);
 	put_range(b, "byline", an->text, an->layout.byline);
 	put_range(b, "dateline", an->text, an->layout.dateline);
 	vigil__buf_puts(b, "}\n");
@@ -85,19 +85,24 @@ static void write_mention(vigil__buf *b, const vigil__analysis *an,
 	vigil__buf_puts(b, "{\"type\":\"mention\"");
 	put_str(b, "doc", an->id);
 	put_key(b, "sentence");
-	vigil__buf_printf(b, "%zu", sentence + 1);
+	vigil__buf_put_uint(b, sentence + 1);
 	put_str(b, "kind", kind);
 	put_str(b, "code", e->code);
 	put_key(b, "text");
 	vigil__buf_json_str(b, an->text + begin, end - begin);
 	put_key(b, "span");
-	vigil__buf_printf(b, "[%u,%u]", begin, end);
+	vigil__buf_putc(b, '[');
+	vigil__buf_put_uint(b, begin);
+	vigil__buf_putc(b, ',');
+	vigil__buf_put_uint(b, end);
+	vigil__buf_putc(b, ']');
 	if (flags & VIGIL_CODE_EXPLAIN) {
 		vigil__buf_puts(b, ",\"why\":{\"phrase\":");
 		vigil__buf_json_str(b, e->phrase, strlen(e->phrase));
 		put_str(b, "dict", e->file);
 		put_key(b, "line");
-		vigil__buf_printf(b, "%u}", e->line);
+		vigil__buf_put_uint(b, e->line);
+		vigil__buf_putc(b, '}');
 	}
 	vigil__buf_puts(b, "}\n");
 }

@@ -437,7 +437,7 @@ int vigil__normalize(vigil__arena *a, const char *s, size_t len, char **out,
 	p = vigil__arena_alloc(a, len + 1);
 	if (!p)
 		return -1;
-	n = map_pass(u, len, p, &need_nfc);
+	n = len ? map_pass(u, len, p, &need_nfc) : 0;
 	p[n] = '\0';
 	if (need_nfc)
 		return nfc_pass(a, p, n, out, out_len);

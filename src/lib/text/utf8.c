@@ -157,7 +157,7 @@ int vigil__utf8_repair(vigil__arena *a, const char *s, size_t len, char **out,
 	*out_len = 0;
 	*nrepaired = 0;
 	if (vigil__utf8_check(s, len, NULL) < 0) {
-		p = vigil__arena_strndup(a, s, len);
+		p = vigil__arena_strndup(a, len ? s : "", len);
 		if (!p)
 			return -1;
 		*out = p;

@@ -45,24 +45,21 @@ int vigil__buf_reserve(vigil__buf *b, size_t extra)
 	return 0;
 }
 
-void vigil__buf_append(vigil__buf *b, const void *p, size_t n)
-{
-	if (vigil__buf_reserve(b, n) < 0)
-		return;
-	if (n)
-		memcpy(b->data + b->len, p, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-}
-
 void vigil__buf_puts(vigil__buf *b, const char *s)
 {
 	vigil__buf_append(b, s, strlen(s));
 }
 
-void vigil__buf_putc(vigil__buf *b, char c)
+void vigil__buf_put_uint(vigil__buf *b, unsigned long long v)
 {
-	vigil__buf_append(b, &c, 1);
+	char tmp[20];
+	size_t i = sizeof(tmp);
+
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	vigil__buf_append(b, tmp + i, sizeof(tmp) - i);
 }
 
 void vigil__buf_printf(vigil__buf *b, const char *fmt, ...)
@@ -83,41 +80,44 @@ void vigil__buf_printf(vigil__buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
-void vigil__buf_json_str(vigil__buf *b, const char *s, size_t n)
+/* Bytes that JSON strings must escape: control characters, '"', '\\'. */
+static int needs_escape(unsigned char c)
+{
+	return c < 0x20 || c == '"' || c == '\\';
+}
+
+static void append_escape(vigil__buf *b, unsigned char c)
 {
 	static const char hex[] = "0123456789abcdef";
+	char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+
+	switch (c) {
+	case '"': vigil__buf_append(b, "\\\"", 2); return;
+	case '\\': vigil__buf_append(b, "\\\\", 2); return;
+	case '\n': vigil__buf_append(b, "\\n", 2); return;
+	case '\r': vigil__buf_append(b, "\\r", 2); return;
+	case '\t': vigil__buf_append(b, "\\t", 2); return;
+	default: vigil__buf_append(b, esc, sizeof(esc));
+	}
+}
+
+void vigil__buf_json_str(vigil__buf *b, const char *s, size_t n)
+{
 	size_t i, run = 0;
 
 	if (!s) {
 		vigil__buf_append(b, "null", 4);
 		return;
 	}
+	if (vigil__buf_reserve(b, n + 2) < 0)
+		return;
 	vigil__buf_putc(b, '"');
 	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		char esc[6];
-		size_t elen = 2;
-
-		if (c >= 0x20 && c != '"' && c != '\\')
+		if (!needs_escape((unsigned char)s[i]))
 			continue;
 		vigil__buf_append(b, s + run, i - run);
+		append_escape(b, (unsigned char)s[i]);
 		run = i + 1;
-		esc[0] = '\\';
-		switch (c) {
-		case '"': esc[1] = '"'; break;
-		case '\\': esc[1] = '\\'; break;
-		case '\n': esc[1] = 'n'; break;
-		case '\r': esc[1] = 'r'; break;
-		case '\t': esc[1] = 't'; break;
-		default:
-			esc[1] = 'u';
-			esc[2] = '0';
-			esc[3] = '0';
-			esc[4] = hex[c >> 4];
-			esc[5] = hex[c & 15];
-			elen = 6;
-		}
-		vigil__buf_append(b, esc, elen);
 	}
 	vigil__buf_append(b, s + run, n - run);
 	vigil__buf_putc(b, '"');

@@ -1,8 +1,8 @@
 /*
  * buf.h: a growable byte buffer on the heap with a hard size limit, for
- * output records and file contents. Appends past the limit or after a failed
- * allocation do nothing and set the sticky `failed` flag, so a writer checks
- * once at the end. The contents are always NUL-terminated when data != NULL.
+ * output records and file contents. An append that does not fit under the
+ * limit, or whose allocation fails, is dropped and sets the sticky `failed`
+ * flag: a writer checks once at the end and discards incomplete contents. The contents are always NUL-terminated when data != NULL.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -11,6 +11,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct vigil__buf {
 	char *data;   /* NULL until the first append */
@@ -21,10 +22,26 @@ typedef struct vigil__buf {
 } vigil__buf;
 
 void vigil__buf_init(vigil__buf *b, size_t limit);
+/* Makes room for `extra` more bytes; 0, or -1 (and `failed`) past the limit. */
 int vigil__buf_reserve(vigil__buf *b, size_t extra);
-void vigil__buf_append(vigil__buf *b, const void *p, size_t n);
 void vigil__buf_puts(vigil__buf *b, const char *s);
-void vigil__buf_putc(vigil__buf *b, char c);
+/* Appends an unsigned number in decimal. */
+void vigil__buf_put_uint(vigil__buf *b, unsigned long long v);
+/* Appends n bytes. Inline: records are built from many small appends. */
+static inline void vigil__buf_append(vigil__buf *b, const void *p, size_t n)
+{
+	if (b->cap - b->len <= n && vigil__buf_reserve(b, n) < 0)
+		return;
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+static inline void vigil__buf_putc(vigil__buf *b, char c)
+{
+	vigil__buf_append(b, &c, 1);
+}
+
 void vigil__buf_printf(vigil__buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Appends `s` as a JSON string literal with quotes; NULL appends null. */
