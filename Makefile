@@ -32,6 +32,7 @@ TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 GENERATED:= data/dict/countries.vd src/lib/lexicon/irregular_verbs.inc
 
 .PHONY: all deps demo test check fuzz bench clean install
@@ -70,14 +71,19 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/tests/unit/testutil.o $(BUILD
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
 
 # The README's second command: every test, closing with "N passed, M failed".
+# Each fuzz target linked with a plain main() that replays its corpus.
+REPLAY_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/replay_%)
+$(BUILD)/tests/replay_%: tests/fuzz/%.c tests/fuzz/standalone.c $(BUILD)/libvigil.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 test: deps
-	$(MAKE) all $(TEST_BIN)
+	$(MAKE) all $(TEST_BIN) $(REPLAY_BIN)
 	BUILD=$(BUILD) sh tests/run.sh
 
 check: all
 	clang-format --dry-run --Werror $(LIB_SRC) $(CLI_SRC) include/vigil/*.h
 
-FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
 FUZZ_LIB := $(LIB_SRC:%.c=build-fuzz/%.o)
 build-fuzz/src/%.o: src/%.c

@@ -30,6 +30,7 @@ typedef enum vigil_output_format {
 #define VIGIL_CODE_MENTIONS 0x1u /* emit one "mention" record per match */
 #define VIGIL_CODE_EXPLAIN  0x2u /* add "why" to records */
 #define VIGIL_CODE_REPAIR   0x4u /* replace invalid UTF-8 with U+FFFD, warn */
+#define VIGIL_CODE_SENTENCES 0x8u /* emit one "sentence" record per sentence */
 
 typedef struct vigil_coder_options {
 	unsigned version;           /* VIGIL_CODER_OPTIONS_VERSION */

@@ -26,7 +26,8 @@ static const char code_usage[] =
 	"usage: vigil code [options] [FILE|-]...\n"
 	"\n"
 	"Codes documents and writes JSON Lines records to stdout: one \"document\"\n"
-	"record per document (and \"mention\" records with --mentions). FILE may be\n"
+	"record per document (and \"sentence\" and \"mention\" records on request).\n"
+	"FILE may be\n"
 	"plain text (.txt, with an optional Title:/Date:/Source:/URL: header block\n"
 	"ended by a blank line), JSON Lines (.jsonl: {\"id\",\"date\",\"source\",\"url\",\n"
 	"\"title\",\"text\"} per line), HTML (.html) or RSS/Atom (.xml); the format is\n"
@@ -36,6 +37,8 @@ static const char code_usage[] =
 	"  --date YYYY-MM-DD    publication date of documents that have none\n"
 	"  --format jsonl       output format (jsonl is the only one so far)\n"
 	"  --mentions           also write one \"mention\" record per dictionary match\n"
+	"  --sentences          also write one \"sentence\" record (span, text) per\n"
+	"                       sentence\n"
 	"  --explain            add \"why\" (dictionary entry, file and line) to records\n"
 	"  --repair             replace invalid UTF-8 and NUL bytes with U+FFFD and\n"
 	"                       code the document (default: report it and skip it)\n"
@@ -113,12 +116,13 @@ static int valid_date(const char *s)
 /* Returns -1 on a usage error (printed), 1 for --help, 0 to go on. */
 static int parse_options(int argc, char **argv, code_options *o)
 {
-	enum { OPT_DATE = 256, OPT_FORMAT, OPT_MENTIONS, OPT_EXPLAIN,
+	enum { OPT_DATE = 256, OPT_FORMAT, OPT_MENTIONS, OPT_SENTENCES, OPT_EXPLAIN,
 	       OPT_REPAIR, OPT_DICT, OPT_NODEFAULT, OPT_STATS };
 	static const struct option longopts[] = {
 		{"date", required_argument, NULL, OPT_DATE},
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"mentions", no_argument, NULL, OPT_MENTIONS},
+		{"sentences", no_argument, NULL, OPT_SENTENCES},
 		{"explain", no_argument, NULL, OPT_EXPLAIN},
 		{"repair", no_argument, NULL, OPT_REPAIR},
 		{"dict", required_argument, NULL, OPT_DICT},
@@ -149,6 +153,7 @@ static int parse_options(int argc, char **argv, code_options *o)
 			}
 			break;
 		case OPT_MENTIONS: o->flags |= VIGIL_CODE_MENTIONS; break;
+		case OPT_SENTENCES: o->flags |= VIGIL_CODE_SENTENCES; break;
 		case OPT_EXPLAIN: o->flags |= VIGIL_CODE_EXPLAIN; break;
 		case OPT_REPAIR: o->flags |= VIGIL_CODE_REPAIR; break;
 		case OPT_NODEFAULT: o->no_default_dict = 1; break;

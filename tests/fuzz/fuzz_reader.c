@@ -3,9 +3,8 @@
  * read through vigil_reader_open_stream (on fmemopen) once per format,
  * auto-detected and forced, to the end; every document must be well formed
  * (text NUL-terminated, dates YYYY-MM-DD). The fast JSON parser must agree
- * with jansson whenever it accepts the input. Built by `make fuzz`; with
- * -DVIGIL_FUZZ_STANDALONE it gets a main() that replays files given as
- * arguments (the corpus as a regression test, no libFuzzer needed).
+ * with jansson whenever it accepts the input. Built by `make fuzz`; linked
+ * with standalone.c it replays its corpus as a regression test.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -119,31 +118,3 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(copy);
 	return 0;
 }
-
-#ifdef VIGIL_FUZZ_STANDALONE
-int main(int argc, char **argv)
-{
-	int i;
-
-	for (i = 1; i < argc; i++) {
-		FILE *f = fopen(argv[i], "rb");
-		char *buf;
-		long n;
-
-		if (!f || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 ||
-		    fseek(f, 0, SEEK_SET) != 0) {
-			perror(argv[i]);
-			return 1;
-		}
-		buf = malloc((size_t)n + 1);
-		if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) {
-			perror(argv[i]);
-			return 1;
-		}
-		fclose(f);
-		LLVMFuzzerTestOneInput((const uint8_t *)buf, (size_t)n);
-		free(buf);
-	}
-	return 0;
-}
-#endif

@@ -26,6 +26,7 @@ static const char test_dict[] =
 	"Pyongyang = PRKGOV type=capital country=PRK\n"
 	"Vladimir Putin = RUSGOV type=person from=2012-05-07\n"
 	"Vladimir Putin = RUSGOV type=person role=pm until=2012-05-06\n"
+	"C\xc3\xb4te d\xe2\x80\x99Ivoire = CIV type=country\n" /* curly ' */
 	"[agents]\n"
 	"troop(s) = MIL\n"
 	"[verbs]\n"
@@ -234,6 +235,19 @@ static void test_invalid_utf8_repaired(void **state)
 	free_fixture(f);
 }
 
+/* Dictionary phrases and text are normalized alike: NFD text and a curly
+ * apostrophe in the dictionary still match. */
+static void test_normalized_matching(void **state)
+{
+	fixture *f = make_fixture(VIGIL_CODE_MENTIONS);
+	vigil_doc d = text_doc("Troops left Co\xcc\x82te d'Ivoire.", NULL);
+	const char *out = records_of(f, &d);
+
+	(void)state;
+	assert_non_null(strstr(out, "\"code\":\"CIV\",\"text\":\"C\xc3\xb4te d'Ivoire\",\"span\":[12,26]"));
+	free_fixture(f);
+}
+
 /* One worker codes many documents; each result is that document's alone. */
 static void test_worker_reuse(void **state)
 {
@@ -278,6 +292,7 @@ int main(void)
 		cmocka_unit_test(test_dated_entries),
 		cmocka_unit_test(test_invalid_utf8_rejected),
 		cmocka_unit_test(test_invalid_utf8_repaired),
+		cmocka_unit_test(test_normalized_matching),
 		cmocka_unit_test(test_worker_reuse),
 		cmocka_unit_test(test_parse_date),
 	};

@@ -149,8 +149,11 @@ static const struct layout_case {
 	 "Jane Doe", "", 1},
 	{"By Jane Doe and John Roe in Seoul\nText here.\nMore text.",
 	 "Text here.|More text.", "Jane Doe and John Roe in Seoul", "", 1},
+	/* a name-like first line is kept: more often a title-case headline */
 	{"Ursula von der Leyen\nThe Commission met on Monday.\nIt agreed.",
-	 "The Commission met on Monday.|It agreed.", "Ursula von der Leyen", "", 1},
+	 "Ursula von der Leyen|The Commission met on Monday.|It agreed.", "", "", 0},
+	{"Putin Visits Pyongyang\nThe Kremlin said the trip was a success.",
+	 "Putin Visits Pyongyang|The Kremlin said the trip was a success.", "", "", 0},
 	/* lookalikes that stay */
 	{"Subscribers in Seoul said so.\nCopyright law is complex.\nThe End Of It",
 	 "Subscribers in Seoul said so.|Copyright law is complex.|The End Of It",

@@ -43,9 +43,9 @@ uint32_t vigil__parse_date(const char *s);
 
 /*
  * Appends the JSON Lines records of `an` to `out`: the document record, then
- * (with VIGIL_CODE_MENTIONS in `flags`) one mention record per dictionary
- * entry that matched and is valid on the document's date. Errors are left in
- * out->failed.
+ * sentence by sentence a sentence record (VIGIL_CODE_SENTENCES in `flags`)
+ * and one mention record per dictionary entry that matched and is valid on
+ * the document's date (VIGIL_CODE_MENTIONS). Errors are left in out->failed.
  */
 void vigil__write_jsonl(vigil__buf *out, const vigil__analysis *an,
 			unsigned flags);

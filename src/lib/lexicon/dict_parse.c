@@ -831,11 +831,27 @@ static void parse_entry(parse_ctx *pc, const char *p, size_t n)
 	}
 }
 
-/* One line [p, p+n) without its '\n'. */
+static int has_non_ascii(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)p[i] >= 0x80)
+			return 1;
+	return 0;
+}
+
+/*
+ * One line [p, p+n) without its '\n'. A line with non-ASCII text is first
+ * normalized like documents are (NFC, curly quotes, dashes, spaces), so that
+ * a phrase typed with a curly apostrophe or a non-breaking hyphen matches the
+ * normalized text.
+ */
 static void parse_line(parse_ctx *pc, const char *p, size_t n)
 {
 	const char *hash;
 	const char *why = NULL;
+	char *norm;
 	long long bad;
 
 	if (n > VIGIL__DICT_MAX_LINE) {
@@ -848,6 +864,13 @@ static void parse_line(parse_ctx *pc, const char *p, size_t n)
 		vigil__dict_error(pc->s, pc->file, pc->line, "%s",
 				  p[bad] == '\0' ? "NUL byte" : "invalid UTF-8");
 		return;
+	}
+	if (has_non_ascii(p, n)) {
+		if (vigil__normalize(&pc->s->arena, p, n, &norm, &n) < 0) {
+			pc->s->oom = 1;
+			return;
+		}
+		p = norm;
 	}
 	hash = memchr(p, '#', n);
 	if (hash)

@@ -1,7 +1,8 @@
 /*
  * jsonl.c: serializes a coded document as JSON Lines records of DESIGN.md:
- * one "document" record, then "mention" records (one per dictionary entry
- * that matched and is valid on the document's date). Absent values are null,
+ * one "document" record, then per sentence (with the flags asking for them)
+ * a "sentence" record and "mention" records (one per dictionary entry that
+ * matched and is valid on the document's date). Absent values are null,
  * never empty strings; spans are byte offsets into the normalized text;
  * sentence numbers start at 1.
  *
@@ -107,27 +108,54 @@ static void write_mention(vigil__buf *b, const vigil__analysis *an,
 	vigil__buf_puts(b, "}\n");
 }
 
-static void write_mentions(vigil__buf *b, const vigil__analysis *an,
-			   unsigned flags)
+static void write_sentence(vigil__buf *b, const vigil__analysis *an,
+			   size_t i)
 {
-	size_t s = 0, i;
+	const vigil__sentence *s = &an->seg.sent[i];
 
-	for (i = 0; i < an->nmatch; i++) {
-		const vigil__match *m = &an->matches[i];
-		uint32_t k;
+	vigil__buf_puts(b, "{\"type\":\"sentence\"");
+	put_str(b, "doc", an->id);
+	put_key(b, "sentence");
+	vigil__buf_put_uint(b, i + 1);
+	put_key(b, "span");
+	vigil__buf_putc(b, '[');
+	vigil__buf_put_uint(b, s->off);
+	vigil__buf_putc(b, ',');
+	vigil__buf_put_uint(b, (uint64_t)s->off + s->len);
+	vigil__buf_putc(b, ']');
+	put_key(b, "text");
+	vigil__buf_json_str(b, an->text + s->off, s->len);
+	vigil__buf_puts(b, "}\n");
+}
 
-		while (s + 1 < an->seg.nsent &&
-		       m->tok_begin >= an->seg.sent[s].tok_end)
-			s++;
-		for (k = m->entry_first; k < m->entry_first + m->entry_count;
-		     k++) {
-			vigil__entry e;
+static void write_match(vigil__buf *b, const vigil__analysis *an,
+			const vigil__match *m, size_t sentence, unsigned flags)
+{
+	uint32_t k;
 
-			vigil__lexicon_entry(an->lx, k, &e);
-			if (valid_on(&e, an->date) &&
-			    !seen_before(an, m, k, &e))
-				write_mention(b, an, m, s, &e, flags);
-		}
+	for (k = m->entry_first; k < m->entry_first + m->entry_count; k++) {
+		vigil__entry e;
+
+		vigil__lexicon_entry(an->lx, k, &e);
+		if (valid_on(&e, an->date) && !seen_before(an, m, k, &e))
+			write_mention(b, an, m, sentence, &e, flags);
+	}
+}
+
+/* Sentence records and mentions, sentence by sentence in text order. */
+static void write_sentences(vigil__buf *b, const vigil__analysis *an,
+			    unsigned flags)
+{
+	size_t s, m = 0;
+	int mentions = (flags & VIGIL_CODE_MENTIONS) && an->lx;
+
+	for (s = 0; s < an->seg.nsent; s++) {
+		if (flags & VIGIL_CODE_SENTENCES)
+			write_sentence(b, an, s);
+		for (; mentions && m < an->nmatch &&
+		       an->matches[m].tok_begin < an->seg.sent[s].tok_end;
+		     m++)
+			write_match(b, an, &an->matches[m], s, flags);
 	}
 }
 
@@ -135,6 +163,5 @@ void vigil__write_jsonl(vigil__buf *out, const vigil__analysis *an,
 			unsigned flags)
 {
 	write_document(out, an);
-	if ((flags & VIGIL_CODE_MENTIONS) && an->lx)
-		write_mentions(out, an, flags);
+	write_sentences(out, an, flags);
 }

@@ -190,8 +190,9 @@ static void set_byline(const char *text, const unit *u, vigil__layout *out)
 
 /*
  * Marks the units to leave out: boilerplate anywhere; a "By" line among the
- * first three others, or a lone name first, when prose follows; a name or
- * "By" line last, when prose precedes.
+ * first three others when prose follows; a name or "By" line last, when
+ * prose precedes. A lone name-like line at the start is kept: there it is
+ * more often a title-case headline ("Putin Visits Pyongyang") than a byline.
  */
 static void mark_drops(const char *text, unit *u, size_t nu, vigil__layout *out)
 {
@@ -212,8 +213,7 @@ static void mark_drops(const char *text, unit *u, size_t nu, vigil__layout *out)
 		if (u[i].drop)
 			continue;
 		seen++;
-		if (u[i].kind == LINE_BY ||
-		    (i == first && u[i].kind == LINE_NAME)) {
+		if (u[i].kind == LINE_BY) {
 			set_byline(text, &u[i], out);
 			u[i].drop = 1;
 			break;

@@ -81,8 +81,8 @@ typedef struct vigil__layout {
  * long and end without terminal punctuation) and leaves out boilerplate:
  * share/follow/subscribe lines ("Follow us on:"), "Read more", "Related:",
  * "Advertisement", copyright lines, image credits, wire credits
- * ("Reporting by ...; Editing by ..."), bylines ("By X", or a lone 2-4 word
- * name line at the start or end). A dateline at the start of the first
+ * ("Reporting by ...; Editing by ..."), bylines ("By X" near the start or at the
+ * end, or a lone 2-4 word name line at the end). A dateline at the start of the first
  * paragraph (or of the second, after a headline) is cut from that paragraph
  * and recorded. Paragraph ranges are trimmed, non-empty, in order and do
  * not overlap. Rules: docs/internals/text.md. Returns 0, or -1 when the
