@@ -26,6 +26,18 @@ const char *tu_shared_dir(void)
 	return NULL;
 }
 
+const char *tu_seed_path(void)
+{
+	static char path[512];
+	const char *dir = tu_shared_dir();
+	struct stat st;
+
+	if (!dir)
+		return NULL;
+	snprintf(path, sizeof(path), "%s/seed/000_9bb96f86e2a42407.txt", dir);
+	return stat(path, &st) == 0 ? path : NULL;
+}
+
 char *tu_read_file(const char *path, size_t *len_out)
 {
 	FILE *f = fopen(path, "rb");

@@ -12,6 +12,9 @@
 /* The path of ../shared (or $SHARED) if it exists, else NULL. */
 const char *tu_shared_dir(void);
 
+/* The seed article's path (static storage) if ../shared has it, else NULL. */
+const char *tu_seed_path(void);
+
 /* Reads a whole file into a malloc'd NUL-terminated buffer; NULL on error. */
 char *tu_read_file(const char *path, size_t *len_out);
 

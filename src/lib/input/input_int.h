@@ -168,6 +168,13 @@ struct vigil_reader {
 };
 
 /*
+ * Reads the whole input into r->data for the formats that are one document
+ * per file (text, HTML) and marks the reader done. Returns 0, VIGIL_EINPUT
+ * (message set) when it is larger than r->max_doc, or VIGIL_EIO/ENOMEM.
+ */
+int vigil__reader_slurp(vigil_reader *r);
+
+/*
  * Formats "NAME:LINE: message" (line 0: "NAME: message") into r->errmsg and
  * returns `code`, so that a reader can `return vigil__reader_error(...)`.
  */

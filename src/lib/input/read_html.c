@@ -23,12 +23,7 @@ int vigil__read_html(vigil_reader *r, vigil_doc *doc)
 	vigil__html_meta meta;
 	int rc;
 
-	r->done = 1;
-	vigil__buf_clear(&r->data);
-	rc = vigil__in_read_all(&r->in, &r->data);
-	if (rc == VIGIL_EINPUT)
-		return vigil__reader_error(
-		    r, rc, 0, "document larger than %zu bytes", r->max_doc);
+	rc = vigil__reader_slurp(r);
 	if (rc < 0)
 		return rc;
 	if (is_blank(r->data.data, r->data.len))

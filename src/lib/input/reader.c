@@ -373,3 +373,16 @@ const char *vigil_reader_errmsg(const vigil_reader *r)
 {
 	return r ? r->errmsg : "";
 }
+
+int vigil__reader_slurp(vigil_reader *r)
+{
+	int rc;
+
+	r->done = 1;
+	vigil__buf_clear(&r->data);
+	rc = vigil__in_read_all(&r->in, &r->data);
+	if (rc == VIGIL_EINPUT)
+		return vigil__reader_error(
+		    r, rc, 0, "document larger than %zu bytes", r->max_doc);
+	return rc < 0 ? rc : 0;
+}
