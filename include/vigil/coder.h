@@ -77,6 +77,7 @@ typedef struct vigil_doc_summary {
 	size_t sentences;
 	size_t tokens;
 	size_t mentions;       /* dictionary matches */
+	size_t events;         /* event records */
 } vigil_doc_summary;
 
 void vigil_worker_summary(const vigil_worker *w, vigil_doc_summary *out);

@@ -14,9 +14,11 @@
 
 #include <vigil/coder.h>
 
+#include "../clause/clause.h"
 #include "../lexicon/lexicon.h"
 #include "../text/text.h"
 #include "../util/buf.h"
+#include "events.h"
 
 typedef struct vigil__analysis {
 	const vigil_doc *doc;     /* borrowed from the caller of vigil_worker_code */
@@ -29,7 +31,13 @@ typedef struct vigil__analysis {
 	vigil__match *matches;    /* in text order */
 	size_t nmatch;
 	const vigil__lexicon *lx; /* NULL when the coder has no dictionary */
+	vigil__clauses cl;        /* actor phrases and verbs with arguments */
+	vigil__event *events;     /* in sentence order */
+	size_t nevent;
 } vigil__analysis;
+
+/* The analysis of the worker's last coded document (borrowed), or NULL. */
+const vigil__analysis *vigil__worker_analysis(const vigil_worker *w);
 
 /*
  * Derives the id of a document that has none: the XXH64 hash (seed 0) of its
@@ -45,7 +53,8 @@ uint32_t vigil__parse_date(const char *s);
  * Appends the JSON Lines records of `an` to `out`: the document record, then
  * sentence by sentence a sentence record (VIGIL_CODE_SENTENCES in `flags`)
  * and one mention record per dictionary entry that matched and is valid on
- * the document's date (VIGIL_CODE_MENTIONS). Errors are left in out->failed.
+ * the document's date (VIGIL_CODE_MENTIONS), then the sentence's event
+ * records. Errors are left in out->failed.
  */
 void vigil__write_jsonl(vigil__buf *out, const vigil__analysis *an,
 			unsigned flags);

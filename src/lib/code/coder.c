@@ -193,6 +193,19 @@ static int match_sentences(vigil_worker *w)
 	return VIGIL_OK;
 }
 
+/* Clauses, then events, from the matches. */
+static int code_events(vigil_worker *w)
+{
+	vigil__analysis *an = &w->an;
+
+	if (vigil__clause_analyze(&w->arena, an->text, &an->seg, an->matches,
+				  an->nmatch, an->lx, an->date, &an->cl) < 0 ||
+	    vigil__events_build(&w->arena, &an->cl, an->seg.tok, an->matches,
+				an->lx, &an->events, &an->nevent) < 0)
+		return fail(w, VIGIL_ENOMEM, "out of memory coding events");
+	return VIGIL_OK;
+}
+
 int vigil_worker_code(vigil_worker *w, const vigil_doc *doc)
 {
 	vigil__analysis *an = &w->an;
@@ -225,6 +238,10 @@ int vigil_worker_code(vigil_worker *w, const vigil_doc *doc)
 	rc = match_sentences(w);
 	if (rc != VIGIL_OK)
 		return rc;
+	an->date = vigil__parse_date(doc->date);
+	rc = code_events(w);
+	if (rc != VIGIL_OK)
+		return rc;
 
 	if (doc->id) {
 		an->id = doc->id;
@@ -232,7 +249,6 @@ int vigil_worker_code(vigil_worker *w, const vigil_doc *doc)
 		vigil__doc_id(doc, w->id);
 		an->id = w->id;
 	}
-	an->date = vigil__parse_date(doc->date);
 	w->have_result = 1;
 	return VIGIL_OK;
 }
@@ -272,6 +288,12 @@ void vigil_worker_summary(const vigil_worker *w, vigil_doc_summary *out)
 	out->sentences = w->an.seg.nsent;
 	out->tokens = w->an.seg.ntok;
 	out->mentions = w->an.nmatch;
+	out->events = w->an.nevent;
+}
+
+const vigil__analysis *vigil__worker_analysis(const vigil_worker *w)
+{
+	return w->have_result ? &w->an : NULL;
 }
 
 /*===== Document facts =================================================*/

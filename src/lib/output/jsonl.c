@@ -2,12 +2,14 @@
  * jsonl.c: serializes a coded document as JSON Lines records of DESIGN.md:
  * one "document" record, then per sentence (with the flags asking for them)
  * a "sentence" record and "mention" records (one per dictionary entry that
- * matched and is valid on the document's date). Absent values are null,
+ * matched and is valid on the document's date), then the sentence's "event"
+ * records (always). Absent values are null,
  * never empty strings; spans are byte offsets into the normalized text;
  * sentence numbers start at 1.
  *
  * SPDX-License-Identifier: MIT
  */
+#include <math.h>
 #include <string.h>
 
 #include "../code/analysis.h"
@@ -142,11 +144,232 @@ static void write_match(vigil__buf *b, const vigil__analysis *an,
 	}
 }
 
-/* Sentence records and mentions, sentence by sentence in text order. */
+/*===== Events =========================================================*/
+
+static void put_null(vigil__buf *b, const char *key)
+{
+	put_key(b, key);
+	vigil__buf_puts(b, "null");
+}
+
+static void put_tokens(vigil__buf *b, const vigil__analysis *an,
+		       uint32_t tb, uint32_t te)
+{
+	const vigil__token *first = &an->seg.tok[tb], *last = &an->seg.tok[te - 1];
+
+	vigil__buf_json_str(b, an->text + first->off,
+			    last->off + last->len - first->off);
+}
+
+/* A string value, or null when absent or empty. */
+static void put_opt(vigil__buf *b, const char *key, const char *value)
+{
+	if (value && *value)
+		put_str(b, key, value);
+	else
+		put_null(b, key);
+}
+
+static void put_actor(vigil__buf *b, const vigil__analysis *an,
+		      const char *key, int32_t k)
+{
+	const vigil__actor *a;
+
+	if (k < 0) {
+		put_null(b, key);
+		return;
+	}
+	a = &an->cl.actors[k];
+	put_key(b, key);
+	vigil__buf_puts(b, "{\"code\":");
+	vigil__buf_json_str(b, a->code, strlen(a->code));
+	put_opt(b, "country", a->country);
+	put_opt(b, "sector", a->sector);
+	put_key(b, "text");
+	put_tokens(b, an, a->tok_begin, a->tok_end);
+	vigil__buf_putc(b, '}');
+}
+
+/* "file:line" of an entry, as a JSON string. */
+static void put_where(vigil__buf *b, const vigil__analysis *an,
+		      const char *key, int32_t entry)
+{
+	vigil__entry e;
+
+	if (entry < 0) {
+		put_null(b, key);
+		return;
+	}
+	vigil__lexicon_entry(an->lx, (uint32_t)entry, &e);
+	put_key(b, key);
+	vigil__buf_printf(b, "\"%s:%u\"", e.file ? e.file : "?",
+			  (unsigned)e.line);
+}
+
+static void put_match_where(vigil__buf *b, const vigil__analysis *an,
+			    const char *key, int32_t match, int cue)
+{
+	int32_t entry = -1;
+	uint32_t k;
+
+	if (match >= 0) {
+		const vigil__match *m = &an->matches[match];
+
+		for (k = m->entry_first; k < m->entry_first + m->entry_count;
+		     k++) {
+			vigil__entry e;
+
+			vigil__lexicon_entry(an->lx, k, &e);
+			if (e.kind == (cue ? VIGIL_KIND_CUE : VIGIL_KIND_VERB)) {
+				entry = (int32_t)k;
+				break;
+			}
+		}
+	}
+	put_where(b, an, key, entry);
+}
+
+/* The actor whose dictionary entries explain actor k (coreference). */
+static const vigil__actor *source_actor(const vigil__analysis *an, int32_t k)
+{
+	const vigil__actor *a = &an->cl.actors[k];
+	int hops = 0;
+
+	while (a->ref >= 0 && hops++ < 8)
+		a = &an->cl.actors[a->ref];
+	return a;
+}
+
+static void put_actor_why(vigil__buf *b, const vigil__analysis *an,
+			  const char *key, int32_t k)
+{
+	const vigil__actor *a;
+
+	if (k < 0)
+		return;
+	a = source_actor(an, k);
+	put_key(b, key);
+	vigil__buf_puts(b, "{\"coref\":");
+	vigil__buf_puts(b, a != &an->cl.actors[k] ? "true" : "false");
+	put_where(b, an, "entry", a->entry);
+	put_where(b, an, "agent", a->agent);
+	vigil__buf_putc(b, '}');
+}
+
+static void write_why(vigil__buf *b, const vigil__analysis *an,
+		      const vigil__event *e)
+{
+	const vigil__cverb *v = &an->cl.verbs[e->verb];
+	unsigned i, first = 1;
+
+	put_key(b, "why");
+	vigil__buf_puts(b, "{\"rules\":[");
+	for (i = 0; i < VIGIL__R_COUNT_; i++) {
+		if (!(e->rules & (1u << i)))
+			continue;
+		if (!first)
+			vigil__buf_putc(b, ',');
+		first = 0;
+		vigil__buf_putc(b, '"');
+		vigil__buf_puts(b, vigil__rule_name(i));
+		vigil__buf_putc(b, '"');
+	}
+	vigil__buf_putc(b, ']');
+	put_where(b, an, "verb", v->entry);
+	put_actor_why(b, an, "actor", e->actor);
+	put_actor_why(b, an, "recipient", e->recipient);
+	put_match_where(b, an, "aux_cue", v->aux_cue, 1);
+	put_match_where(b, an, "hedge_cue", v->hedge, 1);
+	put_match_where(b, an, "said_by_cue", v->said_cue, 1);
+	vigil__buf_putc(b, '}');
+}
+
+static void put_goldstein(vigil__buf *b, double g)
+{
+	put_key(b, "goldstein");
+	if (isnan(g))
+		vigil__buf_puts(b, "null");
+	else if (fabs(g * 10 - round(g * 10)) < 1e-9)
+		vigil__buf_printf(b, "%.1f", g);
+	else
+		vigil__buf_printf(b, "%.2f", g);
+}
+
+static void put_match_text(vigil__buf *b, const vigil__analysis *an,
+			   const char *key, int32_t match)
+{
+	if (match < 0) {
+		put_null(b, key);
+		return;
+	}
+	put_key(b, key);
+	put_tokens(b, an, an->matches[match].tok_begin,
+		   an->matches[match].tok_end);
+}
+
+static void write_event(vigil__buf *b, const vigil__analysis *an,
+			const vigil__event *e, unsigned flags)
+{
+	const vigil__cverb *v = &an->cl.verbs[e->verb];
+	const vigil__sentence *s = &an->seg.sent[e->sent];
+	vigil__entry ve;
+
+	vigil__lexicon_entry(an->lx, (uint32_t)v->entry, &ve);
+	vigil__buf_puts(b, "{\"type\":\"event\",\"id\":\"");
+	vigil__buf_puts(b, an->id);
+	vigil__buf_printf(b, "-%u-%u\"", (unsigned)e->sent + 1, (unsigned)e->n);
+	put_str(b, "doc", an->id);
+	put_key(b, "sentence");
+	vigil__buf_put_uint(b, e->sent + 1);
+	if (an->date) {
+		put_str(b, "date", an->doc->date);
+		put_str(b, "date_precision", "day");
+	} else {
+		put_null(b, "date");
+		put_null(b, "date_precision");
+	}
+	put_actor(b, an, "actor", e->actor);
+	put_actor(b, an, "recipient", e->recipient);
+	put_opt(b, "event", ve.plover);
+	put_opt(b, "mode", ve.mode);
+	put_str(b, "aux_mode", vigil__aux_name(v->aux));
+	put_match_text(b, an, "hedge", v->hedge);
+	put_key(b, "quad_code");
+	if (ve.quad)
+		vigil__buf_put_uint(b, (unsigned)ve.quad);
+	else
+		vigil__buf_puts(b, "null");
+	put_str(b, "cameo", ve.code);
+	put_goldstein(b, ve.goldstein);
+	if (v->said_by >= 0) {
+		const vigil__actor *sp = &an->cl.actors[v->said_by];
+
+		put_key(b, "said_by");
+		vigil__buf_puts(b, "{\"code\":");
+		vigil__buf_json_str(b, sp->code, strlen(sp->code));
+		put_key(b, "text");
+		put_tokens(b, an, sp->tok_begin, sp->tok_end);
+		vigil__buf_putc(b, '}');
+	} else {
+		put_null(b, "said_by");
+	}
+	put_null(b, "event_loc");
+	put_match_text(b, an, "trigger", (int32_t)v->match);
+	put_key(b, "span");
+	vigil__buf_printf(b, "[%u,%u]", (unsigned)e->span_begin,
+			  (unsigned)e->span_end);
+	put_key(b, "text");
+	vigil__buf_json_str(b, an->text + s->off, s->len);
+	if (flags & VIGIL_CODE_EXPLAIN)
+		write_why(b, an, e);
+	vigil__buf_puts(b, "}\n");
+}
+
+/* Sentence records, mentions and events, sentence by sentence. */
 static void write_sentences(vigil__buf *b, const vigil__analysis *an,
 			    unsigned flags)
 {
-	size_t s, m = 0;
+	size_t s, m = 0, ev = 0;
 	int mentions = (flags & VIGIL_CODE_MENTIONS) && an->lx;
 
 	for (s = 0; s < an->seg.nsent; s++) {
@@ -156,6 +379,8 @@ static void write_sentences(vigil__buf *b, const vigil__analysis *an,
 		       an->matches[m].tok_begin < an->seg.sent[s].tok_end;
 		     m++)
 			write_match(b, an, &an->matches[m], s, flags);
+		for (; ev < an->nevent && an->events[ev].sent == s; ev++)
+			write_event(b, an, &an->events[ev], flags);
 	}
 }
 

@@ -1,0 +1,880 @@
+/*
+ * clause.c: the clause stage's driver. Per sentence: classifies its
+ * matches, builds actor phrases (clause_actors.c), cuts clauses at
+ * closed-class boundaries, finds attribution frames, then gives each verb
+ * match a subject, an object, voice, aux mode, hedge and said_by. Sentences
+ * without a verb match only get actor phrases (kept for coreference).
+ * The rules and their order are documented in docs/internals/clause.md.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "clause_int.h"
+
+#define MAX_FRAMES 16
+#define OBJECT_REACH 12 /* tokens searched right of a verb for its object */
+
+/*===== Names ==========================================================*/
+
+const char *vigil__aux_name(int aux)
+{
+	static const char *const names[] = {"asserted",     "negated",
+					    "future",       "hypothetical",
+					    "historical",   "denied"};
+
+	if (aux < 0 || aux >= (int)(sizeof(names) / sizeof(names[0])))
+		return names[0];
+	return names[aux];
+}
+
+const char *vigil__rule_name(unsigned i)
+{
+	static const char *const names[VIGIL__R_COUNT_] = {
+		"subject-left",   "subject-possessor", "subject-antecedent",
+		"subject-past-attribution", "object-right", "object-antecedent",
+		"passive",        "passive-by-agent",  "between",
+		"attribution",    "pluperfect",        "past-year",
+		"non-specific",   "statement-that",    "event-anaphora"};
+
+	return i < VIGIL__R_COUNT_ ? names[i] : "?";
+}
+
+int vigil__entry_valid_on(const vigil__entry *e, uint32_t date)
+{
+	if (!date)
+		return 1;
+	return (!e->from || date >= e->from) && (!e->until || date <= e->until);
+}
+
+static const struct {
+	const char *name;
+	uint8_t cls;
+} cue_classes[] = {
+	{"ATTRIB", VIGIL__CUE_ATTRIB}, {"HEDGE", VIGIL__CUE_HEDGE},
+	{"NEG", VIGIL__CUE_NEG},       {"MODAL", VIGIL__CUE_MODAL},
+	{"FUTURE", VIGIL__CUE_FUTURE}, {"PAST", VIGIL__CUE_PAST},
+	{"REFUSE", VIGIL__CUE_REFUSE}, {"DENY", VIGIL__CUE_DENY},
+};
+
+static uint8_t cue_class(const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(cue_classes) / sizeof(cue_classes[0]); i++)
+		if (code[0] == cue_classes[i].name[0] &&
+		    strcmp(code, cue_classes[i].name) == 0)
+			return cue_classes[i].cls;
+	return VIGIL__CUE_NONE;
+}
+
+/*===== Matches and words ==============================================*/
+
+/* Verbs that also act as cues on the verbs after them: a denial denies
+ * what it is about ("denied the reports of troop deployments"). */
+static const struct {
+	const char *prefix;
+	uint8_t cls;
+} verb_cues[] = {
+	{"016", VIGIL__CUE_DENY},
+};
+
+static uint8_t verb_cue_class(const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(verb_cues) / sizeof(verb_cues[0]); i++)
+		if (strncmp(code, verb_cues[i].prefix,
+			    strlen(verb_cues[i].prefix)) == 0)
+			return verb_cues[i].cls;
+	return VIGIL__CUE_NONE;
+}
+
+/* First valid entry of each kind for every match. */
+static void classify_matches(vigil__cctx *c, size_t nm)
+{
+	size_t i;
+
+	for (i = 0; i < nm; i++) {
+		vigil__mclass *mc = &c->mc[i];
+		uint32_t k, end = c->m[i].entry_first + c->m[i].entry_count;
+
+		mc->actor = mc->agent = mc->verb = mc->place = mc->cue = -1;
+		mc->cue_class = VIGIL__CUE_NONE;
+		for (k = c->m[i].entry_first; k < end; k++) {
+			vigil__entry e;
+			int32_t *slot = NULL;
+
+			vigil__lexicon_entry(c->lx, k, &e);
+			if (!vigil__entry_valid_on(&e, c->date))
+				continue;
+			switch (e.kind) {
+			case VIGIL_KIND_ACTOR: slot = &mc->actor; break;
+			case VIGIL_KIND_AGENT: slot = &mc->agent; break;
+			case VIGIL_KIND_VERB: slot = &mc->verb; break;
+			case VIGIL_KIND_PLACE: slot = &mc->place; break;
+			case VIGIL_KIND_CUE: slot = &mc->cue; break;
+			default: break;
+			}
+			if (!slot || *slot >= 0)
+				continue;
+			*slot = (int32_t)k;
+			if (slot == &mc->cue)
+				mc->cue_class = cue_class(e.code);
+		}
+		if (mc->verb >= 0 && mc->cue < 0) {
+			vigil__entry e;
+
+			vigil__lexicon_entry(c->lx, (uint32_t)mc->verb, &e);
+			mc->cue_class = verb_cue_class(e.code);
+			if (mc->cue_class != VIGIL__CUE_NONE)
+				mc->cue = mc->verb;
+		}
+	}
+}
+
+uint32_t vigil__cctx_word(const vigil__cctx *c, uint32_t i)
+{
+	const vigil__token *t = &c->tok[i];
+
+	if (c->words && i >= c->tb && i < c->te)
+		return c->wc[i - c->tb];
+	if (t->type != VIGIL_TOK_WORD || !(t->flags & VIGIL_TF_ASCII))
+		return 0;
+	return vigil__clause_word(c->text + t->off, t->len);
+}
+
+static int is_punct(const vigil__cctx *c, uint32_t i, char ch)
+{
+	const vigil__token *t = &c->tok[i];
+
+	return t->type == VIGIL_TOK_PUNCT && t->len == 1 &&
+	       c->text[t->off] == ch;
+}
+
+static int tok_is(const vigil__cctx *c, uint32_t i, const char *w)
+{
+	const vigil__token *t = &c->tok[i];
+	size_t n = strlen(w), k;
+
+	if (t->len != n)
+		return 0;
+	for (k = 0; k < n; k++) {
+		char ch = c->text[t->off + k];
+
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch + 32);
+		if (ch != w[k])
+			return 0;
+	}
+	return 1;
+}
+
+#define WC(c, i) ((c)->wc[(i) - (c)->tb])
+#define TM(c, i) ((c)->tm[(i) - (c)->tb])
+#define TA(c, i) ((c)->ta[(i) - (c)->tb])
+#define CL(c, i) ((c)->cl[(i) - (c)->tb])
+
+static int is_verb_match(const vigil__cctx *c, int32_t mi)
+{
+	return mi >= 0 && c->mc[mi].verb >= 0;
+}
+
+/* Whether token i is only preceded by punctuation and "However"-like
+ * adverbs in its sentence (the start of the sentence's content). */
+static int at_start(const vigil__cctx *c, uint32_t i)
+{
+	uint32_t k;
+
+	for (k = c->tb; k < i; k++)
+		if (c->tok[k].type != VIGIL_TOK_PUNCT && !tok_is(c, k, "however"))
+			return 0;
+	return 1;
+}
+
+/*===== Clauses ========================================================*/
+
+/* Whether an actor (or a pronoun) begins right after token i. */
+static int subject_follows(const vigil__cctx *c, uint32_t i)
+{
+	if (i + 1 >= c->te)
+		return 0;
+	return TA(c, i + 1) >= 0 || (WC(c, i + 1) & W_PRON);
+}
+
+static int same_compound(const vigil__cctx *c, uint32_t i)
+{
+	int32_t a, b;
+
+	if (i < c->tb + 2 || i + 1 >= c->te)
+		return 0;
+	a = TA(c, i - 2);
+	b = TA(c, i + 1);
+	return a >= 0 && b >= 0 &&
+	       c->out->actors[a].group == c->out->actors[b].group;
+}
+
+/* Cuts the sentence into clauses: c->cl per token, c->ctype/cbeg. */
+static void segment_clauses(vigil__cctx *c)
+{
+	uint32_t i, n = 0;
+	int sub_open = 0;
+
+	c->ctype[0] = CT_START;
+	c->cbeg[0] = c->tb;
+	for (i = c->tb; i < c->te; i++) {
+		uint32_t w = WC(c, i);
+		int prev_comma = i > c->tb && is_punct(c, i - 1, ',');
+		int type = -1;
+
+		if (is_punct(c, i, ';') || is_punct(c, i, ':')) {
+			type = CT_HARD;
+		} else if (is_punct(c, i, ',') && sub_open) {
+			type = CT_MAIN;
+			sub_open = 0;
+		} else if ((w & W_SUB) ||
+			   ((w & W_SUBX) && subject_follows(c, i))) {
+			type = CT_SUB;
+			sub_open = at_start(c, i);
+		} else if (w & W_REL) {
+			type = prev_comma ? CT_RELNR : CT_REL;
+		} else if ((w & W_THAT) && i > c->tb &&
+			   !(WC(c, i - 1) & W_PREP)) {
+			type = CT_COMP;
+		} else if ((w & W_BUT) ||
+			   ((w & W_COORD) && prev_comma && !same_compound(c, i))) {
+			type = CT_COORD;
+		}
+		if (type >= 0 && c->cbeg[n] < i) {
+			n++;
+			c->ctype[n] = (uint8_t)type;
+			c->cbeg[n] = i;
+		} else if (type >= 0) {
+			c->ctype[n] = (uint8_t)type;
+		}
+		CL(c, i) = (uint16_t)n;
+	}
+}
+
+/*===== Attribution frames =============================================*/
+
+typedef struct frame {
+	int32_t speaker;  /* actor */
+	int32_t cue;      /* match */
+	uint32_t from, to; /* tokens whose verbs it covers */
+} frame;
+
+/* The actor whose text ends within 3 tokens before `cb`, or -1. */
+static int32_t speaker_before(const vigil__cctx *c, uint32_t cb)
+{
+	uint32_t k = cb, gap = 0;
+
+	while (k > c->tb && gap <= 3) {
+		k--;
+		if (TA(c, k) >= 0)
+			return TA(c, k);
+		if (is_punct(c, k, ',') || is_verb_match(c, TM(c, k)))
+			return -1;
+		gap++;
+	}
+	return -1;
+}
+
+static int32_t speaker_after(const vigil__cctx *c, uint32_t ce)
+{
+	if (ce < c->te && tok_is(c, ce, "by"))
+		ce++;
+	return ce < c->te ? TA(c, ce) : -1;
+}
+
+static int verb_after(const vigil__cctx *c, uint32_t from)
+{
+	uint32_t mi;
+
+	for (mi = c->mb; mi < c->me; mi++)
+		if (c->m[mi].tok_begin >= from && c->mc[mi].verb >= 0)
+			return 1;
+	return 0;
+}
+
+static size_t find_frames(vigil__cctx *c, frame *f)
+{
+	size_t n = 0;
+	uint32_t mi;
+
+	for (mi = c->mb; mi < c->me && n < MAX_FRAMES; mi++) {
+		const vigil__match *m = &c->m[mi];
+		vigil__actor *sp;
+		int32_t k;
+
+		if (c->mc[mi].cue_class != VIGIL__CUE_ATTRIB ||
+		    c->mc[mi].verb >= 0)
+			continue;
+		k = speaker_before(c, m->tok_begin);
+		if (k >= 0) {
+			/* "X said that ..." covers what follows; "..., X said"
+			 * and "..., X said, a day after ..." what precedes */
+			int ahead = verb_after(c, m->tok_end) &&
+				    !is_punct(c, m->tok_end, ',') &&
+				    !is_punct(c, m->tok_end, '.');
+
+			sp = &c->out->actors[k];
+			f[n].from = ahead ? m->tok_end : c->tb;
+			f[n].to = ahead ? c->te : sp->tok_begin;
+		} else {
+			k = speaker_after(c, m->tok_end);
+			if (k < 0)
+				continue;
+			sp = &c->out->actors[k];
+			f[n].from = at_start(c, m->tok_begin) ? c->tb : sp->tok_end;
+			f[n].to = c->te;
+		}
+		sp->flags |= VIGIL__AF_FRAME;
+		f[n].speaker = k;
+		f[n].cue = (int32_t)mi;
+		n++;
+	}
+	return n;
+}
+
+/*===== Arguments ======================================================*/
+
+static int32_t group_of(const vigil__cctx *c, int32_t k)
+{
+	return k < 0 ? -1 : (int32_t)c->out->actors[k].group;
+}
+
+static int ends_with(const vigil__cctx *c, uint32_t i, const char *suffix)
+{
+	const vigil__token *t = &c->tok[i];
+	size_t n = strlen(suffix);
+
+	return t->len > n && memcmp(c->text + t->off + t->len - n, suffix, n) == 0;
+}
+
+/* The token before i, skipping up to two adverbs ("-ly" words, hedges). */
+static int64_t before_adverbs(const vigil__cctx *c, uint32_t i)
+{
+	int skipped = 0;
+
+	while (i > c->tb) {
+		i--;
+		if (skipped < 2 && c->tok[i].type == VIGIL_TOK_WORD &&
+		    WC(c, i) == 0 &&
+		    (ends_with(c, i, "ly") ||
+		     (TM(c, i) >= 0 &&
+		      c->mc[TM(c, i)].cue_class == VIGIL__CUE_HEDGE))) {
+			skipped++;
+			continue;
+		}
+		return i;
+	}
+	return -1;
+}
+
+/* The possessor or modifier of a noun event: "Putin's visit", "its war",
+ * "North Korean troop deployments". */
+static int32_t noun_owner(const vigil__cctx *c, uint32_t vb)
+{
+	uint32_t k = vb, steps = 0;
+
+	while (k > c->tb && steps < 4) {
+		const vigil__token *t;
+		uint32_t w;
+
+		k--;
+		if (TA(c, k) >= 0)
+			return TA(c, k);
+		t = &c->tok[k];
+		w = WC(c, k);
+		if (TM(c, k) >= 0 || (w & ~(W_DET | W_NUM | W_DEM | W_NONSPEC)))
+			return -1;
+		if (t->type == VIGIL_TOK_PUNCT && !is_punct(c, k, '"'))
+			return -1;
+		steps++;
+	}
+	return -1;
+}
+
+/* The antecedent of the relative clause opened at token r: an actor, or a
+ * place (as a new PLACE actor). -1 when none. */
+static int32_t place_actor(vigil__cctx *c, int32_t mi);
+
+static int32_t antecedent(vigil__cctx *c, uint32_t r)
+{
+	uint32_t k = r;
+
+	if (k > c->tb && is_punct(c, k - 1, ','))
+		k--;
+	if (k == c->tb)
+		return -1;
+	k--;
+	if (TA(c, k) >= 0)
+		return group_of(c, TA(c, k));
+	if (TM(c, k) >= 0 && c->mc[TM(c, k)].place >= 0)
+		return place_actor(c, TM(c, k));
+	return -1;
+}
+
+static int32_t place_actor(vigil__cctx *c, int32_t mi)
+{
+	vigil__entry e;
+	vigil__actor *a;
+	size_t n;
+
+	vigil__lexicon_entry(c->lx, (uint32_t)c->mc[mi].place, &e);
+	if (!e.country || !*e.country)
+		return -1;
+	a = vigil__clause_new_actor(c, c->m[mi].tok_begin, c->m[mi].tok_end);
+	if (!a)
+		return -1;
+	a->entry = c->mc[mi].place;
+	a->flags |= VIGIL__AF_PLACE;
+	n = strlen(e.country);
+	if (n > 3)
+		n = 3;
+	memcpy(a->country, e.country, n);
+	memcpy(a->code, e.country, n);
+	return (int32_t)(c->out->nactor - 1);
+}
+
+/* Whether only auxiliaries and adverbs lie in [from, to): "of these
+ * soldiers have been killed" makes the soldiers the verb's subject. */
+static int only_auxiliaries(const vigil__cctx *c, uint32_t from, uint32_t to)
+{
+	uint32_t k;
+
+	for (k = from; k < to; k++)
+		if (!(WC(c, k) & (W_BE | W_HAVE | W_MODAL | W_DO)) &&
+		    !(c->tok[k].type == VIGIL_TOK_WORD && WC(c, k) == 0 &&
+		      ends_with(c, k, "ly")))
+			return 0;
+	return 1;
+}
+
+static int32_t find_subject(vigil__cctx *c, vigil__cverb *v, uint32_t vb)
+{
+	uint16_t clause = CL(c, vb);
+	int frame_skipped = 0;
+	uint32_t k;
+
+	if (v->noun) {
+		int32_t owner = noun_owner(c, vb);
+
+		if (owner >= 0) {
+			v->rules |= VIGIL__R_SUBJ_POSS;
+			return group_of(c, owner);
+		}
+	}
+	for (k = vb; k > c->tb;) {
+		const vigil__actor *a;
+
+		k--;
+		if (CL(c, k) != clause) {
+			uint8_t type = c->ctype[clause];
+
+			if ((type == CT_REL || type == CT_RELNR) && !frame_skipped) {
+				int32_t ante = antecedent(c, c->cbeg[clause]);
+
+				if (ante >= 0)
+					v->rules |= VIGIL__R_SUBJ_REL;
+				return ante;
+			}
+			if (!frame_skipped || type == CT_HARD)
+				return -1;
+			clause = CL(c, k);
+		}
+		if (TA(c, k) < 0)
+			continue;
+		a = &c->out->actors[TA(c, k)];
+		k = a->tok_begin;
+		if (a->flags & VIGIL__AF_FRAME) {
+			frame_skipped = 1;
+			continue;
+		}
+		if ((a->flags & VIGIL__AF_PREP) &&
+		    !(a->flags & (VIGIL__AF_POSS | VIGIL__AF_BETWEEN)) &&
+		    !only_auxiliaries(c, a->tok_end, vb))
+			continue;
+		v->rules |= VIGIL__R_SUBJ_LEFT;
+		if (frame_skipped)
+			v->rules |= VIGIL__R_SUBJ_FRAME;
+		return group_of(c, TA(c, k));
+	}
+	return -1;
+}
+
+static int32_t find_object(vigil__cctx *c, uint32_t ve, uint16_t clause)
+{
+	uint32_t k;
+
+	for (k = ve; k < c->te && k < ve + OBJECT_REACH; k++) {
+		int32_t mi = TM(c, k);
+		uint32_t w = WC(c, k);
+
+		if (CL(c, k) != clause)
+			break;
+		if (TA(c, k) >= 0) {
+			if (c->out->actors[TA(c, k)].flags & VIGIL__AF_FRAME)
+				break;
+			return group_of(c, TA(c, k));
+		}
+		if (is_verb_match(c, mi))
+			break;
+		if (mi >= 0 && c->mc[mi].place >= 0)
+			return place_actor(c, mi);
+		if ((w & (W_BLOCK | W_BE | W_HAVE | W_MODAL | W_DO)) ||
+		    is_punct(c, k, ',') || is_punct(c, k, '.'))
+			break;
+	}
+	return -1;
+}
+
+/* The passive agent: "by X" within a few tokens after the verb. */
+static int32_t find_by_agent(const vigil__cctx *c, uint32_t ve)
+{
+	uint32_t k;
+
+	for (k = ve; k < c->te && k < ve + 4; k++) {
+		if (tok_is(c, k, "by"))
+			return k + 1 < c->te ? group_of(c, TA(c, k + 1)) : -1;
+		if (c->tok[k].type == VIGIL_TOK_PUNCT || is_verb_match(c, TM(c, k)))
+			break;
+	}
+	return -1;
+}
+
+/*===== Modality =======================================================*/
+
+/* A 4-digit year before the report's year, after "in" or a month. */
+static int past_year_in(const vigil__cctx *c, uint16_t clause)
+{
+	uint32_t k, year = c->date / 10000;
+
+	if (!year)
+		return 0;
+	for (k = c->tb + 1; k < c->te; k++) {
+		const vigil__token *t = &c->tok[k];
+		uint32_t y;
+
+		if (CL(c, k) != clause || t->type != VIGIL_TOK_NUMBER ||
+		    t->len != 4)
+			continue;
+		y = (uint32_t)strtoul(c->text + t->off, NULL, 10);
+		if (y >= 1900 && y < year &&
+		    (tok_is(c, k - 1, "in") || (WC(c, k - 1) & W_MONTH)))
+			return 1;
+	}
+	return 0;
+}
+
+static int verb_between(const vigil__cctx *c, uint32_t from, uint32_t to)
+{
+	uint32_t k;
+
+	for (k = from; k < to; k++)
+		if (is_verb_match(c, TM(c, k)))
+			return 1;
+	return 0;
+}
+
+/* Priority and aux mode of a cue class: the highest priority wins. */
+static const struct {
+	uint8_t prio, aux;
+} cue_effect[] = {
+	[VIGIL__CUE_NONE] = {0, VIGIL__AUX_ASSERTED},
+	[VIGIL__CUE_ATTRIB] = {0, VIGIL__AUX_ASSERTED},
+	[VIGIL__CUE_HEDGE] = {0, VIGIL__AUX_ASSERTED},
+	[VIGIL__CUE_NEG] = {3, VIGIL__AUX_NEGATED},
+	[VIGIL__CUE_MODAL] = {2, VIGIL__AUX_HYPOTHETICAL},
+	[VIGIL__CUE_FUTURE] = {2, VIGIL__AUX_FUTURE},
+	[VIGIL__CUE_PAST] = {1, VIGIL__AUX_HISTORICAL},
+	[VIGIL__CUE_REFUSE] = {3, VIGIL__AUX_NEGATED},
+	[VIGIL__CUE_DENY] = {4, VIGIL__AUX_DENIED},
+};
+
+/* Whether cue match mi is in scope of the verb at [vb, ...). */
+static int cue_in_scope(const vigil__cctx *c, uint32_t mi, uint32_t vb,
+			uint32_t ve)
+{
+	const vigil__match *m = &c->m[mi];
+	uint8_t cls = c->mc[mi].cue_class;
+	uint16_t clause = CL(c, vb);
+
+	if (cls == VIGIL__CUE_PAST) {
+		/* "Initially, ..." opening a sentence sequences the story */
+		if (m->tok_end - m->tok_begin == 1 && at_start(c, m->tok_begin) &&
+		    m->tok_end < c->te && is_punct(c, m->tok_end, ','))
+			return 0;
+		return CL(c, m->tok_begin) == clause && (m->tok_end <= vb ||
+							 m->tok_begin >= ve);
+	}
+	if (m->tok_end > vb || verb_between(c, m->tok_end, vb))
+		return 0;
+	if (CL(c, m->tok_begin) == clause)
+		return 1;
+	/* denials and refusals govern the complement clause they open */
+	return cls == VIGIL__CUE_DENY || cls == VIGIL__CUE_REFUSE ||
+	       c->mc[mi].verb >= 0;
+}
+
+static void set_aux(vigil__cctx *c, vigil__cverb *v, uint32_t vb, uint32_t ve)
+{
+	uint8_t best = 0;
+	uint32_t mi, best_at = 0;
+	int64_t k;
+
+	v->aux = VIGIL__AUX_ASSERTED;
+	v->aux_cue = v->hedge = -1;
+	for (mi = c->mb; mi < c->me; mi++) {
+		uint8_t cls = c->mc[mi].cue_class, prio;
+
+		if (mi == v->match || c->mc[mi].cue < 0)
+			continue;
+		if (cls == VIGIL__CUE_HEDGE) {
+			if (c->m[mi].tok_end <= vb &&
+			    CL(c, c->m[mi].tok_begin) == CL(c, vb))
+				v->hedge = (int32_t)mi;
+			continue;
+		}
+		prio = cue_effect[cls].prio;
+		if (!prio || prio < best || !cue_in_scope(c, mi, vb, ve))
+			continue;
+		if (prio == best && c->m[mi].tok_begin < best_at)
+			continue;
+		best = prio;
+		best_at = c->m[mi].tok_begin;
+		v->aux = cue_effect[cls].aux;
+		v->aux_cue = (int32_t)mi;
+	}
+	if (v->noun && best < 2) {
+		/* "any deployment": a non-specific event noun */
+		for (k = vb; k > (int64_t)c->tb && k > (int64_t)vb - 3; k--)
+			if (WC(c, (uint32_t)k - 1) & W_NONSPEC) {
+				v->aux = VIGIL__AUX_HYPOTHETICAL;
+				v->aux_cue = -1;
+				v->rules |= VIGIL__R_NONSPECIFIC;
+				return;
+			}
+	}
+	if (best >= 1)
+		return;
+	k = before_adverbs(c, vb);
+	if (!v->noun && k >= 0 && tok_is(c, (uint32_t)k, "had") &&
+	    !v->passive && v->said_by < 0) {
+		v->aux = VIGIL__AUX_HISTORICAL;
+		v->rules |= VIGIL__R_PLUPERFECT;
+	} else if (past_year_in(c, CL(c, vb))) {
+		v->aux = VIGIL__AUX_HISTORICAL;
+		v->rules |= VIGIL__R_PAST_YEAR;
+	}
+}
+
+/*===== Verbs ==========================================================*/
+
+static void set_said_by(vigil__cctx *c, vigil__cverb *v, uint32_t vb,
+			const frame *f, size_t nf)
+{
+	size_t i;
+	int32_t best = -1;
+	uint16_t clause = CL(c, vb);
+	int nonrestrictive = c->ctype[clause] == CT_RELNR;
+
+	v->said_by = v->said_cue = -1;
+	for (i = 0; i < nf; i++) {
+		uint32_t cb = c->m[f[i].cue].tok_begin;
+
+		if (vb < f[i].from || vb >= f[i].to)
+			continue;
+		if (nonrestrictive && CL(c, cb) != clause)
+			continue;
+		if (best < 0 || (cb <= vb && cb > c->m[f[best].cue].tok_begin))
+			best = (int32_t)i;
+	}
+	if (best < 0)
+		return;
+	v->said_by = f[best].speaker;
+	v->said_cue = f[best].cue;
+	v->rules |= VIGIL__R_ATTRIB;
+}
+
+static void mark_argument(vigil__cctx *c, int32_t first)
+{
+	uint32_t k, n;
+
+	if (first < 0)
+		return;
+	n = c->out->actors[first].ngroup ? c->out->actors[first].ngroup : 1;
+	for (k = 0; k < n && (size_t)first + k < c->out->nactor; k++)
+		c->out->actors[(uint32_t)first + k].flags |= VIGIL__AF_ARG;
+}
+
+static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
+{
+	const vigil__match *m = &c->m[mi];
+	vigil__clauses *o = c->out;
+	vigil__cverb *v;
+	vigil__entry e;
+	uint32_t vb = m->tok_begin, ve = m->tok_end;
+	int64_t k;
+
+	if (o->nverb == c->vcap &&
+	    vigil__arena_grow(c->a, (void **)&o->verbs, &c->vcap, o->nverb + 1,
+			      sizeof(*o->verbs)) < 0)
+		return -1;
+	v = &o->verbs[o->nverb++];
+	memset(v, 0, sizeof(*v));
+	v->sent = c->sent;
+	v->match = mi;
+	v->entry = c->mc[mi].verb;
+	vigil__lexicon_entry(c->lx, (uint32_t)v->entry, &e);
+	v->noun = e.pos && strcmp(e.pos, "noun") == 0;
+	k = before_adverbs(c, vb);
+	v->passive = !v->noun && k >= 0 && (WC(c, (uint32_t)k) & W_BE) &&
+		     !ends_with(c, vb, "ing");
+	v->subj = find_subject(c, v, vb);
+	v->obj = -1;
+	if (v->passive) {
+		v->rules |= VIGIL__R_PASSIVE;
+		v->obj = v->subj;
+		v->subj = find_by_agent(c, ve);
+		if (v->subj >= 0)
+			v->rules |= VIGIL__R_BY_AGENT;
+	} else {
+		v->obj = find_object(c, ve, CL(c, ve - 1));
+		if (v->obj >= 0)
+			v->rules |= VIGIL__R_OBJ_RIGHT;
+		else if ((c->ctype[CL(c, vb)] == CT_REL ||
+			  c->ctype[CL(c, vb)] == CT_RELNR) &&
+			 (v->rules & VIGIL__R_SUBJ_LEFT)) {
+			v->obj = antecedent(c, c->cbeg[CL(c, vb)]);
+			if (v->obj >= 0)
+				v->rules |= VIGIL__R_OBJ_REL;
+		}
+		if (v->subj >= 0 && v->obj < 0 &&
+		    (o->actors[v->subj].flags & VIGIL__AF_BETWEEN) &&
+		    o->actors[v->subj].ngroup >= 2) {
+			v->obj = v->subj + 1;
+			v->rules |= VIGIL__R_BETWEEN;
+		}
+	}
+	if (c->a->failed)
+		return -1;
+	mark_argument(c, v->passive ? v->obj : v->subj);
+	set_said_by(c, v, vb, f, nf);
+	set_aux(c, v, vb, ve);
+	return 0;
+}
+
+/* "X asserted that ...": a statement verb (CAMEO 01x) followed by "that"
+ * is the frame of the verbs after it that have no speaker yet. */
+static void statement_frames(vigil__cctx *c, size_t first)
+{
+	vigil__clauses *o = c->out;
+	size_t i, j;
+
+	for (i = first; i < o->nverb; i++) {
+		const vigil__cverb *v = &o->verbs[i];
+		uint32_t ve = c->m[v->match].tok_end;
+		vigil__entry e;
+
+		if (v->subj < 0 || ve >= c->te || !(WC(c, ve) & W_THAT))
+			continue;
+		vigil__lexicon_entry(c->lx, (uint32_t)v->entry, &e);
+		if (strncmp(e.code, "01", 2) != 0)
+			continue;
+		for (j = i + 1; j < o->nverb; j++)
+			if (o->verbs[j].said_by < 0) {
+				o->verbs[j].said_by = v->subj;
+				o->verbs[j].rules |= VIGIL__R_STATEMENT;
+			}
+	}
+}
+
+/*===== Driver =========================================================*/
+
+static int analyze_sentence(vigil__cctx *c, const vigil__sentence *s)
+{
+	uint32_t i, mi;
+	int has_verb = 0;
+	frame f[MAX_FRAMES];
+	size_t nf, first_verb;
+
+	c->tb = s->tok_begin;
+	c->te = s->tok_end;
+	c->mb = c->me;
+	for (i = 0; i < c->te - c->tb; i++) {
+		c->tm[i] = -1;
+		c->ta[i] = -1;
+	}
+	for (mi = c->mb; c->m && mi < c->nm && c->m[mi].tok_begin < c->te; mi++) {
+		const vigil__match *m = &c->m[mi];
+
+		for (i = m->tok_begin; i < m->tok_end && i < c->te; i++)
+			TM(c, i) = (int32_t)mi;
+		if (c->mc[mi].verb >= 0)
+			has_verb = 1;
+	}
+	c->me = mi;
+	c->ab = (uint32_t)c->out->nactor;
+	c->words = 0;
+	if (has_verb) {
+		for (i = c->tb; i < c->te; i++)
+			WC(c, i) = vigil__cctx_word(c, i);
+		c->words = 1;
+	}
+	if (vigil__clause_actors(c) < 0)
+		return -1;
+	if (!has_verb)
+		return 0;
+	segment_clauses(c);
+	nf = find_frames(c, f);
+	first_verb = c->out->nverb;
+	for (mi = c->mb; mi < c->me; mi++)
+		if (c->mc[mi].verb >= 0 && add_verb(c, mi, f, nf) < 0)
+			return -1;
+	statement_frames(c, first_verb);
+	return 0;
+}
+
+int vigil__clause_analyze(vigil__arena *a, const char *text,
+			  const vigil__segmented *seg, const vigil__match *m,
+			  size_t nm, const vigil__lexicon *lx, uint32_t date,
+			  vigil__clauses *out)
+{
+	vigil__cctx c;
+	size_t s, maxtok = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (!lx || nm == 0)
+		return 0;
+	memset(&c, 0, sizeof(c));
+	c.a = a;
+	c.text = text;
+	c.tok = seg->tok;
+	c.lx = lx;
+	c.m = m;
+	c.nm = nm;
+	c.date = date;
+	c.out = out;
+	for (s = 0; s < seg->nsent; s++)
+		if (seg->sent[s].tok_end - seg->sent[s].tok_begin > maxtok)
+			maxtok = seg->sent[s].tok_end - seg->sent[s].tok_begin;
+	c.mc = vigil__arena_alloc(a, nm * sizeof(*c.mc));
+	c.wc = vigil__arena_alloc(a, (maxtok + 1) * sizeof(*c.wc));
+	c.tm = vigil__arena_alloc(a, (maxtok + 1) * sizeof(*c.tm));
+	c.ta = vigil__arena_alloc(a, (maxtok + 1) * sizeof(*c.ta));
+	c.cl = vigil__arena_alloc(a, (maxtok + 1) * sizeof(*c.cl));
+	c.ctype = vigil__arena_alloc(a, (maxtok + 1) * sizeof(*c.ctype));
+	c.cbeg = vigil__arena_alloc(a, (maxtok + 1) * sizeof(*c.cbeg));
+	if (!c.mc || !c.wc || !c.tm || !c.ta || !c.cl || !c.ctype || !c.cbeg)
+		return -1;
+	classify_matches(&c, nm);
+	for (s = 0; s < seg->nsent; s++) {
+		c.sent = (uint32_t)s;
+		if (analyze_sentence(&c, &seg->sent[s]) < 0)
+			return -1;
+	}
+	return a->failed ? -1 : 0;
+}

@@ -1,0 +1,138 @@
+/*
+ * clause.h: the clause stage (internal). From a document's tokens and
+ * dictionary matches, without a parser: actor phrases ("South Korea's
+ * military" -> KORMIL), compound actors, simple coreference, clause
+ * boundaries, and for each verb match its subject, object, passive voice,
+ * attribution (said_by), modality (aux mode) and hedge. Rules, in order:
+ * docs/internals/clause.md. Output lives in the caller's per-document arena;
+ * nothing is kept between calls (thread-safe).
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef VIGIL_CLAUSE_H
+#define VIGIL_CLAUSE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../lexicon/lexicon.h"
+#include "../text/text.h"
+#include "../util/arena.h"
+
+/* aux_mode of DESIGN.md; the order is the output's, not a priority. */
+enum vigil__aux {
+	VIGIL__AUX_ASSERTED = 0,
+	VIGIL__AUX_NEGATED,
+	VIGIL__AUX_FUTURE,
+	VIGIL__AUX_HYPOTHETICAL,
+	VIGIL__AUX_HISTORICAL,
+	VIGIL__AUX_DENIED
+};
+
+/* "asserted", "negated", ...; "asserted" for an unknown value. */
+const char *vigil__aux_name(int aux);
+
+/* Cue classes of data/README.md ([cues] codes). */
+enum vigil__cue {
+	VIGIL__CUE_NONE = 0,
+	VIGIL__CUE_ATTRIB,
+	VIGIL__CUE_HEDGE,
+	VIGIL__CUE_NEG,
+	VIGIL__CUE_MODAL,
+	VIGIL__CUE_FUTURE,
+	VIGIL__CUE_PAST,
+	VIGIL__CUE_REFUSE,
+	VIGIL__CUE_DENY
+};
+
+/* vigil__actor.flags */
+#define VIGIL__AF_POSS    0x001u /* followed by the possessive 's */
+#define VIGIL__AF_FRAME   0x002u /* speaker of an attribution frame */
+#define VIGIL__AF_COREF   0x004u /* code copied from an earlier actor */
+#define VIGIL__AF_CONTEXT 0x008u /* a body whose country came from context */
+#define VIGIL__AF_PREP    0x010u /* object of a preposition ("to Russia") */
+#define VIGIL__AF_BETWEEN 0x020u /* member of "between A and B" */
+#define VIGIL__AF_PLACE   0x040u /* a place standing as an argument */
+#define VIGIL__AF_PRONOUN 0x080u /* a pronoun (he, they, its) */
+#define VIGIL__AF_ARG     0x100u /* subject (or passive patient) of a verb */
+
+/*
+ * An actor phrase. Members of a compound ("both Moscow and Pyongyang") are
+ * consecutive: [group, group + ngroup) where ngroup is read on the first.
+ */
+typedef struct vigil__actor {
+	uint32_t sent;                /* sentence index */
+	uint32_t tok_begin, tok_end;  /* its text, leading determiners included */
+	uint32_t head_begin;          /* first token of the dictionary phrase */
+	int32_t entry;                /* entry giving country/code; -1: none */
+	int32_t agent;                /* agent entry giving the sector; -1 */
+	int32_t ref;                  /* COREF: actor it was resolved to; -1 */
+	uint32_t group;               /* first member of its compound (itself) */
+	uint16_t ngroup;              /* members, on the first member; else 0 */
+	uint16_t flags;               /* VIGIL__AF_* */
+	char code[24];                /* "UKRGOV", "PRK", "IGOUNO" */
+	char country[4];              /* ISO alpha-3 or "" */
+	char sector[8];               /* "MIL" or "" */
+} vigil__actor;
+
+/* vigil__cverb.rules: which rules gave the arguments (for --explain). */
+#define VIGIL__R_SUBJ_LEFT   0x0001u /* nearest actor to the left */
+#define VIGIL__R_SUBJ_POSS   0x0002u /* possessor of a noun event */
+#define VIGIL__R_SUBJ_REL    0x0004u /* antecedent of a relative clause */
+#define VIGIL__R_SUBJ_FRAME  0x0008u /* past an attribution frame */
+#define VIGIL__R_OBJ_RIGHT   0x0010u /* first actor to the right */
+#define VIGIL__R_OBJ_REL     0x0020u /* antecedent as object */
+#define VIGIL__R_PASSIVE     0x0040u /* passive: subject is the recipient */
+#define VIGIL__R_BY_AGENT    0x0080u /* passive agent after "by" */
+#define VIGIL__R_BETWEEN     0x0100u /* "between A and B": A -> B */
+#define VIGIL__R_ATTRIB      0x0200u /* said_by from a frame */
+#define VIGIL__R_PLUPERFECT  0x0400u /* "had seized": historical */
+#define VIGIL__R_PAST_YEAR   0x0800u /* "in June 2024", before the report */
+#define VIGIL__R_NONSPECIFIC 0x1000u /* "any deployment": hypothetical */
+#define VIGIL__R_STATEMENT   0x2000u /* said_by from "X asserted that" */
+#define VIGIL__R_ANAPHORA    0x4000u /* recipient from an earlier event */
+#define VIGIL__R_COUNT_      15
+
+/* The name of rule bit `i` (0-based) for --explain. */
+const char *vigil__rule_name(unsigned i);
+
+/* A verb match with its arguments. */
+typedef struct vigil__cverb {
+	uint32_t sent;
+	uint32_t match;   /* index into the matches */
+	int32_t entry;    /* the verb entry */
+	int32_t subj;     /* actor (first of its group) or -1 */
+	int32_t obj;      /* actor (first of its group) or -1 */
+	int32_t said_by;  /* actor or -1 */
+	int32_t said_cue; /* match of the attribution cue or -1 */
+	int32_t aux_cue;  /* match of the cue that set aux, or -1 */
+	int32_t hedge;    /* match of the hedge cue, or -1 */
+	uint8_t aux;      /* enum vigil__aux */
+	uint8_t passive;
+	uint8_t noun;     /* pos=noun entry */
+	uint16_t rules;   /* VIGIL__R_* */
+} vigil__cverb;
+
+typedef struct vigil__clauses {
+	vigil__actor *actors;  /* in text order within each sentence */
+	size_t nactor;
+	vigil__cverb *verbs;   /* in text order */
+	size_t nverb;
+} vigil__clauses;
+
+/*
+ * Analyzes every sentence of a document: `text` and `seg` from the text
+ * stage, `m` (nm matches, text order) from the lexicon stage, `date` the
+ * publication date as YYYYMMDD (0: unknown; entries with date ranges are
+ * then all valid). `lx` may be NULL (no dictionary: nothing found). Fills
+ * *out with arena memory. Returns 0, or -1 when the arena fails.
+ */
+int vigil__clause_analyze(vigil__arena *a, const char *text,
+			  const vigil__segmented *seg, const vigil__match *m,
+			  size_t nm, const vigil__lexicon *lx, uint32_t date,
+			  vigil__clauses *out);
+
+/* Whether entry `e` applies on `date` (YYYYMMDD; 0: always). */
+int vigil__entry_valid_on(const vigil__entry *e, uint32_t date);
+
+#endif /* VIGIL_CLAUSE_H */

@@ -1,0 +1,513 @@
+/*
+ * clause_actors.c: actor phrases of one sentence. Adjacent actor and agent
+ * matches (possibly joined by 's) make one phrase whose code is the country
+ * of its first country-bearing part plus the sector of its head ("South
+ * Korea's military" -> KORMIL), or the head's own code when the head is a
+ * person, organization or capital. Bodies ("---MIL") take their country
+ * from context; bare agents after "the/these", pronouns and "the North"
+ * are resolved against earlier actors. Assumes c->tm is filled.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <string.h>
+
+#include "clause_int.h"
+
+#define MAX_PARTS 8
+#define LOOKBACK 256 /* actors searched back for context and coreference */
+
+vigil__actor *vigil__clause_new_actor(vigil__cctx *c, uint32_t begin,
+				      uint32_t end)
+{
+	vigil__clauses *o = c->out;
+	vigil__actor *a;
+
+	if (o->nactor == c->acap &&
+	    vigil__arena_grow(c->a, (void **)&o->actors, &c->acap,
+			      o->nactor + 1, sizeof(*o->actors)) < 0)
+		return NULL;
+	a = &o->actors[o->nactor];
+	memset(a, 0, sizeof(*a));
+	a->sent = c->sent;
+	a->tok_begin = a->head_begin = begin;
+	a->tok_end = end;
+	a->entry = a->agent = a->ref = -1;
+	a->group = (uint32_t)o->nactor;
+	a->ngroup = 1;
+	o->nactor++;
+	return a;
+}
+
+static void copy_str(char *dst, size_t cap, const char *src)
+{
+	size_t n = src ? strlen(src) : 0;
+
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(dst, src ? src : "", n);
+	dst[n] = '\0';
+}
+
+/* code = prefix + sector, both possibly empty. */
+static void join_code(vigil__actor *a, const char *prefix)
+{
+	size_t n = strlen(prefix), s = strlen(a->sector);
+
+	if (n + s >= sizeof(a->code))
+		n = s = 0;
+	memcpy(a->code, prefix, n);
+	memcpy(a->code + n, a->sector, s);
+	a->code[n + s] = '\0';
+}
+
+static int actorish(const vigil__cctx *c, int32_t mi)
+{
+	return mi >= 0 && c->mc[mi].verb < 0 &&
+	       (c->mc[mi].actor >= 0 || c->mc[mi].agent >= 0);
+}
+
+static int starts_match(const vigil__cctx *c, uint32_t i, int32_t mi)
+{
+	return mi >= 0 && c->m[mi].tok_begin == i;
+}
+
+static int32_t match_at(const vigil__cctx *c, uint32_t i)
+{
+	return i < c->te ? c->tm[i - c->tb] : -1;
+}
+
+/* Whether `country` is one of the comma-separated codes in `list`. */
+static int in_list(const char *list, const char *country)
+{
+	const char *p = list;
+
+	while (p && *p) {
+		if (strncmp(p, country, 3) == 0 && (p[3] == ',' || !p[3]))
+			return 1;
+		p = strchr(p, ',');
+		if (p)
+			p++;
+	}
+	return 0;
+}
+
+/* The most recent actor (before the ones being built) satisfying a test;
+ * with `sector`, verb arguments are preferred ("these soldiers" are the
+ * troops that were deployed, not the forces they bolster). */
+static int32_t recent_actor(const vigil__cctx *c, size_t before,
+			    const char *context, const char *sector)
+{
+	size_t k, stop = before > LOOKBACK ? before - LOOKBACK : 0;
+	int32_t any = -1;
+
+	for (k = before; k-- > stop;) {
+		const vigil__actor *a = &c->out->actors[k];
+
+		if (!a->country[0] || (a->flags & VIGIL__AF_PLACE))
+			continue;
+		if (sector) {
+			if (strcmp(a->sector, sector) != 0)
+				continue;
+			if (any < 0)
+				any = (int32_t)k;
+			if (a->flags & VIGIL__AF_ARG)
+				return (int32_t)k;
+			continue;
+		}
+		if (context && !in_list(context, a->country))
+			continue;
+		return (int32_t)k;
+	}
+	return any;
+}
+
+static void copy_actor_code(vigil__actor *dst, const vigil__actor *src,
+			    int32_t ref)
+{
+	memcpy(dst->code, src->code, sizeof(dst->code));
+	memcpy(dst->country, src->country, sizeof(dst->country));
+	memcpy(dst->sector, src->sector, sizeof(dst->sector));
+	dst->ref = ref;
+	dst->flags |= VIGIL__AF_COREF;
+}
+
+/* A body without a country: from the context list or earlier actors. */
+static int resolve_body(vigil__cctx *c, vigil__actor *a, const char *context,
+			size_t before)
+{
+	int32_t k = recent_actor(c, before,
+				 context && *context ? context : NULL, NULL);
+
+	if (k >= 0)
+		memcpy(a->country, c->out->actors[k].country, 4);
+	else if (context && strlen(context) >= 3)
+		copy_str(a->country, 4, context);
+	else
+		return 0;
+	a->flags |= VIGIL__AF_CONTEXT;
+	return 1;
+}
+
+/*
+ * Whether token i (after a bare agent) shows the agent is a noun head, not
+ * a modifier ("the troops said" vs "the military ties"): punctuation, a
+ * closed-class word, another match, or the end.
+ */
+static int ends_noun_phrase(const vigil__cctx *c, uint32_t i)
+{
+	const vigil__token *t;
+
+	if (i >= c->te)
+		return 1;
+	t = &c->tok[i];
+	if (t->type != VIGIL_TOK_WORD)
+		return 1;
+	return vigil__cctx_word(c, i) != 0 || match_at(c, i) >= 0;
+}
+
+/* A plural noun ("soldiers") is a head, never a modifier. */
+static int plural(const vigil__cctx *c, uint32_t i)
+{
+	const vigil__token *t = &c->tok[i];
+
+	return t->len > 3 && c->text[t->off + t->len - 1] == 's';
+}
+
+/* Gives the phrase [begin,end) with parts `parts` its code. 0: unresolved. */
+static int resolve_phrase(vigil__cctx *c, vigil__actor *a,
+			  const int32_t *parts, size_t n, size_t before)
+{
+	const vigil__mclass *head = &c->mc[parts[n - 1]];
+	const char *org = NULL, *context = NULL;
+	vigil__entry e;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const vigil__mclass *p = &c->mc[parts[i]];
+
+		if (p->actor < 0)
+			continue;
+		vigil__lexicon_entry(c->lx, (uint32_t)p->actor, &e);
+		if (e.country && *e.country && !a->country[0])
+			copy_str(a->country, 4, e.country);
+		if (!org && e.code[0] != '-' && !(e.country && *e.country))
+			org = e.code;
+	}
+	if (head->actor >= 0) {
+		vigil__lexicon_entry(c->lx, (uint32_t)head->actor, &e);
+		a->entry = head->actor;
+		copy_str(a->sector, sizeof(a->sector), e.sector);
+		if (strncmp(e.code, "---", 3) == 0) {
+			if (!a->country[0] &&
+			    !resolve_body(c, a, e.context, before))
+				return 0;
+			join_code(a, a->country);
+			return 1;
+		}
+		if (e.country && *e.country)
+			copy_str(a->country, 4, e.country);
+		copy_str(a->code, sizeof(a->code), e.code);
+		return 1;
+	}
+	vigil__lexicon_entry(c->lx, (uint32_t)head->agent, &e);
+	a->agent = head->agent;
+	copy_str(a->sector, sizeof(a->sector), e.code);
+	for (i = 0; i < n && a->entry < 0; i++)
+		if (c->mc[parts[i]].actor >= 0)
+			a->entry = c->mc[parts[i]].actor;
+	if (a->country[0]) {
+		join_code(a, a->country);
+		return 1;
+	}
+	if (org) {
+		join_code(a, org);
+		return 1;
+	}
+	(void)context;
+	return 0;
+}
+
+/* Extends an actor's text left over determiners and numbers. */
+static void take_determiners(const vigil__cctx *c, vigil__actor *a,
+			     uint32_t floor)
+{
+	uint32_t k = a->head_begin, steps = 0;
+
+	while (k > floor && steps < 3) {
+		const vigil__token *t = &c->tok[k - 1];
+
+		if (t->type != VIGIL_TOK_NUMBER &&
+		    !(vigil__cctx_word(c, k - 1) & (W_DET | W_NUM)))
+			break;
+		k--;
+		steps++;
+	}
+	a->tok_begin = k;
+}
+
+/* Builds the phrase starting at token i (a match start); returns its end. */
+static int phrase_at(vigil__cctx *c, uint32_t i, uint32_t floor,
+		     uint32_t *end_out)
+{
+	int32_t parts[MAX_PARTS];
+	size_t n = 0, before = c->out->nactor;
+	uint32_t j = i;
+	int poss = 0;
+	vigil__actor *a;
+
+	for (;;) {
+		int32_t mi = match_at(c, j);
+
+		if (!actorish(c, mi) || !starts_match(c, j, mi))
+			break;
+		parts[n++] = mi;
+		j = c->m[mi].tok_end;
+		if (j < c->te && c->tok[j].type == VIGIL_TOK_POSS) {
+			int32_t next = match_at(c, j + 1);
+
+			if (n < MAX_PARTS && actorish(c, next) &&
+			    starts_match(c, j + 1, next)) {
+				j++;
+				continue;
+			}
+			poss = 1;
+			break;
+		}
+		if (n == MAX_PARTS)
+			break;
+	}
+	*end_out = j;
+	a = vigil__clause_new_actor(c, i, j);
+	if (!a)
+		return -1;
+	if (poss)
+		a->flags |= VIGIL__AF_POSS;
+	take_determiners(c, a, floor);
+	if (resolve_phrase(c, a, parts, n, before))
+		return 0;
+	/* a bare agent: "these soldiers" refers back; else it is no actor */
+	if (n == 1 && c->mc[parts[0]].agent >= 0 && a->country[0] == '\0' &&
+	    i > c->tb && (vigil__cctx_word(c, i - 1) & W_DEM) &&
+	    (ends_noun_phrase(c, j) || plural(c, j - 1))) {
+		int32_t k = recent_actor(c, before, NULL, a->sector);
+
+		if (k >= 0) {
+			copy_actor_code(a, &c->out->actors[k], k);
+			return 0;
+		}
+	}
+	c->out->nactor--;
+	return 0;
+}
+
+/* The first actor of the sentence that holds `before`'s predecessor. */
+static int32_t topic_actor(const vigil__cctx *c, size_t before)
+{
+	size_t k = before, s;
+
+	while (k > 0 && (c->out->actors[k - 1].flags & VIGIL__AF_PLACE))
+		k--;
+	if (k == 0)
+		return -1;
+	s = c->out->actors[k - 1].sent;
+	while (k > 1 && c->out->actors[k - 2].sent == s)
+		k--;
+	return (int32_t)(k - 1);
+}
+
+/* Pronouns: subject ones refer to the sentence's (or the last) topic;
+ * possessive ones to the nearest actor before them. */
+static int pronoun_at(vigil__cctx *c, uint32_t i, uint32_t cls)
+{
+	size_t before = c->out->nactor;
+	int32_t k, mi;
+	vigil__actor *a;
+
+	if (cls & W_POSSPRON) {
+		k = before > 0 ? (int32_t)before - 1 : -1;
+		while (k >= 0 && !c->out->actors[k].country[0] &&
+		       !c->out->actors[k].code[0])
+			k--;
+	} else if (before > c->ab) {
+		k = (int32_t)c->ab;
+	} else {
+		k = topic_actor(c, before);
+	}
+	if (k < 0)
+		return 0;
+	a = vigil__clause_new_actor(c, i, i + 1);
+	if (!a)
+		return -1;
+	copy_actor_code(a, &c->out->actors[k], k);
+	a->flags |= VIGIL__AF_PRONOUN;
+	if (!(cls & W_POSSPRON))
+		return 0;
+	a->flags |= VIGIL__AF_POSS;
+	/* "his forces": the referent's country with the agent's sector */
+	mi = match_at(c, i + 1);
+	if (a->country[0] && actorish(c, mi) && starts_match(c, i + 1, mi) &&
+	    c->mc[mi].actor < 0) {
+		vigil__entry e;
+
+		vigil__lexicon_entry(c->lx, (uint32_t)c->mc[mi].agent, &e);
+		a->agent = c->mc[mi].agent;
+		a->tok_end = c->m[mi].tok_end;
+		a->flags &= (uint16_t)~VIGIL__AF_POSS;
+		copy_str(a->sector, sizeof(a->sector), e.code);
+		join_code(a, a->country);
+		return 1;
+	}
+	return 0;
+}
+
+/* "the North"/"the South" in a Korean context. */
+static const struct {
+	const char *word, *code;
+} korea[] = {{"North", "PRK"}, {"South", "KOR"}};
+
+static int the_north_at(vigil__cctx *c, uint32_t i)
+{
+	const vigil__token *t = &c->tok[i + 1];
+	size_t k;
+
+	if (i + 1 >= c->te || match_at(c, i + 1) >= 0 || t->len != 5 ||
+	    (i + 2 < c->te && (c->tok[i + 2].flags & VIGIL_TF_CAP)))
+		return 0;
+	for (k = 0; k < sizeof(korea) / sizeof(korea[0]); k++) {
+		vigil__actor *a;
+
+		if (memcmp(c->text + t->off, korea[k].word, 5) != 0)
+			continue;
+		if (recent_actor(c, c->out->nactor, "KOR,PRK", NULL) < 0)
+			return 0;
+		a = vigil__clause_new_actor(c, i + 1, i + 2);
+		if (!a)
+			return -1;
+		a->tok_begin = i;
+		copy_str(a->code, sizeof(a->code), korea[k].code);
+		copy_str(a->country, 4, korea[k].code);
+		a->flags |= VIGIL__AF_COREF;
+		return 1;
+	}
+	return 0;
+}
+
+/* How actors a and b are joined: 0 not, 1 by commas only, 2 by "and"/"or",
+ * 3 by a comma and "and"/"or". */
+static int link_type(const vigil__cctx *c, const vigil__actor *a,
+		     const vigil__actor *b)
+{
+	uint32_t t;
+	int comma = 0, coord = 0;
+
+	if (b->tok_begin <= a->tok_end || (a->flags & VIGIL__AF_PRONOUN) ||
+	    (b->flags & VIGIL__AF_PRONOUN))
+		return 0;
+	for (t = a->tok_end; t < b->tok_begin; t++) {
+		const vigil__token *tk = &c->tok[t];
+		uint32_t w = vigil__cctx_word(c, t);
+
+		if (tk->type == VIGIL_TOK_PUNCT && tk->len == 1 &&
+		    c->text[tk->off] == ',')
+			comma = 1;
+		else if ((w & W_COORD) && !(w & W_BUT))
+			coord = 1;
+		else
+			return 0;
+	}
+	return coord ? 2 + comma : comma;
+}
+
+/* Compounds ("A and B", "A, B and C", "both A and B"): a comma joins only
+ * inside a list that ends with "and"/"or"; then "between", PREP flags. */
+static void group_actors(vigil__cctx *c)
+{
+	vigil__actor *as = c->out->actors;
+	size_t k, j, n = c->out->nactor;
+
+	for (k = c->ab; k + 1 < n; k++) {
+		vigil__actor *a = &as[k], *b = &as[k + 1];
+		int t = link_type(c, a, b);
+
+		for (j = k + 1; t == 1 && j + 1 < n; j++) {
+			int next = link_type(c, &as[j], &as[j + 1]);
+
+			if (next != 1) {
+				t = next >= 2 ? 1 : 0;
+				break;
+			}
+		}
+		if (t == 1 && j + 1 >= n)
+			t = 0;
+		if (t == 3 && as[a->group].ngroup < 2)
+			t = 0; /* ", and" joins clauses unless it ends a list */
+		if (!t)
+			continue;
+		b->group = a->group;
+		b->ngroup = 0;
+		as[a->group].ngroup++;
+	}
+	for (k = c->ab; k < n; k++) {
+		vigil__actor *a = &as[k];
+		const vigil__actor *g = &as[a->group];
+		uint32_t w = g->tok_begin > c->tb
+				     ? vigil__cctx_word(c, g->tok_begin - 1)
+				     : 0;
+		const vigil__token *p = g->tok_begin > c->tb
+						? &c->tok[g->tok_begin - 1]
+						: NULL;
+
+		if ((w & W_PREP) && !(w & W_SUBX))
+			a->flags |= VIGIL__AF_PREP;
+		if (p && g->ngroup >= 2 && p->len == 7 &&
+		    strncmp(c->text + p->off, "between", 7) == 0) {
+			a->flags |= VIGIL__AF_BETWEEN;
+			a->flags &= (uint16_t)~VIGIL__AF_PREP;
+		}
+	}
+}
+
+int vigil__clause_actors(vigil__cctx *c)
+{
+	uint32_t i = c->tb, floor = c->tb;
+	size_t k;
+
+	while (i < c->te) {
+		int32_t mi = match_at(c, i);
+		uint32_t end = i + 1;
+
+		if (actorish(c, mi) && starts_match(c, i, mi)) {
+			if (phrase_at(c, i, floor, &end) < 0)
+				return -1;
+			floor = end;
+		} else if (c->words) {
+			uint32_t w = c->wc[i - c->tb];
+			int r = 0;
+
+			if ((w & (W_PRON | W_POSSPRON)) && mi < 0)
+				r = pronoun_at(c, i, w);
+			else if ((w & W_DEM) && mi < 0 &&
+				 c->tok[i].len == 3)
+				r = the_north_at(c, i);
+			if (r < 0)
+				return -1;
+			if (r > 0)
+				end = c->out->actors[c->out->nactor - 1].tok_end;
+			if (c->out->nactor > c->ab &&
+			    c->out->actors[c->out->nactor - 1].tok_end > i)
+				floor = c->out->actors[c->out->nactor - 1].tok_end;
+		} else if (mi >= 0 && starts_match(c, i, mi)) {
+			end = c->m[mi].tok_end;
+		}
+		i = end > i ? end : i + 1;
+	}
+	group_actors(c);
+	for (k = c->ab; k < c->out->nactor; k++) {
+		const vigil__actor *a = &c->out->actors[k];
+		uint32_t t;
+
+		for (t = a->tok_begin; t < a->tok_end; t++)
+			c->ta[t - c->tb] = (int32_t)k;
+	}
+	return 0;
+}

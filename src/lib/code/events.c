@@ -1,0 +1,214 @@
+/*
+ * events.c: turns the clause stage's verbs into events. Compound subjects
+ * and objects ("both Moscow and Pyongyang") expand into one event per
+ * actor-recipient pair; "between A and B" gives A -> B; a recipient equal
+ * to the actor is dropped; a noun event without recipient ("an additional
+ * dispatch of troops") takes the recipient of the last event of the same
+ * code and actor country (event anaphora). Rules: docs/internals/clause.md.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <string.h>
+
+#include "events.h"
+
+#define MAX_MEMBERS 4      /* members of a compound expanded into events */
+#define ANAPHORA_REACH 64  /* earlier events searched for event anaphora */
+
+typedef struct builder {
+	vigil__arena *a;
+	const vigil__clauses *cl;
+	const vigil__token *tok;
+	const vigil__match *m;
+	const vigil__lexicon *lx;
+	vigil__event *ev;
+	size_t n, cap;
+	size_t sent_first;  /* first event of the current sentence */
+} builder;
+
+static const char *verb_code(const builder *b, uint32_t verb)
+{
+	vigil__entry e;
+
+	vigil__lexicon_entry(b->lx, (uint32_t)b->cl->verbs[verb].entry, &e);
+	return e.code;
+}
+
+/* The members of the compound whose first actor is `first`. */
+static size_t members(const vigil__clauses *cl, int32_t first, int32_t *out)
+{
+	size_t k, n;
+
+	if (first < 0)
+		return 0;
+	n = cl->actors[first].ngroup ? cl->actors[first].ngroup : 1;
+	if (n > MAX_MEMBERS)
+		n = MAX_MEMBERS;
+	for (k = 0; k < n; k++)
+		out[k] = first + (int32_t)k;
+	return n;
+}
+
+static const char *code_of(const builder *b, int32_t actor)
+{
+	return actor < 0 ? "" : b->cl->actors[actor].code;
+}
+
+/* An earlier event with the same code and actor country that has a
+ * recipient: "an additional dispatch of troops" continues "send troops to
+ * Russia". */
+static int32_t anaphoric_recipient(const builder *b, const vigil__cverb *v,
+				   int32_t actor)
+{
+	const char *code = verb_code(b, (uint32_t)(v - b->cl->verbs));
+	const char *country = b->cl->actors[actor].country;
+	size_t k, stop = b->n > ANAPHORA_REACH ? b->n - ANAPHORA_REACH : 0;
+
+	if (!country[0])
+		return -1;
+	for (k = b->n; k-- > stop;) {
+		const vigil__event *e = &b->ev[k];
+
+		if (e->recipient < 0 || e->actor < 0 ||
+		    strcmp(b->cl->actors[e->actor].country, country) != 0 ||
+		    strcmp(e->cameo, code) != 0)
+			continue;
+		return e->recipient;
+	}
+	return -1;
+}
+
+static void widen(const builder *b, vigil__event *e, uint32_t tb, uint32_t te)
+{
+	uint32_t begin = b->tok[tb].off;
+	uint32_t end = b->tok[te - 1].off + b->tok[te - 1].len;
+
+	if (begin < e->span_begin)
+		e->span_begin = begin;
+	if (end > e->span_end)
+		e->span_end = end;
+}
+
+static void set_span(const builder *b, vigil__event *e)
+{
+	const vigil__match *m = &b->m[b->cl->verbs[e->verb].match];
+	int32_t who[2];
+	size_t i;
+
+	e->span_begin = UINT32_MAX;
+	e->span_end = 0;
+	widen(b, e, m->tok_begin, m->tok_end);
+	who[0] = e->actor;
+	who[1] = e->recipient;
+	for (i = 0; i < 2; i++) {
+		const vigil__actor *a = who[i] >= 0 ? &b->cl->actors[who[i]] : NULL;
+
+		if (a && a->sent == e->sent)
+			widen(b, e, a->tok_begin, a->tok_end);
+	}
+}
+
+/* Adds (actor, recipient) for verb `vi` unless the sentence has it. */
+static int add_event(builder *b, uint32_t vi, int32_t actor,
+		     int32_t recipient, uint16_t rules)
+{
+	const vigil__cverb *v = &b->cl->verbs[vi];
+	const char *code = verb_code(b, vi);
+	vigil__event *e;
+	size_t k;
+
+	if (recipient >= 0 && actor >= 0 &&
+	    strcmp(code_of(b, actor), code_of(b, recipient)) == 0)
+		recipient = -1;
+	if (actor < 0 && recipient < 0)
+		return 0;
+	for (k = b->sent_first; k < b->n; k++) {
+		e = &b->ev[k];
+		if (strcmp(code_of(b, e->actor), code_of(b, actor)) != 0 ||
+		    strcmp(code_of(b, e->recipient), code_of(b, recipient)) != 0 ||
+		    strcmp(e->cameo, code) != 0)
+			continue;
+		if (b->cl->verbs[e->verb].noun && !v->noun) {
+			e->verb = vi; /* the verb is the better trigger */
+			set_span(b, e);
+		}
+		return 0;
+	}
+	if (b->n == b->cap &&
+	    vigil__arena_grow(b->a, (void **)&b->ev, &b->cap, b->n + 1,
+			      sizeof(*b->ev)) < 0)
+		return -1;
+	e = &b->ev[b->n];
+	memset(e, 0, sizeof(*e));
+	e->sent = v->sent;
+	e->n = (uint32_t)(b->n - b->sent_first + 1);
+	e->verb = vi;
+	e->actor = actor;
+	e->recipient = recipient;
+	e->rules = (uint16_t)(v->rules | rules);
+	e->cameo = code;
+	set_span(b, e);
+	b->n++;
+	return 0;
+}
+
+static int events_of_verb(builder *b, uint32_t vi)
+{
+	const vigil__cverb *v = &b->cl->verbs[vi];
+	int32_t act[MAX_MEMBERS], rec[MAX_MEMBERS];
+	size_t na, nr, i, j;
+	uint16_t rules = 0;
+
+	if (v->entry < 0)
+		return 0;
+	if (v->rules & VIGIL__R_BETWEEN) {
+		act[0] = v->subj;
+		rec[0] = v->obj;
+		na = nr = 1;
+	} else {
+		na = members(b->cl, v->subj, act);
+		nr = members(b->cl, v->obj, rec);
+	}
+	if (na == 0 && !(v->passive && nr > 0))
+		return 0;
+	if (na > 0 && nr == 0 && v->noun) {
+		rec[0] = anaphoric_recipient(b, v, act[0]);
+		if (rec[0] >= 0) {
+			nr = 1;
+			rules = VIGIL__R_ANAPHORA;
+		}
+	}
+	for (i = 0; i < (na ? na : 1); i++)
+		for (j = 0; j < (nr ? nr : 1); j++)
+			if (add_event(b, vi, na ? act[i] : -1, nr ? rec[j] : -1,
+				      rules) < 0)
+				return -1;
+	return 0;
+}
+
+int vigil__events_build(vigil__arena *a, const vigil__clauses *cl,
+			const vigil__token *tok, const vigil__match *m,
+			const vigil__lexicon *lx, vigil__event **out,
+			size_t *nout)
+{
+	builder b;
+	size_t i;
+
+	memset(&b, 0, sizeof(b));
+	b.a = a;
+	b.cl = cl;
+	b.tok = tok;
+	b.m = m;
+	b.lx = lx;
+	*out = NULL;
+	*nout = 0;
+	for (i = 0; i < cl->nverb; i++) {
+		if (i == 0 || cl->verbs[i].sent != cl->verbs[i - 1].sent)
+			b.sent_first = b.n;
+		if (events_of_verb(&b, (uint32_t)i) < 0)
+			return -1;
+	}
+	*out = b.ev;
+	*nout = b.n;
+	return 0;
+}

@@ -1,0 +1,368 @@
+/*
+ * test_events.c: event records end to end (text -> clauses -> events ->
+ * JSON Lines) with a small fixed dictionary written here, one table row per
+ * rule of docs/internals/clause.md: actor phrases, bodies from context,
+ * compounds, passive, relative clauses, attribution, modality and its
+ * negative cases (planned, denied, negated events are never asserted),
+ * coreference and event anaphora. Each row gives the exact events.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <vigil/vigil.h>
+
+#include "testutil.h"
+
+static const char test_dict[] =
+	"[actors]\n"
+	"North Korea | DPRK = PRK type=country\n"
+	"North Korean(s) = PRK type=demonym\n"
+	"South Korea = KOR type=country\n"
+	"South Korean(s) = KOR type=demonym\n"
+	"Russia = RUS type=country\n"
+	"Russian(s) = RUS type=demonym\n"
+	"Ukraine = UKR type=country\n"
+	"Ukrainian(s) = UKR type=demonym\n"
+	"Pyongyang = PRKGOV type=capital country=PRK\n"
+	"Moscow | the Kremlin = RUSGOV type=capital country=RUS\n"
+	"Kyiv = UKRGOV type=capital country=UKR\n"
+	"Seoul = KORGOV type=capital country=KOR\n"
+	"Volodymyr Zelenskiy = UKRGOV type=person from=2019-05-20\n"
+	"Vladimir Putin | Putin = RUSGOV type=person from=2012-05-07\n"
+	"Joint Chiefs of Staff | JCS = ---MIL type=body context=KOR,USA\n"
+	"defence ministry = ---MIL type=body\n"
+	"United States = USA type=country\n"
+	"[agents]\n"
+	"troop(s) | soldier(s) | forces | military = MIL\n"
+	"official(s) | government | president = GOV\n"
+	"[verbs]\n"
+	"+attack = 190 goldstein=-10 quad=4 plover=ASSAULT\n"
+	"war against = 190 pos=noun goldstein=-10 quad=4 plover=ASSAULT\n"
+	"+capture = 173 goldstein=-5 quad=4 plover=COERCE mode=arrest\n"
+	"+send troop(s) to = 072 goldstein=8.3 quad=2 plover=AID mode=military\n"
+	"+raise concern(s) over | +criticize = 111 goldstein=-2 quad=3 plover=ACCUSE\n"
+	"a visit to | visit to = 042 pos=noun goldstein=1.9 quad=1 plover=CONSULT mode=visit\n"
+	"+visit = 042 goldstein=1.9 quad=1 plover=CONSULT mode=visit\n"
+	"+sign = 057 goldstein=8 quad=1 plover=SUPPORT\n"
+	"+seize = 192 goldstein=-9.2 quad=4 plover=ASSAULT\n"
+	"+deny the report(s) = 016 goldstein=-2 quad=1 plover=REJECT\n"
+	"+decline to comment = 011 goldstein=-0.1 quad=1\n"
+	"+assert = 010 goldstein=0 quad=1\n"
+	"+deploy = 154 goldstein=-7.2 quad=4 plover=MOBILIZE\n"
+	"deployment(s) = 154 pos=noun goldstein=-7.2 quad=4 plover=MOBILIZE\n"
+	"[cues]\n"
+	"said | says | stated = ATTRIB\n"
+	"according to | claims = ATTRIB\n"
+	"reportedly | appears to = HEDGE\n"
+	"not | no signs of = NEG\n"
+	"plans to | will | preparing to = FUTURE\n"
+	"could | would | potential | if = MODAL\n"
+	"last year | initially = PAST\n"
+	"declined to | refused to = REFUSE\n"
+	"denied | dismissed = DENY\n";
+
+static vigil_dict *dict;
+
+static int setup(void **state)
+{
+	vigil_dict_options o = VIGIL_DICT_OPTIONS_INIT;
+	const char *path = tu_write_temp(".vd", test_dict, strlen(test_dict));
+	char err[256];
+
+	(void)state;
+	o.no_cache = 1;
+	if (!path || vigil_dict_open(&dict, &path, 1, &o, err, sizeof(err)))
+		return -1;
+	remove(path);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	vigil_dict_free(dict);
+	return 0;
+}
+
+static const char *code_or_dash(json_t *obj)
+{
+	json_t *c = json_object_get(obj, "code");
+
+	return json_is_string(c) ? json_string_value(c) : "-";
+}
+
+/*
+ * Codes `text` and renders its events as
+ * "ACTOR->RECIPIENT:CAMEO:AUX[:by=CODE][:~hedge]" joined by "; ".
+ */
+static void render_events(const char *text, const char *date, unsigned flags,
+			  char *out, size_t cap)
+{
+	vigil_coder_options co = VIGIL_CODER_OPTIONS_INIT;
+	vigil_coder *coder;
+	vigil_worker *w;
+	vigil_doc d;
+	const char *data, *line;
+	size_t len, used = 0;
+
+	memset(&d, 0, sizeof(d));
+	d.text = text;
+	d.text_len = strlen(text);
+	d.date = date;
+	d.origin = "t.txt";
+	co.dict = dict;
+	co.flags = flags;
+	assert_int_equal(vigil_coder_new(&coder, &co), VIGIL_OK);
+	assert_int_equal(vigil_worker_new(&w, coder), VIGIL_OK);
+	assert_int_equal(vigil_worker_code(w, &d), VIGIL_OK);
+	assert_int_equal(vigil_worker_records(w, VIGIL_OUTPUT_JSONL, &data, &len),
+			 VIGIL_OK);
+	out[0] = '\0';
+	for (line = data; line < data + len;) {
+		const char *nl = memchr(line, '\n', (size_t)(data + len - line));
+		json_error_t jerr;
+		json_t *r = json_loadb(line, (size_t)(nl - line), 0, &jerr);
+		json_t *by, *hedge;
+
+		assert_non_null(r);
+		if (strcmp(json_string_value(json_object_get(r, "type")), "event") == 0) {
+			by = json_object_get(r, "said_by");
+			hedge = json_object_get(r, "hedge");
+			used += (size_t)snprintf(out + used, cap - used, "%s%s->%s:%s:%s",
+				used ? "; " : "",
+				code_or_dash(json_object_get(r, "actor")),
+				code_or_dash(json_object_get(r, "recipient")),
+				json_string_value(json_object_get(r, "cameo")),
+				json_string_value(json_object_get(r, "aux_mode")));
+			if (json_is_object(by))
+				used += (size_t)snprintf(out + used, cap - used,
+							 ":by=%s", code_or_dash(by));
+			if (json_is_string(hedge))
+				used += (size_t)snprintf(out + used, cap - used,
+							 ":~%s", json_string_value(hedge));
+			assert_true(used < cap);
+		}
+		json_decref(r);
+		line = nl + 1;
+	}
+	vigil_worker_free(w);
+	vigil_coder_free(coder);
+}
+
+static const struct {
+	const char *text;
+	const char *want;
+} cases[] = {
+	/* actor phrases */
+	{"North Korea attacked South Korea.", "PRK->KOR:190:asserted"},
+	{"South Korea's military criticized North Korea.", "KORMIL->PRK:111:asserted"},
+	{"North Korean soldiers attacked Ukraine.", "PRKMIL->UKR:190:asserted"},
+	{"Ukrainian President Volodymyr Zelenskiy criticized Moscow.",
+	 "UKRGOV->RUSGOV:111:asserted"},
+	{"A North Korean official criticized Seoul.", "PRKGOV->KORGOV:111:asserted"},
+	{"Moscow's forces attacked Kyiv.", "RUSMIL->UKRGOV:190:asserted"},
+	/* bodies: possessor, then context in the sentence or document */
+	{"South Korea's Joint Chiefs of Staff criticized Pyongyang.",
+	 "KORMIL->PRKGOV:111:asserted"},
+	{"Seoul is worried. The JCS criticized Pyongyang.",
+	 "KORMIL->PRKGOV:111:asserted"},
+	{"Russia's defence ministry attacked Ukraine.", "RUSMIL->UKR:190:asserted"},
+	{"Ukraine and Russia met. The defence ministry attacked Kyiv.",
+	 "RUSMIL->UKRGOV:190:asserted"},
+	/* compounds */
+	{"Both Moscow and Pyongyang criticized Kyiv.",
+	 "RUSGOV->UKRGOV:111:asserted; PRKGOV->UKRGOV:111:asserted"},
+	{"Russia and North Korea attacked Ukraine.",
+	 "RUS->UKR:190:asserted; PRK->UKR:190:asserted"},
+	{"Russia attacked Ukraine, and Seoul criticized Moscow.",
+	 "RUS->UKR:190:asserted; KORGOV->RUSGOV:111:asserted"},
+	{"Moscow, Pyongyang and Kyiv criticized Seoul.",
+	 "RUSGOV->KORGOV:111:asserted; PRKGOV->KORGOV:111:asserted; "
+	 "UKRGOV->KORGOV:111:asserted"},
+	{"Russia attacked Ukraine and South Korea.",
+	 "RUS->UKR:190:asserted; RUS->KOR:190:asserted"},
+	{"Ties between Russia and North Korea stem from a pact signed in Pyongyang.",
+	 "RUS->PRK:057:asserted"},
+	/* objects */
+	{"Russia's war against Ukraine continued.", "RUS->UKR:190:asserted"},
+	{"Russia continued its war against Ukraine.", "RUS->UKR:190:asserted"},
+	{"Putin's visit to Pyongyang was brief.", "RUSGOV->PRKGOV:042:asserted"},
+	{"Russia attacked with drones in Ukraine.", "RUS->-:190:asserted"},
+	/* passive voice */
+	{"Two North Korean soldiers were captured in Russia.",
+	 "-->PRKMIL:173:asserted"},
+	{"Two North Korean soldiers were captured by Ukrainian forces.",
+	 "UKRMIL->PRKMIL:173:asserted"},
+	{"Reports of North Korean soldiers being captured spread.",
+	 "-->PRKMIL:173:asserted"},
+	/* relative clauses */
+	{"Russia criticized Kyiv, which attacked Moscow.",
+	 "RUS->UKRGOV:111:asserted; UKRGOV->RUSGOV:190:asserted"},
+	{"North Korea criticized Ukraine, which Russia attacked.",
+	 "PRK->UKR:111:asserted; RUS->UKR:190:asserted"},
+	/* attribution */
+	{"South Korea said North Korea attacked Russia.",
+	 "PRK->RUS:190:asserted:by=KOR"},
+	{"North Korea attacked Russia, South Korea said.",
+	 "PRK->RUS:190:asserted:by=KOR"},
+	{"According to Ukraine, North Korea attacked Russia.",
+	 "PRK->RUS:190:asserted:by=UKR"},
+	{"The claims by Volodymyr Zelenskiy that Russia attacked Seoul surprised many.",
+	 "RUS->KORGOV:190:asserted:by=UKRGOV"},
+	{"The JCS said they criticized Pyongyang.",
+	 "KORMIL->PRKGOV:111:asserted:by=KORMIL"},
+	{"A North Korean official asserted that Russia attacked Ukraine.",
+	 "PRKGOV->-:010:asserted; RUS->UKR:190:asserted:by=PRKGOV"},
+	/* hedges */
+	{"North Korea reportedly attacked Russia.",
+	 "PRK->RUS:190:asserted:~reportedly"},
+	/* negation, refusal, denial: never asserted */
+	{"North Korea did not attack Russia.", "PRK->RUS:190:negated"},
+	{"There were no signs of North Korea attacking Russia.",
+	 "PRK->RUS:190:negated"},
+	{"Russia refused to attack Ukraine.", "RUS->UKR:190:negated"},
+	{"Russia denied that its troops attacked Ukraine.",
+	 "RUSMIL->UKR:190:denied"},
+	{"Pyongyang denied the reports of North Korean deployments.",
+	 "PRKGOV->-:016:asserted; PRK->-:154:denied"},
+	{"The Kremlin declined to comment.", "RUSGOV->-:011:asserted"},
+	/* modality and plans: never asserted */
+	{"North Korea will attack Russia.", "PRK->RUS:190:future"},
+	{"North Korea could attack Russia.", "PRK->RUS:190:hypothetical"},
+	{"If Russia attacks, North Korea would attack Ukraine.",
+	 "RUS->-:190:hypothetical; PRK->UKR:190:hypothetical"},
+	{"North Korea is preparing to deploy troops to Russia.",
+	 "PRK->RUS:154:future"},
+	{"South Korea raised concerns over North Korea's potential plans to "
+	 "send troops to Russia.",
+	 "KOR->PRK:111:asserted; PRK->RUS:072:future"},
+	{"North Korea said any deployment was lawful.", ""},
+	/* the past */
+	{"Ukraine had seized Russian territory last year.",
+	 "UKR->RUS:192:historical"},
+	{"Ukraine had seized the town.", "UKR->-:192:historical"},
+	{"Putin visited Pyongyang in June 2024.", "RUSGOV->PRKGOV:042:historical"},
+	{"Putin visited Pyongyang in June 2025.", "RUSGOV->PRKGOV:042:asserted"},
+	{"Initially, Moscow denied the reports.", "RUSGOV->-:016:asserted"},
+	{"North Korea initially deployed troops to Russia.",
+	 "PRK->RUS:154:historical"},
+	/* coreference */
+	{"North Korean soldiers were deployed. Ukraine attacked these soldiers.",
+	 "-->PRKMIL:154:asserted; UKR->PRKMIL:190:asserted"},
+	{"South Korea criticized the North.", "KOR->PRK:111:asserted"},
+	{"Russia criticized the North.", "RUS->-:111:asserted"}, /* no Korea */
+	{"Putin will visit Pyongyang. Putin's visit to the city was brief.",
+	 "RUSGOV->PRKGOV:042:future; RUSGOV->PRKGOV:042:asserted"},
+	/* no actor, no event */
+	{"Troops attacked the town.", ""},
+	{"The weather was fine in Seoul.", ""},
+};
+
+static void test_event_table(void **state)
+{
+	size_t i;
+	char got[1024];
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		render_events(cases[i].text, "2025-02-15", 0, got, sizeof(got));
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("case %zu: \"%s\"\n  got  \"%s\"\n  want \"%s\"", i,
+				 cases[i].text, got, cases[i].want);
+	}
+}
+
+/* The fields of one record, exactly; without a date, date is null. */
+static void test_event_record(void **state)
+{
+	vigil_coder_options co = VIGIL_CODER_OPTIONS_INIT;
+	vigil_coder *coder;
+	vigil_worker *w;
+	vigil_doc d;
+	vigil_doc_summary sum;
+	const char *data, *ev;
+	size_t len;
+
+	(void)state;
+	memset(&d, 0, sizeof(d));
+	d.text = "Putin criticized Kyiv.";
+	d.text_len = strlen(d.text);
+	d.id = "t1";
+	co.dict = dict;
+	assert_int_equal(vigil_coder_new(&coder, &co), VIGIL_OK);
+	assert_int_equal(vigil_worker_new(&w, coder), VIGIL_OK);
+	assert_int_equal(vigil_worker_code(w, &d), VIGIL_OK);
+	assert_int_equal(vigil_worker_records(w, VIGIL_OUTPUT_JSONL, &data, &len),
+			 VIGIL_OK);
+	ev = strstr(data, "{\"type\":\"event\"");
+	assert_non_null(ev);
+	assert_string_equal(ev,
+		"{\"type\":\"event\",\"id\":\"t1-1-1\",\"doc\":\"t1\",\"sentence\":1,"
+		"\"date\":null,\"date_precision\":null,"
+		"\"actor\":{\"code\":\"RUSGOV\",\"country\":\"RUS\",\"sector\":\"GOV\","
+		"\"text\":\"Putin\"},"
+		"\"recipient\":{\"code\":\"UKRGOV\",\"country\":\"UKR\",\"sector\":\"GOV\","
+		"\"text\":\"Kyiv\"},"
+		"\"event\":\"ACCUSE\",\"mode\":null,\"aux_mode\":\"asserted\","
+		"\"hedge\":null,\"quad_code\":3,\"cameo\":\"111\",\"goldstein\":-2.0,"
+		"\"said_by\":null,\"event_loc\":null,\"trigger\":\"criticized\","
+		"\"span\":[0,21],\"text\":\"Putin criticized Kyiv.\"}\n");
+	vigil_worker_summary(w, &sum);
+	assert_int_equal(sum.events, 1);
+	vigil_worker_free(w);
+	vigil_coder_free(coder);
+}
+
+/* --explain names the rules and the dictionary lines. */
+static void test_event_explain(void **state)
+{
+	char got[1024];
+	vigil_coder_options co = VIGIL_CODER_OPTIONS_INIT;
+	vigil_coder *coder;
+	vigil_worker *w;
+	vigil_doc d;
+	const char *data, *why;
+	size_t len;
+
+	(void)state;
+	(void)got;
+	memset(&d, 0, sizeof(d));
+	d.text = "Two North Korean soldiers were captured by Ukrainian forces.";
+	d.text_len = strlen(d.text);
+	d.date = "2025-02-15";
+	co.dict = dict;
+	co.flags = VIGIL_CODE_EXPLAIN;
+	assert_int_equal(vigil_coder_new(&coder, &co), VIGIL_OK);
+	assert_int_equal(vigil_worker_new(&w, coder), VIGIL_OK);
+	assert_int_equal(vigil_worker_code(w, &d), VIGIL_OK);
+	assert_int_equal(vigil_worker_records(w, VIGIL_OUTPUT_JSONL, &data, &len),
+			 VIGIL_OK);
+	why = strstr(data, "\"why\":");
+	assert_non_null(why);
+	assert_non_null(strstr(why, "\"rules\":[\"subject-left\",\"passive\","
+				    "\"passive-by-agent\"]"));
+	assert_non_null(strstr(why, "\"verb\":\""));
+	assert_non_null(strstr(why, ".vd:25\""));  /* +capture */
+	vigil_worker_free(w);
+	vigil_coder_free(coder);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_event_table),
+		cmocka_unit_test(test_event_record),
+		cmocka_unit_test(test_event_explain),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
