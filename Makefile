@@ -94,7 +94,10 @@ build-fuzz/%: tests/fuzz/%.c $(FUZZ_LIB)
 	clang $(CPPFLAGS) -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $^ $(LDLIBS)
 fuzz: $(FUZZ_BIN)
 
-bench: all
+$(BUILD)/bench_stages: bench/bench_stages.c $(BUILD)/libvigil.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+bench: all $(BUILD)/bench_stages
 	sh bench/run.sh
 
 install: all

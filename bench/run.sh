@@ -38,8 +38,15 @@ run() { # label, then vigil arguments
 	echo "    peak RSS $rss MB"
 }
 
+echo "== stages, one core (bench/bench_stages.c), default + 100k dictionary"
+build/bench_stages "$CORPUS" data/dict "$OUT/dict-100k.vd"
+echo "== stages, one core, default dictionaries only"
+build/bench_stages "$CORPUS" data/dict
+
 echo "== vigil code on $CORPUS ($(du -m "$CORPUS" | cut -f1) MB)"
 run "reading + segmentation (no dictionary), -j1:" --no-default-dict
-run "reading + segmentation + matching (default + 100k dictionary), -j1:" --dict "$OUT/dict-100k.vd"
-run "the same, writing every match as a mention record (--mentions), -j1:" --mentions --dict "$OUT/dict-100k.vd"
+run "whole coder, default dictionaries, -j1:"
+run "whole coder, default dictionaries, -j2:" -j 2
+run "whole coder, default + 100k dictionary, -j1:" --dict "$OUT/dict-100k.vd"
+run "the same, also writing every match as a mention record (--mentions), -j1:" --mentions --dict "$OUT/dict-100k.vd"
 run "the same, --mentions, -j2:" --mentions --dict "$OUT/dict-100k.vd" -j 2
