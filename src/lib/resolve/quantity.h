@@ -32,9 +32,10 @@ typedef enum vigil__quantity_kind {
 	VIGIL_QK_TIME,      /* "9 a.m.", "12:30", "0900 GMT" */
 	VIGIL_QK_MEASURE,   /* other physical units: "155mm", "5 tonnes", "30 knots" */
 	VIGIL_QK_LABEL,     /* identifiers: "F-16", "Su-27", "No. 3", "Resolution
-			       2231", phone numbers, list numbering "1)" */
+			       2231", "24/7", "5G", phone numbers, list
+			       numbering "1)" */
 	VIGIL_QK_OTHER      /* a number that is none of the above and no count:
-			       "7.8", "a 12-point plan", "24/7", "3-1" */
+			       "7.8", "a 12-point plan", "3-1" */
 } vigil__quantity_kind;
 
 /* The qualifier of a quantity. Vague quantities carry their magnitude word

@@ -8,7 +8,6 @@
  * SPDX-License-Identifier: MIT
  */
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "quantity_int.h"
@@ -222,7 +221,8 @@ static const wentry *lookup(const vigil__qscan *s, size_t i)
 	if (i >= s->end)
 		return NULL;
 	t = &s->tok[i];
-	if (t->type != VIGIL_TOK_WORD || t->len > 11)
+	/* no number word has 2 letters or more than 11 */
+	if (t->type != VIGIL_TOK_WORD || t->len > 11 || t->len == 2)
 		return NULL;
 	p = (const unsigned char *)s->text + t->off;
 	c = lower(p[0]);
