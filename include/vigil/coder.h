@@ -21,10 +21,19 @@ extern "C" {
 typedef struct vigil_coder vigil_coder;
 typedef struct vigil_worker vigil_worker;
 
-/* Output formats of vigil_worker_records(). */
+/* Output formats of vigil_worker_records(); columns in docs/formats.md. */
 typedef enum vigil_output_format {
-	VIGIL_OUTPUT_JSONL = 0
+	VIGIL_OUTPUT_JSONL = 0, /* records of DESIGN.md, one object per line */
+	VIGIL_OUTPUT_TSV,       /* one tab-separated line per event */
+	VIGIL_OUTPUT_GDELT      /* GDELT 2.0 event table rows, asserted events */
 } vigil_output_format;
+
+/*
+ * The line to write once before all the records of a run in `format` (TSV:
+ * the column names, ending in '\n'); "" for formats without a header; NULL
+ * for an unknown format. Static storage.
+ */
+const char *vigil_output_header(vigil_output_format format);
 
 /* Flags for vigil_coder_options.flags */
 #define VIGIL_CODE_MENTIONS 0x1u /* emit one "mention" record per match */
@@ -63,9 +72,11 @@ const char *vigil_worker_errmsg(const vigil_worker *w);
 const char *vigil_worker_warning(const vigil_worker *w);
 
 /*
- * The records of the last coded document, serialized in `format` (JSON Lines:
- * one object per line, each line ending in '\n'). Borrowed: valid until the
- * next vigil_worker_code() or vigil_worker_free().
+ * The records of the last coded document, serialized in `format`, each line
+ * ending in '\n' (JSON Lines: one object per line; TSV and GDELT: one row per
+ * event, no header, possibly nothing). Returns VIGIL_EINPUT for an unknown
+ * format. Borrowed: valid until the next vigil_worker_code(),
+ * vigil_worker_records() in another format, or vigil_worker_free().
  */
 int vigil_worker_records(vigil_worker *w, vigil_output_format format,
 			 const char **data_out, size_t *len_out);

@@ -25,21 +25,27 @@
 static const char code_usage[] =
 	"usage: vigil code [options] [FILE|-]...\n"
 	"\n"
-	"Codes documents and writes JSON Lines records to stdout: one \"document\"\n"
-	"record per document (and \"sentence\" and \"mention\" records on request).\n"
-	"FILE may be\n"
-	"plain text (.txt, with an optional Title:/Date:/Source:/URL: header block\n"
-	"ended by a blank line), JSON Lines (.jsonl: {\"id\",\"date\",\"source\",\"url\",\n"
-	"\"title\",\"text\"} per line), HTML (.html) or RSS/Atom (.xml); the format is\n"
-	"detected from the name, else the content. No FILE, or -, reads stdin.\n"
+	"Codes documents and writes records to stdout: JSON Lines by default (per\n"
+	"document a \"document\" record and its \"event\" records, with \"sentence\"\n"
+	"and \"mention\" records on request), or one line per event (--format).\n"
+	"FILE may be plain text (.txt, with an optional Title:/Date:/Source:/URL:\n"
+	"header block ended by a blank line), JSON Lines (.jsonl: {\"id\",\"date\",\n"
+	"\"source\",\"url\",\"title\",\"text\"} per line), HTML (.html) or RSS/Atom\n"
+	"(.xml); the format is detected from the name, else the content. No FILE,\n"
+	"or -, reads stdin.\n"
 	"\n"
 	"options:\n"
 	"  --date YYYY-MM-DD    publication date of documents that have none\n"
-	"  --format jsonl       output format (jsonl is the only one so far)\n"
+	"  --format FORMAT      jsonl (default): JSON Lines records; tsv: a header\n"
+	"                       line, then one tab-separated line per event; gdelt:\n"
+	"                       one GDELT 2.0 event table row (61 columns, no header)\n"
+	"                       per asserted event. Columns: docs/formats.md\n"
 	"  --mentions           also write one \"mention\" record per dictionary match\n"
+	"                       (jsonl only)\n"
 	"  --sentences          also write one \"sentence\" record (span, text) per\n"
-	"                       sentence\n"
+	"                       sentence (jsonl only)\n"
 	"  --explain            add \"why\" (dictionary entry, file and line) to records\n"
+	"                       (jsonl only)\n"
 	"  --repair             replace invalid UTF-8 and NUL bytes with U+FFFD and\n"
 	"                       code the document (default: report it and skip it)\n"
 	"  --dict PATH          also load this dictionary file or directory (.vd);\n"
@@ -56,6 +62,7 @@ static const char code_usage[] =
 
 typedef struct code_options {
 	const char *date;
+	vigil_output_format format;
 	unsigned flags;
 	int no_default_dict;
 	int stats;
@@ -80,6 +87,7 @@ typedef struct batch {
 	size_t n, cap;
 	size_t bytes;
 	size_t next;            /* next slot to code (under lock) */
+	vigil_output_format format; /* of the records; set once per run */
 	pthread_mutex_t lock;
 } batch;
 
@@ -113,6 +121,56 @@ static int valid_date(const char *s)
 	       m <= 12 && d >= 1 && d <= 31;
 }
 
+static const struct format_name {
+	vigil_output_format format;
+	const char *name;
+} format_names[] = {
+	{VIGIL_OUTPUT_JSONL, "jsonl"},
+	{VIGIL_OUTPUT_TSV, "tsv"},
+	{VIGIL_OUTPUT_GDELT, "gdelt"},
+};
+
+static int parse_format(const char *s, vigil_output_format *out)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(format_names) / sizeof(format_names[0]); i++) {
+		if (strcmp(s, format_names[i].name) == 0) {
+			*out = format_names[i].format;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Options that add to JSON Lines records and mean nothing in other formats. */
+static const struct jsonl_only {
+	unsigned flag;
+	const char *option;
+} jsonl_only[] = {
+	{VIGIL_CODE_MENTIONS, "--mentions"},
+	{VIGIL_CODE_SENTENCES, "--sentences"},
+	{VIGIL_CODE_EXPLAIN, "--explain"},
+};
+
+/* Rejects a JSON-Lines-only option with another --format (-1, printed). */
+static int check_format_flags(const code_options *o, const char *format)
+{
+	size_t i;
+
+	if (o->format == VIGIL_OUTPUT_JSONL)
+		return 0;
+	for (i = 0; i < sizeof(jsonl_only) / sizeof(jsonl_only[0]); i++) {
+		if (o->flags & jsonl_only[i].flag) {
+			fprintf(stderr,
+				"vigil code: %s applies to --format jsonl only, not '%s'\n",
+				jsonl_only[i].option, format);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* Returns -1 on a usage error (printed), 1 for --help, 0 to go on. */
 static int parse_options(int argc, char **argv, code_options *o)
 {
@@ -132,9 +190,11 @@ static int parse_options(int argc, char **argv, code_options *o)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
+	const char *format = "jsonl";
 	int c;
 
 	memset(o, 0, sizeof(*o));
+	o->format = VIGIL_OUTPUT_JSONL;
 	o->jobs = 1;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "j:h", longopts, NULL)) != -1) {
@@ -147,10 +207,11 @@ static int parse_options(int argc, char **argv, code_options *o)
 			o->date = optarg;
 			break;
 		case OPT_FORMAT:
-			if (strcmp(optarg, "jsonl") != 0) {
-				fprintf(stderr, "vigil code: unknown --format '%s' (supported: jsonl)\n", optarg);
+			if (parse_format(optarg, &o->format) < 0) {
+				fprintf(stderr, "vigil code: unknown --format '%s' (jsonl, tsv or gdelt)\n", optarg);
 				return -1;
 			}
+			format = optarg;
 			break;
 		case OPT_MENTIONS: o->flags |= VIGIL_CODE_MENTIONS; break;
 		case OPT_SENTENCES: o->flags |= VIGIL_CODE_SENTENCES; break;
@@ -179,7 +240,7 @@ static int parse_options(int argc, char **argv, code_options *o)
 			return -1;
 		}
 	}
-	return 0;
+	return check_format_flags(o, format);
 }
 
 /*===== Batches ========================================================*/
@@ -253,14 +314,14 @@ static char *dup_bytes(const char *s, size_t n)
 	return p;
 }
 
-static void code_slot(vigil_worker *w, slot *s)
+static void code_slot(vigil_worker *w, vigil_output_format format, slot *s)
 {
 	const char *data = NULL, *warning;
 	size_t len = 0;
 
 	s->rc = vigil_worker_code(w, &s->doc);
 	if (s->rc == VIGIL_OK)
-		s->rc = vigil_worker_records(w, VIGIL_OUTPUT_JSONL, &data, &len);
+		s->rc = vigil_worker_records(w, format, &data, &len);
 	if (s->rc != VIGIL_OK) {
 		data = vigil_worker_errmsg(w);
 		len = strlen(data);
@@ -291,7 +352,7 @@ static void *code_thread(void *p)
 		pthread_mutex_unlock(&b->lock);
 		if (i >= b->n)
 			break;
-		code_slot(t->w, &b->slots[i]);
+		code_slot(t->w, b->format, &b->slots[i]);
 	}
 	return NULL;
 }
@@ -459,6 +520,7 @@ int cli_code(int argc, char **argv)
 		t.status = rc > 0 ? CLI_OK : CLI_USAGE;
 		goto done;
 	}
+	b.format = o.format;
 	start = now_seconds();
 	if (!o.no_default_dict || o.ndicts) {
 		dict = cli_open_dicts(o.dicts, o.ndicts, o.no_default_dict);
@@ -477,6 +539,8 @@ int cli_code(int argc, char **argv)
 		if (vigil_worker_new(&workers[i], coder) != VIGIL_OK)
 			goto oom;
 
+	if (fputs(vigil_output_header(o.format), stdout) == EOF)
+		goto fatal;
 	files = optind < argc ? argv + optind : stdin_only;
 	nfiles = optind < argc ? argc - optind : 1;
 	for (i = 0; i < nfiles; i++)

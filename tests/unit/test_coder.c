@@ -254,6 +254,21 @@ static void test_normalized_matching(void **state)
 	free_fixture(f);
 }
 
+/* A given id is escaped wherever it appears, event ids included. */
+static void test_id_escaped(void **state)
+{
+	fixture *f = make_fixture(0);
+	vigil_doc d = text_doc("North Korea sent troops.", NULL);
+	const char *out;
+
+	(void)state;
+	d.id = "a\t\"b";
+	out = records_of(f, &d);
+	assert_non_null(strstr(out, "{\"type\":\"document\",\"doc\":\"a\\t\\\"b\","));
+	assert_non_null(strstr(out, "{\"type\":\"event\",\"id\":\"a\\t\\\"b-1-1\","));
+	free_fixture(f);
+}
+
 /* One worker codes many documents; each result is that document's alone. */
 static void test_worker_reuse(void **state)
 {
@@ -299,6 +314,7 @@ int main(void)
 		cmocka_unit_test(test_invalid_utf8_rejected),
 		cmocka_unit_test(test_invalid_utf8_repaired),
 		cmocka_unit_test(test_normalized_matching),
+		cmocka_unit_test(test_id_escaped),
 		cmocka_unit_test(test_worker_reuse),
 		cmocka_unit_test(test_parse_date),
 	};

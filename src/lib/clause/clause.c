@@ -103,13 +103,9 @@ static void classify_matches(vigil__cctx *c, size_t nm)
 		mc->actor = mc->agent = mc->verb = mc->place = mc->cue = -1;
 		mc->cue_class = VIGIL__CUE_NONE;
 		for (k = c->m[i].entry_first; k < end; k++) {
-			vigil__entry e;
 			int32_t *slot = NULL;
 
-			vigil__lexicon_entry(c->lx, k, &e);
-			if (!vigil__entry_valid_on(&e, c->date))
-				continue;
-			switch (e.kind) {
+			switch (vigil__lexicon_entry_kind_on(c->lx, k, c->date)) {
 			case VIGIL_KIND_ACTOR: slot = &mc->actor; break;
 			case VIGIL_KIND_AGENT: slot = &mc->agent; break;
 			case VIGIL_KIND_VERB: slot = &mc->verb; break;
@@ -121,13 +117,12 @@ static void classify_matches(vigil__cctx *c, size_t nm)
 				continue;
 			*slot = (int32_t)k;
 			if (slot == &mc->cue)
-				mc->cue_class = cue_class(e.code);
+				mc->cue_class = cue_class(
+					vigil__lexicon_entry_code(c->lx, k));
 		}
 		if (mc->verb >= 0 && mc->cue < 0) {
-			vigil__entry e;
-
-			vigil__lexicon_entry(c->lx, (uint32_t)mc->verb, &e);
-			mc->cue_class = verb_cue_class(e.code);
+			mc->cue_class = verb_cue_class(vigil__lexicon_entry_code(
+				c->lx, (uint32_t)mc->verb));
 			if (mc->cue_class != VIGIL__CUE_NONE)
 				mc->cue = mc->verb;
 		}
@@ -777,12 +772,11 @@ static void statement_frames(vigil__cctx *c, size_t first)
 	for (i = first; i < o->nverb; i++) {
 		const vigil__cverb *v = &o->verbs[i];
 		uint32_t ve = c->m[v->match].tok_end;
-		vigil__entry e;
 
 		if (v->subj < 0 || ve >= c->te || !(WC(c, ve) & W_THAT))
 			continue;
-		vigil__lexicon_entry(c->lx, (uint32_t)v->entry, &e);
-		if (strncmp(e.code, "01", 2) != 0)
+		if (strncmp(vigil__lexicon_entry_code(c->lx, (uint32_t)v->entry),
+			    "01", 2) != 0)
 			continue;
 		for (j = i + 1; j < o->nverb; j++)
 			if (o->verbs[j].said_by < 0) {
@@ -820,8 +814,8 @@ static int analyze_sentence(vigil__cctx *c, const vigil__sentence *s)
 	c->ab = (uint32_t)c->out->nactor;
 	c->words = 0;
 	if (has_verb) {
-		for (i = c->tb; i < c->te; i++)
-			WC(c, i) = vigil__cctx_word(c, i);
+		vigil__clause_words_of(c->text, c->tok + c->tb, c->te - c->tb,
+				       c->wc);
 		c->words = 1;
 	}
 	if (vigil__clause_actors(c) < 0)

@@ -36,9 +36,14 @@
 /* The classes of token text [s, s+len) (case-insensitive), or 0. */
 uint32_t vigil__clause_word(const char *s, size_t len);
 
-/* Number of words in the table and whether it is sorted (for tests). */
+/* out[i] = the classes of token tok[i] (0 unless an ASCII word), i < n. */
+void vigil__clause_words_of(const char *text, const vigil__token *tok,
+			    uint32_t n, uint32_t *out);
+
+/* Number of words in the table, and whether every word sits in its
+ * (length, first letter) bucket once and is found by lookup (for tests). */
 size_t vigil__clause_words_count(void);
-int vigil__clause_words_sorted(void);
+int vigil__clause_words_check(void);
 
 /* What one match is, as far as the clause stage cares (entries valid on
  * the date; -1 when the match has none of that kind). */

@@ -59,4 +59,12 @@ uint32_t vigil__parse_date(const char *s);
 void vigil__write_jsonl(vigil__buf *out, const vigil__analysis *an,
 			unsigned flags);
 
+/*
+ * Append the event rows of `an` to `out`: tab-separated values, one line per
+ * event (tsv.c), or GDELT 2.0 event table rows, asserted events only
+ * (gdelt.c). Columns: docs/formats.md. Errors are left in out->failed.
+ */
+void vigil__write_tsv(vigil__buf *out, const vigil__analysis *an);
+void vigil__write_gdelt(vigil__buf *out, const vigil__analysis *an);
+
 #endif /* VIGIL_ANALYSIS_H */

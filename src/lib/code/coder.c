@@ -32,6 +32,7 @@ struct vigil_worker {
 	vigil__arena arena;          /* everything of the current document */
 	vigil__analysis an;          /* valid after a successful code() */
 	vigil__buf records;          /* serialized records of the document */
+	int records_format;          /* format of `records`; -1: none yet */
 	int have_result;             /* an is valid */
 	char id[17];                 /* derived document id */
 	char errmsg[512];
@@ -216,6 +217,7 @@ int vigil_worker_code(vigil_worker *w, const vigil_doc *doc)
 
 	vigil__arena_reset(&w->arena);
 	vigil__buf_clear(&w->records);
+	w->records_format = -1;
 	memset(an, 0, sizeof(*an));
 	w->have_result = 0;
 	w->errmsg[0] = '\0';
@@ -262,18 +264,31 @@ int vigil_worker_records(vigil_worker *w, vigil_output_format format,
 		snprintf(w->errmsg, sizeof(w->errmsg), "no coded document");
 		return VIGIL_ERROR;
 	}
-	if (format != VIGIL_OUTPUT_JSONL) {
-		snprintf(w->errmsg, sizeof(w->errmsg), "unknown output format");
-		return VIGIL_EINPUT;
+	if (w->records_format != (int)format) {
+		vigil__buf_clear(&w->records);
+		switch (format) {
+		case VIGIL_OUTPUT_JSONL:
+			vigil__write_jsonl(&w->records, &w->an, w->coder->flags);
+			break;
+		case VIGIL_OUTPUT_TSV:
+			vigil__write_tsv(&w->records, &w->an);
+			break;
+		case VIGIL_OUTPUT_GDELT:
+			vigil__write_gdelt(&w->records, &w->an);
+			break;
+		default:
+			snprintf(w->errmsg, sizeof(w->errmsg),
+				 "unknown output format");
+			return VIGIL_EINPUT;
+		}
+		w->records_format = (int)format;
 	}
-	if (w->records.len == 0)
-		vigil__write_jsonl(&w->records, &w->an, w->coder->flags);
 	if (w->records.failed) {
 		snprintf(w->errmsg, sizeof(w->errmsg),
 			 "out of memory writing records");
 		return VIGIL_ENOMEM;
 	}
-	*data_out = w->records.data;
+	*data_out = w->records.data ? w->records.data : "";
 	*len_out = w->records.len;
 	return VIGIL_OK;
 }

@@ -28,10 +28,8 @@ typedef struct builder {
 
 static const char *verb_code(const builder *b, uint32_t verb)
 {
-	vigil__entry e;
-
-	vigil__lexicon_entry(b->lx, (uint32_t)b->cl->verbs[verb].entry, &e);
-	return e.code;
+	return vigil__lexicon_entry_code(b->lx,
+					 (uint32_t)b->cl->verbs[verb].entry);
 }
 
 /* The members of the compound whose first actor is `first`. */

@@ -251,3 +251,38 @@ void vigil__lexicon_entry(const vigil__lexicon *lx, uint32_t i,
 	memcpy(&out->lat, &e->lat, sizeof(double));
 	memcpy(&out->lon, &e->lon, sizeof(double));
 }
+
+/* The blob entry of slot i, or NULL when i is out of range. */
+static const vigil__blob_entry *entry_at(const vigil__lexicon *lx, uint32_t i)
+{
+	if (!lx || !lx->hdr || i >= lx->hdr->n_slots)
+		return NULL;
+	return &lx->entries[lx->slots[i]];
+}
+
+uint8_t vigil__lexicon_entry_kind(const vigil__lexicon *lx, uint32_t i)
+{
+	const vigil__blob_entry *e = entry_at(lx, i);
+
+	return e ? e->kind : 0;
+}
+
+const char *vigil__lexicon_entry_code(const vigil__lexicon *lx, uint32_t i)
+{
+	const vigil__blob_entry *e = entry_at(lx, i);
+
+	return e ? pool_at(lx, e->code) : NULL;
+}
+
+int vigil__lexicon_entry_kind_on(const vigil__lexicon *lx, uint32_t i,
+				 uint32_t date)
+{
+	const vigil__blob_entry *e = entry_at(lx, i);
+
+	if (!e)
+		return 0;
+	if (date && ((e->from && date < e->from) ||
+		     (e->until && date > e->until)))
+		return -1;
+	return e->kind;
+}

@@ -61,6 +61,19 @@ size_t vigil__lexicon_entry_count(const vigil__lexicon *lx);
 void vigil__lexicon_entry(const vigil__lexicon *lx, uint32_t i,
 			  vigil__entry *out);
 
+/*
+ * Light accessors of entry `i` for hot loops that need one field, not the
+ * whole vigil__entry: same values as vigil__lexicon_entry() gives (kind 0,
+ * NULL code, open dates when `i` is out of range). Codes borrow the blob's
+ * string pool, where equal strings share one copy.
+ */
+uint8_t vigil__lexicon_entry_kind(const vigil__lexicon *lx, uint32_t i);
+const char *vigil__lexicon_entry_code(const vigil__lexicon *lx, uint32_t i);
+/* The kind of entry `i` when it applies on `date` (YYYYMMDD; 0: always, as
+ * vigil__entry_valid_on() of the clause stage says), else -1. */
+int vigil__lexicon_entry_kind_on(const vigil__lexicon *lx, uint32_t i,
+				 uint32_t date);
+
 /* One phrase found in the text. */
 typedef struct vigil__match {
 	uint32_t tok_begin, tok_end; /* token range [begin, end) */

@@ -10,15 +10,17 @@
  * SPDX-License-Identifier: MIT
  */
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "../code/analysis.h"
 
-static void put_key(vigil__buf *b, const char *key)
+/* `key` is a literal that needs no escaping (so strlen folds away). */
+static inline void put_key(vigil__buf *b, const char *key)
 {
-	vigil__buf_putc(b, ',');
-	vigil__buf_json_str(b, key, strlen(key));
-	vigil__buf_putc(b, ':');
+	vigil__buf_append(b, ",\"", 2);
+	vigil__buf_append(b, key, strlen(key));
+	vigil__buf_append(b, "\":", 2);
 }
 
 static void put_str(vigil__buf *b, const char *key, const char *value)
@@ -284,15 +286,30 @@ static void write_why(vigil__buf *b, const vigil__analysis *an,
 	vigil__buf_putc(b, '}');
 }
 
+/* One decimal when g is a multiple of 0.1, else two. For |g| < 1000, a
+ * multiple of 0.1 is written without printf: tenths = round(g * 10) is
+ * within 1e-9 of g * 10, far from a rounding boundary, so "%.1f" would
+ * print exactly its digits, with a '-' whenever g's sign bit is set. */
 static void put_goldstein(vigil__buf *b, double g)
 {
+	double tenths = round(g * 10);
+
 	put_key(b, "goldstein");
-	if (isnan(g))
+	if (isnan(g)) {
 		vigil__buf_puts(b, "null");
-	else if (fabs(g * 10 - round(g * 10)) < 1e-9)
+	} else if (fabs(g * 10 - tenths) < 1e-9 && fabs(g) < 1000) {
+		unsigned t = (unsigned)fabs(tenths);
+
+		if (signbit(g))
+			vigil__buf_putc(b, '-');
+		vigil__buf_put_uint(b, t / 10);
+		vigil__buf_putc(b, '.');
+		vigil__buf_putc(b, (char)('0' + t % 10));
+	} else if (fabs(g * 10 - tenths) < 1e-9) {
 		vigil__buf_printf(b, "%.1f", g);
-	else
+	} else {
 		vigil__buf_printf(b, "%.2f", g);
+	}
 }
 
 static void put_match_text(vigil__buf *b, const vigil__analysis *an,
@@ -307,17 +324,54 @@ static void put_match_text(vigil__buf *b, const vigil__analysis *an,
 		   an->matches[match].tok_end);
 }
 
+/*
+ * Where the text of sentence `sent` was last written as a JSON string in
+ * the buffer: the other events of the sentence copy those bytes instead of
+ * escaping the text again.
+ */
+typedef struct text_memo {
+	size_t sent;      /* SIZE_MAX: nothing written yet */
+	size_t off, len;  /* bytes [off, off + len) of the buffer */
+} text_memo;
+
+static void put_sentence_text(vigil__buf *b, const vigil__analysis *an,
+			      size_t sent, text_memo *memo)
+{
+	const vigil__sentence *s = &an->seg.sent[sent];
+	size_t start = b->len;
+
+	if (memo->sent == sent && !b->failed) {
+		/* reserve first: the copy's source moves if the buffer does */
+		if (vigil__buf_reserve(b, memo->len) < 0)
+			return;
+		memcpy(b->data + b->len, b->data + memo->off, memo->len);
+		b->len += memo->len;
+		b->data[b->len] = '\0';
+		return;
+	}
+	vigil__buf_json_str(b, an->text + s->off, s->len);
+	if (!b->failed) {
+		memo->sent = sent;
+		memo->off = start;
+		memo->len = b->len - start;
+	}
+}
+
 static void write_event(vigil__buf *b, const vigil__analysis *an,
-			const vigil__event *e, unsigned flags)
+			const vigil__event *e, unsigned flags,
+			text_memo *memo)
 {
 	const vigil__cverb *v = &an->cl.verbs[e->verb];
-	const vigil__sentence *s = &an->seg.sent[e->sent];
 	vigil__entry ve;
 
 	vigil__lexicon_entry(an->lx, (uint32_t)v->entry, &ve);
 	vigil__buf_puts(b, "{\"type\":\"event\",\"id\":\"");
-	vigil__buf_puts(b, an->id);
-	vigil__buf_printf(b, "-%u-%u\"", (unsigned)e->sent + 1, (unsigned)e->n);
+	vigil__buf_json_chars(b, an->id, strlen(an->id));
+	vigil__buf_putc(b, '-');
+	vigil__buf_put_uint(b, (unsigned)e->sent + 1);
+	vigil__buf_putc(b, '-');
+	vigil__buf_put_uint(b, (unsigned)e->n);
+	vigil__buf_putc(b, '"');
 	put_str(b, "doc", an->id);
 	put_key(b, "sentence");
 	vigil__buf_put_uint(b, e->sent + 1);
@@ -356,10 +410,13 @@ static void write_event(vigil__buf *b, const vigil__analysis *an,
 	put_null(b, "event_loc");
 	put_match_text(b, an, "trigger", (int32_t)v->match);
 	put_key(b, "span");
-	vigil__buf_printf(b, "[%u,%u]", (unsigned)e->span_begin,
-			  (unsigned)e->span_end);
+	vigil__buf_putc(b, '[');
+	vigil__buf_put_uint(b, (unsigned)e->span_begin);
+	vigil__buf_putc(b, ',');
+	vigil__buf_put_uint(b, (unsigned)e->span_end);
+	vigil__buf_putc(b, ']');
 	put_key(b, "text");
-	vigil__buf_json_str(b, an->text + s->off, s->len);
+	put_sentence_text(b, an, e->sent, memo);
 	if (flags & VIGIL_CODE_EXPLAIN)
 		write_why(b, an, e);
 	vigil__buf_puts(b, "}\n");
@@ -371,6 +428,7 @@ static void write_sentences(vigil__buf *b, const vigil__analysis *an,
 {
 	size_t s, m = 0, ev = 0;
 	int mentions = (flags & VIGIL_CODE_MENTIONS) && an->lx;
+	text_memo memo = {SIZE_MAX, 0, 0};
 
 	for (s = 0; s < an->seg.nsent; s++) {
 		if (flags & VIGIL_CODE_SENTENCES)
@@ -380,7 +438,7 @@ static void write_sentences(vigil__buf *b, const vigil__analysis *an,
 		     m++)
 			write_match(b, an, &an->matches[m], s, flags);
 		for (; ev < an->nevent && an->events[ev].sent == s; ev++)
-			write_event(b, an, &an->events[ev], flags);
+			write_event(b, an, &an->events[ev], flags, &memo);
 	}
 }
 

@@ -101,17 +101,12 @@ static void append_escape(vigil__buf *b, unsigned char c)
 	}
 }
 
-void vigil__buf_json_str(vigil__buf *b, const char *s, size_t n)
+void vigil__buf_json_chars(vigil__buf *b, const char *s, size_t n)
 {
 	size_t i, run = 0;
 
-	if (!s) {
-		vigil__buf_append(b, "null", 4);
+	if (vigil__buf_reserve(b, n) < 0)
 		return;
-	}
-	if (vigil__buf_reserve(b, n + 2) < 0)
-		return;
-	vigil__buf_putc(b, '"');
 	for (i = 0; i < n; i++) {
 		if (!needs_escape((unsigned char)s[i]))
 			continue;
@@ -120,6 +115,16 @@ void vigil__buf_json_str(vigil__buf *b, const char *s, size_t n)
 		run = i + 1;
 	}
 	vigil__buf_append(b, s + run, n - run);
+}
+
+void vigil__buf_json_str(vigil__buf *b, const char *s, size_t n)
+{
+	if (!s) {
+		vigil__buf_append(b, "null", 4);
+		return;
+	}
+	vigil__buf_putc(b, '"');
+	vigil__buf_json_chars(b, s, n);
 	vigil__buf_putc(b, '"');
 }
 
