@@ -15,16 +15,9 @@
 #include <stdlib.h>
 
 #include "resolve/dates.h"
+#include "fuzz_common.h"
 #include "text/text.h"
 
-#define CHECK(cond)                                                        \
-	do {                                                               \
-		if (!(cond)) {                                             \
-			fprintf(stderr, "%s:%d: invariant failed: %s\n",   \
-				__FILE__, __LINE__, #cond);                \
-			abort();                                           \
-		}                                                          \
-	} while (0)
 
 static const uint32_t pubs[] = {
 	0, 20250215, 20240229, 20250101, 19000101, 99991231, 20251231,
@@ -61,18 +54,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *text = NULL, *norm = NULL;
-	size_t tlen, nlen, rep, k, p, n;
+	char *norm = NULL;
+	size_t nlen, k, p, n;
 	vigil__date_expr *e;
 	vigil__segmented sg;
-	vigil__layout l;
 	vigil__arena a;
 
 	vigil__arena_init(&a, 0);
-	CHECK(vigil__utf8_repair(&a, (const char *)data, size, &text, &tlen, &rep) == 0);
-	CHECK(vigil__normalize(&a, text, tlen, &norm, &nlen) == 0);
-	CHECK(vigil__layout_text(&a, norm, nlen, &l) == 0);
-	CHECK(vigil__segment(&a, norm, nlen, l.paras, l.npara, &sg) == 0);
+	fuzz_segment(&a, data, size, &norm, &nlen, &sg);
 	for (p = 0; p < sizeof(pubs) / sizeof(pubs[0]); p++) {
 		for (k = 0; k < sg.nsent; k++) {
 			const vigil__sentence *s = &sg.sent[k];

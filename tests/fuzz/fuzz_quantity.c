@@ -13,16 +13,9 @@
 #include <stdlib.h>
 
 #include "resolve/quantity.h"
+#include "fuzz_common.h"
 #include "text/text.h"
 
-#define CHECK(cond)                                                        \
-	do {                                                               \
-		if (!(cond)) {                                             \
-			fprintf(stderr, "%s:%d: invariant failed: %s\n",   \
-				__FILE__, __LINE__, #cond);                \
-			abort();                                           \
-		}                                                          \
-	} while (0)
 
 static void check(vigil__arena *a, const char *text, const vigil__token *tok,
 		  size_t begin, size_t end)
@@ -61,17 +54,13 @@ static void check(vigil__arena *a, const char *text, const vigil__token *tok,
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *text = NULL, *norm = NULL;
-	size_t tlen, nlen, rep, k;
+	char *norm = NULL;
+	size_t nlen, k;
 	vigil__segmented sg;
-	vigil__layout l;
 	vigil__arena a;
 
 	vigil__arena_init(&a, 0);
-	CHECK(vigil__utf8_repair(&a, (const char *)data, size, &text, &tlen, &rep) == 0);
-	CHECK(vigil__normalize(&a, text, tlen, &norm, &nlen) == 0);
-	CHECK(vigil__layout_text(&a, norm, nlen, &l) == 0);
-	CHECK(vigil__segment(&a, norm, nlen, l.paras, l.npara, &sg) == 0);
+	fuzz_segment(&a, data, size, &norm, &nlen, &sg);
 	for (k = 0; k < sg.nsent; k++)
 		check(&a, norm, sg.tok, sg.sent[k].tok_begin, sg.sent[k].tok_end);
 	check(&a, norm, sg.tok, 0, sg.ntok);

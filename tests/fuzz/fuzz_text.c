@@ -15,16 +15,9 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "fuzz_common.h"
 #include "text/text.h"
 
-#define CHECK(cond)                                                        \
-	do {                                                               \
-		if (!(cond)) {                                             \
-			fprintf(stderr, "%s:%d: invariant failed: %s\n",   \
-				__FILE__, __LINE__, #cond);                \
-			abort();                                           \
-		}                                                          \
-	} while (0)
 
 static int boundary(const char *t, size_t len, size_t off)
 {
