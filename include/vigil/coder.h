@@ -89,6 +89,7 @@ typedef struct vigil_doc_summary {
 	size_t tokens;
 	size_t mentions;       /* dictionary matches */
 	size_t events;         /* event records */
+	size_t figures;        /* figure records */
 } vigil_doc_summary;
 
 void vigil_worker_summary(const vigil_worker *w, vigil_doc_summary *out);

@@ -53,8 +53,8 @@ static const char code_usage[] =
 	"  --no-default-dict    do not load the default dictionaries\n"
 	"  -j, --jobs N         code with N threads (default 1); output order and\n"
 	"                       content do not depend on N\n"
-	"  --stats              print documents, sentences, mentions, events and\n"
-	"                       throughput on stderr at the end\n"
+	"  --stats              print documents, sentences, mentions, events,\n"
+	"                       figures and throughput on stderr at the end\n"
 	"  -h, --help           this help\n"
 	"\n"
 	"Errors name the file and line or byte offset; the exit status is 1 when\n"
@@ -92,7 +92,7 @@ typedef struct batch {
 } batch;
 
 typedef struct run_totals {
-	size_t docs, skipped, sentences, mentions, events, bytes;
+	size_t docs, skipped, sentences, mentions, events, figures, bytes;
 	int status;
 } run_totals;
 
@@ -399,6 +399,7 @@ static int flush_batch(batch *b, run_totals *t)
 			t->sentences += s->sum.sentences;
 			t->mentions += s->sum.mentions;
 			t->events += s->sum.events;
+			t->figures += s->sum.figures;
 			t->bytes += s->doc.text_len;
 		} else {
 			fprintf(stderr, "vigil code: %s\n",
@@ -480,11 +481,12 @@ static void print_stats(const run_totals *t, double dict_seconds,
 
 	fprintf(stderr,
 		"vigil code: dictionaries opened in %.1f ms; %zu documents, "
-		"%zu skipped, %zu sentences, %zu mentions, %zu events, %.1f MB in "
+		"%zu skipped, %zu sentences, %zu mentions, %zu events, %zu figures, "
+		"%.1f MB in "
 		"%.2f s (%.1f MB/s, %.0f sentences/s, %.0f mentions/s, "
 		"%.0f events/s)\n",
 		dict_seconds * 1e3, t->docs, t->skipped, t->sentences,
-		t->mentions, t->events, mb, seconds,
+		t->mentions, t->events, t->figures, mb, seconds,
 		seconds > 0 ? mb / seconds : 0.0,
 		seconds > 0 ? (double)t->sentences / seconds : 0.0,
 		seconds > 0 ? (double)t->mentions / seconds : 0.0,

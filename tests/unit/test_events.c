@@ -59,13 +59,18 @@ static const char test_dict[] =
 	"+assert = 010 goldstein=0 quad=1\n"
 	"+deploy = 154 goldstein=-7.2 quad=4 plover=MOBILIZE\n"
 	"deployment(s) = 154 pos=noun goldstein=-7.2 quad=4 plover=MOBILIZE\n"
+	"+agree to = 030 goldstein=4 quad=1 plover=AGREE\n"
+	"+agree to meet = 036 goldstein=4 quad=1 plover=AGREE\n"
+	"+refuse = 120 goldstein=-4 quad=3 plover=REJECT\n"
+	"+demand = 100 goldstein=-5 quad=3 plover=REQUEST\n"
+	"+urge = 020 goldstein=3 quad=1 plover=REQUEST\n"
 	"[cues]\n"
 	"said | says | stated = ATTRIB\n"
 	"according to | claims = ATTRIB\n"
 	"reportedly | appears to = HEDGE\n"
 	"not | no signs of = NEG\n"
 	"plans to | will | preparing to = FUTURE\n"
-	"could | would | potential | if = MODAL\n"
+	"could | would | may | must | potential | if | willing to = MODAL\n"
 	"last year | initially = PAST\n"
 	"declined to | refused to = REFUSE\n"
 	"denied | dismissed = DENY\n";
@@ -229,7 +234,8 @@ static const struct {
 	{"North Korea did not attack Russia.", "PRK->RUS:190:negated"},
 	{"There were no signs of North Korea attacking Russia.",
 	 "PRK->RUS:190:negated"},
-	{"Russia refused to attack Ukraine.", "RUS->UKR:190:negated"},
+	{"Russia refused to attack Ukraine.",
+	 "RUS->UKR:190:negated; RUS->UKR:120:asserted"},
 	{"Russia denied that its troops attacked Ukraine.",
 	 "RUSMIL->UKR:190:denied"},
 	{"Pyongyang denied the reports of North Korean deployments.",
@@ -246,6 +252,33 @@ static const struct {
 	 "send troops to Russia.",
 	 "KOR->PRK:111:asserted; PRK->RUS:072:future"},
 	{"North Korea said any deployment was lawful.", ""},
+	/* frames: intent (03x), refusal (12x), demand (10x) by X; V is
+	 * never asserted; planned, denied or speculated frames neither */
+	{"North Korea will visit Russia.",
+	 "PRK->RUS:042:future; PRK->RUS:036:asserted"},
+	{"North Korea is willing to visit Russia.",
+	 "PRK->RUS:042:hypothetical; PRK->RUS:036:asserted"},
+	{"North Korea may be willing to visit Russia.",
+	 "PRK->RUS:042:hypothetical; PRK->RUS:036:hypothetical"},
+	{"North Korea agreed to visit Russia.",
+	 "PRK->RUS:036:asserted; PRK->RUS:042:future"},
+	{"North Korea said it would visit Russia.",
+	 "PRK->RUS:042:hypothetical:by=PRK; PRK->RUS:036:asserted:by=PRK"},
+	{"North Korea said it would not visit Russia.",
+	 "PRK->RUS:042:negated:by=PRK"},
+	{"North Korea would visit Russia.", "PRK->RUS:042:hypothetical"},
+	{"North Korea will attack Russia soon.", "PRK->RUS:190:future"},
+	{"Russia declined to visit Pyongyang.",
+	 "RUS->PRKGOV:042:negated; RUS->PRKGOV:120:asserted"},
+	{"Russia did not refuse to attack Ukraine.",
+	 "RUS->UKR:120:negated; RUS->UKR:190:negated"},
+	{"South Korea said North Korea must visit Russia.",
+	 "PRK->RUS:042:hypothetical:by=KOR; KOR->PRK:100:asserted"},
+	{"South Korea said it must attack Russia.",
+	 "KOR->RUS:190:hypothetical:by=KOR"},
+	{"North Korea must attack Russia.", "PRK->RUS:190:hypothetical"},
+	{"South Korea urged North Korea to visit Russia.",
+	 "KOR->PRK:020:asserted; PRK->RUS:042:hypothetical"},
 	/* the past */
 	{"Ukraine had seized Russian territory last year.",
 	 "UKR->RUS:192:historical"},
@@ -261,7 +294,8 @@ static const struct {
 	{"South Korea criticized the North.", "KOR->PRK:111:asserted"},
 	{"Russia criticized the North.", "RUS->-:111:asserted"}, /* no Korea */
 	{"Putin will visit Pyongyang. Putin's visit to the city was brief.",
-	 "RUSGOV->PRKGOV:042:future; RUSGOV->PRKGOV:042:asserted"},
+	 "RUSGOV->PRKGOV:042:future; RUSGOV->PRKGOV:036:asserted; "
+	 "RUSGOV->PRKGOV:042:asserted"},
 	/* no actor, no event */
 	{"Troops attacked the town.", ""},
 	{"The weather was fine in Seoul.", ""},
@@ -356,12 +390,107 @@ static void test_event_explain(void **state)
 	vigil_coder_free(coder);
 }
 
+/*
+ * Event dates (dating.c): the event's own clause, else the reporting
+ * statement's clause, else the publication date; "N units after X". Each
+ * row renders the events as "CAMEO@DATE/PRECISION" joined by "; ".
+ */
+static const struct {
+	const char *text;
+	const char *want;
+} date_cases[] = {
+	{"Putin criticized Kyiv.", "111@2025-02-15/day"},
+	{"Putin criticized Kyiv on Friday.", "111@2025-02-14/day"},
+	{"Putin criticized Kyiv yesterday.", "111@2025-02-14/day"},
+	{"Putin criticized Kyiv last week.", "111@2025-02-03/week"},
+	{"Putin visited Pyongyang in June 2024.", "042@2024-06-01/month"},
+	{"Putin criticized Kyiv last autumn.", "111@2024-09-01/season"},
+	{"Ukraine had seized the region last year.", "192@2024-01-01/year"},
+	/* the statement's date */
+	{"The JCS stated on Friday that North Korea will send troops to Russia.",
+	 "072@2025-02-14/day"},
+	{"Kyiv said on Monday that Russia attacked Ukraine.", "190@2025-02-10/day"},
+	/* the own clause wins over the statement's */
+	{"Kyiv said on Monday that Russia attacked Ukraine last week.",
+	 "190@2025-02-03/week"},
+	/* another clause's date is not the event's */
+	{"Russia attacked Ukraine, which Putin visited in June 2024.",
+	 "190@2025-02-15/day; 042@2024-06-01/month"},
+	/* anchored: X gets the estimate, or the modified clause's date minus N */
+	{"The statement comes four months after North Korea deployed troops.",
+	 "154@2024-10-01/month"},
+	{"Kyiv criticized Moscow on Friday, two days after Russia attacked Ukraine.",
+	 "111@2025-02-14/day; 190@2025-02-12/day"},
+	/* X an earlier dated event: the later clause is dated from it */
+	{"Russia attacked Ukraine on Monday. Ukraine attacked Russia two days after "
+	 "Russia attacked Ukraine.",
+	 "190@2025-02-10/day; 190@2025-02-12/day; 190@2025-02-10/day"},
+};
+
+static void render_dates(const char *text, char *out, size_t cap)
+{
+	vigil_coder_options co = VIGIL_CODER_OPTIONS_INIT;
+	vigil_coder *coder;
+	vigil_worker *w;
+	vigil_doc d;
+	const char *data, *line;
+	size_t len, used = 0;
+
+	memset(&d, 0, sizeof(d));
+	d.text = text;
+	d.text_len = strlen(text);
+	d.date = "2025-02-15";
+	co.dict = dict;
+	assert_int_equal(vigil_coder_new(&coder, &co), VIGIL_OK);
+	assert_int_equal(vigil_worker_new(&w, coder), VIGIL_OK);
+	assert_int_equal(vigil_worker_code(w, &d), VIGIL_OK);
+	assert_int_equal(vigil_worker_records(w, VIGIL_OUTPUT_JSONL, &data, &len),
+			 VIGIL_OK);
+	out[0] = '\0';
+	for (line = data; line < data + len;) {
+		const char *nl = memchr(line, '\n', (size_t)(data + len - line));
+		json_error_t jerr;
+		json_t *r = json_loadb(line, (size_t)(nl - line), 0, &jerr);
+
+		assert_non_null(r);
+		if (strcmp(json_string_value(json_object_get(r, "type")), "event") == 0)
+			used += (size_t)snprintf(
+				out + used, cap - used, "%s%s@%s/%s", used ? "; " : "",
+				json_string_value(json_object_get(r, "cameo")),
+				json_string_value(json_object_get(r, "date")),
+				json_string_value(json_object_get(r, "date_precision")));
+		assert_true(used < cap);
+		json_decref(r);
+		line = nl + 1;
+	}
+	vigil_worker_free(w);
+	vigil_coder_free(coder);
+}
+
+static void test_event_dates(void **state)
+{
+	size_t i, bad = 0;
+	char got[1024];
+
+	(void)state;
+	for (i = 0; i < sizeof(date_cases) / sizeof(date_cases[0]); i++) {
+		render_dates(date_cases[i].text, got, sizeof(got));
+		if (strcmp(got, date_cases[i].want) != 0) {
+			print_error("case %zu: \"%s\"\n  got  \"%s\"\n  want \"%s\"\n",
+				    i, date_cases[i].text, got, date_cases[i].want);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_event_table),
 		cmocka_unit_test(test_event_record),
 		cmocka_unit_test(test_event_explain),
+		cmocka_unit_test(test_event_dates),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

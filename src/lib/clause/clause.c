@@ -36,7 +36,8 @@ const char *vigil__rule_name(unsigned i)
 		"subject-past-attribution", "object-right", "object-antecedent",
 		"passive",        "passive-by-agent",  "between",
 		"attribution",    "pluperfect",        "past-year",
-		"non-specific",   "statement-that",    "event-anaphora"};
+		"non-specific",   "statement-that",    "event-anaphora",
+		"verb-frame"};
 
 	return i < VIGIL__R_COUNT_ ? names[i] : "?";
 }
@@ -786,6 +787,341 @@ static void statement_frames(vigil__cctx *c, size_t first)
 	}
 }
 
+/*===== Intent, refusal and demand frames ==============================*/
+
+/* "X is willing to V" / "X will V" (intent: CAMEO 03x, PLOVER AGREE),
+ * "X refused to V" (REJECT, 12x), "X said Y must V" (REQUEST, 10x): the
+ * frame is an event of its own by X, coded from V's code; V itself keeps
+ * (or gets) the future, negated or hypothetical mode. URGE only makes V
+ * hypothetical ("urged Y to V": the urging verb is already an event). */
+enum { FR_NONE = -1, FR_INTENT, FR_REFUSE, FR_DEMAND, FR_URGE };
+
+/* The frame event's code by V's code prefix (the first row of the kind
+ * whose prefix V's code has; "" matches any; a NULL code: no frame event),
+ * and a phrase of the default dictionary with that code: its entry gives
+ * the Goldstein score, quad class and PLOVER type. Intent needs a
+ * cooperative V (04-08). */
+static const struct {
+	uint8_t kind;
+	const char *root, *code, *phrase;
+} frame_codes[] = {
+	{FR_INTENT, "045", "039", "offer to mediate"},
+	{FR_INTENT, "04", "036", "agree to meet"},
+	{FR_INTENT, "057", "037", "agree to settle"},
+	{FR_INTENT, "051", NULL, NULL}, /* praise, defend verbally, */
+	{FR_INTENT, "052", NULL, NULL}, /* apologize, forgive: no */
+	{FR_INTENT, "055", NULL, NULL}, /* cooperation to intend */
+	{FR_INTENT, "056", NULL, NULL},
+	{FR_INTENT, "05", "032", "pledge support"},
+	{FR_INTENT, "06", "031", "agree to cooperate"},
+	{FR_INTENT, "071", "0331", "pledge financial aid"},
+	{FR_INTENT, "072", "0332", "pledge military aid"},
+	{FR_INTENT, "073", "0333", "pledge humanitarian aid"},
+	{FR_INTENT, "074", "0334", "offer peacekeepers"},
+	{FR_INTENT, "07", "033", "pledge aid"},
+	{FR_INTENT, "083", "034", "promise to reform"},
+	{FR_INTENT, "084", "0353", "agree to release"},
+	{FR_INTENT, "087", "0356", "agree to withdraw"},
+	{FR_INTENT, "08", "035", "offer concessions"},
+	{FR_REFUSE, "045", "126", "reject mediation"},
+	{FR_REFUSE, "04", "125", "refuse to meet"},
+	{FR_REFUSE, "057", "127", "refuse to sign"},
+	{FR_REFUSE, "06", "121", "refuse to cooperate"},
+	{FR_REFUSE, "087", "1246", "rule out a truce"},
+	{FR_REFUSE, "08", "124", "refuse to yield"},
+	{FR_REFUSE, "", "120", "refuse"},
+	{FR_DEMAND, "045", "108", "demand mediation"},
+	{FR_DEMAND, "04", "106", "demand talks"},
+	{FR_DEMAND, "057", "107", "demand a settlement"},
+	{FR_DEMAND, "05", "102", "demand support"},
+	{FR_DEMAND, "06", "101", "demand cooperation"},
+	{FR_DEMAND, "07", "103", "demand aid"},
+	{FR_DEMAND, "083", "104", "demand reforms"},
+	{FR_DEMAND, "084", "1053", "demand the release of"},
+	{FR_DEMAND, "087", "1056", "demand a withdrawal"},
+	{FR_DEMAND, "08", "105", "demand concessions"},
+	{FR_DEMAND, "", "100", "demand"},
+};
+
+_Static_assert(sizeof(frame_codes) / sizeof(frame_codes[0]) <=
+		       VIGIL__FRAME_CODES_MAX,
+	       "frame_entry[] too small");
+
+/* Words that open a frame: before "to" ("willing to"), or right before
+ * the verb ("will meet", "must return"). */
+static const char *const intent_to[] = {
+	"willing", "ready",   "prepared", "offer",    "offers",   "offered",
+	"offering", "agree",  "agrees",   "agreed",   "agreeing", "pledge",
+	"pledges", "pledged", "pledging", "promise",  "promises", "promised",
+	"promising", "vow",   "vows",     "vowed",    "vowing"};
+static const char *const refuse_to[] = {
+	"refuse",  "refuses",  "refused",  "refusing", "decline",
+	"declines", "declined", "declining", "unwilling"};
+static const char *const intent_modal[] = {"will", "would"};
+static const char *const demand_modal[] = {"must", "should"};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static int word_in(const vigil__cctx *c, int64_t i, const char *const *w,
+		   size_t n)
+{
+	size_t k;
+
+	if (i < (int64_t)c->tb || c->tok[i].type != VIGIL_TOK_WORD)
+		return 0;
+	for (k = 0; k < n; k++)
+		if (tok_is(c, (uint32_t)i, w[k]))
+			return 1;
+	return 0;
+}
+
+/* The verb entry of frame_codes[row] (cached per document), or -1. */
+static int32_t frame_entry(vigil__cctx *c, size_t row)
+{
+	const char *phrase = frame_codes[row].phrase;
+	vigil__token tok[8];
+	vigil__match *m = NULL;
+	size_t n, nm = 0, cap = 0;
+	uint32_t k;
+
+	if (c->frame_entry[row] != -2)
+		return c->frame_entry[row];
+	c->frame_entry[row] = -1;
+	if (!phrase)
+		return -1;
+	n = vigil__tokenize_phrase(phrase, strlen(phrase), tok, COUNT(tok));
+	if (n == 0 || n > COUNT(tok) ||
+	    vigil__match_tokens(c->lx, phrase, tok, 0, n, c->a, &m, &nm,
+				&cap) < 0 ||
+	    nm == 0 || m[0].tok_begin != 0 || m[0].tok_end != n)
+		return -1;
+	for (k = m[0].entry_first; k < m[0].entry_first + m[0].entry_count; k++)
+		if (vigil__lexicon_entry_kind_on(c->lx, k, c->date) ==
+			    VIGIL_KIND_VERB &&
+		    strcmp(vigil__lexicon_entry_code(c->lx, k),
+			   frame_codes[row].code) == 0) {
+			c->frame_entry[row] = (int32_t)k;
+			break;
+		}
+	return c->frame_entry[row];
+}
+
+static int frame_row(int kind, const char *vcode)
+{
+	size_t i;
+
+	for (i = 0; i < COUNT(frame_codes); i++)
+		if (frame_codes[i].kind == kind &&
+		    strncmp(vcode, frame_codes[i].root,
+			    strlen(frame_codes[i].root)) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int is_cue(const vigil__cctx *c, uint32_t i, uint8_t cls)
+{
+	int32_t mi = TM(c, i);
+
+	return mi >= 0 && c->mc[mi].cue_class == cls;
+}
+
+/* "must be ready to" / "should be willing to": a demand, not an intent. */
+static int demand_before(const vigil__cctx *c, uint32_t j)
+{
+	int64_t p = before_adverbs(c, j);
+
+	if (p >= 0 && (WC(c, (uint32_t)p) & W_BE))
+		p = before_adverbs(c, (uint32_t)p);
+	return word_in(c, p, demand_modal, COUNT(demand_modal));
+}
+
+/* The frame governing verb v at token vb: its kind, and its tokens in
+ * [*fb, *fe). Bare modals must stand right before the verb ("would" only
+ * in reported speech); "to"-frames may be a few words back ("willing to
+ * send material to help defend"), with no negation, punctuation, clause
+ * boundary or other verb between. */
+static int find_frame(const vigil__cctx *c, const vigil__cverb *v,
+		      uint32_t vb, uint32_t *fb, uint32_t *fe)
+{
+	int64_t p = before_adverbs(c, vb);
+	uint32_t k = vb, steps = 0;
+
+	if (word_in(c, p, intent_modal, COUNT(intent_modal)) &&
+	    (v->said_by >= 0 || !tok_is(c, (uint32_t)p, "would"))) {
+		*fb = (uint32_t)p;
+		*fe = (uint32_t)p + 1;
+		return FR_INTENT;
+	}
+	if (word_in(c, p, demand_modal, COUNT(demand_modal))) {
+		*fb = (uint32_t)p;
+		*fe = (uint32_t)p + 1;
+		return FR_DEMAND;
+	}
+	while (k > c->tb && steps++ < 8) {
+		int64_t j;
+
+		k--;
+		if (c->tok[k].type == VIGIL_TOK_PUNCT || CL(c, k) != CL(c, vb) ||
+		    is_cue(c, k, VIGIL__CUE_NEG))
+			return FR_NONE;
+		if (!tok_is(c, k, "to")) {
+			if (is_verb_match(c, TM(c, k)))
+				return FR_NONE;
+			continue;
+		}
+		j = before_adverbs(c, k);
+		*fb = (uint32_t)(j >= 0 ? j : k);
+		*fe = k + 1;
+		if (word_in(c, j, intent_to, COUNT(intent_to)))
+			return demand_before(c, (uint32_t)j) ? FR_DEMAND
+							    : FR_INTENT;
+		if (word_in(c, j, refuse_to, COUNT(refuse_to)))
+			return FR_REFUSE;
+		if (j >= 0 && TA(c, (uint32_t)j) >= 0) {
+			/* "urged Iran to V", "called on Iran to V" */
+			const vigil__actor *a = &c->out->actors[TA(c, (uint32_t)j)];
+			int32_t mi = a->tok_begin > c->tb ? TM(c, a->tok_begin - 1)
+							  : -1;
+			const char *code;
+
+			if (!is_verb_match(c, mi))
+				return FR_NONE;
+			code = vigil__lexicon_entry_code(c->lx,
+							 (uint32_t)c->mc[mi].verb);
+			return strncmp(code, "02", 2) == 0 ||
+					       strncmp(code, "10", 2) == 0
+				       ? FR_URGE
+				       : FR_NONE;
+		}
+	}
+	return FR_NONE;
+}
+
+/* The verb of this sentence (from `first`) whose trigger is match mi. */
+static int64_t verb_of_match(const vigil__cctx *c, size_t first, int32_t mi)
+{
+	size_t i;
+
+	for (i = first; mi >= 0 && i < c->out->nverb; i++)
+		if (c->out->verbs[i].match == (uint32_t)mi)
+			return (int64_t)i;
+	return -1;
+}
+
+/* V's own mode under its frame: never asserted. */
+static void frame_inner_aux(vigil__cverb *v, int kind)
+{
+	static const uint8_t aux[] = {
+		[FR_INTENT] = VIGIL__AUX_FUTURE,
+		[FR_REFUSE] = VIGIL__AUX_NEGATED,
+		[FR_DEMAND] = VIGIL__AUX_HYPOTHETICAL,
+		[FR_URGE] = VIGIL__AUX_HYPOTHETICAL,
+	};
+
+	if (v->aux == VIGIL__AUX_ASSERTED)
+		v->aux = aux[kind];
+}
+
+/* Adds the frame event of verb vi, or recodes the frame when it is a
+ * verb itself ("agreed to withdraw": 030 -> 0356). */
+static int frame_event(vigil__cctx *c, size_t first, size_t vi, int kind,
+		       uint32_t fb, uint32_t fe)
+{
+	vigil__clauses *o = c->out;
+	vigil__cverb base = o->verbs[vi], *d;
+	int32_t entry, actor = base.subj, recipient = base.obj, fm = TM(c, fb);
+	int64_t fv;
+	int row;
+
+	row = frame_row(kind, vigil__lexicon_entry_code(c->lx,
+							(uint32_t)base.entry));
+	if (row >= 0 && frame_codes[row].code &&
+	    frame_entry(c, (size_t)row) < 0)
+		row = frame_row(kind, ""); /* the generic code, if any */
+	if (row < 0 || (entry = frame_entry(c, (size_t)row)) < 0)
+		return 0;
+	if (kind == FR_DEMAND) {
+		if (base.said_by < 0 || base.subj < 0)
+			return 0;
+		actor = group_of(c, base.said_by);
+		recipient = base.subj;
+		if (strcmp(o->actors[actor].code, o->actors[recipient].code) == 0)
+			return 0;
+	}
+	if (actor >= 0 && recipient >= 0 &&
+	    strcmp(o->actors[actor].code, o->actors[recipient].code) == 0)
+		recipient = -1;
+	/* a bare "will V" states an intent toward someone ("will visit
+	 * Albania"), not a plan ("will meet its targets") */
+	if (actor < 0 || (kind == FR_INTENT && fe - fb == 1 && recipient < 0))
+		return 0;
+	fv = verb_of_match(c, first, fm);
+	if (fv >= 0) {
+		const char *code = vigil__lexicon_entry_code(
+			c->lx, (uint32_t)o->verbs[fv].entry);
+
+		if (strncmp(code, frame_codes[row].code, 2) == 0) {
+			o->verbs[fv].entry = entry;
+			if (o->verbs[fv].obj < 0)
+				o->verbs[fv].obj = recipient;
+			o->verbs[fv].rules |= VIGIL__R_FRAME;
+		}
+		return 0;
+	}
+	if (o->nverb == c->vcap &&
+	    vigil__arena_grow(c->a, (void **)&o->verbs, &c->vcap, o->nverb + 1,
+			      sizeof(*o->verbs)) < 0)
+		return -1;
+	d = &o->verbs[o->nverb++];
+	memset(d, 0, sizeof(*d));
+	d->sent = c->sent;
+	d->entry = entry;
+	d->subj = actor;
+	d->obj = recipient;
+	d->rules = VIGIL__R_FRAME;
+	/* trigger: the frame ("willing to", "refused to"); for bare modals
+	 * the speaker's cue ("said ... must") or V itself ("will meet") */
+	if (fe - fb > 1 || kind == FR_REFUSE)
+		d->match = fm >= 0 ? (uint32_t)fm : base.match;
+	else if (kind == FR_DEMAND && base.said_cue >= 0)
+		d->match = (uint32_t)base.said_cue;
+	else
+		d->match = base.match;
+	if (kind == FR_DEMAND) {
+		d->said_by = d->said_cue = -1;
+	} else {
+		d->said_by = base.said_by;
+		d->said_cue = base.said_cue;
+		d->rules |= base.rules & (VIGIL__R_SUBJ_LEFT | VIGIL__R_SUBJ_REL |
+					  VIGIL__R_SUBJ_FRAME | VIGIL__R_ATTRIB |
+					  VIGIL__R_STATEMENT);
+	}
+	set_aux(c, d, fb, fe);
+	return 0;
+}
+
+/* Applies the frames of the sentence's verbs [first, nverb). */
+static int apply_frames(vigil__cctx *c, size_t first)
+{
+	size_t vi, n = c->out->nverb;
+
+	for (vi = first; vi < n; vi++) {
+		vigil__cverb *v = &c->out->verbs[vi];
+		uint32_t fb = 0, fe = 0;
+		int kind;
+
+		if (v->noun || v->passive || v->entry < 0)
+			continue;
+		kind = find_frame(c, v, c->m[v->match].tok_begin, &fb, &fe);
+		if (kind == FR_NONE)
+			continue;
+		frame_inner_aux(v, kind);
+		if (kind != FR_URGE && frame_event(c, first, vi, kind, fb, fe) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /*===== Driver =========================================================*/
 
 static int analyze_sentence(vigil__cctx *c, const vigil__sentence *s)
@@ -829,7 +1165,7 @@ static int analyze_sentence(vigil__cctx *c, const vigil__sentence *s)
 		if (c->mc[mi].verb >= 0 && add_verb(c, mi, f, nf) < 0)
 			return -1;
 	statement_frames(c, first_verb);
-	return 0;
+	return apply_frames(c, first_verb);
 }
 
 int vigil__clause_analyze(vigil__arena *a, const char *text,
@@ -852,6 +1188,8 @@ int vigil__clause_analyze(vigil__arena *a, const char *text,
 	c.nm = nm;
 	c.date = date;
 	c.out = out;
+	for (s = 0; s < VIGIL__FRAME_CODES_MAX; s++)
+		c.frame_entry[s] = -2;
 	for (s = 0; s < seg->nsent; s++)
 		if (seg->sent[s].tok_end - seg->sent[s].tok_begin > maxtok)
 			maxtok = seg->sent[s].tok_end - seg->sent[s].tok_begin;

@@ -91,7 +91,8 @@ typedef struct vigil__actor {
 #define VIGIL__R_NONSPECIFIC 0x1000u /* "any deployment": hypothetical */
 #define VIGIL__R_STATEMENT   0x2000u /* said_by from "X asserted that" */
 #define VIGIL__R_ANAPHORA    0x4000u /* recipient from an earlier event */
-#define VIGIL__R_COUNT_      15
+#define VIGIL__R_FRAME       0x8000u /* intent, refusal or demand frame */
+#define VIGIL__R_COUNT_      16
 
 /* The name of rule bit `i` (0-based) for --explain. */
 const char *vigil__rule_name(unsigned i);
@@ -134,5 +135,24 @@ int vigil__clause_analyze(vigil__arena *a, const char *text,
 
 /* Whether entry `e` applies on `date` (YYYYMMDD; 0: always). */
 int vigil__entry_valid_on(const vigil__entry *e, uint32_t date);
+
+/* ---- Helpers for dates and figures (clause_figures.c) ------------------ */
+
+/*
+ * Numbers the clauses of sentence tokens [tb, te) by the boundary rules of
+ * docs/internals/clause.md section 3: out[i - tb] is token i's clause (0 for
+ * the first; equal numbers mean the same clause). `actor_at` (may be NULL)
+ * flags the tokens that begin an actor phrase, index i - tb ("after" opens
+ * a clause only before a subject); `wc` is scratch of te - tb entries.
+ */
+void vigil__clause_numbers(const char *text, const vigil__token *tok,
+			   uint32_t tb, uint32_t te, const uint8_t *actor_at,
+			   uint32_t *wc, uint16_t *out);
+
+/* Whether token t is a form of be/have/do or a modal ("have", "were"). */
+int vigil__clause_is_aux(const char *text, const vigil__token *t);
+
+/* Whether token t is in the closed-class word table (the, of, and, two). */
+int vigil__clause_is_closed(const char *text, const vigil__token *t);
 
 #endif /* VIGIL_CLAUSE_H */

@@ -52,6 +52,8 @@ typedef struct vigil__mclass {
 	uint8_t cue_class; /* enum vigil__cue of `cue` */
 } vigil__mclass;
 
+#define VIGIL__FRAME_CODES_MAX 40
+
 /* The document being analyzed, and scratch space for one sentence. */
 typedef struct vigil__cctx {
 	vigil__arena *a;
@@ -75,6 +77,9 @@ typedef struct vigil__cctx {
 	uint16_t *cl;           /* clause number per token */
 	uint8_t *ctype;         /* per clause number: CT_* */
 	uint32_t *cbeg;         /* per clause number: first token */
+	/* verb entries of the frame codes (clause.c frame_codes[]), looked
+	 * up once per document: -2 not yet, -1 none in the dictionary */
+	int32_t frame_entry[VIGIL__FRAME_CODES_MAX];
 } vigil__cctx;
 
 /* Clause types (how a clause was opened). */

@@ -18,7 +18,9 @@
 #include "../lexicon/lexicon.h"
 #include "../text/text.h"
 #include "../util/buf.h"
+#include "../resolve/dates.h"
 #include "events.h"
+#include "figures.h"
 
 typedef struct vigil__analysis {
 	const vigil_doc *doc;     /* borrowed from the caller of vigil_worker_code */
@@ -34,6 +36,13 @@ typedef struct vigil__analysis {
 	vigil__clauses cl;        /* actor phrases and verbs with arguments */
 	vigil__event *events;     /* in sentence order */
 	size_t nevent;
+	vigil__date_expr *dates;  /* date expressions, in text order */
+	size_t ndate;
+	uint32_t *sent_date;      /* nsent + 1: sentence s has dates
+				     [sent_date[s], sent_date[s + 1]) */
+	uint32_t *sent_actor;     /* nsent + 1: its actors, the same way */
+	vigil__figure *figures;   /* in sentence order */
+	size_t nfigure;
 } vigil__analysis;
 
 /* The analysis of the worker's last coded document (borrowed), or NULL. */

@@ -194,7 +194,8 @@ static int match_sentences(vigil_worker *w)
 	return VIGIL_OK;
 }
 
-/* Clauses, then events, from the matches. */
+/* Clauses, then events, from the matches; then the date expressions, the
+ * events' dates and the figures. */
 static int code_events(vigil_worker *w)
 {
 	vigil__analysis *an = &w->an;
@@ -204,6 +205,10 @@ static int code_events(vigil_worker *w)
 	    vigil__events_build(&w->arena, &an->cl, an->seg.tok, an->matches,
 				an->lx, &an->events, &an->nevent) < 0)
 		return fail(w, VIGIL_ENOMEM, "out of memory coding events");
+	if (vigil__dates_collect(&w->arena, an) < 0 ||
+	    vigil__events_date(&w->arena, an) < 0 ||
+	    vigil__figures_build(&w->arena, an) < 0)
+		return fail(w, VIGIL_ENOMEM, "out of memory dating events");
 	return VIGIL_OK;
 }
 
@@ -304,6 +309,7 @@ void vigil_worker_summary(const vigil_worker *w, vigil_doc_summary *out)
 	out->tokens = w->an.seg.ntok;
 	out->mentions = w->an.nmatch;
 	out->events = w->an.nevent;
+	out->figures = w->an.nfigure;
 }
 
 const vigil__analysis *vigil__worker_analysis(const vigil_worker *w)

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "../clause/clause.h"
+#include "dating.h"
 
 typedef struct vigil__event {
 	uint32_t sent;           /* sentence index */
@@ -25,6 +26,7 @@ typedef struct vigil__event {
 	uint32_t span_end;       /* found in the same sentence */
 	uint16_t rules;          /* the verb's VIGIL__R_* plus event rules */
 	const char *cameo;       /* the verb entry's code (borrowed, lexicon) */
+	vigil__dated when;       /* set by vigil__events_date (dating.c) */
 } vigil__event;
 
 /*

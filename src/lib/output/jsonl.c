@@ -3,7 +3,7 @@
  * one "document" record, then per sentence (with the flags asking for them)
  * a "sentence" record and "mention" records (one per dictionary entry that
  * matched and is valid on the document's date), then the sentence's "event"
- * records (always). Absent values are null,
+ * and "figure" records (always). Absent values are null,
  * never empty strings; spans are byte offsets into the normalized text;
  * sentence numbers start at 1.
  *
@@ -192,6 +192,58 @@ static void put_actor(vigil__buf *b, const vigil__analysis *an,
 	vigil__buf_putc(b, '}');
 }
 
+/* A YYYYMMDD date as a "YYYY-MM-DD" string. */
+static void put_ymd(vigil__buf *b, uint32_t ymd)
+{
+	char d[12];
+	uint32_t y = ymd / 10000, m = ymd / 100 % 100, day = ymd % 100;
+
+	d[0] = '"';
+	d[1] = (char)('0' + y / 1000 % 10);
+	d[2] = (char)('0' + y / 100 % 10);
+	d[3] = (char)('0' + y / 10 % 10);
+	d[4] = (char)('0' + y % 10);
+	d[5] = '-';
+	d[6] = (char)('0' + m / 10);
+	d[7] = (char)('0' + m % 10);
+	d[8] = '-';
+	d[9] = (char)('0' + day / 10);
+	d[10] = (char)('0' + day % 10);
+	d[11] = '"';
+	vigil__buf_append(b, d, sizeof(d));
+}
+
+/* "date" (and "date_precision" when `precision`) of a dated record. */
+static void put_dated(vigil__buf *b, const vigil__dated *d, int precision)
+{
+	put_key(b, "date");
+	if (d->date)
+		put_ymd(b, d->date);
+	else
+		vigil__buf_puts(b, "null");
+	if (!precision)
+		return;
+	if (d->date)
+		put_str(b, "date_precision", vigil__date_precision_name(d->precision));
+	else
+		put_null(b, "date_precision");
+}
+
+/* --explain: where the date comes from and the expression's text. */
+static void put_date_why(vigil__buf *b, const vigil__analysis *an,
+			 const vigil__dated *d)
+{
+	put_str(b, "date_source", vigil__date_source_name(d->source));
+	if (d->expr >= 0 && (size_t)d->expr < an->ndate) {
+		const vigil__date_expr *e = &an->dates[d->expr];
+
+		put_key(b, "date_text");
+		put_tokens(b, an, e->tok_begin, e->tok_end);
+	} else {
+		put_null(b, "date_text");
+	}
+}
+
 /* "file:line" of an entry, as a JSON string. */
 static void put_where(vigil__buf *b, const vigil__analysis *an,
 		      const char *key, int32_t entry)
@@ -283,6 +335,7 @@ static void write_why(vigil__buf *b, const vigil__analysis *an,
 	put_match_where(b, an, "aux_cue", v->aux_cue, 1);
 	put_match_where(b, an, "hedge_cue", v->hedge, 1);
 	put_match_where(b, an, "said_by_cue", v->said_cue, 1);
+	put_date_why(b, an, &e->when);
 	vigil__buf_putc(b, '}');
 }
 
@@ -375,13 +428,7 @@ static void write_event(vigil__buf *b, const vigil__analysis *an,
 	put_str(b, "doc", an->id);
 	put_key(b, "sentence");
 	vigil__buf_put_uint(b, e->sent + 1);
-	if (an->date) {
-		put_str(b, "date", an->doc->date);
-		put_str(b, "date_precision", "day");
-	} else {
-		put_null(b, "date");
-		put_null(b, "date_precision");
-	}
+	put_dated(b, &e->when, 1);
 	put_actor(b, an, "actor", e->actor);
 	put_actor(b, an, "recipient", e->recipient);
 	put_opt(b, "event", ve.plover);
@@ -422,11 +469,110 @@ static void write_event(vigil__buf *b, const vigil__analysis *an,
 	vigil__buf_puts(b, "}\n");
 }
 
+/*===== Figures ========================================================*/
+
+/* A number: an integer when it is one (below 2^53), else up to 15 digits;
+ * null for NaN. */
+static void put_number(vigil__buf *b, const char *key, double v)
+{
+	put_key(b, key);
+	if (isnan(v))
+		vigil__buf_puts(b, "null");
+	else if (v >= 0 && v < 9007199254740992.0 && v == floor(v))
+		vigil__buf_put_uint(b, (uint64_t)v);
+	else
+		vigil__buf_printf(b, "%.15g", v);
+}
+
+/* The claimant: its code, and its text through f->said_end. */
+static void put_claimant(vigil__buf *b, const vigil__analysis *an,
+			 const vigil__figure *f)
+{
+	const vigil__actor *sp = &an->cl.actors[f->said_by];
+
+	put_key(b, "said_by");
+	vigil__buf_puts(b, "{\"code\":");
+	vigil__buf_json_str(b, sp->code, strlen(sp->code));
+	put_key(b, "text");
+	put_tokens(b, an, sp->tok_begin,
+		   f->said_end > sp->tok_end ? f->said_end : sp->tok_end);
+	vigil__buf_putc(b, '}');
+}
+
+static void write_figure(vigil__buf *b, const vigil__analysis *an,
+			 const vigil__figure *f, unsigned flags)
+{
+	const vigil__quantity *q = &f->q;
+
+	vigil__buf_puts(b, "{\"type\":\"figure\",\"id\":\"");
+	vigil__buf_json_chars(b, an->id, strlen(an->id));
+	vigil__buf_putc(b, '-');
+	vigil__buf_put_uint(b, (unsigned)f->sent + 1);
+	vigil__buf_puts(b, "-f");
+	vigil__buf_put_uint(b, (unsigned)f->n);
+	vigil__buf_putc(b, '"');
+	put_str(b, "doc", an->id);
+	put_key(b, "sentence");
+	vigil__buf_put_uint(b, f->sent + 1);
+	put_number(b, "value", q->value);
+	put_number(b, "low", q->low);
+	put_number(b, "high", q->high);
+	put_str(b, "qualifier", vigil__qualifier_name(q->qualifier));
+	if (q->unit_end > q->unit_begin) {
+		put_key(b, "unit");
+		put_tokens(b, an, q->unit_begin, q->unit_end);
+	} else {
+		put_null(b, "unit");
+	}
+	put_str(b, "category", vigil__figure_category_name(f->category));
+	if (f->subject >= 0) {
+		const vigil__actor *a = &an->cl.actors[f->subject];
+
+		put_key(b, "subject");
+		vigil__buf_puts(b, "{\"code\":");
+		vigil__buf_json_str(b, a->code, strlen(a->code));
+		put_opt(b, "country", a->country);
+		put_opt(b, "sector", a->sector);
+		put_key(b, "text");
+		put_tokens(b, an, f->subj_begin, f->subj_end);
+		vigil__buf_putc(b, '}');
+	} else {
+		put_null(b, "subject");
+	}
+	if (f->said_by >= 0)
+		put_claimant(b, an, f);
+	else
+		put_null(b, "said_by");
+	put_null(b, "event_loc");
+	put_dated(b, &f->when, 0);
+	put_key(b, "span");
+	vigil__buf_putc(b, '[');
+	vigil__buf_put_uint(b, (unsigned)f->span_begin);
+	vigil__buf_putc(b, ',');
+	vigil__buf_put_uint(b, (unsigned)f->span_end);
+	vigil__buf_putc(b, ']');
+	if (flags & VIGIL_CODE_EXPLAIN) {
+		put_key(b, "why");
+		vigil__buf_puts(b, "{\"predicate\":");
+		if (f->pred_tok != UINT32_MAX)
+			put_tokens(b, an, f->pred_tok, f->pred_tok + 1);
+		else
+			vigil__buf_puts(b, "null");
+		put_str(b, "date_precision",
+			f->when.date ? vigil__date_precision_name(f->when.precision)
+				     : NULL);
+		put_date_why(b, an, &f->when);
+		put_match_where(b, an, "said_by_cue", f->said_cue, 1);
+		vigil__buf_putc(b, '}');
+	}
+	vigil__buf_puts(b, "}\n");
+}
+
 /* Sentence records, mentions and events, sentence by sentence. */
 static void write_sentences(vigil__buf *b, const vigil__analysis *an,
 			    unsigned flags)
 {
-	size_t s, m = 0, ev = 0;
+	size_t s, m = 0, ev = 0, fi = 0;
 	int mentions = (flags & VIGIL_CODE_MENTIONS) && an->lx;
 	text_memo memo = {SIZE_MAX, 0, 0};
 
@@ -439,6 +585,8 @@ static void write_sentences(vigil__buf *b, const vigil__analysis *an,
 			write_match(b, an, &an->matches[m], s, flags);
 		for (; ev < an->nevent && an->events[ev].sent == s; ev++)
 			write_event(b, an, &an->events[ev], flags, &memo);
+		for (; fi < an->nfigure && an->figures[fi].sent == s; fi++)
+			write_figure(b, an, &an->figures[fi], flags);
 	}
 }
 

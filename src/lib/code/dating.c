@@ -1,0 +1,338 @@
+/*
+ * dating.c: dates events and figures from the date expressions of their
+ * sentence (src/lib/resolve/dates.h): an expression in the record's own
+ * clause, else in the clause of the statement that reports it ("The JCS
+ * stated on Friday that ..."), else the publication date. "N units after X"
+ * (anchored): X's clause gets the dates module's estimate unless X is an
+ * earlier event with a date of its own; the clause it modifies gets date(X)
+ * + N when X's event has such a date. Rules: docs/internals/clause.md.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <string.h>
+
+#include "analysis.h"
+
+#define EARLIER_REACH 256 /* earlier events searched for X of "after X" */
+
+const char *vigil__date_source_name(int src)
+{
+	static const char *const names[] = {"none",   "publication", "clause",
+					    "statement", "anchor",   "anchored",
+					    "earlier-event"};
+
+	if (src < 0 || src >= (int)(sizeof(names) / sizeof(names[0])))
+		return names[0];
+	return names[src];
+}
+
+int vigil__dates_collect(vigil__arena *a, vigil__analysis *an)
+{
+	size_t s, cap = 0, k = 0, nsent = an->seg.nsent;
+
+	an->dates = NULL;
+	an->ndate = 0;
+	an->sent_date = vigil__arena_alloc(a, (nsent + 1) * sizeof(uint32_t));
+	an->sent_actor = vigil__arena_alloc(a, (nsent + 1) * sizeof(uint32_t));
+	if (!an->sent_date || !an->sent_actor)
+		return -1;
+	for (s = 0; s < nsent; s++) {
+		const vigil__sentence *st = &an->seg.sent[s];
+		vigil__date_expr *e;
+		size_t n;
+
+		an->sent_date[s] = (uint32_t)an->ndate;
+		if (vigil__dates_find(a, an->text, an->seg.tok, st->tok_begin,
+				      st->tok_end, an->date, &e, &n) < 0)
+			return -1;
+		if (n == 0)
+			continue;
+		if (an->ndate + n > cap &&
+		    vigil__arena_grow(a, (void **)&an->dates, &cap,
+				      an->ndate + n, sizeof(*an->dates)) < 0)
+			return -1;
+		memcpy(an->dates + an->ndate, e, n * sizeof(*e));
+		an->ndate += n;
+	}
+	an->sent_date[nsent] = (uint32_t)an->ndate;
+	for (s = 0; s <= nsent; s++) {
+		while (k < an->cl.nactor && an->cl.actors[k].sent < s)
+			k++;
+		an->sent_actor[s] = (uint32_t)k;
+	}
+	return 0;
+}
+
+uint16_t *vigil__sentence_clauses(vigil__arena *a, const vigil__analysis *an,
+				  uint32_t s)
+{
+	const vigil__sentence *st = &an->seg.sent[s];
+	uint32_t tb = st->tok_begin, n = st->tok_end - tb, k, i;
+	uint16_t *cl = vigil__arena_alloc(a, (n + 1) * sizeof(*cl));
+	uint32_t *wc = vigil__arena_alloc(a, (n + 1) * sizeof(*wc));
+	uint8_t *at = vigil__arena_calloc(a, n + 1, 1);
+
+	if (!cl || !wc || !at)
+		return NULL;
+	for (k = an->sent_actor[s]; k < an->sent_actor[s + 1]; k++) {
+		const vigil__actor *ac = &an->cl.actors[k];
+
+		for (i = ac->tok_begin; i < ac->tok_end && i - tb < n; i++)
+			at[i - tb] = 1;
+	}
+	vigil__clause_numbers(an->text, an->seg.tok, tb, st->tok_end, at, wc,
+			      cl);
+	return cl;
+}
+
+/* Start of the period of precision p that contains ymd (month: the 1st;
+ * year: January 1); days, weeks and seasons keep their day. */
+static uint32_t period_start(uint32_t ymd, uint8_t p)
+{
+	if (!ymd)
+		return 0;
+	if (p == VIGIL_DP_MONTH)
+		return ymd / 100 * 100 + 1;
+	if (p == VIGIL_DP_YEAR)
+		return ymd / 10000 * 10000 + 101;
+	return ymd;
+}
+
+static uint32_t udist(uint32_t a, uint32_t b)
+{
+	return a > b ? a - b : b - a;
+}
+
+/* The nearest dated, unanchored expression in tok's clause, or -1. */
+static int32_t own_expression(const vigil__analysis *an, uint32_t s,
+			      const uint16_t *cl, uint32_t tok)
+{
+	uint32_t tb = an->seg.sent[s].tok_begin, k;
+	int32_t best = -1;
+
+	for (k = an->sent_date[s]; k < an->sent_date[s + 1]; k++) {
+		const vigil__date_expr *e = &an->dates[k];
+
+		if (e->anchor_needed || !e->date ||
+		    cl[e->tok_begin - tb] != cl[tok - tb])
+			continue;
+		if (best < 0 || udist(e->tok_begin, tok) <
+				    udist(an->dates[best].tok_begin, tok))
+			best = (int32_t)k;
+	}
+	return best;
+}
+
+/* Whether tok is in X's clause of anchored expression k ("after X"). */
+static int in_anchor_x(const vigil__analysis *an, uint32_t s,
+		       const uint16_t *cl, uint32_t k, uint32_t tok)
+{
+	const vigil__date_expr *e = &an->dates[k];
+	uint32_t tb = an->seg.sent[s].tok_begin;
+
+	return e->anchor_needed && e->tok_end < an->seg.sent[s].tok_end &&
+	       tok >= e->tok_end && cl[tok - tb] == cl[e->tok_end - tb];
+}
+
+/* The anchored expression whose X clause holds tok, or -1. */
+static int32_t anchor_x(const vigil__analysis *an, uint32_t s,
+			const uint16_t *cl, uint32_t tok)
+{
+	uint32_t k;
+
+	for (k = an->sent_date[s]; k < an->sent_date[s + 1]; k++)
+		if (in_anchor_x(an, s, cl, k, tok))
+			return (int32_t)k;
+	return -1;
+}
+
+/* The anchored expression in tok's own clause, before X, or -1. */
+static int32_t anchor_modifying(const vigil__analysis *an, uint32_t s,
+				const uint16_t *cl, uint32_t tok)
+{
+	uint32_t tb = an->seg.sent[s].tok_begin, k;
+
+	for (k = an->sent_date[s]; k < an->sent_date[s + 1]; k++) {
+		const vigil__date_expr *e = &an->dates[k];
+
+		if (e->anchor_needed && tok < e->tok_begin &&
+		    cl[e->tok_begin - tb] == cl[tok - tb])
+			return (int32_t)k;
+		if (e->anchor_needed && tok >= e->tok_begin &&
+		    cl[e->tok_begin - tb] == cl[tok - tb] &&
+		    !in_anchor_x(an, s, cl, k, tok))
+			return (int32_t)k;
+	}
+	return -1;
+}
+
+static void set_from(vigil__dated *out, const vigil__date_expr *e,
+		     int32_t k, uint8_t source)
+{
+	out->date = e->date;
+	out->precision = e->precision;
+	out->expr = k;
+	out->source = source;
+}
+
+/* X of anchored expression k: the date of the clause it modifies minus
+ * the offset when that clause has a date of its own ("fired on Monday, a
+ * day after X"), else the dates module's estimate (that clause at pub). */
+static void anchor_estimate(const vigil__analysis *an, uint32_t s,
+			    const uint16_t *cl, int32_t k, vigil__dated *out)
+{
+	const vigil__date_expr *x = &an->dates[k];
+	int32_t m = own_expression(an, s, cl, x->tok_begin);
+
+	set_from(out, x, k, VIGIL__DS_ANCHOR);
+	if (m < 0)
+		return;
+	out->precision = an->dates[m].precision > x->offset_unit
+				 ? an->dates[m].precision
+				 : x->offset_unit;
+	out->date = period_start(vigil__date_shift(an->dates[m].date, -x->offset,
+						   x->offset_unit),
+				 out->precision);
+}
+
+void vigil__date_at(const vigil__analysis *an, uint32_t s, const uint16_t *cl,
+		    uint32_t tok, uint32_t cue_tok, vigil__dated *out)
+{
+	int32_t k = cl ? own_expression(an, s, cl, tok) : -1;
+
+	if (k >= 0) {
+		set_from(out, &an->dates[k], k, VIGIL__DS_CLAUSE);
+		return;
+	}
+	k = cl ? anchor_x(an, s, cl, tok) : -1;
+	if (k >= 0 && an->dates[k].date) {
+		anchor_estimate(an, s, cl, k, out);
+		return;
+	}
+	k = cl && cue_tok != UINT32_MAX ? own_expression(an, s, cl, cue_tok) : -1;
+	if (k >= 0) {
+		set_from(out, &an->dates[k], k, VIGIL__DS_STATEMENT);
+		return;
+	}
+	out->expr = -1;
+	out->date = an->date;
+	out->precision = VIGIL_DP_DAY;
+	out->source = an->date ? VIGIL__DS_PUBLICATION : VIGIL__DS_NONE;
+}
+
+/*===== Events =========================================================*/
+
+static int has_own_date(const vigil__dated *d)
+{
+	return d->source == VIGIL__DS_CLAUSE || d->source == VIGIL__DS_STATEMENT ||
+	       d->source == VIGIL__DS_EARLIER || d->source == VIGIL__DS_ANCHORED;
+}
+
+static const char *actor_code(const vigil__analysis *an, int32_t k)
+{
+	return k < 0 ? "" : an->cl.actors[k].code;
+}
+
+/* X of "after X" as an earlier event with a date of its own: the same
+ * code and actor ("four months after North Korea deployed soldiers" after
+ * "North Korea deployed troops in October"). */
+static const vigil__event *earlier_event(const vigil__analysis *an, size_t i)
+{
+	const vigil__event *e = &an->events[i];
+	size_t k, stop = i > EARLIER_REACH ? i - EARLIER_REACH : 0;
+
+	for (k = i; k-- > stop;) {
+		const vigil__event *p = &an->events[k];
+
+		if (p->sent == e->sent || !has_own_date(&p->when) ||
+		    strcmp(p->cameo, e->cameo) != 0 ||
+		    strcmp(actor_code(an, p->actor), actor_code(an, e->actor)) != 0)
+			continue;
+		return p;
+	}
+	return NULL;
+}
+
+static uint32_t trigger_tok(const vigil__analysis *an, const vigil__event *e)
+{
+	return an->matches[an->cl.verbs[e->verb].match].tok_begin;
+}
+
+static uint32_t cue_tok_of(const vigil__analysis *an, const vigil__event *e)
+{
+	int32_t cue = an->cl.verbs[e->verb].said_cue;
+
+	return cue >= 0 ? an->matches[cue].tok_begin : UINT32_MAX;
+}
+
+/* Events [first, end) of sentence s: the clause modified by "N units after
+ * X" is dated from X's event when X has a date of its own. */
+static void date_anchored(const vigil__analysis *an, uint32_t s,
+			  const uint16_t *cl, size_t first, size_t end)
+{
+	size_t i, j;
+
+	for (i = first; i < end; i++) {
+		vigil__event *e = &an->events[i];
+		int32_t k = anchor_modifying(an, s, cl, trigger_tok(an, e));
+		const vigil__date_expr *x;
+
+		if (k < 0 || e->when.source == VIGIL__DS_CLAUSE)
+			continue;
+		x = &an->dates[k];
+		for (j = first; j < end; j++) {
+			const vigil__dated *xd = &an->events[j].when;
+			uint8_t p;
+
+			if (j == i || !in_anchor_x(an, s, cl, (uint32_t)k,
+						   trigger_tok(an, &an->events[j])) ||
+			    (xd->source != VIGIL__DS_CLAUSE &&
+			     xd->source != VIGIL__DS_EARLIER))
+				continue;
+			p = xd->precision > x->offset_unit ? xd->precision
+							   : x->offset_unit;
+			e->when.date = period_start(
+				vigil__date_shift(xd->date, x->offset,
+						  x->offset_unit), p);
+			e->when.precision = p;
+			e->when.expr = k;
+			e->when.source = VIGIL__DS_ANCHORED;
+			break;
+		}
+	}
+}
+
+int vigil__events_date(vigil__arena *a, vigil__analysis *an)
+{
+	size_t i = 0, first, k;
+
+	while (i < an->nevent) {
+		uint32_t s = an->events[i].sent;
+		uint16_t *cl = NULL;
+
+		first = i;
+		while (i < an->nevent && an->events[i].sent == s)
+			i++;
+		if (an->sent_date[s] < an->sent_date[s + 1]) {
+			cl = vigil__sentence_clauses(a, an, s);
+			if (!cl)
+				return -1;
+		}
+		for (k = first; k < i; k++) {
+			vigil__event *e = &an->events[k];
+			const vigil__event *p = NULL;
+
+			vigil__date_at(an, s, cl, trigger_tok(an, e),
+				       cue_tok_of(an, e), &e->when);
+			if (e->when.source == VIGIL__DS_ANCHOR)
+				p = earlier_event(an, k);
+			if (p) {
+				e->when = p->when;
+				e->when.source = VIGIL__DS_EARLIER;
+			}
+		}
+		if (cl)
+			date_anchored(an, s, cl, first, i);
+	}
+	return 0;
+}

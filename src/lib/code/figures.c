@@ -1,0 +1,561 @@
+/*
+ * figures.c: figure records from quantity phrases. A COUNT phrase (never a
+ * distance, year, age, sum of money, percentage or duration; never "the two
+ * nations") becomes a figure when a predicate of its clause names what
+ * happened to it ("have been deployed", "killed 20 civilians") or its unit
+ * says so ("3,000 casualties"); the category comes from static tables of
+ * word forms and CAMEO codes. The subject is the actor phrase of the unit
+ * ("North Korean troops" -> PRKMIL) or, for "of these soldiers", the last
+ * actor of that sector; said_by is the attribution of the predicate's verb.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <math.h>
+#include <string.h>
+
+#include "analysis.h"
+
+#define AUX_SKIP 4     /* auxiliaries/adverbs between a subject and its verb */
+#define TOLL_REACH 4   /* tokens back from "to 50" to "death toll" */
+#define ANAPHOR_REACH 256 /* actors searched back for "these soldiers" */
+#define CLAIMANT_REACH 4  /* tokens from a speaker to the noun it modifies */
+
+const char *vigil__figure_category_name(int c)
+{
+	static const char *const names[VIGIL__FC_COUNT_] = {
+		"other",     "deployed",          "killed",
+		"wounded",   "killed_or_wounded", "captured",
+		"missing",   "displaced",         "arrested",
+		"casualties"};
+
+	return c >= 0 && c < VIGIL__FC_COUNT_ ? names[c] : names[0];
+}
+
+typedef struct word_cat {
+	const char *w; /* lowercase */
+	uint8_t cat;
+} word_cat;
+
+/* Predicates, as written (participles, verb forms, predicative adjectives). */
+static const word_cat predicates[] = {
+	{"deployed", VIGIL__FC_DEPLOYED},   {"deploy", VIGIL__FC_DEPLOYED},
+	{"deploys", VIGIL__FC_DEPLOYED},    {"deploying", VIGIL__FC_DEPLOYED},
+	{"sent", VIGIL__FC_DEPLOYED},       {"send", VIGIL__FC_DEPLOYED},
+	{"sends", VIGIL__FC_DEPLOYED},      {"sending", VIGIL__FC_DEPLOYED},
+	{"dispatched", VIGIL__FC_DEPLOYED}, {"dispatch", VIGIL__FC_DEPLOYED},
+	{"dispatching", VIGIL__FC_DEPLOYED}, {"stationed", VIGIL__FC_DEPLOYED},
+	{"killed", VIGIL__FC_KILLED},       {"kill", VIGIL__FC_KILLED},
+	{"kills", VIGIL__FC_KILLED},        {"killing", VIGIL__FC_KILLED},
+	{"dead", VIGIL__FC_KILLED},         {"died", VIGIL__FC_KILLED},
+	{"die", VIGIL__FC_KILLED},          {"slain", VIGIL__FC_KILLED},
+	{"perished", VIGIL__FC_KILLED},
+	{"wounded", VIGIL__FC_WOUNDED},     {"wounding", VIGIL__FC_WOUNDED},
+	{"injured", VIGIL__FC_WOUNDED},     {"injuring", VIGIL__FC_WOUNDED},
+	{"hurt", VIGIL__FC_WOUNDED},
+	{"captured", VIGIL__FC_CAPTURED},   {"capture", VIGIL__FC_CAPTURED},
+	{"capturing", VIGIL__FC_CAPTURED},
+	{"detained", VIGIL__FC_ARRESTED},   {"detain", VIGIL__FC_ARRESTED},
+	{"arrested", VIGIL__FC_ARRESTED},   {"arrest", VIGIL__FC_ARRESTED},
+	{"missing", VIGIL__FC_MISSING},
+	{"displaced", VIGIL__FC_DISPLACED}, {"displacing", VIGIL__FC_DISPLACED},
+	{"fled", VIGIL__FC_DISPLACED},      {"flee", VIGIL__FC_DISPLACED},
+	{"fleeing", VIGIL__FC_DISPLACED},   {"uprooted", VIGIL__FC_DISPLACED},
+};
+
+/* Unit nouns that are a category by themselves ("3,000 casualties"). */
+static const word_cat unit_cats[] = {
+	{"casualties", VIGIL__FC_CASUALTIES}, {"losses", VIGIL__FC_CASUALTIES},
+	{"dead", VIGIL__FC_KILLED},           {"deaths", VIGIL__FC_KILLED},
+	{"fatalities", VIGIL__FC_KILLED},     {"wounded", VIGIL__FC_WOUNDED},
+	{"injured", VIGIL__FC_WOUNDED},       {"injuries", VIGIL__FC_WOUNDED},
+	{"prisoners", VIGIL__FC_CAPTURED},    {"captives", VIGIL__FC_CAPTURED},
+	{"pows", VIGIL__FC_CAPTURED},         {"detainees", VIGIL__FC_ARRESTED},
+	{"refugees", VIGIL__FC_DISPLACED},    {"evacuees", VIGIL__FC_DISPLACED},
+};
+
+/* Predicate verbs known only by their CAMEO code (prefixes). */
+static const struct {
+	const char *prefix;
+	uint8_t cat;
+} cameo_cats[] = {
+	{"173", VIGIL__FC_ARRESTED}, {"186", VIGIL__FC_KILLED},
+	{"1823", VIGIL__FC_KILLED},  {"154", VIGIL__FC_DEPLOYED},
+	{"074", VIGIL__FC_DEPLOYED},
+};
+
+/* People and materiel: the units a figure may count (with "-s"/"-es"). */
+static const char *const countables[] = {
+	"troop", "soldier", "people", "person", "civilian", "officer",
+	"fighter", "militant", "insurgent", "rebel", "child", "children",
+	"woman", "women", "man", "men", "resident", "personnel", "police",
+	"policemen", "serviceman", "servicemen", "member", "protester",
+	"demonstrator", "migrant", "worker", "journalist", "citizen",
+	"villager", "student", "prisoner", "hostage", "recruit", "conscript",
+	"mercenary", "mercenaries", "marine", "sailor", "pilot", "guard",
+	"volunteer", "refugee", "national", "casualty", "casualties", "loss",
+	"dead", "death", "fatality", "fatalities", "injured", "wounded",
+	"injury", "injuries", "captive", "pow", "detainee", "evacuee",
+	"missile", "drone", "tank", "shell", "rocket", "container", "round",
+	"aircraft", "jet", "plane", "helicopter", "vehicle", "artillery",
+	"weapon", "gun", "rifle", "ship", "boat", "warship", "bomb",
+	"munition", "munitions", "warhead", "launcher", "howitzer", "mine",
+};
+
+/* Whether the first n bytes of word token t are w (lowercase), ASCII
+ * case-insensitively. */
+static int prefix_eq(const char *text, const vigil__token *t, const char *w,
+		     size_t n)
+{
+	size_t k;
+
+	if (t->len < n || t->type != VIGIL_TOK_WORD)
+		return 0;
+	for (k = 0; k < n; k++) {
+		char ch = text[t->off + k];
+
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch + 32);
+		if (ch != w[k])
+			return 0;
+	}
+	return 1;
+}
+
+static int tok_eq(const char *text, const vigil__token *t, const char *w,
+		  size_t n)
+{
+	return t->len == n && prefix_eq(text, t, w, n);
+}
+
+static int tok_is(const char *text, const vigil__token *t, const char *w)
+{
+	return tok_eq(text, t, w, strlen(w));
+}
+
+/* The category of token t in `table`, or -1. */
+static int lookup(const word_cat *table, size_t n, const char *text,
+		  const vigil__token *t)
+{
+	size_t i;
+
+	if (t->type != VIGIL_TOK_WORD)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (tok_is(text, t, table[i].w))
+			return table[i].cat;
+	return -1;
+}
+
+#define PRED(text, t) \
+	lookup(predicates, sizeof(predicates) / sizeof(predicates[0]), text, t)
+
+/* Whether t is a countable noun, singular or with "-s"/"-es". */
+static int countable(const char *text, const vigil__token *t)
+{
+	size_t i, n;
+
+	for (i = 0; i < sizeof(countables) / sizeof(countables[0]); i++) {
+		n = strlen(countables[i]);
+		if (!prefix_eq(text, t, countables[i], n))
+			continue;
+		if (t->len == n ||
+		    (t->len == n + 1 && (text[t->off + n] | 32) == 's') ||
+		    (t->len == n + 2 && (text[t->off + n] | 32) == 'e' &&
+		     (text[t->off + n + 1] | 32) == 's'))
+			return 1;
+	}
+	return 0;
+}
+
+static int is_adverb(const char *text, const vigil__token *t)
+{
+	return t->type == VIGIL_TOK_WORD && t->len > 3 &&
+	       text[t->off + t->len - 2] == 'l' && text[t->off + t->len - 1] == 'y';
+}
+
+/* The sentence being worked on. */
+typedef struct fctx {
+	const vigil__analysis *an;
+	uint32_t s, tb, te;
+	const uint16_t *cl; /* clause numbers, NULL until needed */
+} fctx;
+
+static int same_clause(const fctx *c, uint32_t a, uint32_t b)
+{
+	return c->cl[a - c->tb] == c->cl[b - c->tb];
+}
+
+/* The predicate after a subject quantity: "have been deployed", "were
+ * killed or wounded", "were taken prisoner". Sets *at; returns the
+ * category or -1. */
+static int predicate_right(const fctx *c, const vigil__quantity *q,
+			   uint32_t *at)
+{
+	const char *text = c->an->text;
+	const vigil__token *tok = c->an->seg.tok;
+	uint32_t k = q->tok_end, skipped = 0;
+	int cat, other;
+
+	while (k < c->te && skipped < AUX_SKIP &&
+	       (vigil__clause_is_aux(text, &tok[k]) || is_adverb(text, &tok[k]))) {
+		k++;
+		skipped++;
+	}
+	if (k >= c->te || !same_clause(c, q->num_begin, k))
+		return -1;
+	*at = k;
+	if (tok_is(text, &tok[k], "taken") && k + 1 < c->te &&
+	    (tok_is(text, &tok[k + 1], "prisoner") ||
+	     tok_is(text, &tok[k + 1], "captive")))
+		return VIGIL__FC_CAPTURED;
+	cat = PRED(text, &tok[k]);
+	if (cat < 0 || k + 2 >= c->te ||
+	    !(tok_is(text, &tok[k + 1], "or") || tok_is(text, &tok[k + 1], "and")))
+		return cat;
+	other = PRED(text, &tok[k + 2]);
+	if ((cat == VIGIL__FC_KILLED && other == VIGIL__FC_WOUNDED) ||
+	    (cat == VIGIL__FC_WOUNDED && other == VIGIL__FC_KILLED))
+		return VIGIL__FC_KILLED_OR_WOUNDED;
+	return cat;
+}
+
+/* The predicate before an object quantity ("killed 20 civilians"), or
+ * the death toll ("the death toll rose to 50"). */
+static int predicate_left(const fctx *c, const vigil__quantity *q,
+			  uint32_t *at)
+{
+	const char *text = c->an->text;
+	const vigil__token *tok = c->an->seg.tok;
+	uint32_t k, stop;
+	int cat;
+
+	if (q->tok_begin <= c->tb)
+		return -1;
+	k = q->tok_begin - 1;
+	cat = PRED(text, &tok[k]);
+	if (cat >= 0 && same_clause(c, k, q->num_begin)) {
+		*at = k;
+		return cat;
+	}
+	stop = k > c->tb + TOLL_REACH ? k - TOLL_REACH : c->tb;
+	for (; k > stop; k--)
+		if (tok_is(text, &tok[k], "toll") && same_clause(c, k, q->num_begin)) {
+			*at = k;
+			return VIGIL__FC_KILLED;
+		}
+	return -1;
+}
+
+/* The verb match at token k, or -1 (verbs of the sentence only). */
+static int32_t verb_at(const fctx *c, uint32_t k)
+{
+	const vigil__analysis *an = c->an;
+	size_t v;
+
+	for (v = 0; v < an->cl.nverb; v++) {
+		const vigil__cverb *cv = &an->cl.verbs[v];
+		const vigil__match *m = &an->matches[cv->match];
+
+		if (cv->sent == c->s && m->tok_begin <= k && k < m->tok_end)
+			return (int32_t)v;
+	}
+	return -1;
+}
+
+static int cameo_category(const fctx *c, int32_t v)
+{
+	const char *code;
+	size_t i;
+
+	if (v < 0)
+		return -1;
+	code = vigil__lexicon_entry_code(c->an->lx,
+					 (uint32_t)c->an->cl.verbs[v].entry);
+	for (i = 0; i < sizeof(cameo_cats) / sizeof(cameo_cats[0]); i++)
+		if (strncmp(code, cameo_cats[i].prefix,
+			    strlen(cameo_cats[i].prefix)) == 0)
+			return cameo_cats[i].cat;
+	return VIGIL__FC_OTHER;
+}
+
+/* The category of quantity q and its predicate token; -1: no figure. */
+static int category_of(const fctx *c, const vigil__quantity *q, uint32_t *pred)
+{
+	const char *text = c->an->text;
+	const vigil__token *tok = c->an->seg.tok;
+	int has_unit = q->unit_end > q->unit_begin;
+	const vigil__token *head = has_unit ? &tok[q->unit_end - 1] : NULL;
+	uint32_t right = UINT32_MAX, left = UINT32_MAX;
+	int cat;
+
+	*pred = UINT32_MAX;
+	if (has_unit && !countable(text, head))
+		return -1;
+	cat = predicate_right(c, q, &right);
+	if (cat >= 0) {
+		*pred = right;
+		return cat;
+	}
+	if (head) {
+		cat = lookup(unit_cats, sizeof(unit_cats) / sizeof(unit_cats[0]),
+			     text, head);
+		if (cat >= 0)
+			return cat;
+	}
+	cat = predicate_left(c, q, &left);
+	if (cat >= 0) {
+		*pred = left;
+		return cat;
+	}
+	if (!has_unit)
+		return -1;
+	/* another verb of the dictionary: its CAMEO code, else "other" */
+	if (right != UINT32_MAX)
+		cat = cameo_category(c, verb_at(c, right));
+	if (cat >= 0) {
+		*pred = right;
+		return cat;
+	}
+	if (q->tok_begin > c->tb)
+		cat = cameo_category(c, verb_at(c, q->tok_begin - 1));
+	if (cat >= 0)
+		*pred = q->tok_begin - 1;
+	return cat;
+}
+
+/*===== Subject and claimant ===========================================*/
+
+/* The match covering token k, or -1 (matches are in text order). */
+static int32_t match_at(const vigil__analysis *an, uint32_t k)
+{
+	size_t lo = 0, hi = an->nmatch;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (an->matches[mid].tok_begin <= k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0 || an->matches[lo - 1].tok_end <= k)
+		return -1;
+	return (int32_t)(lo - 1);
+}
+
+/* The sector of the agent entry matching token k ("soldiers": MIL), or
+ * NULL. */
+static const char *agent_sector(const vigil__analysis *an, uint32_t k)
+{
+	int32_t mi = match_at(an, k);
+	uint32_t e, end;
+
+	if (mi < 0 || !an->lx)
+		return NULL;
+	end = an->matches[mi].entry_first + an->matches[mi].entry_count;
+	for (e = an->matches[mi].entry_first; e < end; e++)
+		if (vigil__lexicon_entry_kind_on(an->lx, e, an->date) ==
+		    VIGIL_KIND_AGENT)
+			return vigil__lexicon_entry_code(an->lx, e);
+	return NULL;
+}
+
+/* The subject: the actor phrase of the unit ("11,000 North Korean troops"
+ * -> PRKMIL, text from after the number), else for a partitive "of these
+ * soldiers" the last earlier actor of the unit's sector. */
+static void find_subject(const fctx *c, vigil__figure *f)
+{
+	const vigil__analysis *an = c->an;
+	const vigil__quantity *q = &f->q;
+	const char *sector;
+	uint32_t k, stop;
+
+	f->subject = -1;
+	for (k = an->sent_actor[c->s]; k < an->sent_actor[c->s + 1]; k++) {
+		const vigil__actor *a = &an->cl.actors[k];
+
+		if (!a->code[0] || a->tok_end <= q->num_end ||
+		    a->tok_begin >= q->tok_end ||
+		    (a->flags & (VIGIL__AF_PLACE | VIGIL__AF_PRONOUN)))
+			continue;
+		f->subject = (int32_t)k;
+		f->subj_begin = a->tok_begin > q->num_end ? a->tok_begin : q->num_end;
+		f->subj_end = a->tok_end;
+		return;
+	}
+	if (q->anaphor_tok == VIGIL__QTY_NONE || q->unit_end <= q->unit_begin)
+		return;
+	sector = agent_sector(an, q->unit_end - 1);
+	if (!sector)
+		return;
+	k = an->sent_actor[c->s];
+	stop = k > ANAPHOR_REACH ? k - ANAPHOR_REACH : 0;
+	while (k-- > stop) {
+		const vigil__actor *a = &an->cl.actors[k];
+
+		if (a->country[0] && strcmp(a->sector, sector) == 0) {
+			f->subject = (int32_t)k;
+			f->subj_begin = q->anaphor_tok;
+			f->subj_end = q->unit_end;
+			return;
+		}
+	}
+}
+
+/* Whether match mi is an attribution cue ("assessments"). */
+static int is_attrib_cue(const vigil__analysis *an, int32_t mi)
+{
+	uint32_t e, end;
+
+	if (mi < 0)
+		return 0;
+	end = an->matches[mi].entry_first + an->matches[mi].entry_count;
+	for (e = an->matches[mi].entry_first; e < end; e++)
+		if (vigil__lexicon_entry_kind_on(an->lx, e, an->date) ==
+			    VIGIL_KIND_CUE &&
+		    strcmp(vigil__lexicon_entry_code(an->lx, e), "ATTRIB") == 0)
+			return 1;
+	return 0;
+}
+
+/* The end of the claimant's text: the speaker, through an attribution
+ * noun it modifies together with others ("Ukrainian and Western
+ * assessments"). */
+static uint32_t claimant_end(const fctx *c, const vigil__actor *sp)
+{
+	const vigil__analysis *an = c->an;
+	const vigil__token *tok = an->seg.tok;
+	uint32_t k, stop = sp->tok_end + CLAIMANT_REACH;
+	int coord = 0;
+
+	if (sp->sent != c->s)
+		return sp->tok_end;
+	for (k = sp->tok_end; k < c->te && k < stop; k++) {
+		int32_t mi = match_at(an, k);
+
+		if (tok[k].type == VIGIL_TOK_PUNCT)
+			break;
+		if (tok_is(an->text, &tok[k], "and") || tok_is(an->text, &tok[k], "or"))
+			coord = 1;
+		else if (coord && is_attrib_cue(an, mi))
+			return an->matches[mi].tok_end;
+	}
+	return sp->tok_end;
+}
+
+/* said_by of the predicate's verb, else of the verb of the quantity's
+ * clause nearest to it. */
+static void find_claimant(const fctx *c, vigil__figure *f)
+{
+	const vigil__analysis *an = c->an;
+	int32_t v = f->pred_tok != UINT32_MAX ? verb_at(c, f->pred_tok) : -1;
+	uint32_t best = UINT32_MAX;
+	size_t i;
+
+	if (v < 0) {
+		for (i = 0; i < an->cl.nverb; i++) {
+			const vigil__cverb *cv = &an->cl.verbs[i];
+			uint32_t vt = an->matches[cv->match].tok_begin;
+			uint32_t d = vt > f->q.num_begin ? vt - f->q.num_begin
+							 : f->q.num_begin - vt;
+
+			if (cv->sent != c->s || !same_clause(c, vt, f->q.num_begin) ||
+			    d >= best)
+				continue;
+			best = d;
+			v = (int32_t)i;
+		}
+	}
+	f->said_by = v >= 0 ? an->cl.verbs[v].said_by : -1;
+	f->said_cue = v >= 0 ? an->cl.verbs[v].said_cue : -1;
+	if (f->said_by >= 0)
+		f->said_end = claimant_end(c, &an->cl.actors[f->said_by]);
+}
+
+/*===== Driver =========================================================*/
+
+static uint32_t tok_end_byte(const vigil__token *t)
+{
+	return t->off + t->len;
+}
+
+static int add_figure(vigil__arena *a, vigil__analysis *an, size_t *cap,
+		      const fctx *c, const vigil__quantity *q, uint32_t *nth)
+{
+	const vigil__token *tok = an->seg.tok;
+	vigil__figure *f;
+	uint32_t pred, last, cue_tok;
+	int cat = category_of(c, q, &pred);
+
+	if (cat < 0)
+		return 0;
+	if (an->nfigure == *cap &&
+	    vigil__arena_grow(a, (void **)&an->figures, cap, an->nfigure + 1,
+			      sizeof(*an->figures)) < 0)
+		return -1;
+	f = &an->figures[an->nfigure++];
+	memset(f, 0, sizeof(*f));
+	f->sent = c->s;
+	f->n = ++*nth;
+	f->q = *q;
+	f->category = (uint8_t)cat;
+	f->pred_tok = pred;
+	find_subject(c, f);
+	find_claimant(c, f);
+	cue_tok = f->said_cue >= 0 ? an->matches[f->said_cue].tok_begin
+				   : UINT32_MAX;
+	vigil__date_at(an, c->s, c->cl, q->num_begin, cue_tok, &f->when);
+	last = q->tok_end - 1;
+	if (pred != UINT32_MAX && pred > last)
+		last = pred;
+	f->span_begin = tok[pred != UINT32_MAX && pred < q->tok_begin ? pred
+								      : q->tok_begin].off;
+	f->span_end = tok_end_byte(&tok[last]);
+	return 0;
+}
+
+static int figures_of_sentence(vigil__arena *a, vigil__analysis *an,
+			       uint32_t s, size_t *cap)
+{
+	const vigil__sentence *st = &an->seg.sent[s];
+	vigil__quantity *q;
+	size_t n, i;
+	uint32_t nth = 0;
+	fctx c;
+
+	if (vigil__quantities_find(a, an->text, an->seg.tok, st->tok_begin,
+				   st->tok_end, &q, &n) < 0)
+		return -1;
+	c.an = an;
+	c.s = s;
+	c.tb = st->tok_begin;
+	c.te = st->tok_end;
+	c.cl = NULL;
+	for (i = 0; i < n; i++) {
+		if (q[i].kind != VIGIL_QK_COUNT || q[i].definite)
+			continue;
+		if (!c.cl) {
+			c.cl = vigil__sentence_clauses(a, an, s);
+			if (!c.cl)
+				return -1;
+		}
+		if (add_figure(a, an, cap, &c, &q[i], &nth) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int vigil__figures_build(vigil__arena *a, vigil__analysis *an)
+{
+	size_t cap = 0;
+	uint32_t s;
+
+	an->figures = NULL;
+	an->nfigure = 0;
+	if (!an->lx)
+		return 0; /* no dictionary, no coding (as for events) */
+	for (s = 0; s < an->seg.nsent; s++)
+		if (figures_of_sentence(a, an, s, &cap) < 0)
+			return -1;
+	return 0;
+}

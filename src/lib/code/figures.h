@@ -1,0 +1,63 @@
+/*
+ * figures.h: figure records (internal): counts of people or materiel that
+ * are the subject or object of a predicate ("approximately 11,000 North
+ * Korean troops have been deployed"), with the category the predicate gives
+ * (deployed, killed, ...), whose people they are (the subject actor), who
+ * says so (the clause's attribution) and the date. Built from the quantity
+ * phrases of src/lib/resolve/quantity.h; only VIGIL_QK_COUNT phrases qualify.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef VIGIL_FIGURES_H
+#define VIGIL_FIGURES_H
+
+#include <stdint.h>
+
+#include "../resolve/quantity.h"
+#include "../util/arena.h"
+#include "dating.h"
+
+/* Figure categories of DESIGN.md; the order is the names' table. */
+enum vigil__figure_category {
+	VIGIL__FC_OTHER = 0,
+	VIGIL__FC_DEPLOYED,
+	VIGIL__FC_KILLED,
+	VIGIL__FC_WOUNDED,
+	VIGIL__FC_KILLED_OR_WOUNDED,
+	VIGIL__FC_CAPTURED,
+	VIGIL__FC_MISSING,
+	VIGIL__FC_DISPLACED,
+	VIGIL__FC_ARRESTED,
+	VIGIL__FC_CASUALTIES,
+	VIGIL__FC_COUNT_
+};
+
+/* "deployed", "killed_or_wounded", ...; "other" when out of range. */
+const char *vigil__figure_category_name(int c);
+
+typedef struct vigil__figure {
+	uint32_t sent;             /* sentence index */
+	uint32_t n;                /* 1-based number within its sentence */
+	vigil__quantity q;         /* the quantity phrase */
+	uint32_t pred_tok;         /* token of the predicate; UINT32_MAX: the
+				      unit noun gave the category */
+	int32_t subject;           /* actor the people belong to, or -1 */
+	uint32_t subj_begin, subj_end; /* the subject's text (tokens) */
+	int32_t said_by;           /* speaker actor, or -1 */
+	int32_t said_cue;          /* attribution cue match, or -1 */
+	uint32_t said_end;         /* end token of the claimant's text */
+	uint32_t span_begin, span_end; /* bytes: quantity and predicate */
+	uint8_t category;          /* enum vigil__figure_category */
+	vigil__dated when;
+} vigil__figure;
+
+struct vigil__analysis;
+
+/*
+ * Finds the figures of every sentence of `an` (after events and
+ * vigil__dates_collect) into an->figures. Returns 0, or -1 when the arena
+ * fails.
+ */
+int vigil__figures_build(vigil__arena *a, struct vigil__analysis *an);
+
+#endif /* VIGIL_FIGURES_H */

@@ -1,0 +1,287 @@
+/*
+ * test_figures.c: figure records end to end (text -> quantities, clauses ->
+ * figures -> JSON Lines) with a small fixed dictionary written here: one
+ * row per category, qualifier and subject rule, and the negative cases
+ * (distances, years, ages, money, percentages, durations, "the two
+ * nations", numbers without a predicate). Each row gives every figure of
+ * the text, exactly.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <vigil/vigil.h>
+
+#include "testutil.h"
+
+static const char test_dict[] =
+	"[actors]\n"
+	"North Korea = PRK type=country\n"
+	"North Korean(s) = PRK type=demonym\n"
+	"Russia = RUS type=country\n"
+	"Russian(s) = RUS type=demonym\n"
+	"Ukraine = UKR type=country\n"
+	"Ukrainian(s) = UKR type=demonym\n"
+	"Kyiv = UKRGOV type=capital country=UKR\n"
+	"Moscow = RUSGOV type=capital country=RUS\n"
+	"Volodymyr Zelenskiy = UKRGOV type=person\n"
+	"[agents]\n"
+	"troop(s) | soldier(s) | forces = MIL\n"
+	"police = COP\n"
+	"civilian(s) = CVL\n"
+	"[verbs]\n"
+	"+deploy = 154 goldstein=-7.2 quad=4 plover=MOBILIZE mode=troops\n"
+	"+capture = 173 goldstein=-5 quad=4 plover=COERCE mode=arrest\n"
+	"+kill = 190 goldstein=-10 quad=4 plover=ASSAULT\n"
+	"+launch = 195 goldstein=-10 quad=4 plover=ASSAULT\n"
+	"+arrest = 173 goldstein=-5 quad=4 plover=COERCE mode=arrest\n"
+	"[cues]\n"
+	"said | says | stated = ATTRIB\n"
+	"according to | estimates | assessment(s) = ATTRIB\n";
+
+static vigil_dict *dict;
+
+static int setup(void **state)
+{
+	vigil_dict_options o = VIGIL_DICT_OPTIONS_INIT;
+	const char *path = tu_write_temp(".vd", test_dict, strlen(test_dict));
+	char err[256];
+
+	(void)state;
+	o.no_cache = 1;
+	if (!path || vigil_dict_open(&dict, &path, 1, &o, err, sizeof(err)))
+		return -1;
+	remove(path);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	vigil_dict_free(dict);
+	return 0;
+}
+
+static const char *str_or_dash(json_t *v)
+{
+	return json_is_string(v) ? json_string_value(v) : "-";
+}
+
+static const char *code_or_dash(json_t *obj)
+{
+	return str_or_dash(json_object_get(obj, "code"));
+}
+
+/* A number as the record has it: digits, or "-" for null. */
+static void num(json_t *v, char *out, size_t cap)
+{
+	if (json_is_integer(v))
+		snprintf(out, cap, "%lld", (long long)json_integer_value(v));
+	else if (json_is_real(v))
+		snprintf(out, cap, "%g", json_real_value(v));
+	else
+		snprintf(out, cap, "-");
+}
+
+/*
+ * Codes `text` (published 2025-02-15) and renders its figures as
+ * "VALUE[LOW..HIGH]:QUALIFIER:UNIT:CATEGORY:SUBJECT:SAID_BY:DATE" joined by
+ * "; " ("-" for null).
+ */
+static void render_figures(const char *text, char *out, size_t cap,
+			   size_t *nfig)
+{
+	vigil_coder_options co = VIGIL_CODER_OPTIONS_INIT;
+	vigil_coder *coder;
+	vigil_worker *w;
+	vigil_doc d;
+	vigil_doc_summary sum;
+	const char *data, *line;
+	size_t len, used = 0;
+
+	memset(&d, 0, sizeof(d));
+	d.text = text;
+	d.text_len = strlen(text);
+	d.date = "2025-02-15";
+	d.origin = "t.txt";
+	co.dict = dict;
+	assert_int_equal(vigil_coder_new(&coder, &co), VIGIL_OK);
+	assert_int_equal(vigil_worker_new(&w, coder), VIGIL_OK);
+	assert_int_equal(vigil_worker_code(w, &d), VIGIL_OK);
+	assert_int_equal(vigil_worker_records(w, VIGIL_OUTPUT_JSONL, &data, &len),
+			 VIGIL_OK);
+	out[0] = '\0';
+	for (line = data; line < data + len;) {
+		const char *nl = memchr(line, '\n', (size_t)(data + len - line));
+		json_error_t jerr;
+		json_t *r = json_loadb(line, (size_t)(nl - line), 0, &jerr);
+		char v[32], lo[32], hi[32];
+
+		assert_non_null(r);
+		if (strcmp(json_string_value(json_object_get(r, "type")), "figure") == 0) {
+			num(json_object_get(r, "value"), v, sizeof(v));
+			num(json_object_get(r, "low"), lo, sizeof(lo));
+			num(json_object_get(r, "high"), hi, sizeof(hi));
+			used += (size_t)snprintf(
+				out + used, cap - used, "%s%s", used ? "; " : "", v);
+			if (strcmp(lo, "-") != 0)
+				used += (size_t)snprintf(out + used, cap - used,
+							 "[%s..%s]", lo, hi);
+			used += (size_t)snprintf(
+				out + used, cap - used, ":%s:%s:%s:%s:%s:%s",
+				str_or_dash(json_object_get(r, "qualifier")),
+				str_or_dash(json_object_get(r, "unit")),
+				str_or_dash(json_object_get(r, "category")),
+				code_or_dash(json_object_get(r, "subject")),
+				code_or_dash(json_object_get(r, "said_by")),
+				str_or_dash(json_object_get(r, "date")));
+			assert_true(used < cap);
+		}
+		json_decref(r);
+		line = nl + 1;
+	}
+	vigil_worker_summary(w, &sum);
+	*nfig = sum.figures;
+	vigil_worker_free(w);
+	vigil_coder_free(coder);
+}
+
+#define P "2025-02-15"
+
+static const struct {
+	const char *text;
+	const char *want;
+} cases[] = {
+	/* categories, from the predicate after a subject quantity */
+	{"Approximately 11,000 North Korean troops have been deployed to Russia.",
+	 "11000:approximately:troops:deployed:PRKMIL:-:" P},
+	{"Over 3,000 soldiers have been killed or wounded.",
+	 "3000:over:soldiers:killed_or_wounded:-:-:" P},
+	{"At least 20 civilians were killed in the strike.",
+	 "20:at_least:civilians:killed:-:-:" P},
+	{"Nearly 40 people were injured.", "40:nearly:people:wounded:-:-:" P},
+	{"About 50 people were wounded overnight.",
+	 "50:approximately:people:wounded:-:-:2025-02-14"},
+	{"Two North Korean soldiers were captured.",
+	 "2:exact:soldiers:captured:PRKMIL:-:" P},
+	{"Five soldiers were taken prisoner.", "5:exact:soldiers:captured:-:-:" P},
+	{"Some 30 protesters were detained.", "30:some:protesters:arrested:-:-:" P},
+	{"More than 100 people were arrested.", "100:over:people:arrested:-:-:" P},
+	{"Twelve soldiers are missing.", "12:exact:soldiers:missing:-:-:" P},
+	{"Up to 2,000 residents were displaced.", "2000:up_to:residents:displaced:-:-:" P},
+	{"Tens of thousands of people fled.",
+	 "-:tens_of_thousands:people:displaced:-:-:" P},
+	{"Dozens of civilians died.", "-:dozens:civilians:killed:-:-:" P},
+	{"Between 300 and 400 soldiers were sent to the front.",
+	 "-[300..400]:between:soldiers:deployed:-:-:" P},
+	/* the unit is the category; the predicate before an object quantity */
+	{"Russia suffered 3,000 casualties.", "3000:exact:casualties:casualties:-:-:" P},
+	{"The army reported 200 losses.", "200:exact:losses:casualties:-:-:" P},
+	{"The strikes killed 12 people.", "12:exact:people:killed:-:-:" P},
+	{"Moscow deployed 1.5 million troops.",
+	 "1500000:exact:troops:deployed:-:-:" P},
+	{"Police arrested 45 people.", "45:exact:people:arrested:-:-:" P},
+	{"The death toll rose to 57 people.", "57:exact:people:killed:-:-:" P},
+	/* another dictionary verb: other */
+	{"Russia launched 90 drones.", "90:exact:drones:other:-:-:" P},
+	/* subjects: the unit's actor phrase, the partitive anaphor; a bare
+	 * agent ("soldiers", "civilians") is nobody's in particular */
+	{"Approximately 11,000 North Korean troops arrived. Kyiv estimates that "
+	 "over 3,000 of these soldiers have been killed.",
+	 "3000:over:soldiers:killed:PRKMIL:UKRGOV:" P},
+	{"Ukrainian troops attacked. About 40 of those soldiers were wounded.",
+	 "40:approximately:soldiers:wounded:UKRMIL:-:" P},
+	/* claimants and dates */
+	{"According to Ukrainian assessments, 500 Russian soldiers were killed.",
+	 "500:exact:soldiers:killed:RUSMIL:UKR:" P},
+	{"Volodymyr Zelenskiy said that two North Korean soldiers were captured.",
+	 "2:exact:soldiers:captured:PRKMIL:UKRGOV:" P},
+	{"Kyiv stated on Friday that 300 Russian soldiers were killed.",
+	 "300:exact:soldiers:killed:RUSMIL:UKRGOV:2025-02-14"},
+	{"In June 2024, 1,000 Russian soldiers were deployed.",
+	 "1000:exact:soldiers:deployed:RUSMIL:-:2024-06-01"},
+	{"Last year 400 soldiers were killed.", "400:exact:soldiers:killed:-:-:2024-01-01"},
+	/* negative cases */
+	{"The troops advanced 30 km in two days.", ""},
+	{"The war began in 2022 and was deployed again.", ""},
+	{"A 45-year-old soldier was killed.", ""},
+	{"Ukraine received $5 billion in aid.", ""},
+	{"About 30% of the soldiers were killed.", ""},
+	{"The offensive lasted four months.", ""},
+	{"Cooperation between the two nations deepened.", ""},
+	{"Officials met 12 journalists.", ""},
+	{"The 3,000 villages were captured.", ""},
+	{"Russia captured 20 villages.", ""},
+	{"Talks lasted 24 hours and 20 minutes.", ""},
+};
+
+static void test_figure_table(void **state)
+{
+	size_t i, n, bad = 0;
+	char got[1024];
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		render_figures(cases[i].text, got, sizeof(got), &n);
+		if (strcmp(got, cases[i].want) != 0 ||
+		    n != (cases[i].want[0] ? 1u : 0u)) {
+			print_error("case %zu: \"%s\"\n  got  \"%s\" (%zu)\n  want \"%s\"\n",
+				    i, cases[i].text, got, n, cases[i].want);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
+/* One record exactly: key order, subject text, span, id. */
+static void test_figure_record(void **state)
+{
+	vigil_coder_options co = VIGIL_CODER_OPTIONS_INIT;
+	vigil_coder *coder;
+	vigil_worker *w;
+	vigil_doc d;
+	const char *data, *fig;
+	size_t len;
+
+	(void)state;
+	memset(&d, 0, sizeof(d));
+	d.text = "Two North Korean soldiers were captured.";
+	d.text_len = strlen(d.text);
+	d.id = "t1";
+	co.dict = dict;
+	assert_int_equal(vigil_coder_new(&coder, &co), VIGIL_OK);
+	assert_int_equal(vigil_worker_new(&w, coder), VIGIL_OK);
+	assert_int_equal(vigil_worker_code(w, &d), VIGIL_OK);
+	assert_int_equal(vigil_worker_records(w, VIGIL_OUTPUT_JSONL, &data, &len),
+			 VIGIL_OK);
+	fig = strstr(data, "{\"type\":\"figure\"");
+	assert_non_null(fig);
+	assert_string_equal(
+		fig,
+		"{\"type\":\"figure\",\"id\":\"t1-1-f1\",\"doc\":\"t1\",\"sentence\":1,"
+		"\"value\":2,\"low\":null,\"high\":null,\"qualifier\":\"exact\","
+		"\"unit\":\"soldiers\",\"category\":\"captured\",\"subject\":{\"code\":"
+		"\"PRKMIL\",\"country\":\"PRK\",\"sector\":\"MIL\",\"text\":\"North "
+		"Korean soldiers\"},\"said_by\":null,\"event_loc\":null,\"date\":null,"
+		"\"span\":[0,39]}\n");
+	vigil_worker_free(w);
+	vigil_coder_free(coder);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_figure_table),
+		cmocka_unit_test(test_figure_record),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
