@@ -73,12 +73,16 @@ static uint8_t cue_class(const char *code)
 /*===== Matches and words ==============================================*/
 
 /* Verbs that also act as cues on the verbs after them: a denial denies
- * what it is about ("denied the reports of troop deployments"). */
+ * what it is about ("denied the reports of troop deployments"), an appeal
+ * or a demand (02x, 10x) asks for what it names ("called for a ceasefire",
+ * "urged Europe to impose sanctions"): see request_reaches(). */
 static const struct {
 	const char *prefix;
 	uint8_t cls;
 } verb_cues[] = {
 	{"016", VIGIL__CUE_DENY},
+	{"02", VIGIL__CUE_MODAL},
+	{"10", VIGIL__CUE_MODAL},
 };
 
 static uint8_t verb_cue_class(const char *code)
@@ -565,16 +569,6 @@ static int past_year_in(const vigil__cctx *c, uint16_t clause)
 	return 0;
 }
 
-static int verb_between(const vigil__cctx *c, uint32_t from, uint32_t to)
-{
-	uint32_t k;
-
-	for (k = from; k < to; k++)
-		if (is_verb_match(c, TM(c, k)))
-			return 1;
-	return 0;
-}
-
 /* Priority and aux mode of a cue class: the highest priority wins. */
 static const struct {
 	uint8_t prio, aux;
@@ -589,6 +583,119 @@ static const struct {
 	[VIGIL__CUE_REFUSE] = {3, VIGIL__AUX_NEGATED},
 	[VIGIL__CUE_DENY] = {4, VIGIL__AUX_DENIED},
 };
+
+/* Whether the verb at vb continues the verb before it: "to V" (an
+ * infinitive chain: "urged them to stop attacking") or "and / or V" with
+ * no subject of its own ("blockading ports and striking facilities"). */
+static int chained(const vigil__cctx *c, uint32_t vb)
+{
+	int64_t p = before_adverbs(c, vb);
+
+	if (p < 0)
+		return 0;
+	return tok_is(c, (uint32_t)p, "to") ||
+	       ((WC(c, (uint32_t)p) & W_COORD) && !(WC(c, (uint32_t)p) & W_BUT));
+}
+
+/* Whether a cue ending at token `from` reaches the verb at vb: no verb
+ * lies between, or every verb from the first one after the cue on is
+ * chained to the one before it and none of them is a cue itself (the
+ * nearer cue verb governs: "said, urging Europe to impose sanctions"). */
+static int chain_reaches(const vigil__cctx *c, uint32_t from, uint32_t vb)
+{
+	uint32_t cur = vb, k;
+
+	for (k = vb; k > from; k--) {
+		int32_t mi = TM(c, k - 1);
+
+		if (!is_verb_match(c, mi) || c->m[mi].tok_end > cur)
+			continue;
+		if (!chained(c, cur) || c->mc[mi].cue >= 0)
+			return 0;
+		cur = c->m[mi].tok_begin;
+		k = cur + 1;
+	}
+	return 1;
+}
+
+/* The scope of an appeal or demand verb (02x, 10x) or of "refused" ending
+ * at `from`: an
+ * infinitive after its addressee ("urged European leaders to prepare new
+ * sanctions") or its direct object, a noun event after determiners and at
+ * most one other word ("called for an immediate ceasefire"); not a noun
+ * further on ("demanded an investigation into the attack"). */
+static int request_reaches(const vigil__cctx *c, uint32_t from, uint32_t vb)
+{
+	uint32_t k = from, words = 0;
+
+	while (k < vb && (WC(c, k) & W_DET))
+		k++;
+	if (k < vb && TA(c, k) >= 0) {
+		const vigil__actor *g =
+			&c->out->actors[c->out->actors[TA(c, k)].group];
+		uint16_t n = g->ngroup ? g->ngroup : 1;
+
+		k = g[n - 1].tok_end;
+		return k < vb && tok_is(c, k, "to");
+	}
+	if (k < vb && tok_is(c, k, "to"))
+		return 1;
+	for (; k < vb; k++)
+		if (c->tok[k].type != VIGIL_TOK_WORD || WC(c, k) || ++words > 1)
+			return 0;
+	return 1;
+}
+
+/* A clause opened by "until" under a modal, future or negated clause is a
+ * condition ("nothing would be achieved until he met Putin"). */
+static int conditional_until(const vigil__cctx *c, uint16_t clause)
+{
+	uint32_t mi;
+
+	if (clause == 0 || c->ctype[clause] != CT_SUB ||
+	    !tok_is(c, c->cbeg[clause], "until"))
+		return 0;
+	for (mi = c->mb; mi < c->me; mi++) {
+		uint8_t cls = c->mc[mi].cue_class;
+
+		if (c->mc[mi].cue >= 0 && CL(c, c->m[mi].tok_begin) == clause - 1 &&
+		    (cls == VIGIL__CUE_MODAL || cls == VIGIL__CUE_FUTURE ||
+		     cls == VIGIL__CUE_NEG))
+			return 1;
+	}
+	return 0;
+}
+
+/* Adjectives that make an event noun a claim, not a fact ("an alleged
+ * arson attack"); the adverbs ("allegedly attacked") only hedge. */
+static const char *const claimed_adj[] = {"alleged", "purported"};
+
+/* Whether the noun phrase of the event noun at vb (up to 6 tokens back,
+ * no verb, preposition or punctuation but '-' between) has such an
+ * adjective. */
+static int claimed_noun(const vigil__cctx *c, uint32_t vb)
+{
+	uint32_t k, steps = 0;
+	size_t i;
+
+	for (k = vb; k > c->tb && steps++ < 6; k--) {
+		const vigil__token *t = &c->tok[k - 1];
+
+		if (t->type == VIGIL_TOK_PUNCT) {
+			if (!is_punct(c, k - 1, '-'))
+				return 0;
+			continue;
+		}
+		if ((WC(c, k - 1) & W_PREP) ||
+		    (is_verb_match(c, TM(c, k - 1)) &&
+		     c->m[TM(c, k - 1)].tok_begin != vb))
+			return 0;
+		for (i = 0; i < sizeof(claimed_adj) / sizeof(claimed_adj[0]); i++)
+			if (tok_is(c, k - 1, claimed_adj[i]))
+				return 1;
+	}
+	return 0;
+}
 
 /* Whether cue match mi is in scope of the verb at [vb, ...). */
 static int cue_in_scope(const vigil__cctx *c, uint32_t mi, uint32_t vb,
@@ -606,13 +713,21 @@ static int cue_in_scope(const vigil__cctx *c, uint32_t mi, uint32_t vb,
 		return CL(c, m->tok_begin) == clause && (m->tok_end <= vb ||
 							 m->tok_begin >= ve);
 	}
-	if (m->tok_end > vb || verb_between(c, m->tok_end, vb))
+	if (m->tok_end > vb || !chain_reaches(c, m->tok_end, vb))
 		return 0;
+	/* a verb asking for or refusing something ("refused" is both a verb
+	 * and a REFUSE cue) governs its infinitive or direct object only */
+	if (c->mc[mi].verb >= 0 &&
+	    (cls == VIGIL__CUE_MODAL || cls == VIGIL__CUE_REFUSE))
+		return request_reaches(c, m->tok_end, vb);
 	if (CL(c, m->tok_begin) == clause)
 		return 1;
-	/* denials and refusals govern the complement clause they open */
-	return cls == VIGIL__CUE_DENY || cls == VIGIL__CUE_REFUSE ||
-	       c->mc[mi].verb >= 0;
+	/* denials and refusals govern the complement clause they open
+	 * ("denied that its troops attacked"), not a clause of time or
+	 * cause after them ("rejected the plan after Russia attacked") */
+	return (cls == VIGIL__CUE_DENY || cls == VIGIL__CUE_REFUSE ||
+		c->mc[mi].verb >= 0) &&
+	       c->ctype[clause] == CT_COMP && clause == CL(c, m->tok_begin) + 1;
 }
 
 static void set_aux(vigil__cctx *c, vigil__cverb *v, uint32_t vb, uint32_t ve)
@@ -654,8 +769,16 @@ static void set_aux(vigil__cctx *c, vigil__cverb *v, uint32_t vb, uint32_t ve)
 				return;
 			}
 	}
+	if (v->noun && best < 2 && claimed_noun(c, vb)) {
+		v->aux = VIGIL__AUX_HYPOTHETICAL;
+		return;
+	}
 	if (best >= 1)
 		return;
+	if (conditional_until(c, CL(c, vb))) {
+		v->aux = VIGIL__AUX_HYPOTHETICAL;
+		return;
+	}
 	k = before_adverbs(c, vb);
 	if (!v->noun && k >= 0 && tok_is(c, (uint32_t)k, "had") &&
 	    !v->passive && v->said_by < 0) {

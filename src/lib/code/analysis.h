@@ -37,12 +37,12 @@ typedef struct vigil__analysis {
 	vigil__event *events;     /* in sentence order */
 	size_t nevent;
 	vigil__date_expr *dates;  /* date expressions, in text order */
-	size_t ndate;
+	size_t ndate, date_cap;
 	uint32_t *sent_date;      /* nsent + 1: sentence s has dates
 				     [sent_date[s], sent_date[s + 1]) */
 	uint32_t *sent_actor;     /* nsent + 1: its actors, the same way */
 	vigil__figure *figures;   /* in sentence order */
-	size_t nfigure;
+	size_t nfigure, figure_cap;
 } vigil__analysis;
 
 /* The analysis of the worker's last coded document (borrowed), or NULL. */

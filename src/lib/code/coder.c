@@ -194,6 +194,45 @@ static int match_sentences(vigil_worker *w)
 	return VIGIL_OK;
 }
 
+/* Sentence by sentence: the date expressions of those with events or
+ * figure candidates (the others need none), the events' dates, the
+ * figures. Returns 0, or -1 when the arena fails. */
+static int date_and_count(vigil_worker *w)
+{
+	vigil__analysis *an = &w->an;
+	vigil__arena *a = &w->arena;
+	size_t ev = 0, first, nq;
+	uint32_t s;
+
+	if (vigil__dating_begin(a, an) < 0)
+		return -1;
+	for (s = 0; s < an->seg.nsent; s++) {
+		vigil__quantity *q;
+		uint16_t *cl = NULL;
+
+		first = ev;
+		while (ev < an->nevent && an->events[ev].sent == s)
+			ev++;
+		if (vigil__figures_candidates(a, an, s, &q, &nq) < 0)
+			return -1;
+		if (first == ev && nq == 0) {
+			vigil__dates_skip(an, s);
+			continue;
+		}
+		if (vigil__dates_of_sentence(a, an, s) < 0)
+			return -1;
+		if (nq > 0 || an->sent_date[s] < an->sent_date[s + 1]) {
+			cl = vigil__sentence_clauses(a, an, s);
+			if (!cl)
+				return -1;
+		}
+		vigil__events_date(an, s, first, ev, cl);
+		if (vigil__figures_of_sentence(a, an, s, q, nq, cl) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Clauses, then events, from the matches; then the date expressions, the
  * events' dates and the figures. */
 static int code_events(vigil_worker *w)
@@ -205,9 +244,7 @@ static int code_events(vigil_worker *w)
 	    vigil__events_build(&w->arena, &an->cl, an->seg.tok, an->matches,
 				an->lx, &an->events, &an->nevent) < 0)
 		return fail(w, VIGIL_ENOMEM, "out of memory coding events");
-	if (vigil__dates_collect(&w->arena, an) < 0 ||
-	    vigil__events_date(&w->arena, an) < 0 ||
-	    vigil__figures_build(&w->arena, an) < 0)
+	if (date_and_count(w) < 0)
 		return fail(w, VIGIL_ENOMEM, "out of memory dating events");
 	return VIGIL_OK;
 }

@@ -26,40 +26,49 @@ const char *vigil__date_source_name(int src)
 	return names[src];
 }
 
-int vigil__dates_collect(vigil__arena *a, vigil__analysis *an)
+int vigil__dating_begin(vigil__arena *a, vigil__analysis *an)
 {
-	size_t s, cap = 0, k = 0, nsent = an->seg.nsent;
+	size_t s, k = 0, nsent = an->seg.nsent;
 
 	an->dates = NULL;
 	an->ndate = 0;
-	an->sent_date = vigil__arena_alloc(a, (nsent + 1) * sizeof(uint32_t));
+	an->date_cap = 0;
+	an->sent_date = vigil__arena_calloc(a, nsent + 1, sizeof(uint32_t));
 	an->sent_actor = vigil__arena_alloc(a, (nsent + 1) * sizeof(uint32_t));
 	if (!an->sent_date || !an->sent_actor)
 		return -1;
-	for (s = 0; s < nsent; s++) {
-		const vigil__sentence *st = &an->seg.sent[s];
-		vigil__date_expr *e;
-		size_t n;
-
-		an->sent_date[s] = (uint32_t)an->ndate;
-		if (vigil__dates_find(a, an->text, an->seg.tok, st->tok_begin,
-				      st->tok_end, an->date, &e, &n) < 0)
-			return -1;
-		if (n == 0)
-			continue;
-		if (an->ndate + n > cap &&
-		    vigil__arena_grow(a, (void **)&an->dates, &cap,
-				      an->ndate + n, sizeof(*an->dates)) < 0)
-			return -1;
-		memcpy(an->dates + an->ndate, e, n * sizeof(*e));
-		an->ndate += n;
-	}
-	an->sent_date[nsent] = (uint32_t)an->ndate;
 	for (s = 0; s <= nsent; s++) {
 		while (k < an->cl.nactor && an->cl.actors[k].sent < s)
 			k++;
 		an->sent_actor[s] = (uint32_t)k;
 	}
+	return 0;
+}
+
+void vigil__dates_skip(vigil__analysis *an, uint32_t s)
+{
+	an->sent_date[s] = an->sent_date[s + 1] = (uint32_t)an->ndate;
+}
+
+int vigil__dates_of_sentence(vigil__arena *a, vigil__analysis *an, uint32_t s)
+{
+	const vigil__sentence *st = &an->seg.sent[s];
+	vigil__date_expr *e;
+	size_t n;
+
+	vigil__dates_skip(an, s);
+	if (vigil__dates_find(a, an->text, an->seg.tok, st->tok_begin,
+			      st->tok_end, an->date, &e, &n) < 0)
+		return -1;
+	if (n == 0)
+		return 0;
+	if (an->ndate + n > an->date_cap &&
+	    vigil__arena_grow(a, (void **)&an->dates, &an->date_cap,
+			      an->ndate + n, sizeof(*an->dates)) < 0)
+		return -1;
+	memcpy(an->dates + an->ndate, e, n * sizeof(*e));
+	an->ndate += n;
+	an->sent_date[s + 1] = (uint32_t)an->ndate;
 	return 0;
 }
 
@@ -302,37 +311,24 @@ static void date_anchored(const vigil__analysis *an, uint32_t s,
 	}
 }
 
-int vigil__events_date(vigil__arena *a, vigil__analysis *an)
+void vigil__events_date(const vigil__analysis *an, uint32_t s, size_t first,
+			size_t end, const uint16_t *cl)
 {
-	size_t i = 0, first, k;
+	size_t k;
 
-	while (i < an->nevent) {
-		uint32_t s = an->events[i].sent;
-		uint16_t *cl = NULL;
+	for (k = first; k < end; k++) {
+		vigil__event *e = &an->events[k];
+		const vigil__event *p = NULL;
 
-		first = i;
-		while (i < an->nevent && an->events[i].sent == s)
-			i++;
-		if (an->sent_date[s] < an->sent_date[s + 1]) {
-			cl = vigil__sentence_clauses(a, an, s);
-			if (!cl)
-				return -1;
+		vigil__date_at(an, s, cl, trigger_tok(an, e), cue_tok_of(an, e),
+			       &e->when);
+		if (e->when.source == VIGIL__DS_ANCHOR)
+			p = earlier_event(an, k);
+		if (p) {
+			e->when = p->when;
+			e->when.source = VIGIL__DS_EARLIER;
 		}
-		for (k = first; k < i; k++) {
-			vigil__event *e = &an->events[k];
-			const vigil__event *p = NULL;
-
-			vigil__date_at(an, s, cl, trigger_tok(an, e),
-				       cue_tok_of(an, e), &e->when);
-			if (e->when.source == VIGIL__DS_ANCHOR)
-				p = earlier_event(an, k);
-			if (p) {
-				e->when = p->when;
-				e->when.source = VIGIL__DS_EARLIER;
-			}
-		}
-		if (cl)
-			date_anchored(an, s, cl, first, i);
 	}
-	return 0;
+	if (cl)
+		date_anchored(an, s, cl, first, end);
 }

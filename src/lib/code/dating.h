@@ -39,11 +39,20 @@ typedef struct vigil__dated {
 struct vigil__analysis;
 
 /*
- * Finds the date expressions of every sentence (an->dates, an->sent_date)
- * and an index of each sentence's actors (an->sent_actor). Returns 0, or -1
- * when the arena fails.
+ * Prepares `an` for dating: the index of each sentence's actors
+ * (an->sent_actor) and an empty an->sent_date. Sentences are then dated
+ * in order. Returns 0, or -1 when the arena fails.
  */
-int vigil__dates_collect(vigil__arena *a, struct vigil__analysis *an);
+int vigil__dating_begin(vigil__arena *a, struct vigil__analysis *an);
+
+/*
+ * Appends the date expressions of sentence s to an->dates and sets
+ * an->sent_date[s], [s + 1]; sentences must come in order (a skipped one
+ * gets none: vigil__dates_skip). Returns 0, or -1 when the arena fails.
+ */
+int vigil__dates_of_sentence(vigil__arena *a, struct vigil__analysis *an,
+			     uint32_t s);
+void vigil__dates_skip(struct vigil__analysis *an, uint32_t s);
 
 /*
  * Clause numbers of the tokens of sentence s (arena memory, index token -
@@ -62,7 +71,11 @@ void vigil__date_at(const struct vigil__analysis *an, uint32_t s,
 		    const uint16_t *cl, uint32_t tok, uint32_t cue_tok,
 		    vigil__dated *out);
 
-/* Dates every event of an->events. Returns 0, or -1 when the arena fails. */
-int vigil__events_date(vigil__arena *a, struct vigil__analysis *an);
+/*
+ * Dates events [first, end) of sentence s (after vigil__dates_of_sentence
+ * or _skip); `cl` its clause numbers, or NULL when it has no expression.
+ */
+void vigil__events_date(const struct vigil__analysis *an, uint32_t s,
+			size_t first, size_t end, const uint16_t *cl);
 
 #endif /* VIGIL_DATING_H */

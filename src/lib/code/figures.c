@@ -84,21 +84,29 @@ static const struct {
 };
 
 /* People and materiel: the units a figure may count (with "-s"/"-es"). */
-static const char *const countables[] = {
-	"troop", "soldier", "people", "person", "civilian", "officer",
-	"fighter", "militant", "insurgent", "rebel", "child", "children",
-	"woman", "women", "man", "men", "resident", "personnel", "police",
-	"policemen", "serviceman", "servicemen", "member", "protester",
-	"demonstrator", "migrant", "worker", "journalist", "citizen",
-	"villager", "student", "prisoner", "hostage", "recruit", "conscript",
-	"mercenary", "mercenaries", "marine", "sailor", "pilot", "guard",
-	"volunteer", "refugee", "national", "casualty", "casualties", "loss",
-	"dead", "death", "fatality", "fatalities", "injured", "wounded",
-	"injury", "injuries", "captive", "pow", "detainee", "evacuee",
-	"missile", "drone", "tank", "shell", "rocket", "container", "round",
-	"aircraft", "jet", "plane", "helicopter", "vehicle", "artillery",
-	"weapon", "gun", "rifle", "ship", "boat", "warship", "bomb",
-	"munition", "munitions", "warhead", "launcher", "howitzer", "mine",
+typedef struct word {
+	const char *w;
+	uint8_t len;
+} word;
+#define W(s) {s, sizeof(s) - 1}
+static const word countables[] = {
+	W("troop"), W("soldier"), W("people"), W("person"), W("civilian"),
+	W("officer"), W("fighter"), W("militant"), W("insurgent"), W("rebel"),
+	W("child"), W("children"), W("woman"), W("women"), W("man"), W("men"),
+	W("resident"), W("personnel"), W("police"), W("policemen"), W("serviceman"),
+	W("servicemen"), W("member"), W("protester"), W("demonstrator"),
+	W("migrant"), W("worker"), W("journalist"), W("citizen"), W("villager"),
+	W("student"), W("prisoner"), W("hostage"), W("recruit"), W("conscript"),
+	W("mercenary"), W("mercenaries"), W("marine"), W("sailor"), W("pilot"),
+	W("guard"), W("volunteer"), W("refugee"), W("national"), W("casualty"),
+	W("casualties"), W("loss"), W("dead"), W("death"), W("fatality"),
+	W("fatalities"), W("injured"), W("wounded"), W("injury"), W("injuries"),
+	W("captive"), W("pow"), W("detainee"), W("evacuee"), W("missile"),
+	W("drone"), W("tank"), W("shell"), W("rocket"), W("container"), W("round"),
+	W("aircraft"), W("jet"), W("plane"), W("helicopter"), W("vehicle"),
+	W("artillery"), W("weapon"), W("gun"), W("rifle"), W("ship"), W("boat"),
+	W("warship"), W("bomb"), W("munition"), W("munitions"), W("warhead"),
+	W("launcher"), W("howitzer"), W("mine")
 };
 
 /* Whether the first n bytes of word token t are w (lowercase), ASCII
@@ -141,7 +149,8 @@ static int lookup(const word_cat *table, size_t n, const char *text,
 	if (t->type != VIGIL_TOK_WORD)
 		return -1;
 	for (i = 0; i < n; i++)
-		if (tok_is(text, t, table[i].w))
+		if ((text[t->off] | 32) == table[i].w[0] &&
+		    tok_is(text, t, table[i].w))
 			return table[i].cat;
 	return -1;
 }
@@ -154,9 +163,13 @@ static int countable(const char *text, const vigil__token *t)
 {
 	size_t i, n;
 
+	if (t->type != VIGIL_TOK_WORD)
+		return 0;
 	for (i = 0; i < sizeof(countables) / sizeof(countables[0]); i++) {
-		n = strlen(countables[i]);
-		if (!prefix_eq(text, t, countables[i], n))
+		n = countables[i].len;
+		if (t->len < n || t->len > n + 2 ||
+		    (text[t->off] | 32) != countables[i].w[0] ||
+		    !prefix_eq(text, t, countables[i].w, n))
 			continue;
 		if (t->len == n ||
 		    (t->len == n + 1 && (text[t->off + n] | 32) == 's') ||
@@ -289,8 +302,6 @@ static int category_of(const fctx *c, const vigil__quantity *q, uint32_t *pred)
 	int cat;
 
 	*pred = UINT32_MAX;
-	if (has_unit && !countable(text, head))
-		return -1;
 	cat = predicate_right(c, q, &right);
 	if (cat >= 0) {
 		*pred = right;
@@ -479,8 +490,8 @@ static uint32_t tok_end_byte(const vigil__token *t)
 	return t->off + t->len;
 }
 
-static int add_figure(vigil__arena *a, vigil__analysis *an, size_t *cap,
-		      const fctx *c, const vigil__quantity *q, uint32_t *nth)
+static int add_figure(vigil__arena *a, vigil__analysis *an, const fctx *c,
+		      const vigil__quantity *q, uint32_t *nth)
 {
 	const vigil__token *tok = an->seg.tok;
 	vigil__figure *f;
@@ -489,8 +500,9 @@ static int add_figure(vigil__arena *a, vigil__analysis *an, size_t *cap,
 
 	if (cat < 0)
 		return 0;
-	if (an->nfigure == *cap &&
-	    vigil__arena_grow(a, (void **)&an->figures, cap, an->nfigure + 1,
+	if (an->nfigure == an->figure_cap &&
+	    vigil__arena_grow(a, (void **)&an->figures, &an->figure_cap,
+			      an->nfigure + 1,
 			      sizeof(*an->figures)) < 0)
 		return -1;
 	f = &an->figures[an->nfigure++];
@@ -514,48 +526,49 @@ static int add_figure(vigil__arena *a, vigil__analysis *an, size_t *cap,
 	return 0;
 }
 
-static int figures_of_sentence(vigil__arena *a, vigil__analysis *an,
-			       uint32_t s, size_t *cap)
+int vigil__figures_candidates(vigil__arena *a, const vigil__analysis *an,
+			      uint32_t s, vigil__quantity **out, size_t *nout)
 {
 	const vigil__sentence *st = &an->seg.sent[s];
 	vigil__quantity *q;
-	size_t n, i;
-	uint32_t nth = 0;
-	fctx c;
+	size_t n, i, k = 0;
 
+	*out = NULL;
+	*nout = 0;
+	if (!an->lx)
+		return 0; /* no dictionary, no coding (as for events) */
 	if (vigil__quantities_find(a, an->text, an->seg.tok, st->tok_begin,
 				   st->tok_end, &q, &n) < 0)
 		return -1;
+	for (i = 0; i < n; i++) {
+		if (q[i].kind != VIGIL_QK_COUNT || q[i].definite)
+			continue;
+		if (q[i].unit_end > q[i].unit_begin &&
+		    !countable(an->text, &an->seg.tok[q[i].unit_end - 1]))
+			continue;
+		q[k++] = q[i];
+	}
+	*out = k ? q : NULL;
+	*nout = k;
+	return 0;
+}
+
+int vigil__figures_of_sentence(vigil__arena *a, vigil__analysis *an,
+			       uint32_t s, const vigil__quantity *q, size_t n,
+			       const uint16_t *cl)
+{
+	const vigil__sentence *st = &an->seg.sent[s];
+	uint32_t nth = 0;
+	size_t i;
+	fctx c;
+
 	c.an = an;
 	c.s = s;
 	c.tb = st->tok_begin;
 	c.te = st->tok_end;
-	c.cl = NULL;
-	for (i = 0; i < n; i++) {
-		if (q[i].kind != VIGIL_QK_COUNT || q[i].definite)
-			continue;
-		if (!c.cl) {
-			c.cl = vigil__sentence_clauses(a, an, s);
-			if (!c.cl)
-				return -1;
-		}
-		if (add_figure(a, an, cap, &c, &q[i], &nth) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-int vigil__figures_build(vigil__arena *a, vigil__analysis *an)
-{
-	size_t cap = 0;
-	uint32_t s;
-
-	an->figures = NULL;
-	an->nfigure = 0;
-	if (!an->lx)
-		return 0; /* no dictionary, no coding (as for events) */
-	for (s = 0; s < an->seg.nsent; s++)
-		if (figures_of_sentence(a, an, s, &cap) < 0)
+	c.cl = cl;
+	for (i = 0; i < n; i++)
+		if (add_figure(a, an, &c, &q[i], &nth) < 0)
 			return -1;
 	return 0;
 }

@@ -54,10 +54,21 @@ typedef struct vigil__figure {
 struct vigil__analysis;
 
 /*
- * Finds the figures of every sentence of `an` (after events and
- * vigil__dates_collect) into an->figures. Returns 0, or -1 when the arena
- * fails.
+ * The quantity phrases of sentence s that may be figures: counts, not
+ * definite ("the two nations"), whose unit (if any) is people or materiel.
+ * *out is arena memory (NULL when *n is 0); nothing without a dictionary.
+ * Returns 0, or -1 when the arena fails.
  */
-int vigil__figures_build(vigil__arena *a, struct vigil__analysis *an);
+int vigil__figures_candidates(vigil__arena *a, const struct vigil__analysis *an,
+			      uint32_t s, vigil__quantity **out, size_t *n);
+
+/*
+ * Appends to an->figures those of candidates q[0..n) of sentence s that a
+ * predicate or their unit gives a category; `cl` the sentence's clause
+ * numbers, its dates already found. Returns 0, or -1 when the arena fails.
+ */
+int vigil__figures_of_sentence(vigil__arena *a, struct vigil__analysis *an,
+			       uint32_t s, const vigil__quantity *q, size_t n,
+			       const uint16_t *cl);
 
 #endif /* VIGIL_FIGURES_H */
