@@ -64,6 +64,7 @@ static const char test_dict[] =
 	"+refuse = 120 goldstein=-4 quad=3 plover=REJECT\n"
 	"+demand = 100 goldstein=-5 quad=3 plover=REQUEST\n"
 	"+urge = 020 goldstein=3 quad=1 plover=REQUEST\n"
+	"ceasefire = 0871 pos=noun goldstein=9 quad=2 plover=RETREAT\n"
 	"[cues]\n"
 	"said | says | stated = ATTRIB\n"
 	"according to | claims = ATTRIB\n"
@@ -73,7 +74,11 @@ static const char test_dict[] =
 	"could | would | may | must | potential | if | willing to = MODAL\n"
 	"last year | initially = PAST\n"
 	"declined to | refused to = REFUSE\n"
-	"denied | dismissed = DENY\n";
+	"denied | dismissed = DENY\n"
+	"is to | are to | expected | proposed = FUTURE\n"
+	"unlikely to | reserved the right to | focused on | ready for = MODAL\n"
+	"allegedly | as expected = HEDGE\n"
+	"refused = REFUSE\n";
 
 static vigil_dict *dict;
 
@@ -279,6 +284,49 @@ static const struct {
 	{"North Korea must attack Russia.", "PRK->RUS:190:hypothetical"},
 	{"South Korea urged North Korea to visit Russia.",
 	 "KOR->PRK:020:asserted; PRK->RUS:042:hypothetical"},
+	/* plans, conditions and rehearsals: the cue phrase, and the scope
+	 * of a cue over "to V" and "and V" chains; each with a counterpart
+	 * that stays asserted */
+	{"North Korea is to deploy troops to Russia.", "PRK->RUS:154:future"},
+	{"North Korea is unlikely to attack Russia.", "PRK->RUS:190:hypothetical"},
+	{"Russia reserved the right to attack Ukraine.",
+	 "RUS->UKR:190:hypothetical"},
+	{"Seoul expected North Korea to attack Russia.", "PRK->RUS:190:future"},
+	{"As expected, North Korea attacked Russia.",
+	 "PRK->RUS:190:asserted:~As expected"},
+	{"Kyiv criticized the proposed ceasefire.",
+	 "UKRGOV->-:111:asserted; UKRGOV->-:0871:future"},
+	{"Ukraine was ready for a ceasefire.", "UKR->-:0871:hypothetical"},
+	{"North Korean troops held drills focused on attacking Seoul.",
+	 "PRKMIL->KORGOV:190:hypothetical"},
+	{"Russia could attack and seize Kyiv.",
+	 "RUS->-:190:hypothetical; RUS->UKRGOV:192:hypothetical"},
+	{"Russia could attack Kyiv and then Ukraine seized Moscow.",
+	 "RUS->UKRGOV:190:hypothetical; UKR->RUSGOV:192:asserted"},
+	{"Putin said nothing would change until he visited Pyongyang.",
+	 "RUSGOV->PRKGOV:042:hypothetical:by=RUSGOV"},
+	{"Russia attacked Ukraine until Putin visited Pyongyang.",
+	 "RUS->UKR:190:asserted; RUSGOV->PRKGOV:042:asserted"},
+	/* appeals, demands and refusals govern their infinitive or direct
+	 * object, not a noun further on */
+	{"Seoul urged Moscow to halt deployments.",
+	 "KORGOV->RUSGOV:020:asserted; RUSGOV->-:154:hypothetical"},
+	{"Kyiv demanded a ceasefire.",
+	 "UKRGOV->-:100:asserted; UKRGOV->-:0871:hypothetical"},
+	{"Kyiv demanded an investigation into the deployment of troops.",
+	 "UKRGOV->-:100:asserted; UKRGOV->-:154:asserted"},
+	{"Russia refused a ceasefire.",
+	 "RUS->-:120:asserted; RUS->-:0871:negated"},
+	{"Russia refused Kyiv after North Korean deployments.",
+	 "RUS->UKRGOV:120:asserted; PRK->-:154:asserted"},
+	{"Pyongyang denied the reports after Russia attacked Ukraine.",
+	 "PRKGOV->-:016:asserted; RUS->UKR:190:asserted"},
+	{"There were no signs of North Korean deployments.", "PRK->-:154:negated"},
+	/* an "alleged" event noun is a claim; "allegedly V" only hedges */
+	{"Seoul criticized the alleged North Korean deployments.",
+	 "KORGOV->PRK:111:asserted; PRK->-:154:hypothetical"},
+	{"North Korea allegedly deployed troops to Russia.",
+	 "PRK->RUS:154:asserted:~allegedly"},
 	/* the past */
 	{"Ukraine had seized Russian territory last year.",
 	 "UKR->RUS:192:historical"},

@@ -619,11 +619,11 @@ static int chain_reaches(const vigil__cctx *c, uint32_t from, uint32_t vb)
 }
 
 /* The scope of an appeal or demand verb (02x, 10x) or of "refused" ending
- * at `from`: an
- * infinitive after its addressee ("urged European leaders to prepare new
- * sanctions") or its direct object, a noun event after determiners and at
- * most one other word ("called for an immediate ceasefire"); not a noun
- * further on ("demanded an investigation into the attack"). */
+ * at `from`: an infinitive after its addressee ("urged European leaders to
+ * prepare new sanctions") or its direct object, a noun event after
+ * determiners and at most one other word ("called for an immediate
+ * ceasefire"); not a noun further on ("demanded an investigation into the
+ * attack"). */
 static int request_reaches(const vigil__cctx *c, uint32_t from, uint32_t vb)
 {
 	uint32_t k = from, words = 0;
