@@ -1,6 +1,7 @@
 /*
  * test_dict_cache.c: compiled dictionaries on disk (dict_cache.c, dict.c):
- * compile then reopen from the cache, rebuild when a source changes (mtime,
+ * compile then reopen from the cache, one cache per spelling of the source
+ * paths, rebuild when a source changes (mtime,
  * size, a new file in a directory), corrupt or truncated caches detected
  * and rebuilt, an unwritable cache directory falling back to memory,
  * no_cache, explicit compile, and blob validation against every single-byte
@@ -129,6 +130,38 @@ static void test_reopen_from_cache(void **state)
 	assert_int_equal(st.entries, 1);
 	assert_string_equal(first_code(d, "in North Korea"), "PRK");
 	vigil_dict_free(d);
+}
+
+/*
+ * Two spellings of one source (relative and absolute) get a cache each, and
+ * each reopens from its own: the blob records the spelling, which --explain
+ * shows, so sharing one file would make output depend on who compiled it.
+ */
+static void test_path_spellings(void **state)
+{
+	const char *abs = put("s.vd", "[actors]\nIran = IRN\n", 100);
+	const char *rel = "s.vd";
+	char cache[128], cwd[512], first[256];
+	vigil_dict_stats st;
+	vigil_dict *d;
+	int pass;
+
+	(void)state;
+	assert_non_null(getcwd(cwd, sizeof(cwd)));
+	assert_int_equal(chdir(root), 0);
+	snprintf(cache, sizeof(cache), "%s/cache", root);
+	for (pass = 0; pass < 2; pass++) {
+		d = open_dict(&abs, 1, cache, &st);
+		assert_int_equal(st.from_cache, pass);
+		if (pass == 0)
+			snprintf(first, sizeof(first), "%s", st.cache_path);
+		vigil_dict_free(d);
+		d = open_dict(&rel, 1, cache, &st);
+		assert_int_equal(st.from_cache, pass);
+		assert_string_not_equal(st.cache_path, first);
+		vigil_dict_free(d);
+	}
+	assert_int_equal(chdir(cwd), 0);
 }
 
 static void test_source_changes_rebuild(void **state)
@@ -436,6 +469,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_reopen_from_cache, make_root, remove_root),
+		cmocka_unit_test_setup_teardown(test_path_spellings, make_root, remove_root),
 		cmocka_unit_test_setup_teardown(test_source_changes_rebuild, make_root, remove_root),
 		cmocka_unit_test_setup_teardown(test_directory_sources, make_root, remove_root),
 		cmocka_unit_test_setup_teardown(test_corrupt_cache_rebuilt, make_root, remove_root),

@@ -263,12 +263,17 @@ char *vigil__cache_path(const char *cache_dir, const char *const *paths,
 	if (!dir || make_dirs(dir) < 0)
 		goto done;
 	XXH3_64bits_reset(&st);
+	/*
+	 * The key covers each path as given and as resolved: the blob records
+	 * the given spelling (--explain shows it), so "data/dict" and its
+	 * absolute form must not share, and overwrite, one cache file.
+	 */
 	for (i = 0; i < npaths; i++) {
 		const char *p = paths[i] ? paths[i] : "";
 
-		if (realpath(p, real))
-			p = real;
 		XXH3_64bits_update(&st, p, strlen(p) + 1);
+		if (realpath(p, real))
+			XXH3_64bits_update(&st, real, strlen(real) + 1);
 	}
 	n = strlen(dir) + 32;
 	path = malloc(n);
