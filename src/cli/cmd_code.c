@@ -26,7 +26,7 @@ static const char code_usage[] =
 	"usage: vigil code [options] [FILE|-]...\n"
 	"\n"
 	"Codes documents and writes records to stdout: JSON Lines by default (per\n"
-	"document a \"document\" record and its \"event\" records, with \"sentence\"\n"
+	"document a \"document\" record, its \"event\" and \"figure\" records; \"sentence\"\n"
 	"and \"mention\" records on request), or one line per event (--format).\n"
 	"FILE may be plain text (.txt, with an optional Title:/Date:/Source:/URL:\n"
 	"header block ended by a blank line), JSON Lines (.jsonl: {\"id\",\"date\",\n"
