@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "resolve/quantity.h"
+#include "resolve/quantity_int.h"
 #include "text/text.h"
 #include "testutil.h"
 
@@ -595,9 +596,18 @@ static void test_names(void **state)
 	assert_string_equal(vigil__quantity_kind_name(99), "other");
 }
 
+/* The word tables are in the order their lookups rely on: a list out of
+ * order would silently miss words. */
+static void test_tables_in_order(void **state)
+{
+	(void)state;
+	assert_int_equal(vigil__quantity_tables_check(), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tables_in_order),
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_indices),
 		cmocka_unit_test(test_bounds),

@@ -3,8 +3,9 @@
  * against the publication date. One left-to-right pass: at each token that
  * can start an expression (a month, weekday, number, or keyword such as
  * "last", "the", "yesterday") the patterns for that class are tried,
- * longest first; a match is emitted and skipped. Resolution conventions are
- * in dates.h and docs/internals/dates.md.
+ * longest first; a match is emitted and skipped. Each token is classified
+ * once per call, into an array the patterns read. Resolution conventions
+ * are in dates.h and docs/internals/dates.md.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -15,6 +16,7 @@
 typedef struct scan {
 	const char *text;
 	const vigil__token *tok;
+	const lexinfo *lx; /* lx[i - begin]: token i classified, once */
 	size_t begin, end;
 	uint32_t pub;
 	int py, pm;
@@ -133,7 +135,7 @@ static lexinfo at(const scan *s, size_t i)
 
 	if (i < s->begin || i >= s->end)
 		return none;
-	return vigil__dates_lex(s->text, &s->tok[i]);
+	return s->lx[i - s->begin];
 }
 
 static int is(const scan *s, size_t i, int cls)
@@ -707,25 +709,36 @@ static size_t match_at(const scan *s, size_t i, lexinfo L, vigil__date_expr *e,
 	}
 }
 
+/* Sentences up to this many tokens are classified into a stack array;
+ * longer ones into the arena. */
+#define LX_STACK 256
+
 int vigil__dates_find(vigil__arena *a, const char *text,
 		      const vigil__token *tok, size_t begin, size_t end,
 		      uint32_t pub, vigil__date_expr **out, size_t *n)
 {
-	scan s = {text, tok, begin, end, 0, 0, 0};
+	scan s = {text, tok, NULL, begin, end, 0, 0, 0};
+	lexinfo stack_lx[LX_STACK], *lx = stack_lx, L;
 	vigil__date_expr *v = NULL, e;
 	size_t cap = 0, cnt = 0, i, k;
-	lexinfo L;
 	res r;
 
 	*out = NULL;
 	*n = 0;
+	if (end <= begin)
+		return 0;
+	if (end - begin > LX_STACK &&
+	    (lx = vigil__arena_alloc(a, (end - begin) * sizeof(*lx))) == NULL)
+		return -1;
+	vigil__dates_lex_range(text, tok, begin, end, lx);
+	s.lx = lx;
 	if (vigil__date_valid(pub)) {
 		s.pub = pub;
 		s.py = year_of_date(pub);
 		s.pm = month_of_date(pub);
 	}
 	for (i = begin; i < end; i += k ? k : 1) {
-		L = vigil__dates_lex(text, &tok[i]);
+		L = lx[i - begin];
 		k = 0;
 		if (L.cls == W_NONE)
 			continue;

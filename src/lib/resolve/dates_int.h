@@ -55,4 +55,9 @@ int vigil__dates_lex_check(void);
 /* Classifies token t of text. Never fails; W_NONE for ordinary words. */
 lexinfo vigil__dates_lex(const char *text, const vigil__token *t);
 
+/* Classifies tokens [begin, end): out[i - begin] = vigil__dates_lex of
+ * token i. One call per sentence rather than one per token. */
+void vigil__dates_lex_range(const char *text, const vigil__token *tok,
+			    size_t begin, size_t end, lexinfo *out);
+
 #endif /* VIGIL_DATES_INT_H */

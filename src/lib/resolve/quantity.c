@@ -57,7 +57,7 @@ static const char *const modifiers[] = {
 /* Nouns whose "of" continuation belongs to the unit: "containers of
  * artillery shells", "tonnes of ammunition". */
 static const char *const containers[] = {
-	"bags", "barrels", "battalions", "batches", "boxes", "brigades",
+	"bags", "barrels", "batches", "battalions", "boxes", "brigades",
 	"cases", "consignments", "containers", "crates", "divisions", "groups",
 	"kinds", "loads", "packages", "pallets", "pieces", "rounds", "sets",
 	"shipments", "tonnes", "tons", "truckloads", "trucks", "types",
@@ -66,104 +66,116 @@ static const char *const containers[] = {
 
 typedef struct phrase_entry {
 	const char *w; /* lowercase words separated by single spaces */
+	uint8_t n;     /* strlen(w) */
 	uint8_t v;     /* a vigil__quantity_kind or vigil__quantity_qualifier */
 } phrase_entry;
 
-/* Unit words right after a number, and the kind they give it. */
+#define P(w, v) {w, sizeof(w) - 1, v}
+
+/* Unit words right after a number, and the kind they give it. Sorted by
+ * first letter (match_table relies on it); within a letter, entries keep
+ * their order of precedence. */
 static const phrase_entry unit_words[] = {
-	{"per cent", VIGIL_QK_PERCENT}, {"percent", VIGIL_QK_PERCENT},
-	{"pct", VIGIL_QK_PERCENT}, {"percentage points", VIGIL_QK_PERCENT},
-	{"percentage point", VIGIL_QK_PERCENT},
-	{"km", VIGIL_QK_DISTANCE}, {"kms", VIGIL_QK_DISTANCE},
-	{"kilometre", VIGIL_QK_DISTANCE}, {"kilometres", VIGIL_QK_DISTANCE},
-	{"kilometer", VIGIL_QK_DISTANCE}, {"kilometers", VIGIL_QK_DISTANCE},
-	{"mile", VIGIL_QK_DISTANCE}, {"miles", VIGIL_QK_DISTANCE},
-	{"nautical miles", VIGIL_QK_DISTANCE}, {"nautical mile", VIGIL_QK_DISTANCE},
-	{"metre", VIGIL_QK_DISTANCE}, {"metres", VIGIL_QK_DISTANCE},
-	{"meter", VIGIL_QK_DISTANCE}, {"meters", VIGIL_QK_DISTANCE},
-	{"m", VIGIL_QK_DISTANCE}, {"ft", VIGIL_QK_DISTANCE},
-	{"feet", VIGIL_QK_DISTANCE}, {"foot", VIGIL_QK_DISTANCE},
-	{"yard", VIGIL_QK_DISTANCE}, {"yards", VIGIL_QK_DISTANCE},
-	{"cm", VIGIL_QK_DISTANCE}, {"nm", VIGIL_QK_DISTANCE},
-	{"mm", VIGIL_QK_MEASURE}, {"millimetre", VIGIL_QK_MEASURE},
-	{"millimetres", VIGIL_QK_MEASURE}, {"millimeter", VIGIL_QK_MEASURE},
-	{"calibre", VIGIL_QK_MEASURE}, {"caliber", VIGIL_QK_MEASURE},
-	{"kg", VIGIL_QK_MEASURE}, {"kilograms", VIGIL_QK_MEASURE},
-	{"kilogram", VIGIL_QK_MEASURE}, {"kilos", VIGIL_QK_MEASURE},
-	{"tonnes", VIGIL_QK_MEASURE}, {"tonne", VIGIL_QK_MEASURE},
-	{"tons", VIGIL_QK_MEASURE}, {"ton", VIGIL_QK_MEASURE},
-	{"lb", VIGIL_QK_MEASURE}, {"lbs", VIGIL_QK_MEASURE},
-	{"pound", VIGIL_QK_MEASURE}, {"kilotons", VIGIL_QK_MEASURE},
-	{"kiloton", VIGIL_QK_MEASURE}, {"hectares", VIGIL_QK_MEASURE},
-	{"hectare", VIGIL_QK_MEASURE}, {"acres", VIGIL_QK_MEASURE},
-	{"acre", VIGIL_QK_MEASURE}, {"square kilometres", VIGIL_QK_MEASURE},
-	{"square kilometers", VIGIL_QK_MEASURE}, {"square miles", VIGIL_QK_MEASURE},
-	{"sq km", VIGIL_QK_MEASURE}, {"degrees", VIGIL_QK_MEASURE},
-	{"degree", VIGIL_QK_MEASURE}, {"knots", VIGIL_QK_MEASURE},
-	{"mph", VIGIL_QK_MEASURE}, {"kph", VIGIL_QK_MEASURE},
-	{"km/h", VIGIL_QK_MEASURE}, {"litres", VIGIL_QK_MEASURE},
-	{"liters", VIGIL_QK_MEASURE}, {"gallons", VIGIL_QK_MEASURE},
-	{"megawatts", VIGIL_QK_MEASURE}, {"mw", VIGIL_QK_MEASURE},
-	{"gw", VIGIL_QK_MEASURE}, {"magnitude", VIGIL_QK_MEASURE},
-	{"years old", VIGIL_QK_AGE}, {"year old", VIGIL_QK_AGE},
-	{"seconds", VIGIL_QK_DURATION}, {"second", VIGIL_QK_DURATION},
-	{"minutes", VIGIL_QK_DURATION}, {"minute", VIGIL_QK_DURATION},
-	{"hours", VIGIL_QK_DURATION}, {"hour", VIGIL_QK_DURATION},
-	{"hrs", VIGIL_QK_DURATION}, {"days", VIGIL_QK_DURATION},
-	{"day", VIGIL_QK_DURATION}, {"nights", VIGIL_QK_DURATION},
-	{"night", VIGIL_QK_DURATION}, {"weeks", VIGIL_QK_DURATION},
-	{"week", VIGIL_QK_DURATION}, {"fortnight", VIGIL_QK_DURATION},
-	{"months", VIGIL_QK_DURATION}, {"month", VIGIL_QK_DURATION},
-	{"years", VIGIL_QK_DURATION}, {"year", VIGIL_QK_DURATION},
-	{"decades", VIGIL_QK_DURATION}, {"decade", VIGIL_QK_DURATION},
-	{"centuries", VIGIL_QK_DURATION}, {"century", VIGIL_QK_DURATION},
-	{"a.m.", VIGIL_QK_TIME}, {"p.m.", VIGIL_QK_TIME}, {"am", VIGIL_QK_TIME},
-	{"pm", VIGIL_QK_TIME}, {"gmt", VIGIL_QK_TIME}, {"utc", VIGIL_QK_TIME},
-	{"o'clock", VIGIL_QK_TIME},
-	{"dollars", VIGIL_QK_MONEY}, {"dollar", VIGIL_QK_MONEY},
-	{"euros", VIGIL_QK_MONEY}, {"euro", VIGIL_QK_MONEY},
-	{"pounds", VIGIL_QK_MONEY}, {"sterling", VIGIL_QK_MONEY},
-	{"yuan", VIGIL_QK_MONEY}, {"renminbi", VIGIL_QK_MONEY},
-	{"rubles", VIGIL_QK_MONEY}, {"roubles", VIGIL_QK_MONEY},
-	{"ruble", VIGIL_QK_MONEY}, {"rouble", VIGIL_QK_MONEY},
-	{"hryvnias", VIGIL_QK_MONEY}, {"hryvnia", VIGIL_QK_MONEY},
-	{"won", VIGIL_QK_MONEY}, {"yen", VIGIL_QK_MONEY},
-	{"rupees", VIGIL_QK_MONEY}, {"francs", VIGIL_QK_MONEY},
-	{"shekels", VIGIL_QK_MONEY}, {"dinars", VIGIL_QK_MONEY},
-	{"riyals", VIGIL_QK_MONEY}, {"rials", VIGIL_QK_MONEY},
-	{"dirhams", VIGIL_QK_MONEY}, {"lira", VIGIL_QK_MONEY},
-	{"pesos", VIGIL_QK_MONEY}, {"cents", VIGIL_QK_MONEY},
-	{"usd", VIGIL_QK_MONEY}, {"eur", VIGIL_QK_MONEY},
-	{"gbp", VIGIL_QK_MONEY},
+	P("acres", VIGIL_QK_MEASURE), P("acre", VIGIL_QK_MEASURE),
+	P("a.m.", VIGIL_QK_TIME), P("am", VIGIL_QK_TIME),
+	P("cm", VIGIL_QK_DISTANCE), P("calibre", VIGIL_QK_MEASURE),
+	P("caliber", VIGIL_QK_MEASURE), P("centuries", VIGIL_QK_DURATION),
+	P("century", VIGIL_QK_DURATION), P("cents", VIGIL_QK_MONEY),
+	P("degrees", VIGIL_QK_MEASURE), P("degree", VIGIL_QK_MEASURE),
+	P("days", VIGIL_QK_DURATION), P("day", VIGIL_QK_DURATION),
+	P("decades", VIGIL_QK_DURATION), P("decade", VIGIL_QK_DURATION),
+	P("dollars", VIGIL_QK_MONEY), P("dollar", VIGIL_QK_MONEY),
+	P("dinars", VIGIL_QK_MONEY), P("dirhams", VIGIL_QK_MONEY),
+	P("euros", VIGIL_QK_MONEY), P("euro", VIGIL_QK_MONEY),
+	P("eur", VIGIL_QK_MONEY),
+	P("ft", VIGIL_QK_DISTANCE), P("feet", VIGIL_QK_DISTANCE),
+	P("foot", VIGIL_QK_DISTANCE), P("fortnight", VIGIL_QK_DURATION),
+	P("francs", VIGIL_QK_MONEY),
+	P("gallons", VIGIL_QK_MEASURE), P("gw", VIGIL_QK_MEASURE),
+	P("gmt", VIGIL_QK_TIME), P("gbp", VIGIL_QK_MONEY),
+	P("hectares", VIGIL_QK_MEASURE), P("hectare", VIGIL_QK_MEASURE),
+	P("hours", VIGIL_QK_DURATION), P("hour", VIGIL_QK_DURATION),
+	P("hrs", VIGIL_QK_DURATION), P("hryvnias", VIGIL_QK_MONEY),
+	P("hryvnia", VIGIL_QK_MONEY),
+	P("km", VIGIL_QK_DISTANCE), P("kms", VIGIL_QK_DISTANCE),
+	P("kilometre", VIGIL_QK_DISTANCE), P("kilometres", VIGIL_QK_DISTANCE),
+	P("kilometer", VIGIL_QK_DISTANCE), P("kilometers", VIGIL_QK_DISTANCE),
+	P("kg", VIGIL_QK_MEASURE), P("kilograms", VIGIL_QK_MEASURE),
+	P("kilogram", VIGIL_QK_MEASURE), P("kilos", VIGIL_QK_MEASURE),
+	P("kilotons", VIGIL_QK_MEASURE), P("kiloton", VIGIL_QK_MEASURE),
+	P("knots", VIGIL_QK_MEASURE), P("kph", VIGIL_QK_MEASURE),
+	P("km/h", VIGIL_QK_MEASURE),
+	P("lb", VIGIL_QK_MEASURE), P("lbs", VIGIL_QK_MEASURE),
+	P("litres", VIGIL_QK_MEASURE), P("liters", VIGIL_QK_MEASURE),
+	P("lira", VIGIL_QK_MONEY),
+	P("mile", VIGIL_QK_DISTANCE), P("miles", VIGIL_QK_DISTANCE),
+	P("metre", VIGIL_QK_DISTANCE), P("metres", VIGIL_QK_DISTANCE),
+	P("meter", VIGIL_QK_DISTANCE), P("meters", VIGIL_QK_DISTANCE),
+	P("m", VIGIL_QK_DISTANCE), P("mm", VIGIL_QK_MEASURE),
+	P("millimetre", VIGIL_QK_MEASURE), P("millimetres", VIGIL_QK_MEASURE),
+	P("millimeter", VIGIL_QK_MEASURE), P("mph", VIGIL_QK_MEASURE),
+	P("megawatts", VIGIL_QK_MEASURE), P("mw", VIGIL_QK_MEASURE),
+	P("magnitude", VIGIL_QK_MEASURE), P("minutes", VIGIL_QK_DURATION),
+	P("minute", VIGIL_QK_DURATION), P("months", VIGIL_QK_DURATION),
+	P("month", VIGIL_QK_DURATION),
+	P("nautical miles", VIGIL_QK_DISTANCE), P("nautical mile", VIGIL_QK_DISTANCE),
+	P("nm", VIGIL_QK_DISTANCE), P("nights", VIGIL_QK_DURATION),
+	P("night", VIGIL_QK_DURATION),
+	P("o'clock", VIGIL_QK_TIME),
+	P("per cent", VIGIL_QK_PERCENT), P("percent", VIGIL_QK_PERCENT),
+	P("pct", VIGIL_QK_PERCENT), P("percentage points", VIGIL_QK_PERCENT),
+	P("percentage point", VIGIL_QK_PERCENT), P("pound", VIGIL_QK_MEASURE),
+	P("p.m.", VIGIL_QK_TIME), P("pm", VIGIL_QK_TIME), P("pounds", VIGIL_QK_MONEY),
+	P("pesos", VIGIL_QK_MONEY),
+	P("renminbi", VIGIL_QK_MONEY), P("rubles", VIGIL_QK_MONEY),
+	P("roubles", VIGIL_QK_MONEY), P("ruble", VIGIL_QK_MONEY),
+	P("rouble", VIGIL_QK_MONEY), P("rupees", VIGIL_QK_MONEY),
+	P("riyals", VIGIL_QK_MONEY), P("rials", VIGIL_QK_MONEY),
+	P("square kilometres", VIGIL_QK_MEASURE),
+	P("square kilometers", VIGIL_QK_MEASURE), P("square miles", VIGIL_QK_MEASURE),
+	P("sq km", VIGIL_QK_MEASURE), P("seconds", VIGIL_QK_DURATION),
+	P("second", VIGIL_QK_DURATION), P("sterling", VIGIL_QK_MONEY),
+	P("shekels", VIGIL_QK_MONEY),
+	P("tonnes", VIGIL_QK_MEASURE), P("tonne", VIGIL_QK_MEASURE),
+	P("tons", VIGIL_QK_MEASURE), P("ton", VIGIL_QK_MEASURE),
+	P("utc", VIGIL_QK_TIME), P("usd", VIGIL_QK_MONEY),
+	P("weeks", VIGIL_QK_DURATION), P("week", VIGIL_QK_DURATION),
+	P("won", VIGIL_QK_MONEY),
+	P("yard", VIGIL_QK_DISTANCE), P("yards", VIGIL_QK_DISTANCE),
+	P("years old", VIGIL_QK_AGE), P("year old", VIGIL_QK_AGE),
+	P("years", VIGIL_QK_DURATION), P("year", VIGIL_QK_DURATION),
+	P("yuan", VIGIL_QK_MONEY), P("yen", VIGIL_QK_MONEY),
 };
 
 /* Qualifiers written before the number. The longest match wins. */
 static const phrase_entry qual_before[] = {
-	{"approximately", VIGIL_QQ_APPROXIMATELY}, {"about", VIGIL_QQ_APPROXIMATELY},
-	{"around", VIGIL_QQ_APPROXIMATELY}, {"roughly", VIGIL_QQ_APPROXIMATELY},
-	{"circa", VIGIL_QQ_APPROXIMATELY}, {"some", VIGIL_QQ_SOME},
-	{"an estimated", VIGIL_QQ_ESTIMATED}, {"estimated", VIGIL_QQ_ESTIMATED},
-	{"nearly", VIGIL_QQ_NEARLY}, {"almost", VIGIL_QQ_NEARLY},
-	{"close to", VIGIL_QQ_NEARLY}, {"just under", VIGIL_QQ_NEARLY},
-	{"over", VIGIL_QQ_OVER}, {"more than", VIGIL_QQ_OVER},
-	{"upwards of", VIGIL_QQ_OVER}, {"in excess of", VIGIL_QQ_OVER},
-	{"above", VIGIL_QQ_OVER}, {"just over", VIGIL_QQ_OVER},
-	{"well over", VIGIL_QQ_OVER}, {"at least", VIGIL_QQ_AT_LEAST},
-	{"no fewer than", VIGIL_QQ_AT_LEAST}, {"no less than", VIGIL_QQ_AT_LEAST},
-	{"not less than", VIGIL_QQ_AT_LEAST}, {"a minimum of", VIGIL_QQ_AT_LEAST},
-	{"up to", VIGIL_QQ_UP_TO}, {"as many as", VIGIL_QQ_UP_TO},
-	{"as much as", VIGIL_QQ_UP_TO}, {"at most", VIGIL_QQ_AT_MOST},
-	{"no more than", VIGIL_QQ_AT_MOST}, {"not more than", VIGIL_QQ_AT_MOST},
-	{"a maximum of", VIGIL_QQ_AT_MOST}, {"fewer than", VIGIL_QQ_FEWER_THAN},
-	{"less than", VIGIL_QQ_FEWER_THAN}, {"under", VIGIL_QQ_FEWER_THAN},
-	{"below", VIGIL_QQ_FEWER_THAN},
+	P("approximately", VIGIL_QQ_APPROXIMATELY), P("about", VIGIL_QQ_APPROXIMATELY),
+	P("around", VIGIL_QQ_APPROXIMATELY), P("roughly", VIGIL_QQ_APPROXIMATELY),
+	P("circa", VIGIL_QQ_APPROXIMATELY), P("some", VIGIL_QQ_SOME),
+	P("an estimated", VIGIL_QQ_ESTIMATED), P("estimated", VIGIL_QQ_ESTIMATED),
+	P("nearly", VIGIL_QQ_NEARLY), P("almost", VIGIL_QQ_NEARLY),
+	P("close to", VIGIL_QQ_NEARLY), P("just under", VIGIL_QQ_NEARLY),
+	P("over", VIGIL_QQ_OVER), P("more than", VIGIL_QQ_OVER),
+	P("upwards of", VIGIL_QQ_OVER), P("in excess of", VIGIL_QQ_OVER),
+	P("above", VIGIL_QQ_OVER), P("just over", VIGIL_QQ_OVER),
+	P("well over", VIGIL_QQ_OVER), P("at least", VIGIL_QQ_AT_LEAST),
+	P("no fewer than", VIGIL_QQ_AT_LEAST), P("no less than", VIGIL_QQ_AT_LEAST),
+	P("not less than", VIGIL_QQ_AT_LEAST), P("a minimum of", VIGIL_QQ_AT_LEAST),
+	P("up to", VIGIL_QQ_UP_TO), P("as many as", VIGIL_QQ_UP_TO),
+	P("as much as", VIGIL_QQ_UP_TO), P("at most", VIGIL_QQ_AT_MOST),
+	P("no more than", VIGIL_QQ_AT_MOST), P("not more than", VIGIL_QQ_AT_MOST),
+	P("a maximum of", VIGIL_QQ_AT_MOST), P("fewer than", VIGIL_QQ_FEWER_THAN),
+	P("less than", VIGIL_QQ_FEWER_THAN), P("under", VIGIL_QQ_FEWER_THAN),
+	P("below", VIGIL_QQ_FEWER_THAN),
 };
 
 /* Qualifiers written after the number (or after its unit). */
 static const phrase_entry qual_after[] = {
-	{"or more", VIGIL_QQ_AT_LEAST}, {"or so", VIGIL_QQ_APPROXIMATELY},
-	{"or fewer", VIGIL_QQ_AT_MOST}, {"or less", VIGIL_QQ_AT_MOST},
+	P("or more", VIGIL_QQ_AT_LEAST), P("or so", VIGIL_QQ_APPROXIMATELY),
+	P("or fewer", VIGIL_QQ_AT_MOST), P("or less", VIGIL_QQ_AT_MOST),
 };
+
+#undef P
 
 /* Words before a number that make it an identifier: "Resolution 2231". */
 static const char *const label_words[] = {
@@ -268,17 +280,20 @@ static size_t match_phrase(const vigil__qscan *s, size_t i, const char *w)
 
 /* Whether entry word list `w` starts (at_end 0) or ends (at_end 1) with the
  * folded word buf[0, len): a cheap test before match_phrase. */
-static int entry_has(const char *w, const char *buf, size_t len, int at_end)
+static int entry_has(const phrase_entry *e, const char *buf, size_t len,
+		     int at_end)
 {
-	size_t n = strlen(w);
+	const char *w = e->w;
+	size_t n = e->n;
 
 	if (n < len)
 		return 0;
 	if (at_end)
-		return memcmp(w + n - len, buf, len) == 0 &&
+		return w[n - 1] == buf[len - 1] &&
+		       memcmp(w + n - len, buf, len) == 0 &&
 		       (n == len || w[n - len - 1] == ' ');
-	return memcmp(w, buf, len) == 0 && (w[len] == '\0' || w[len] == ' ' ||
-					     w[len] == '/');
+	return w[0] == buf[0] && memcmp(w, buf, len) == 0 &&
+	       (w[len] == '\0' || w[len] == ' ' || w[len] == '/');
 }
 
 /* The longest entry of `t` matching from token i: its value in *v and its
@@ -287,13 +302,20 @@ static size_t match_table(const vigil__qscan *s, size_t i, const phrase_entry *t
 			  size_t n, uint8_t *v)
 {
 	char buf[24];
-	size_t k, m, len, best = 0;
+	size_t k, m, len, lo, hi, best = 0;
 
 	if (i >= s->end || s->tok[i].type != VIGIL_TOK_WORD ||
 	    (len = vigil__qfold(s, i, buf, sizeof(buf))) == 0)
 		return 0;
-	for (k = 0; k < n; k++) {
-		if (t[k].w[0] != buf[0] || !entry_has(t[k].w, buf, len, 0))
+	for (lo = 0, hi = n; lo < hi;) {
+		k = (lo + hi) / 2;
+		if ((unsigned char)t[k].w[0] < (unsigned char)buf[0])
+			lo = k + 1;
+		else
+			hi = k;
+	}
+	for (k = lo; k < n && t[k].w[0] == buf[0]; k++) {
+		if (!entry_has(&t[k], buf, len, 0))
 			continue;
 		m = match_phrase(s, i, t[k].w);
 		if (m > best) {
@@ -317,7 +339,7 @@ static size_t match_before(const vigil__qscan *s, size_t i, size_t lo,
 	    (len = vigil__qfold(s, i - 1, buf, sizeof(buf))) == 0)
 		return i;
 	for (k = 0; k < n; k++) {
-		if (!entry_has(t[k].w, buf, len, 1))
+		if (!entry_has(&t[k], buf, len, 1))
 			continue;
 		for (words = 1, p = t[k].w; *p; p++)
 			words += *p == ' ';
@@ -991,11 +1013,7 @@ int vigil__quantities_find(vigil__arena *a, const char *text,
 	s.tok = tok;
 	s.begin = begin;
 	s.end = end;
-	while (i < end) {
-		if (!vigil__qmay_start(&s, i)) {
-			i++;
-			continue;
-		}
+	while ((i = vigil__qnext_start(&s, i)) < end) {
 		e = read_phrase(&s, i, cnt ? arr[cnt - 1].tok_end : begin, &q);
 		if (e == 0) {
 			i++;
@@ -1054,4 +1072,53 @@ const char *vigil__quantity_kind_name(int k)
 	};
 
 	return k >= 0 && k < (int)NELEM(names) ? names[k] : "other";
+}
+
+/* ---- Table order -------------------------------------------------------- */
+
+static int sorted_strictly(const char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (strcmp(list[i - 1], list[i]) >= 0)
+			return 0;
+	return 1;
+}
+
+static int by_first_letter(const phrase_entry *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (t[i].n != strlen(t[i].w) ||
+		    (i > 0 && (unsigned char)t[i - 1].w[0] > (unsigned char)t[i].w[0]))
+			return 0;
+	return 1;
+}
+
+int vigil__quantity_tables_check(void)
+{
+	static const struct {
+		const char *const *list;
+		size_t n;
+	} lists[] = {
+		{stop_words, NELEM(stop_words)},
+		{plural_irregular, NELEM(plural_irregular)},
+		{modifiers, NELEM(modifiers)},
+		{containers, NELEM(containers)},
+		{label_words, NELEM(label_words)},
+		{year_context, NELEM(year_context)},
+		{months, NELEM(months)},
+		{currency_codes, NELEM(currency_codes)},
+	};
+	size_t i;
+
+	for (i = 0; i < NELEM(lists); i++)
+		if (!sorted_strictly(lists[i].list, lists[i].n))
+			return -1;
+	if (!by_first_letter(unit_words, NELEM(unit_words)) ||
+	    !by_first_letter(qual_after, NELEM(qual_after)))
+		return -1;
+	return vigil__qwords_check();
 }

@@ -51,9 +51,11 @@ typedef struct vigil__qcore {
 int vigil__qcore_parse(const vigil__qscan *s, size_t i, int money,
 		       vigil__qcore *c);
 
-/* 0 when no number can start at token i (< s->end): a cheap test on
- * every token before vigil__qcore_parse. */
-int vigil__qmay_start(const vigil__qscan *s, size_t i);
+/* The first token j in [i, s->end) at which vigil__qcore_parse may find a
+ * number (digits, or a number word other than "few"; "a", "half",
+ * "several" and "many" only before another number word), or s->end: a
+ * cheap scan, one call per candidate rather than per token. */
+size_t vigil__qnext_start(const vigil__qscan *s, size_t i);
 
 /* 1 when token i (< s->end) is a word equal to lowercase ASCII `w` in any
  * case. */
@@ -69,5 +71,10 @@ int vigil__qinner(const vigil__qscan *s, size_t i, char c);
 /* Lowercases the ASCII word at token i into buf (cap >= 2); returns its
  * length, or 0 when the token is not ASCII or does not fit. */
 size_t vigil__qfold(const vigil__qscan *s, size_t i, char *buf, size_t cap);
+
+/* 0 when every word table is in the order its lookup relies on (sorted
+ * for bsearch, by first letter, by length), else -1. For the tests. */
+int vigil__qwords_check(void);
+int vigil__quantity_tables_check(void);
 
 #endif /* VIGIL_QUANTITY_INT_H */

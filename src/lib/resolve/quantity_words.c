@@ -87,156 +87,196 @@ typedef struct wentry {
 	double v;     /* value, scale or vague magnitude */
 } wentry;
 
-#define E(w, cls, v) {w, sizeof(w) - 1, cls, v}
-static const wentry words_a[] = {
-	E("a", W_A, 1),
-};
-static const wentry words_b[] = {
-	E("billion", W_SCALE, 1e9),
-	E("billions", W_VAGUE, 1e9),
-};
-static const wentry words_d[] = {
-	E("dozen", W_DOZEN, 12),
-	E("dozens", W_VAGUE, 12),
-};
-static const wentry words_e[] = {
-	E("eight", W_UNIT, 8),
-	E("eighteen", W_UNIT, 18),
-	E("eighteenth", W_ORD, 18),
-	E("eighth", W_ORD, 8),
-	E("eightieth", W_ORD, 80),
-	E("eighty", W_TENS, 80),
-	E("eleven", W_UNIT, 11),
-	E("eleventh", W_ORD, 11),
-};
-static const wentry words_f[] = {
-	E("few", W_FEW, 0),
-	E("fifteen", W_UNIT, 15),
-	E("fifteenth", W_ORD, 15),
-	E("fifth", W_ORD, 5),
-	E("fiftieth", W_ORD, 50),
-	E("fifty", W_TENS, 50),
-	E("first", W_ORD, 1),
-	E("five", W_UNIT, 5),
-	E("fortieth", W_ORD, 40),
-	E("forty", W_TENS, 40),
-	E("four", W_UNIT, 4),
-	E("fourteen", W_UNIT, 14),
-	E("fourteenth", W_ORD, 14),
-	E("fourth", W_ORD, 4),
-};
-static const wentry words_h[] = {
-	E("half", W_HALF, 0.5),
-	E("hundred", W_HUNDRED, 100),
-	E("hundreds", W_VAGUE, 100),
-	E("hundredth", W_ORD, 100),
-};
-static const wentry words_m[] = {
-	E("many", W_MANY, 0),
-	E("million", W_SCALE, 1e6),
-	E("millions", W_VAGUE, 1e6),
-	E("millionth", W_ORD, 1e6),
-};
-static const wentry words_n[] = {
-	E("nine", W_UNIT, 9),
-	E("nineteen", W_UNIT, 19),
-	E("nineteenth", W_ORD, 19),
-	E("ninetieth", W_ORD, 90),
-	E("ninety", W_TENS, 90),
-	E("ninth", W_ORD, 9),
-};
-static const wentry words_o[] = {
-	E("one", W_UNIT, 1),
-};
-static const wentry words_s[] = {
-	E("scores", W_VAGUE, 20),
-	E("second", W_ORD, 2),
-	E("seven", W_UNIT, 7),
-	E("seventeen", W_UNIT, 17),
-	E("seventeenth", W_ORD, 17),
-	E("seventh", W_ORD, 7),
-	E("seventieth", W_ORD, 70),
-	E("seventy", W_TENS, 70),
-	E("several", W_SEVERAL, 0),
-	E("six", W_UNIT, 6),
-	E("sixteen", W_UNIT, 16),
-	E("sixteenth", W_ORD, 16),
-	E("sixth", W_ORD, 6),
-	E("sixtieth", W_ORD, 60),
-	E("sixty", W_TENS, 60),
-};
-static const wentry words_t[] = {
-	E("ten", W_UNIT, 10),
-	E("tens", W_TENS_PL, 10),
-	E("tenth", W_ORD, 10),
-	E("third", W_ORD, 3),
-	E("thirteen", W_UNIT, 13),
-	E("thirteenth", W_ORD, 13),
-	E("thirtieth", W_ORD, 30),
-	E("thirty", W_TENS, 30),
-	E("thousand", W_SCALE, 1e3),
-	E("thousands", W_VAGUE, 1e3),
-	E("thousandth", W_ORD, 1e3),
-	E("three", W_UNIT, 3),
-	E("trillion", W_SCALE, 1e12),
-	E("twelfth", W_ORD, 12),
-	E("twelve", W_UNIT, 12),
-	E("twentieth", W_ORD, 20),
-	E("twenty", W_TENS, 20),
-	E("two", W_UNIT, 2),
-};
-static const wentry words_z[] = {
-	E("zero", W_UNIT, 0),
-};
+/* The number words by first letter, as X-macro lists (X(arg, word, class,
+ * value)) sorted by length, then alphabetically: lookup takes the entries
+ * of one length as a contiguous run whose bounds (below) are counted from
+ * the lists themselves at compile time. */
+#define WORDS_A(X, a) \
+	X(a, "a", W_A, 1)
+#define WORDS_B(X, a) \
+	X(a, "billion", W_SCALE, 1e9) \
+	X(a, "billions", W_VAGUE, 1e9)
+#define WORDS_D(X, a) \
+	X(a, "dozen", W_DOZEN, 12) \
+	X(a, "dozens", W_VAGUE, 12)
+#define WORDS_E(X, a) \
+	X(a, "eight", W_UNIT, 8) \
+	X(a, "eighth", W_ORD, 8) \
+	X(a, "eighty", W_TENS, 80) \
+	X(a, "eleven", W_UNIT, 11) \
+	X(a, "eighteen", W_UNIT, 18) \
+	X(a, "eleventh", W_ORD, 11) \
+	X(a, "eightieth", W_ORD, 80) \
+	X(a, "eighteenth", W_ORD, 18)
+#define WORDS_F(X, a) \
+	X(a, "few", W_FEW, 0) \
+	X(a, "five", W_UNIT, 5) \
+	X(a, "four", W_UNIT, 4) \
+	X(a, "fifth", W_ORD, 5) \
+	X(a, "fifty", W_TENS, 50) \
+	X(a, "first", W_ORD, 1) \
+	X(a, "forty", W_TENS, 40) \
+	X(a, "fourth", W_ORD, 4) \
+	X(a, "fifteen", W_UNIT, 15) \
+	X(a, "fiftieth", W_ORD, 50) \
+	X(a, "fortieth", W_ORD, 40) \
+	X(a, "fourteen", W_UNIT, 14) \
+	X(a, "fifteenth", W_ORD, 15) \
+	X(a, "fourteenth", W_ORD, 14)
+#define WORDS_H(X, a) \
+	X(a, "half", W_HALF, 0.5) \
+	X(a, "hundred", W_HUNDRED, 100) \
+	X(a, "hundreds", W_VAGUE, 100) \
+	X(a, "hundredth", W_ORD, 100)
+#define WORDS_M(X, a) \
+	X(a, "many", W_MANY, 0) \
+	X(a, "million", W_SCALE, 1e6) \
+	X(a, "millions", W_VAGUE, 1e6) \
+	X(a, "millionth", W_ORD, 1e6)
+#define WORDS_N(X, a) \
+	X(a, "nine", W_UNIT, 9) \
+	X(a, "ninth", W_ORD, 9) \
+	X(a, "ninety", W_TENS, 90) \
+	X(a, "nineteen", W_UNIT, 19) \
+	X(a, "ninetieth", W_ORD, 90) \
+	X(a, "nineteenth", W_ORD, 19)
+#define WORDS_O(X, a) \
+	X(a, "one", W_UNIT, 1)
+#define WORDS_S(X, a) \
+	X(a, "six", W_UNIT, 6) \
+	X(a, "seven", W_UNIT, 7) \
+	X(a, "sixth", W_ORD, 6) \
+	X(a, "sixty", W_TENS, 60) \
+	X(a, "scores", W_VAGUE, 20) \
+	X(a, "second", W_ORD, 2) \
+	X(a, "seventh", W_ORD, 7) \
+	X(a, "seventy", W_TENS, 70) \
+	X(a, "several", W_SEVERAL, 0) \
+	X(a, "sixteen", W_UNIT, 16) \
+	X(a, "sixtieth", W_ORD, 60) \
+	X(a, "seventeen", W_UNIT, 17) \
+	X(a, "sixteenth", W_ORD, 16) \
+	X(a, "seventieth", W_ORD, 70) \
+	X(a, "seventeenth", W_ORD, 17)
+#define WORDS_T(X, a) \
+	X(a, "ten", W_UNIT, 10) \
+	X(a, "two", W_UNIT, 2) \
+	X(a, "tens", W_TENS_PL, 10) \
+	X(a, "tenth", W_ORD, 10) \
+	X(a, "third", W_ORD, 3) \
+	X(a, "three", W_UNIT, 3) \
+	X(a, "thirty", W_TENS, 30) \
+	X(a, "twelve", W_UNIT, 12) \
+	X(a, "twenty", W_TENS, 20) \
+	X(a, "twelfth", W_ORD, 12) \
+	X(a, "thirteen", W_UNIT, 13) \
+	X(a, "thousand", W_SCALE, 1e3) \
+	X(a, "trillion", W_SCALE, 1e12) \
+	X(a, "thirtieth", W_ORD, 30) \
+	X(a, "thousands", W_VAGUE, 1e3) \
+	X(a, "twentieth", W_ORD, 20) \
+	X(a, "thirteenth", W_ORD, 13) \
+	X(a, "thousandth", W_ORD, 1e3)
+#define WORDS_Z(X, a) \
+	X(a, "zero", W_UNIT, 0)
+
+#define E(a, w, cls, v) {w, sizeof(w) - 1, cls, v},
+static const wentry words_a[] = {WORDS_A(E, 0)};
+static const wentry words_b[] = {WORDS_B(E, 0)};
+static const wentry words_d[] = {WORDS_D(E, 0)};
+static const wentry words_e[] = {WORDS_E(E, 0)};
+static const wentry words_f[] = {WORDS_F(E, 0)};
+static const wentry words_h[] = {WORDS_H(E, 0)};
+static const wentry words_m[] = {WORDS_M(E, 0)};
+static const wentry words_n[] = {WORDS_N(E, 0)};
+static const wentry words_o[] = {WORDS_O(E, 0)};
+static const wentry words_s[] = {WORDS_S(E, 0)};
+static const wentry words_t[] = {WORDS_T(E, 0)};
+static const wentry words_z[] = {WORDS_Z(E, 0)};
 #undef E
 
-/* The number words by first letter: a lookup compares only the few entries
- * of the token's first letter, by length first. */
-static const struct {
+/* MAXLEN: the longest number word. By the token's first byte (either
+ * case): that letter's entries, those of length n being e[at[n] ..
+ * at[n + 1]); a byte no word starts with has only empty runs. */
+#define MAXLEN 11
+typedef struct letter {
 	const wentry *e;
-	size_t n;
-} by_letter[26] = {
-	['a' - 'a'] = {words_a, sizeof(words_a) / sizeof(words_a[0])},
-	['b' - 'a'] = {words_b, sizeof(words_b) / sizeof(words_b[0])},
-	['d' - 'a'] = {words_d, sizeof(words_d) / sizeof(words_d[0])},
-	['e' - 'a'] = {words_e, sizeof(words_e) / sizeof(words_e[0])},
-	['f' - 'a'] = {words_f, sizeof(words_f) / sizeof(words_f[0])},
-	['h' - 'a'] = {words_h, sizeof(words_h) / sizeof(words_h[0])},
-	['m' - 'a'] = {words_m, sizeof(words_m) / sizeof(words_m[0])},
-	['n' - 'a'] = {words_n, sizeof(words_n) / sizeof(words_n[0])},
-	['o' - 'a'] = {words_o, sizeof(words_o) / sizeof(words_o[0])},
-	['s' - 'a'] = {words_s, sizeof(words_s) / sizeof(words_s[0])},
-	['t' - 'a'] = {words_t, sizeof(words_t) / sizeof(words_t[0])},
-	['z' - 'a'] = {words_z, sizeof(words_z) / sizeof(words_z[0])},
+	uint8_t at[MAXLEN + 2];
+} letter;
+
+#define SHORTER(n, w, cls, v) (sizeof(w) - 1 < (n)) +
+#define RUNS(L)                                                                \
+	{                                                                      \
+		WORDS_##L(SHORTER, 0) 0, WORDS_##L(SHORTER, 1) 0,              \
+		WORDS_##L(SHORTER, 2) 0, WORDS_##L(SHORTER, 3) 0,              \
+		WORDS_##L(SHORTER, 4) 0, WORDS_##L(SHORTER, 5) 0,              \
+		WORDS_##L(SHORTER, 6) 0, WORDS_##L(SHORTER, 7) 0,              \
+		WORDS_##L(SHORTER, 8) 0, WORDS_##L(SHORTER, 9) 0,              \
+		WORDS_##L(SHORTER, 10) 0, WORDS_##L(SHORTER, 11) 0,            \
+		WORDS_##L(SHORTER, 12) 0                                       \
+	}
+#define LETTER(lc, uc, l, L)                                                   \
+	[lc] = {words_##l, RUNS(L)}, [uc] = {words_##l, RUNS(L)}
+static const letter by_byte[256] = {
+	LETTER('a', 'A', a, A),
+	LETTER('b', 'B', b, B),
+	LETTER('d', 'D', d, D),
+	LETTER('e', 'E', e, E),
+	LETTER('f', 'F', f, F),
+	LETTER('h', 'H', h, H),
+	LETTER('m', 'M', m, M),
+	LETTER('n', 'N', n, N),
+	LETTER('o', 'O', o, O),
+	LETTER('s', 'S', s, S),
+	LETTER('t', 'T', t, T),
+	LETTER('z', 'Z', z, Z),
 };
+#undef LETTER
+#undef RUNS
+
+/* Every word is at most MAXLEN letters long (else lookup would miss it). */
+#define ALL_FIT(L, l)                                                          \
+	_Static_assert(WORDS_##L(SHORTER, MAXLEN + 1) 0 ==                     \
+			   sizeof(words_##l) / sizeof(words_##l[0]),           \
+		       "a number word longer than MAXLEN")
+ALL_FIT(A, a);
+ALL_FIT(B, b);
+ALL_FIT(D, d);
+ALL_FIT(E, e);
+ALL_FIT(F, f);
+ALL_FIT(H, h);
+ALL_FIT(M, m);
+ALL_FIT(N, n);
+ALL_FIT(O, o);
+ALL_FIT(S, s);
+ALL_FIT(T, t);
+ALL_FIT(Z, z);
+#undef ALL_FIT
+#undef SHORTER
 
 static const wentry *lookup(const vigil__qscan *s, size_t i)
 {
 	const vigil__token *t;
 	const unsigned char *p;
-	const wentry *e;
-	size_t k, n, j;
-	unsigned char c;
+	const letter *l;
+	size_t k, j, n;
 
 	if (i >= s->end)
 		return NULL;
 	t = &s->tok[i];
-	/* no number word has 2 letters or more than 11 */
-	if (t->type != VIGIL_TOK_WORD || t->len > 11 || t->len == 2)
+	n = t->len;
+	if (t->type != VIGIL_TOK_WORD || n > MAXLEN)
 		return NULL;
 	p = (const unsigned char *)s->text + t->off;
-	c = lower(p[0]);
-	if (c < 'a' || c > 'z')
-		return NULL;
-	e = by_letter[c - 'a'].e;
-	n = by_letter[c - 'a'].n;
-	for (k = 0; k < n; k++) {
-		if (e[k].len != t->len)
-			continue;
-		for (j = 1; j < t->len && lower(p[j]) == (unsigned char)e[k].w[j]; j++)
+	l = &by_byte[p[0]];
+	for (k = l->at[n]; k < l->at[n + 1]; k++) {
+		/* ASCII c | 0x20 is a lowercase letter only if c is a letter;
+		 * bytes >= 0x80 never match either */
+		for (j = 1; j < n && (p[j] | 0x20) == (unsigned char)l->e[k].w[j];
+		     j++)
 			;
-		if (j == t->len)
-			return &e[k];
+		if (j == n)
+			return &l->e[k];
 	}
 	return NULL;
 }
@@ -619,14 +659,33 @@ static int parse_words(const vigil__qscan *s, size_t i, vigil__qcore *c)
 	}
 }
 
-int vigil__qmay_start(const vigil__qscan *s, size_t i)
+size_t vigil__qnext_start(const vigil__qscan *s, size_t i)
 {
 	const wentry *w;
 
-	if (s->tok[i].type == VIGIL_TOK_NUMBER)
-		return 1;
-	w = lookup(s, i);
-	return w && w->cls != W_FEW;
+	for (; i < s->end; i++) {
+		const vigil__token *t = &s->tok[i];
+		const uint8_t *at;
+
+		if (t->type == VIGIL_TOK_NUMBER)
+			return i;
+		if (t->type != VIGIL_TOK_WORD || t->len > MAXLEN)
+			continue;
+		/* most words: no number word of this first letter and length */
+		at = by_byte[(unsigned char)s->text[t->off]].at;
+		if (at[t->len] == at[t->len + 1])
+			continue;
+		w = lookup(s, i);
+		if (!w || w->cls == W_FEW)
+			continue;
+		/* "a", "half", "several", "many" start a number only before
+		 * another number word (parse_words fails otherwise) */
+		if ((w->cls == W_A || w->cls == W_HALF || w->cls == W_SEVERAL ||
+		     w->cls == W_MANY) && !lookup(s, i + 1))
+			continue;
+		return i;
+	}
+	return s->end;
 }
 
 int vigil__qcore_parse(const vigil__qscan *s, size_t i, int money,
@@ -648,4 +707,23 @@ int vigil__qcore_parse(const vigil__qscan *s, size_t i, int money,
 	if (t->type != VIGIL_TOK_WORD)
 		return 0;
 	return parse_words(s, i, c);
+}
+
+/* Each letter's words start with that letter and run by length (lookup's
+ * runs rely on it). */
+int vigil__qwords_check(void)
+{
+	unsigned c;
+	size_t k;
+
+	for (c = 'a'; c <= 'z'; c++) {
+		const letter *l = &by_byte[c];
+		size_t n = l->at[MAXLEN + 1];
+
+		for (k = 0; k < n; k++)
+			if (l->e[k].w[0] != (char)c || l->e[k].len != strlen(l->e[k].w) ||
+			    (k > 0 && l->e[k - 1].len > l->e[k].len))
+				return -1;
+	}
+	return 0;
 }
