@@ -78,7 +78,21 @@ static const char test_dict[] =
 	"is to | are to | expected | proposed = FUTURE\n"
 	"unlikely to | reserved the right to | focused on | ready for = MODAL\n"
 	"allegedly | as expected = HEDGE\n"
-	"refused = REFUSE\n";
+	"refused = REFUSE\n"
+	/* symmetric actions and agents placed by "in"/"from" */
+	"[actors]\n"
+	"China = CHN type=country\n"
+	"Chad = TCD type=country\n"
+	"Ivory Coast = CIV type=country\n"
+	"Baghdad = IRQGOV type=capital country=IRQ\n"
+	"[agents]\n"
+	"rebel(s) = REB\n"
+	"demonstrator(s) = CVL\n"
+	"[verbs]\n"
+	"+clash = 190 goldstein=-10 quad=4 plover=ASSAULT\n"
+	"+meet | +meet with = 040 goldstein=1 quad=1 plover=CONSULT\n"
+	"talks between = 040 pos=noun goldstein=1 quad=1 plover=CONSULT\n"
+	"+exchange prisoners | +release prisoners = 0841 goldstein=7 quad=2 plover=RETREAT\n";
 
 static vigil_dict *dict;
 
@@ -187,6 +201,7 @@ static const struct {
 	 "KORMIL->PRKGOV:111:asserted"},
 	{"Russia's defence ministry attacked Ukraine.", "RUSMIL->UKR:190:asserted"},
 	{"Ukraine and Russia met. The defence ministry attacked Kyiv.",
+	 "UKR->RUS:040:asserted; RUS->UKR:040:asserted; "
 	 "RUSMIL->UKRGOV:190:asserted"},
 	/* compounds */
 	{"Both Moscow and Pyongyang criticized Kyiv.",
@@ -202,6 +217,45 @@ static const struct {
 	 "RUS->UKR:190:asserted; RUS->KOR:190:asserted"},
 	{"Ties between Russia and North Korea stem from a pact signed in Pyongyang.",
 	 "RUS->PRK:057:asserted"},
+	/* symmetric actions (04x, 057, agree, exchange prisoners, clash):
+	 * a compound subject without object is A -> B and B -> A, as is a
+	 * "between" group after the verb; other verbs, an object, or one
+	 * subject keep one event per pair */
+	{"Russia and Ukraine met.", "RUS->UKR:040:asserted; UKR->RUS:040:asserted"},
+	{"Russia met Ukraine.", "RUS->UKR:040:asserted"},
+	{"Russia met with Ukraine.", "RUS->UKR:040:asserted"},
+	{"Russia and China met with Ukraine.",
+	 "RUS->UKR:040:asserted; CHN->UKR:040:asserted"},
+	{"Russia, Ukraine and China met.",
+	 "RUS->UKR:040:asserted; UKR->RUS:040:asserted; "
+	 "RUS->CHN:040:asserted; CHN->RUS:040:asserted; "
+	 "UKR->CHN:040:asserted; CHN->UKR:040:asserted"},
+	{"Russia and Ukraine signed a treaty.",
+	 "RUS->UKR:057:asserted; UKR->RUS:057:asserted"},
+	{"Russia and Ukraine clashed.",
+	 "RUS->UKR:190:asserted; UKR->RUS:190:asserted"},
+	{"Russia and Ukraine exchanged prisoners.",
+	 "RUS->UKR:0841:asserted; UKR->RUS:0841:asserted"},
+	{"Russia and Ukraine will meet.",
+	 "RUS->UKR:040:future; UKR->RUS:040:future"},
+	{"Seoul criticized talks between Russia and Ukraine.",
+	 "KORGOV->-:111:asserted; RUS->UKR:040:asserted; UKR->RUS:040:asserted"},
+	{"Russia and China criticized the United States.",
+	 "RUS->USA:111:asserted; CHN->USA:111:asserted"},
+	{"Russia and China criticized.", "RUS->-:111:asserted; CHN->-:111:asserted"},
+	{"Russia and North Korea attacked.",
+	 "RUS->-:190:asserted; PRK->-:190:asserted"},
+	{"Russia and Ukraine released prisoners.",
+	 "RUS->-:0841:asserted; UKR->-:0841:asserted"},
+	/* a bare agent "in"/"from" a country or capital is of that country;
+	 * "in" does not place troops, and an agent with a country keeps it */
+	{"Rebels in the Ivory Coast attacked Chad.", "CIVREB->TCD:190:asserted"},
+	{"Demonstrators in Baghdad criticized Russia.", "IRQCVL->RUS:111:asserted"},
+	{"Troops from Chad attacked the town.", "TCDMIL->-:190:asserted"},
+	{"Rebels from eastern Ukraine attacked Kyiv.", "UKRREB->UKRGOV:190:asserted"},
+	{"Russia deployed troops in Ukraine.", "RUS->-:154:asserted"},
+	{"Kyiv criticized Russian officials from Ukraine.",
+	 "UKRGOV->RUSGOV:111:asserted"},
 	/* objects */
 	{"Russia's war against Ukraine continued.", "RUS->UKR:190:asserted"},
 	{"Russia continued its war against Ukraine.", "RUS->UKR:190:asserted"},

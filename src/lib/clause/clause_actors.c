@@ -3,9 +3,10 @@
  * matches (possibly joined by 's) make one phrase whose code is the country
  * of its first country-bearing part plus the sector of its head ("South
  * Korea's military" -> KORMIL), or the head's own code when the head is a
- * person, organization or capital. Bodies ("---MIL") take their country
- * from context; bare agents after "the/these", pronouns and "the North"
- * are resolved against earlier actors. Assumes c->tm is filled.
+ * person, organization or capital; a bare agent "in"/"from" a country
+ * takes it ("rebels in the Ivory Coast" -> CIVREB). Bodies ("---MIL") take
+ * their country from context; bare agents after "the/these", pronouns and
+ * "the North" are resolved against earlier actors. Assumes c->tm is filled.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -245,6 +246,85 @@ static void take_determiners(const vigil__cctx *c, vigil__actor *a,
 	a->tok_begin = k;
 }
 
+/*
+ * "Rebels in the Ivory Coast", "demonstrators in Baghdad", "troops from
+ * Chad": a bare agent followed by one of these prepositions, an optional
+ * "the" and at most one direction word, then a country or capital (a whole
+ * actor match, not a possessor), takes that country. "in" does not place
+ * armed forces: "troops in Ukraine" are as often foreign as Ukrainian.
+ */
+static const struct {
+	const char *word;
+	uint8_t armed; /* also for the MIL sector */
+} home_preps[] = {{"in", 0}, {"from", 1}};
+
+static const char *const directions[] = {
+	"eastern", "western", "northern", "southern", "central",
+	"northeastern", "northwestern", "southeastern", "southwestern"};
+
+static int word_is(const vigil__cctx *c, uint32_t i, const char *w)
+{
+	const vigil__token *t = &c->tok[i];
+	size_t n = strlen(w), k;
+
+	if (t->len != n)
+		return 0;
+	for (k = 0; k < n; k++)
+		if ((c->text[t->off + k] | 0x20) != w[k])
+			return 0;
+	return 1;
+}
+
+static int word_in(const vigil__cctx *c, uint32_t i, const char *const *w,
+		   size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (word_is(c, i, w[k]))
+			return 1;
+	return 0;
+}
+
+/* The country of the agent at [.., j) from "in/from X" after it; on
+ * success copies it into `country` and returns the end of X, else 0. */
+static uint32_t home_country(const vigil__cctx *c, uint32_t j,
+			     const char *sector, char *country)
+{
+	uint32_t k = j;
+	size_t p, np = sizeof(home_preps) / sizeof(home_preps[0]);
+	int32_t mi;
+	vigil__entry e;
+
+	if (k >= c->te)
+		return 0;
+	for (p = 0; p < np && !word_is(c, k, home_preps[p].word); p++)
+		;
+	if (p == np || (!home_preps[p].armed && strcmp(sector, "MIL") == 0))
+		return 0;
+	k++;
+	if (k < c->te && word_is(c, k, "the"))
+		k++;
+	if (k < c->te &&
+	    word_in(c, k, directions, sizeof(directions) / sizeof(directions[0])))
+		k++;
+	mi = match_at(c, k);
+	if (!actorish(c, mi) || !starts_match(c, k, mi) || c->mc[mi].actor < 0)
+		return 0;
+	if (c->m[mi].tok_end < c->te &&
+	    (c->tok[c->m[mi].tok_end].type == VIGIL_TOK_POSS ||
+	     actorish(c, match_at(c, c->m[mi].tok_end))))
+		return 0;
+	vigil__lexicon_entry(c->lx, (uint32_t)c->mc[mi].actor, &e);
+	if (!e.type || (strcmp(e.type, "country") != 0 &&
+			strcmp(e.type, "capital") != 0))
+		return 0;
+	copy_str(country, 4, e.country && *e.country ? e.country : e.code);
+	if (strlen(country) != 3 || country[0] == '-')
+		return 0;
+	return c->m[mi].tok_end;
+}
+
 /* Builds the phrase starting at token i (a match start); returns its end. */
 static int phrase_at(vigil__cctx *c, uint32_t i, uint32_t floor,
 		     uint32_t *end_out)
@@ -285,6 +365,17 @@ static int phrase_at(vigil__cctx *c, uint32_t i, uint32_t floor,
 	take_determiners(c, a, floor);
 	if (resolve_phrase(c, a, parts, n, before))
 		return 0;
+	if (n == 1 && c->mc[parts[0]].actor < 0 && !poss) {
+		uint32_t home = home_country(c, j, a->sector, a->country);
+
+		if (home) {
+			a->agent = c->mc[parts[0]].agent;
+			a->tok_end = *end_out = home;
+			join_code(a, a->country);
+			return 0;
+		}
+		a->country[0] = '\0';
+	}
 	/* a bare agent: "these soldiers" refers back; else it is no actor */
 	if (n == 1 && c->mc[parts[0]].agent >= 0 && a->country[0] == '\0' &&
 	    i > c->tb && (vigil__cctx_word(c, i - 1) & W_DEM) &&

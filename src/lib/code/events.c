@@ -1,7 +1,8 @@
 /*
  * events.c: turns the clause stage's verbs into events. Compound subjects
  * and objects ("both Moscow and Pyongyang") expand into one event per
- * actor-recipient pair; "between A and B" gives A -> B; a recipient equal
+ * actor-recipient pair, and a compound doing a symmetric action ("A and B
+ * met") one event each way; "between A and B" gives A -> B; a recipient equal
  * to the actor is dropped; a noun event without recipient ("an additional
  * dispatch of troops") takes the recipient of the last event of the same
  * code and actor country (event anaphora). Rules: docs/internals/clause.md.
@@ -150,6 +151,107 @@ static int add_event(builder *b, uint32_t vi, int32_t actor,
 	return 0;
 }
 
+/*
+ * Symmetric actions: "A and B met / signed a treaty / clashed" is A -> B and
+ * B -> A. A row is a CAMEO prefix and, where the code also covers one-sided
+ * verbs (190 is "attack" as well as "clash"), the first words of the
+ * dictionary phrases that are symmetric (a stem; NULL: every phrase).
+ */
+#define MAX_STEMS 5
+
+static const struct {
+	const char *prefix;
+	const char *stems[MAX_STEMS];
+} symmetric[] = {
+	{"040", {NULL}},	/* consult, meet, hold talks */
+	{"041", {NULL}},	/* by telephone */
+	{"044", {NULL}},	/* meet at a third location */
+	{"046", {NULL}},	/* negotiate */
+	{"036", {NULL}},	/* agree to meet */
+	{"03", {"agree"}},	/* agree to cooperate, to a ceasefire */
+	{"050", {NULL}},	/* restore relations */
+	{"057", {NULL}},	/* sign, reach an agreement */
+	{"060", {NULL}},	/* cooperate */
+	{"064", {"exchang"}},	/* exchange intelligence */
+	{"0841", {"swap", "exchang", "prisoner", "POW"}},
+	{"19", {"fight", "fought", "clash", "battl", "exchang"}},
+};
+
+static int stem_matches(const char *phrase, const char *const *stems)
+{
+	size_t k;
+
+	if (!stems[0])
+		return 1;
+	if (*phrase == '+')
+		phrase++;
+	for (k = 0; k < MAX_STEMS && stems[k]; k++)
+		if (strncmp(phrase, stems[k], strlen(stems[k])) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether verb `vi`'s entry (its code and the phrase that matched) is a
+ * symmetric action. */
+static int is_symmetric(const builder *b, uint32_t vi)
+{
+	const char *code = verb_code(b, vi);
+	vigil__entry e;
+	size_t k;
+
+	if (!code)
+		return 0;
+	for (k = 0; k < sizeof(symmetric) / sizeof(symmetric[0]); k++) {
+		if (strncmp(code, symmetric[k].prefix,
+			    strlen(symmetric[k].prefix)) != 0)
+			continue;
+		if (!symmetric[k].stems[0])
+			return 1;
+		vigil__lexicon_entry(b->lx, (uint32_t)b->cl->verbs[vi].entry, &e);
+		return e.phrase && stem_matches(e.phrase, symmetric[k].stems);
+	}
+	return 0;
+}
+
+/* The members of a symmetric action's compound, each toward each other
+ * one: A -> B, B -> A, then A -> C, C -> A, B -> C, C -> B (events
+ * numbered in that order, all with the same trigger). */
+static int reciprocal_events(builder *b, uint32_t vi, const int32_t *who,
+			     size_t n)
+{
+	size_t i, j;
+
+	for (j = 1; j < n; j++)
+		for (i = 0; i < j; i++)
+			if (add_event(b, vi, who[i], who[j], 0) < 0 ||
+			    add_event(b, vi, who[j], who[i], 0) < 0)
+				return -1;
+	return 0;
+}
+
+/* The compound a symmetric verb spreads over, or 0 members: its subject
+ * without an object ("A and B met"), or a "between" group after it ("talks
+ * between A and B", "signed between A and B"). A "between" group before
+ * the verb keeps A -> B ("ties between A and B stem from a pact signed"). */
+static size_t reciprocal_group(const builder *b, const vigil__cverb *v,
+			       int32_t *out)
+{
+	const vigil__clauses *cl = b->cl;
+	int32_t g = -1;
+
+	if (v->passive)
+		return 0;
+	if (v->subj >= 0 && v->obj < 0 &&
+	    !(cl->actors[v->subj].flags & VIGIL__AF_BETWEEN))
+		g = v->subj;
+	else if (v->obj >= 0 && (cl->actors[v->obj].flags & VIGIL__AF_BETWEEN))
+		g = v->obj;
+	if (g < 0 || cl->actors[g].ngroup < 2 ||
+	    !is_symmetric(b, (uint32_t)(v - cl->verbs)))
+		return 0;
+	return members(cl, g, out);
+}
+
 static int events_of_verb(builder *b, uint32_t vi)
 {
 	const vigil__cverb *v = &b->cl->verbs[vi];
@@ -159,6 +261,9 @@ static int events_of_verb(builder *b, uint32_t vi)
 
 	if (v->entry < 0)
 		return 0;
+	na = reciprocal_group(b, v, act);
+	if (na >= 2)
+		return reciprocal_events(b, vi, act, na);
 	if (v->rules & VIGIL__R_BETWEEN) {
 		act[0] = v->subj;
 		rec[0] = v->obj;
