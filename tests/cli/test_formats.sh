@@ -19,7 +19,7 @@ expect_eq "tsv lines" "$(($(wc -l <"$TMP/tsv") - 1))" "$events"
 sed -n 's/^{"type":"event","id":"\([^"]*\)".*/\1/p' "$TMP/jsonl" >"$TMP/ids_jsonl"
 tail -n +2 "$TMP/tsv" | cut -f1 >"$TMP/ids_tsv"
 cmp -s "$TMP/ids_jsonl" "$TMP/ids_tsv" || fail "tsv event ids differ from jsonl"
-expect_eq "tsv fields" "$(awk -F'\t' '{print NF}' "$TMP/tsv" | sort -u)" 26
+expect_eq "tsv fields" "$(awk -F'\t' '{print NF}' "$TMP/tsv" | sort -u)" 30
 asserted=$(grep -c '^{"type":"event",.*"aux_mode":"asserted"' "$TMP/jsonl" || true)
 expect_eq "gdelt rows" "$(wc -l <"$TMP/gdelt")" "$asserted"
 [ "$asserted" -eq 0 ] || expect_eq "gdelt fields" "$(awk -F'\t' '{print NF}' "$TMP/gdelt" | sort -u)" 61

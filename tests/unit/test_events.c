@@ -401,6 +401,35 @@ static const struct {
 	/* no actor, no event */
 	{"Troops attacked the town.", ""},
 	{"The weather was fine in Seoul.", ""},
+	/* the head of the subject: an actor before "in/of/from X" */
+	{"Troops in Chad attacked the town.", "TCDMIL->-:190:asserted"},
+	{"Russian troops in Ukraine attacked Kyiv.", "RUSMIL->UKRGOV:190:asserted"},
+	{"Russia attacked troops in Chad.", "RUS->-:190:asserted"},
+	{"Soldiers of Ukraine attacked Russia.", "UKR->RUS:190:asserted"},
+	/* "since" + a bare agent with a verb opens a clause */
+	{"Seoul criticized Russia since the first troops attacked Kyiv.",
+	 "KORGOV->RUS:111:asserted"},
+	{"Russia after the first troop deployments attacked Kyiv.",
+	 "RUS->-:154:asserted; RUS->UKRGOV:190:asserted"},
+	/* "the government": the country in view when no GOV actor precedes */
+	{"Ukraine attacked the town. The government criticized Russia.",
+	 "UKR->-:190:asserted; UKRGOV->RUS:111:asserted"},
+	{"Ukraine attacked the town. The officials criticized Russia.",
+	 "UKR->-:190:asserted"},
+	{"Ukraine attacked the town. The military criticized Russia.",
+	 "UKR->-:190:asserted"},
+	/* a passive agent further on, over a parenthetical */
+	{"Kyiv was criticized over the handling of the town by Russian officials.",
+	 "RUSGOV->UKRGOV:111:asserted"},
+	{"Kyiv was criticized over the town, much of it ruined, by Russian officials.",
+	 "RUSGOV->UKRGOV:111:asserted"},
+	{"Kyiv was criticized over the town, backed by Russian officials.",
+	 "-->UKRGOV:111:asserted"},
+	/* a past year after another verb does not date a present perfect */
+	{"Russia has criticized Ukraine over troops attacking the town in 2019.",
+	 "RUS->UKR:111:asserted; UKR->-:190:historical"},
+	{"Russia criticized Ukraine over troops attacking the town in 2019.",
+	 "RUS->UKR:111:historical; UKR->-:190:historical"},
 };
 
 static void test_event_table(void **state)

@@ -152,7 +152,8 @@ static void test_header(void **state)
 		     "actor_sector|actor_text|recipient_code|recipient_country|"
 		     "recipient_sector|recipient_text|event|mode|aux_mode|quad_code|"
 		     "cameo|goldstein|said_by_code|said_by_text|hedge|trigger|"
-		     "span_begin|span_end|text\n"));
+		     "span_begin|span_end|text|place_name|place_country|"
+		     "place_lat|place_lon\n"));
 	assert_string_equal(vigil_output_header(VIGIL_OUTPUT_JSONL), "");
 	assert_string_equal(vigil_output_header(VIGIL_OUTPUT_GDELT), "");
 	assert_null(vigil_output_header((vigil_output_format)99));
@@ -181,14 +182,14 @@ static const char want_jsonl[] =
 	"\"trigger\":\"fired missiles at\",\"span\":[36,65],"
 	"\"text\":\"North Korea fired missiles at South Korean troops, Seoul said.\"}\n";
 
-/* Both events; absent recipient, sector, mode and said_by are empty. */
+/* Both events; absent recipient, sector, mode, said_by and place are empty. */
 static const char want_tsv[] =
 	"a1-1-1|a1|1|2025-03-04|day|PRKGOV|PRK|GOV|Pyongyang|KORGOV|KOR|GOV|Seoul|"
 	"ACCUSE||negated|3|1121|-2.25||||criticize|0|33|"
-	"Pyongyang did not criticize Seoul.\n"
+	"Pyongyang did not criticize Seoul.||||\n"
 	"a1-2-1|a1|2|2025-03-04|day|PRK|PRK||North Korea|||||"
 	"ASSAULT|aerial|asserted|4|195|-9.5|KORGOV|Seoul||fired missiles at|36|65|"
-	"North Korea fired missiles at South Korean troops, Seoul said.\n";
+	"North Korea fired missiles at South Korean troops, Seoul said.||||\n";
 
 /*
  * Only the asserted event. GlobalEventID = XXH64("a1-2-1", seed 0) & INT64_MAX;
@@ -234,7 +235,7 @@ static void test_absent_and_escaped(void **state)
 		code(f, &d, VIGIL_OUTPUT_TSV),
 		tabs("d 1-1-1|d 1|1|||PRK|PRK||North Korea|KORGOV|KOR|GOV|Seoul|"
 		     "ACCUSE||asserted|3|1121|-2.25|||reportedly|criticized|0|39|"
-		     "North Korea reportedly criticized Seoul.\n"));
+		     "North Korea reportedly criticized Seoul.||||\n"));
 	assert_string_equal(
 		records(f, VIGIL_OUTPUT_GDELT),
 		tabs("7055824635472132212|||||"
@@ -268,8 +269,8 @@ static void test_field_counts(void **state)
 	size_t rows = 0;
 
 	for (p = code(f, &d, VIGIL_OUTPUT_TSV); *p; p = strchr(p, '\n') + 1, rows++)
-		assert_int_equal(count_fields(p), 26);
-	assert_int_equal(count_fields(vigil_output_header(VIGIL_OUTPUT_TSV)), 26);
+		assert_int_equal(count_fields(p), 30);
+	assert_int_equal(count_fields(vigil_output_header(VIGIL_OUTPUT_TSV)), 30);
 	for (p = records(f, VIGIL_OUTPUT_GDELT); *p; p = strchr(p, '\n') + 1, rows++)
 		assert_int_equal(count_fields(p), 61);
 	assert_int_equal(rows, 3);

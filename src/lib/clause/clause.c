@@ -195,12 +195,49 @@ static int at_start(const vigil__cctx *c, uint32_t i)
 
 /*===== Clauses ========================================================*/
 
-/* Whether an actor (or a pronoun) begins right after token i. */
+/* Whether a bare agent with its own verb (not a noun event) begins at
+ * token i, after determiners, numbers and at most one other word: "since
+ * the first troops arrived", "after two soldiers were killed". */
+static int agent_clause_at(const vigil__cctx *c, uint32_t i)
+{
+	int32_t mi;
+	int other = 0;
+
+	while (i < c->te && TM(c, i) < 0 && c->tok[i].type == VIGIL_TOK_WORD) {
+		if (WC(c, i) & ~(W_DET | W_NUM | W_DEM))
+			return 0;
+		if (!WC(c, i) && other++)
+			return 0;
+		i++;
+	}
+	mi = i < c->te ? TM(c, i) : -1;
+	if (mi < 0 || c->mc[mi].agent < 0 || c->m[mi].tok_begin != i)
+		return 0;
+	for (i = c->m[mi].tok_end; i < c->te; i++) {
+		vigil__entry e;
+
+		mi = TM(c, i);
+		if (mi >= 0) {
+			if (c->mc[mi].verb < 0 || c->m[mi].tok_begin != i)
+				return 0;
+			/* "after the troop deployments": a noun event */
+			vigil__lexicon_entry(c->lx, (uint32_t)c->mc[mi].verb, &e);
+			return !(e.pos && strcmp(e.pos, "noun") == 0);
+		}
+		if (!(WC(c, i) & (W_BE | W_HAVE | W_MODAL | W_DO)))
+			return 0;
+	}
+	return 0;
+}
+
+/* Whether an actor (or a pronoun), or a bare agent with a verb of its
+ * own, begins right after token i. */
 static int subject_follows(const vigil__cctx *c, uint32_t i)
 {
 	if (i + 1 >= c->te)
 		return 0;
-	return TA(c, i + 1) >= 0 || (WC(c, i + 1) & W_PRON);
+	return TA(c, i + 1) >= 0 || (WC(c, i + 1) & W_PRON) ||
+	       agent_clause_at(c, i + 1);
 }
 
 static int same_compound(const vigil__cctx *c, uint32_t i)
@@ -453,6 +490,30 @@ static int only_auxiliaries(const vigil__cctx *c, uint32_t from, uint32_t to)
 	return 1;
 }
 
+/* Prepositions that attach an actor to the noun phrase before them
+ * ("Russian troops in Ukraine", "officials from Seoul"): such an actor
+ * is a modifier, not the head of the subject. */
+static const char *const modifier_preps[] = {"in", "from", "of", "near",
+					     "at", "across"};
+
+/* Whether the group of actor k modifies an actor phrase ending right
+ * before its preposition ("Russian troops in Ukraine attacked": the head
+ * is the troops). After a bare agent ("doctors from two American aid
+ * groups donated") or a quantity ("of these soldiers have been killed")
+ * the later actor stays the best subject there is. */
+static int modifies_actor(const vigil__cctx *c, int32_t k)
+{
+	const vigil__actor *g = &c->out->actors[group_of(c, k)];
+	uint32_t p = g->tok_begin;
+	size_t i, n = sizeof(modifier_preps) / sizeof(modifier_preps[0]);
+
+	if (p < c->tb + 2)
+		return 0;
+	for (i = 0; i < n && !tok_is(c, p - 1, modifier_preps[i]); i++)
+		;
+	return i < n && TA(c, p - 2) >= 0 && CL(c, p - 2) == CL(c, p - 1);
+}
+
 static int32_t find_subject(vigil__cctx *c, vigil__cverb *v, uint32_t vb)
 {
 	uint16_t clause = CL(c, vb);
@@ -495,7 +556,8 @@ static int32_t find_subject(vigil__cctx *c, vigil__cverb *v, uint32_t vb)
 		}
 		if ((a->flags & VIGIL__AF_PREP) &&
 		    !(a->flags & (VIGIL__AF_POSS | VIGIL__AF_BETWEEN)) &&
-		    !only_auxiliaries(c, a->tok_end, vb))
+		    (!only_auxiliaries(c, a->tok_end, vb) ||
+		     modifies_actor(c, TA(c, k))))
 			continue;
 		v->rules |= VIGIL__R_SUBJ_LEFT;
 		if (frame_skipped)
@@ -531,26 +593,87 @@ static int32_t find_object(vigil__cctx *c, uint32_t ve, uint16_t clause)
 	return -1;
 }
 
-/* The passive agent: "by X" within a few tokens after the verb. */
-static int32_t find_by_agent(const vigil__cctx *c, uint32_t ve)
+/* The actor at token i, over up to two lowercase modifiers ("by current
+ * Haitian government officials"), or -1. */
+static int32_t actor_after_by(const vigil__cctx *c, uint32_t i)
 {
 	uint32_t k;
 
-	for (k = ve; k < c->te && k < ve + 4; k++) {
-		if (tok_is(c, k, "by"))
-			return k + 1 < c->te ? group_of(c, TA(c, k + 1)) : -1;
-		if (c->tok[k].type == VIGIL_TOK_PUNCT || is_verb_match(c, TM(c, k)))
+	for (k = i; k < c->te && k < i + 3; k++) {
+		const vigil__token *t = &c->tok[k];
+
+		if (TA(c, k) >= 0)
+			return group_of(c, TA(c, k));
+		if (t->type != VIGIL_TOK_WORD || TM(c, k) >= 0 || WC(c, k) ||
+		    !(c->text[t->off] >= 'a' && c->text[t->off] <= 'z'))
+			return -1;
+	}
+	return -1;
+}
+
+/* The passive agent: "by X" up to OBJECT_REACH tokens after the verb in
+ * its clause, with no other verb or end of sentence between ("has been
+ * accused of misusing public funds by officials"); a parenthetical
+ * between two commas is stepped over ("..., much of it believed to have
+ * been embezzled, by officials"), a lone comma ends the search. */
+static int32_t find_by_agent(const vigil__cctx *c, uint32_t ve)
+{
+	uint32_t k, words = 0, paren = 0;
+	uint16_t clause = ve > c->tb ? CL(c, ve - 1) : 0;
+
+	for (k = ve; k < c->te && words < OBJECT_REACH; k++) {
+		const vigil__token *t = &c->tok[k];
+
+		if (CL(c, k) != clause || is_verb_match(c, TM(c, k)))
 			break;
+		if (is_punct(c, k, ',')) {
+			paren++;
+			continue;
+		}
+		if (t->type == VIGIL_TOK_PUNCT &&
+		    (is_punct(c, k, '.') || is_punct(c, k, ';') ||
+		     is_punct(c, k, ':') || is_punct(c, k, '!') ||
+		     is_punct(c, k, '?')))
+			break;
+		if (paren == 1) { /* inside the parenthetical */
+			if (k - ve > 2 * OBJECT_REACH)
+				break;
+			continue;
+		}
+		if (paren == 2 && !is_punct(c, k - 1, ','))
+			break;
+		if (tok_is(c, k, "by"))
+			return actor_after_by(c, k + 1);
+		words++;
 	}
 	return -1;
 }
 
 /*===== Modality =======================================================*/
 
-/* A 4-digit year before the report's year, after "in" or a month. */
-static int past_year_in(const vigil__cctx *c, uint16_t clause)
+/* Whether a verb match other than the one at [vb, ve) begins in [from, to). */
+static int other_verb_in(const vigil__cctx *c, uint32_t from, uint32_t to)
+{
+	uint32_t k;
+
+	for (k = from; k < to; k++)
+		if (is_verb_match(c, TM(c, k)) && c->m[TM(c, k)].tok_begin == k)
+			return 1;
+	return 0;
+}
+
+/* A 4-digit year before the report's year, after "in" or a month, in the
+ * clause of the verb at [vb, ve); after a verb in the present perfect only
+ * with no other verb between ("has offered to hand over the men suspected
+ * of blowing up a plane in 1988": the year dates the blowing up, and the
+ * offer is news). */
+static int past_year_in(const vigil__cctx *c, uint32_t vb, uint32_t ve)
 {
 	uint32_t k, year = c->date / 10000;
+	uint16_t clause = CL(c, vb);
+	int64_t p = before_adverbs(c, vb);
+	int perfect = p >= 0 && (tok_is(c, (uint32_t)p, "has") ||
+				 tok_is(c, (uint32_t)p, "have"));
 
 	if (!year)
 		return 0;
@@ -563,7 +686,8 @@ static int past_year_in(const vigil__cctx *c, uint16_t clause)
 			continue;
 		y = (uint32_t)strtoul(c->text + t->off, NULL, 10);
 		if (y >= 1900 && y < year &&
-		    (tok_is(c, k - 1, "in") || (WC(c, k - 1) & W_MONTH)))
+		    (tok_is(c, k - 1, "in") || (WC(c, k - 1) & W_MONTH)) &&
+		    (k < vb || !perfect || !other_verb_in(c, ve, k)))
 			return 1;
 	}
 	return 0;
@@ -784,7 +908,7 @@ static void set_aux(vigil__cctx *c, vigil__cverb *v, uint32_t vb, uint32_t ve)
 	    !v->passive && v->said_by < 0) {
 		v->aux = VIGIL__AUX_HISTORICAL;
 		v->rules |= VIGIL__R_PLUPERFECT;
-	} else if (past_year_in(c, CL(c, vb))) {
+	} else if (past_year_in(c, vb, ve)) {
 		v->aux = VIGIL__AUX_HISTORICAL;
 		v->rules |= VIGIL__R_PAST_YEAR;
 	}

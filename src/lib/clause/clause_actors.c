@@ -286,6 +286,28 @@ static int word_in(const vigil__cctx *c, uint32_t i, const char *const *w,
 	return 0;
 }
 
+/* Whether a verb match follows token i over auxiliaries and "-ly"
+ * adverbs: the phrase before i is a subject ("troops in Chad have
+ * attacked"), so "in" places its armed forces too. */
+static int verb_follows(const vigil__cctx *c, uint32_t i)
+{
+	for (; i < c->te; i++) {
+		int32_t mi = match_at(c, i);
+		const vigil__token *t = &c->tok[i];
+
+		if (mi >= 0)
+			return c->mc[mi].verb >= 0 && c->m[mi].tok_begin == i;
+		if (vigil__cctx_word(c, i) & (W_BE | W_HAVE | W_MODAL | W_DO))
+			continue;
+		if (t->type == VIGIL_TOK_WORD && t->len > 2 &&
+		    memcmp(c->text + t->off + t->len - 2, "ly", 2) == 0 &&
+		    !vigil__cctx_word(c, i))
+			continue;
+		return 0;
+	}
+	return 0;
+}
+
 /* The country of the agent at [.., j) from "in/from X" after it; on
  * success copies it into `country` and returns the end of X, else 0. */
 static uint32_t home_country(const vigil__cctx *c, uint32_t j,
@@ -294,14 +316,16 @@ static uint32_t home_country(const vigil__cctx *c, uint32_t j,
 	uint32_t k = j;
 	size_t p, np = sizeof(home_preps) / sizeof(home_preps[0]);
 	int32_t mi;
+	int armed;
 	vigil__entry e;
 
 	if (k >= c->te)
 		return 0;
 	for (p = 0; p < np && !word_is(c, k, home_preps[p].word); p++)
 		;
-	if (p == np || (!home_preps[p].armed && strcmp(sector, "MIL") == 0))
+	if (p == np)
 		return 0;
+	armed = home_preps[p].armed;
 	k++;
 	if (k < c->te && word_is(c, k, "the"))
 		k++;
@@ -318,6 +342,9 @@ static uint32_t home_country(const vigil__cctx *c, uint32_t j,
 	vigil__lexicon_entry(c->lx, (uint32_t)c->mc[mi].actor, &e);
 	if (!e.type || (strcmp(e.type, "country") != 0 &&
 			strcmp(e.type, "capital") != 0))
+		return 0;
+	if (!armed && strcmp(sector, "MIL") == 0 &&
+	    !verb_follows(c, c->m[mi].tok_end))
 		return 0;
 	copy_str(country, 4, e.country && *e.country ? e.country : e.code);
 	if (strlen(country) != 3 || country[0] == '-')
@@ -384,6 +411,14 @@ static int phrase_at(vigil__cctx *c, uint32_t i, uint32_t floor,
 
 		if (k >= 0) {
 			copy_actor_code(a, &c->out->actors[k], k);
+			return 0;
+		}
+		/* "the ministry", "the government": a singular institution
+		 * of the country in view, like a body without context= */
+		if (!plural(c, j - 1) && word_is(c, i - 1, "the") &&
+		    strcmp(a->sector, "GOV") == 0 &&
+		    resolve_body(c, a, NULL, before)) {
+			join_code(a, a->country);
 			return 0;
 		}
 	}

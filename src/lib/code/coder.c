@@ -234,7 +234,7 @@ static int date_and_count(vigil_worker *w)
 }
 
 /* Clauses, then events, from the matches; then the date expressions, the
- * events' dates and the figures. */
+ * events' dates and the figures; then the places of events and figures. */
 static int code_events(vigil_worker *w)
 {
 	vigil__analysis *an = &w->an;
@@ -246,6 +246,8 @@ static int code_events(vigil_worker *w)
 		return fail(w, VIGIL_ENOMEM, "out of memory coding events");
 	if (date_and_count(w) < 0)
 		return fail(w, VIGIL_ENOMEM, "out of memory dating events");
+	if (vigil__places_locate(&w->arena, an) < 0)
+		return fail(w, VIGIL_ENOMEM, "out of memory placing events");
 	return VIGIL_OK;
 }
 

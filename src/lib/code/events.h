@@ -15,6 +15,7 @@
 
 #include "../clause/clause.h"
 #include "dating.h"
+#include "places.h"
 
 typedef struct vigil__event {
 	uint32_t sent;           /* sentence index */
@@ -27,6 +28,7 @@ typedef struct vigil__event {
 	uint16_t rules;          /* the verb's VIGIL__R_* plus event rules */
 	const char *cameo;       /* the verb entry's code (borrowed, lexicon) */
 	vigil__dated when;       /* set by vigil__events_date (dating.c) */
+	vigil__placed where;     /* set by vigil__places_locate (places.c) */
 } vigil__event;
 
 /*

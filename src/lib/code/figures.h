@@ -16,6 +16,7 @@
 #include "../resolve/quantity.h"
 #include "../util/arena.h"
 #include "dating.h"
+#include "places.h"
 
 /* Figure categories of DESIGN.md; the order is the names' table. */
 enum vigil__figure_category {
@@ -49,6 +50,7 @@ typedef struct vigil__figure {
 	uint32_t span_begin, span_end; /* bytes: quantity and predicate */
 	uint8_t category;          /* enum vigil__figure_category */
 	vigil__dated when;
+	vigil__placed where;       /* set by vigil__places_locate */
 } vigil__figure;
 
 struct vigil__analysis;

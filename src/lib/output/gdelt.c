@@ -3,8 +3,9 @@
  * GDELT 2.0 event table: 61 tab-separated columns in the order of GDELT's
  * event codebook (V2.0), no header. GDELT has no modality, so events that are
  * negated, future, hypothetical, historical or denied are left out. What
- * vigil does not know (ethnic and religion codes, tone, places, for now) is
- * an empty field. The mapping is documented in docs/formats.md.
+ * vigil does not know (ethnic and religion codes, tone, the actors' places)
+ * is an empty field; ActionGeo_* is the event's place. The mapping is
+ * documented in docs/formats.md.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -209,6 +210,65 @@ static void col_source_url(vigil__buf *b, const vigil__event_view *ev)
 
 /*===== Rows ===========================================================*/
 
+/* ActionGeo_*: the event's place (places.c). Type is GDELT's geographic
+ * resolution: 1 country, 2 US state, 3 US city, 4 world city, 5 world
+ * state (admin1). Codes are ISO (alpha-3, ISO 3166-2), not GDELT's FIPS. */
+static void col_geo_type(vigil__buf *b, const vigil__event_view *ev)
+{
+	const char *t = ev->place.type, *c = ev->place.country;
+	int us;
+
+	if (!ev->has_place || !t)
+		return;
+	us = c && strcmp(c, "USA") == 0;
+	if (strcmp(t, "country") == 0)
+		vigil__buf_putc(b, '1');
+	else if (strcmp(t, "admin1") == 0)
+		vigil__buf_putc(b, us ? '2' : '5');
+	else if (strcmp(t, "city") == 0)
+		vigil__buf_putc(b, us ? '3' : '4');
+}
+
+static void col_geo_name(vigil__buf *b, const vigil__event_view *ev)
+{
+	if (ev->has_place)
+		vigil__tsv_put_str(b, ev->place.phrase);
+}
+
+static void col_geo_country(vigil__buf *b, const vigil__event_view *ev)
+{
+	if (ev->has_place)
+		vigil__tsv_put_str(b, ev->place.country);
+}
+
+static void col_geo_adm1(vigil__buf *b, const vigil__event_view *ev)
+{
+	char buf[32];
+
+	if (ev->has_place)
+		vigil__tsv_put_str(b, vigil__place_admin1(ev->place.type,
+							  ev->place.code, buf,
+							  sizeof(buf)));
+}
+
+static void col_geo_lat(vigil__buf *b, const vigil__event_view *ev)
+{
+	if (ev->has_place)
+		vigil__tsv_put_coord(b, ev->place.lat);
+}
+
+static void col_geo_long(vigil__buf *b, const vigil__event_view *ev)
+{
+	if (ev->has_place)
+		vigil__tsv_put_coord(b, ev->place.lon);
+}
+
+static void col_geo_feature(vigil__buf *b, const vigil__event_view *ev)
+{
+	if (ev->has_place)
+		vigil__tsv_put_str(b, ev->place.code);
+}
+
 /* GDELT 2.0 event table columns; NULL writes an empty field. */
 static const struct column {
 	const char *name; /* GDELT's, for the reader of this table */
@@ -265,14 +325,14 @@ static const struct column {
 	{"Actor2Geo_Lat", NULL},
 	{"Actor2Geo_Long", NULL},
 	{"Actor2Geo_FeatureID", NULL},
-	{"ActionGeo_Type", NULL},
-	{"ActionGeo_FullName", NULL},
-	{"ActionGeo_CountryCode", NULL},
-	{"ActionGeo_ADM1Code", NULL},
+	{"ActionGeo_Type", col_geo_type},
+	{"ActionGeo_FullName", col_geo_name},
+	{"ActionGeo_CountryCode", col_geo_country},
+	{"ActionGeo_ADM1Code", col_geo_adm1},
 	{"ActionGeo_ADM2Code", NULL},
-	{"ActionGeo_Lat", NULL},
-	{"ActionGeo_Long", NULL},
-	{"ActionGeo_FeatureID", NULL},
+	{"ActionGeo_Lat", col_geo_lat},
+	{"ActionGeo_Long", col_geo_long},
+	{"ActionGeo_FeatureID", col_geo_feature},
 	{"DATEADDED", col_date_added},
 	{"SOURCEURL", col_source_url},
 };

@@ -410,6 +410,32 @@ static void put_sentence_text(vigil__buf *b, const vigil__analysis *an,
 	}
 }
 
+static void put_number(vigil__buf *b, const char *key, double v);
+
+/* event_loc: the place entry of the record (name: the phrase as the
+ * dictionary writes it), or null. */
+static void put_place(vigil__buf *b, const vigil__analysis *an,
+		      const vigil__placed *p)
+{
+	vigil__entry e;
+	char a1[32];
+
+	if (p->match < 0 || !an->lx) {
+		put_null(b, "event_loc");
+		return;
+	}
+	vigil__lexicon_entry(an->lx, p->entry, &e);
+	put_key(b, "event_loc");
+	vigil__buf_puts(b, "{\"name\":");
+	vigil__buf_json_str(b, e.phrase, strlen(e.phrase));
+	put_opt(b, "country", e.country);
+	put_opt(b, "admin1", vigil__place_admin1(e.type, e.code, a1, sizeof(a1)));
+	put_number(b, "lat", e.lat);
+	put_number(b, "lon", e.lon);
+	put_opt(b, "precision", e.type);
+	vigil__buf_putc(b, '}');
+}
+
 static void write_event(vigil__buf *b, const vigil__analysis *an,
 			const vigil__event *e, unsigned flags,
 			text_memo *memo)
@@ -454,7 +480,7 @@ static void write_event(vigil__buf *b, const vigil__analysis *an,
 	} else {
 		put_null(b, "said_by");
 	}
-	put_null(b, "event_loc");
+	put_place(b, an, &e->where);
 	put_match_text(b, an, "trigger", (int32_t)v->match);
 	put_key(b, "span");
 	vigil__buf_putc(b, '[');
@@ -543,7 +569,7 @@ static void write_figure(vigil__buf *b, const vigil__analysis *an,
 		put_claimant(b, an, f);
 	else
 		put_null(b, "said_by");
-	put_null(b, "event_loc");
+	put_place(b, an, &f->where);
 	put_dated(b, &f->when, 0);
 	put_key(b, "span");
 	vigil__buf_putc(b, '[');

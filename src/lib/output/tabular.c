@@ -25,6 +25,17 @@ void vigil__event_view_init(vigil__event_view *out, const vigil__analysis *an,
 	out->recipient = actor_at(an, e->recipient);
 	out->said_by = actor_at(an, out->v->said_by);
 	vigil__lexicon_entry(an->lx, (uint32_t)out->v->entry, &out->verb);
+	out->has_place = e->where.match >= 0;
+	if (out->has_place)
+		vigil__lexicon_entry(an->lx, e->where.entry, &out->place);
+	else
+		memset(&out->place, 0, sizeof(out->place));
+}
+
+void vigil__tsv_put_coord(vigil__buf *b, double v)
+{
+	if (!isnan(v))
+		vigil__buf_printf(b, "%.15g", v);
 }
 
 void vigil__tsv_put(vigil__buf *b, const char *s, size_t n)

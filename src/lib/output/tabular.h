@@ -23,6 +23,8 @@ typedef struct vigil__event_view {
 	const vigil__actor *recipient;
 	const vigil__actor *said_by;
 	vigil__entry verb;          /* the verb's dictionary entry */
+	vigil__entry place;         /* its place's entry, when has_place */
+	int has_place;
 } vigil__event_view;
 
 /* Fills *out for event `e` of `an` (which has a lexicon: events need one). */
@@ -45,6 +47,9 @@ void vigil__tsv_put_match(vigil__buf *b, const vigil__analysis *an,
 
 /* A Goldstein score as JSON Lines writes it ("-2.0", "1.95"); NaN: empty. */
 void vigil__tsv_put_goldstein(vigil__buf *b, double g);
+
+/* A coordinate ("51.7", "-72.34"); NaN: nothing. */
+void vigil__tsv_put_coord(vigil__buf *b, double v);
 
 /* The event id of JSON Lines: "<doc>-<sentence>-<n>", sentences from 1. */
 void vigil__tsv_put_event_id(vigil__buf *b, const vigil__event_view *ev);

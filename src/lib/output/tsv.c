@@ -17,7 +17,8 @@
 	X(recipient_code) X(recipient_country) X(recipient_sector) \
 	X(recipient_text) X(event) X(mode) X(aux_mode) X(quad_code) X(cameo) \
 	X(goldstein) X(said_by_code) X(said_by_text) X(hedge) X(trigger) \
-	X(span_begin) X(span_end) X(text)
+	X(span_begin) X(span_end) X(text) X(place_name) X(place_country) \
+	X(place_lat) X(place_lon)
 
 typedef void column_fn(vigil__buf *b, const vigil__event_view *ev);
 
@@ -171,6 +172,30 @@ static void col_text(vigil__buf *b, const vigil__event_view *ev)
 	const vigil__sentence *s = &ev->an->seg.sent[ev->e->sent];
 
 	vigil__tsv_put(b, ev->an->text + s->off, s->len);
+}
+
+static void col_place_name(vigil__buf *b, const vigil__event_view *ev)
+{
+	if (ev->has_place)
+		vigil__tsv_put_str(b, ev->place.phrase);
+}
+
+static void col_place_country(vigil__buf *b, const vigil__event_view *ev)
+{
+	if (ev->has_place)
+		vigil__tsv_put_str(b, ev->place.country);
+}
+
+static void col_place_lat(vigil__buf *b, const vigil__event_view *ev)
+{
+	if (ev->has_place)
+		vigil__tsv_put_coord(b, ev->place.lat);
+}
+
+static void col_place_lon(vigil__buf *b, const vigil__event_view *ev)
+{
+	if (ev->has_place)
+		vigil__tsv_put_coord(b, ev->place.lon);
 }
 
 /*===== Lines ==========================================================*/

@@ -1,0 +1,281 @@
+/*
+ * test_places.c: event_loc of events and figures end to end (text -> matches,
+ * clauses -> events and figures -> places -> JSON Lines) with a small fixed
+ * dictionary written here: each place form (in/near/into X, "Russia's X
+ * region", "the X region of Russia", "eastern X", a bare region), clause
+ * before sentence, nearest to the trigger, never from another sentence,
+ * country vs admin1 vs city precision, and the negative cases (a country
+ * after "over"/"on", a possessive country, a capital standing as an actor).
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <vigil/vigil.h>
+
+#include "code/places.h"
+#include "testutil.h"
+
+static const char test_dict[] =
+	"[actors]\n"
+	"North Korea = PRK type=country\n"
+	"North Korean(s) = PRK type=demonym\n"
+	"Russia = RUS type=country\n"
+	"Russian(s) = RUS type=demonym\n"
+	"Ukraine = UKR type=country\n"
+	"Ukrainian(s) = UKR type=demonym\n"
+	"South Korea = KOR type=country\n"
+	"Kyiv = UKRGOV type=capital country=UKR\n"
+	"Pyongyang = PRKGOV type=capital country=PRK\n"
+	"Seoul = KORGOV type=capital country=KOR\n"
+	"[agents]\n"
+	"troop(s) | soldier(s) | forces = MIL\n"
+	"official(s) = GOV\n"
+	"[verbs]\n"
+	"+attack = 190 goldstein=-10 quad=4 plover=ASSAULT\n"
+	"+capture = 173 goldstein=-5 quad=4 plover=COERCE mode=arrest\n"
+	"+criticize = 111 goldstein=-2 quad=3 plover=ACCUSE\n"
+	"+deploy = 154 goldstein=-7.2 quad=4 plover=MOBILIZE mode=troops\n"
+	"[places]\n"
+	"Russia = RUS type=country country=RUS\n"
+	"Ukraine = UKR type=country country=UKR\n"
+	"North Korea = PRK type=country country=PRK\n"
+	"Kursk Oblast | Kursk region = RU-KRS type=admin1 country=RUS lat=51.7 lon=36.2\n"
+	"Donetsk Oblast | Donetsk = UA-14 type=admin1 country=UKR lat=48.0 lon=37.8\n"
+	"Kharkiv = UA-63.KHARKIV type=city country=UKR lat=49.99 lon=36.23\n"
+	"Kyiv = UA-30.KYIV type=city country=UKR lat=50.45 lon=30.52\n"
+	"Pyongyang = KP-01.PYONGYANG type=city country=PRK lat=39.03 lon=125.75\n"
+	"Seoul = KOR.SEOUL type=city country=KOR lat=37.57 lon=126.98\n"
+	"[cues]\n"
+	"said | says = ATTRIB\n";
+
+static vigil_dict *dict;
+
+static int setup(void **state)
+{
+	vigil_dict_options o = VIGIL_DICT_OPTIONS_INIT;
+	const char *path = tu_write_temp(".vd", test_dict, strlen(test_dict));
+	char err[256];
+
+	(void)state;
+	o.no_cache = 1;
+	if (!path || vigil_dict_open(&dict, &path, 1, &o, err, sizeof(err)))
+		return -1;
+	remove(path);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	vigil_dict_free(dict);
+	return 0;
+}
+
+static const char *str_or_dash(json_t *v)
+{
+	return json_is_string(v) ? json_string_value(v) : "-";
+}
+
+/* "name:precision:admin1", or "-" when event_loc is null. */
+static size_t render_place(json_t *loc, char *out, size_t cap)
+{
+	if (!json_is_object(loc))
+		return (size_t)snprintf(out, cap, "-");
+	return (size_t)snprintf(out, cap, "%s:%s:%s",
+				str_or_dash(json_object_get(loc, "name")),
+				str_or_dash(json_object_get(loc, "precision")),
+				str_or_dash(json_object_get(loc, "admin1")));
+}
+
+/* Codes `text`; one part per event ("E trigger@place") and figure
+ * ("F value@place"), in record order, joined by "; ". With `loc` the
+ * last record's event_loc is also returned (serialized; caller frees). */
+static void render(const char *text, char *out, size_t cap, char **loc)
+{
+	vigil_coder_options co = VIGIL_CODER_OPTIONS_INIT;
+	vigil_coder *coder;
+	vigil_worker *w;
+	vigil_doc d;
+	const char *data, *line;
+	size_t len, used = 0;
+
+	memset(&d, 0, sizeof(d));
+	d.text = text;
+	d.text_len = strlen(text);
+	d.date = "2025-02-15";
+	d.origin = "t.txt";
+	co.dict = dict;
+	assert_int_equal(vigil_coder_new(&coder, &co), VIGIL_OK);
+	assert_int_equal(vigil_worker_new(&w, coder), VIGIL_OK);
+	assert_int_equal(vigil_worker_code(w, &d), VIGIL_OK);
+	assert_int_equal(vigil_worker_records(w, VIGIL_OUTPUT_JSONL, &data, &len),
+			 VIGIL_OK);
+	out[0] = '\0';
+	for (line = data; line < data + len;) {
+		const char *nl = memchr(line, '\n', (size_t)(data + len - line));
+		json_error_t jerr;
+		json_t *r = json_loadb(line, (size_t)(nl - line), 0, &jerr);
+		const char *type;
+
+		assert_non_null(r);
+		type = json_string_value(json_object_get(r, "type"));
+		if (strcmp(type, "event") == 0)
+			used += (size_t)snprintf(
+				out + used, cap - used, "%sE %s@", used ? "; " : "",
+				str_or_dash(json_object_get(r, "trigger")));
+		else if (strcmp(type, "figure") == 0)
+			used += (size_t)snprintf(
+				out + used, cap - used, "%sF %lld@", used ? "; " : "",
+				(long long)json_integer_value(json_object_get(r, "value")));
+		if (strcmp(type, "event") == 0 || strcmp(type, "figure") == 0) {
+			assert_true(used < cap);
+			used += render_place(json_object_get(r, "event_loc"),
+					     out + used, cap - used);
+			if (loc) {
+				free(*loc);
+				*loc = json_dumps(json_object_get(r, "event_loc"),
+						  JSON_PRESERVE_ORDER | JSON_COMPACT |
+							  JSON_ENCODE_ANY |
+							  JSON_REAL_PRECISION(15));
+			}
+		}
+		assert_true(used < cap);
+		json_decref(r);
+		line = nl + 1;
+	}
+	vigil_worker_free(w);
+	vigil_coder_free(coder);
+}
+
+static const struct {
+	const char *text;
+	const char *want;
+} cases[] = {
+	/* the forms of an admin1 */
+	{"Ukrainian forces attacked Russian troops in Kursk Oblast.",
+	 "E attacked@Kursk Oblast:admin1:RU-KRS"},
+	{"Ukrainian forces attacked Russian troops in Russia's Kursk region.",
+	 "E attacked@Kursk region:admin1:RU-KRS"},
+	{"Ukrainian forces attacked Russian troops in the Kursk region of Russia.",
+	 "E attacked@Kursk region:admin1:RU-KRS"},
+	{"Russian forces attacked Ukrainian troops in eastern Donetsk.",
+	 "E attacked@Donetsk:admin1:UA-14"},
+	{"Russia deployed troops into the Donetsk Oblast.",
+	 "E deployed@Donetsk Oblast:admin1:UA-14"},
+	/* the seed's figure and event in one clause */
+	{"Two North Korean soldiers were captured in Russia's Kursk region.",
+	 "E captured@Kursk region:admin1:RU-KRS; F 2@Kursk region:admin1:RU-KRS"},
+	/* a bare region as the object: no locative form, still the place */
+	{"Ukraine attacked the Kursk region.",
+	 "E attacked@Kursk region:admin1:RU-KRS"},
+	/* precision: city (admin1 from the code), country (no admin1) */
+	{"Russian forces attacked Ukrainian troops near Kharkiv.",
+	 "E attacked@Kharkiv:city:UA-63"},
+	{"Russian forces attacked Ukrainian troops in Ukraine.",
+	 "E attacked@Ukraine:country:-"},
+	{"North Korean troops attacked South Korean troops near Seoul.",
+	 "E attacked@Seoul:city:-"},
+	/* a capital is an actor and a place: "in Kyiv" places, "Kyiv" acts */
+	{"Russian forces attacked Ukrainian troops in Kyiv.",
+	 "E attacked@Kyiv:city:UA-30"},
+	{"Pyongyang criticized Seoul.", "E criticized@-"},
+	/* the own clause wins over the sentence */
+	{"Russian forces attacked Ukrainian troops in Kharkiv, and Ukrainian "
+	 "forces attacked Russian troops in Kursk Oblast.",
+	 "E attacked@Kharkiv:city:UA-63; E attacked@Kursk Oblast:admin1:RU-KRS"},
+	/* the nearest of the clause */
+	{"Russian forces attacked Ukrainian troops in Kharkiv and in Donetsk.",
+	 "E attacked@Kharkiv:city:UA-63"},
+	/* never from another sentence */
+	{"Fighting continued in Kharkiv. Russian forces attacked Ukrainian troops.",
+	 "E attacked@-"},
+	/* "over"/"on" locate a city, not a country; a possessive is no place */
+	{"Ukraine criticized Russia over Kharkiv.",
+	 "E criticized@Kharkiv:city:UA-63"},
+	{"Ukraine criticized North Korea over Russia.", "E criticized@-"},
+	{"Ukraine criticized Russia over North Korea's troops.", "E criticized@-"},
+	/* the country of "Russia's Kursk region" is not the place */
+	{"Russia's Kursk region was attacked by Ukraine.",
+	 "E attacked@Kursk region:admin1:RU-KRS"},
+};
+
+static void test_place_table(void **state)
+{
+	size_t i, bad = 0;
+	char got[1024];
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		render(cases[i].text, got, sizeof(got), NULL);
+		if (strcmp(got, cases[i].want) != 0) {
+			print_error("case %zu: \"%s\"\n  got  \"%s\"\n  want \"%s\"\n",
+				    i, cases[i].text, got, cases[i].want);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
+/* One event_loc exactly: keys in DESIGN.md's order, numbers as written. */
+static void test_place_record(void **state)
+{
+	char got[256], *loc = NULL;
+
+	(void)state;
+	render("Russian forces attacked Ukrainian troops near Kharkiv.", got,
+	       sizeof(got), &loc);
+	assert_non_null(loc);
+	assert_string_equal(loc, "{\"name\":\"Kharkiv\",\"country\":\"UKR\","
+				 "\"admin1\":\"UA-63\",\"lat\":49.99,\"lon\":36.23,"
+				 "\"precision\":\"city\"}");
+	free(loc);
+}
+
+/* The admin1 of an entry: its code, the prefix of a city code, or none. */
+static void test_place_admin1(void **state)
+{
+	static const struct {
+		const char *type, *code, *want;
+	} rows[] = {
+		{"admin1", "RU-KRS", "RU-KRS"},
+		{"city", "UA-63.KHARKIV", "UA-63"},
+		{"city", "KOR.SEOUL", NULL},     /* no hyphen: no admin1 */
+		{"city", "KYIV", NULL},          /* no '.' */
+		{"country", "RUS", NULL},
+		{NULL, "RUS", NULL},
+		{"city", "VERY-LONG-ADMIN1-CODE-BEYOND.X", NULL}, /* > buffer */
+	};
+	char buf[16];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		const char *got = vigil__place_admin1(rows[i].type, rows[i].code,
+						      buf, sizeof(buf));
+
+		if (rows[i].want)
+			assert_string_equal(got, rows[i].want);
+		else
+			assert_null(got);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_place_table),
+		cmocka_unit_test(test_place_record),
+		cmocka_unit_test(test_place_admin1),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
