@@ -65,7 +65,13 @@ static const char test_dict[] =
 	"+demand = 100 goldstein=-5 quad=3 plover=REQUEST\n"
 	"+urge = 020 goldstein=3 quad=1 plover=REQUEST\n"
 	"ceasefire = 0871 pos=noun goldstein=9 quad=2 plover=RETREAT\n"
+	"+threaten to = 130 goldstein=-4.4 quad=3 plover=THREATEN\n"
+	"threat(s) to = 130 pos=noun goldstein=-4.4 quad=3 plover=THREATEN\n"
+	"+threaten to attack = 1384 goldstein=-7 quad=3 plover=THREATEN\n"
+	"+issue an ultimatum = 139 goldstein=-7 quad=3 plover=THREATEN\n"
+	"+accuse = 112 goldstein=-2 quad=3 plover=ACCUSE\n"
 	"[cues]\n"
+	"capacity to | has to = MODAL\n"
 	"said | says | stated = ATTRIB\n"
 	"according to | claims = ATTRIB\n"
 	"reportedly | appears to = HEDGE\n"
@@ -301,7 +307,8 @@ static const struct {
 	 "PRKGOV->-:016:asserted; PRK->-:154:denied"},
 	{"The Kremlin declined to comment.", "RUSGOV->-:011:asserted"},
 	/* modality and plans: never asserted */
-	{"North Korea will attack Russia.", "PRK->RUS:190:future"},
+	{"North Korea will attack Russia.",
+	 "PRK->RUS:190:future; PRK->RUS:1384:asserted"},
 	{"North Korea could attack Russia.", "PRK->RUS:190:hypothetical"},
 	{"If Russia attacks, North Korea would attack Ukraine.",
 	 "RUS->-:190:hypothetical; PRK->UKR:190:hypothetical"},
@@ -323,10 +330,34 @@ static const struct {
 	 "PRK->RUS:036:asserted; PRK->RUS:042:future"},
 	{"North Korea said it would visit Russia.",
 	 "PRK->RUS:042:hypothetical:by=PRK; PRK->RUS:036:asserted:by=PRK"},
+	/* "would not V" in reported speech, "will not V": a refusal (12x;
+	 * 120 here: this dictionary has no "refuse to meet") */
 	{"North Korea said it would not visit Russia.",
-	 "PRK->RUS:042:negated:by=PRK"},
+	 "PRK->RUS:042:negated:by=PRK; PRK->RUS:120:asserted:by=PRK"},
+	{"North Korea will not visit Russia.",
+	 "PRK->RUS:042:negated; PRK->RUS:120:asserted"},
+	{"North Korea did not visit Russia.", "PRK->RUS:042:negated"},
+	/* an announced attack is a threat; with "unless", an ultimatum */
+	{"North Korea said it will attack Russia.",
+	 "PRK->RUS:190:future:by=PRK; PRK->RUS:1384:asserted:by=PRK"},
+	{"North Korea threatened to attack Russia.", "PRK->RUS:1384:asserted"},
+	{"North Korea threatened to seize Russia.",
+	 "PRK->-:130:asserted; PRK->RUS:192:future"},
+	{"North Korea will attack Russia unless China pays.",
+	 "PRK->RUS:190:future; PRK->RUS:139:asserted"},
+	/* part of speech: a verb form after a determiner or a possessive is
+	 * a noun; a noun predicated with "as" is no event */
+	{"China's attack on Russia killed many.", "CHN->RUS:190:asserted"},
+	{"The attacks by China were condemned.", ""},
+	{"Ukraine described China as a threat to Russia.", ""},
+	/* a participial adjunct takes the subject of the verb before it */
+	{"China signed a deal, accusing Russia of aggression.",
+	 "CHN->-:057:asserted; CHN->RUS:112:asserted"},
+	{"China has the capacity to attack Russia.",
+	 "CHN->RUS:190:hypothetical"},
 	{"North Korea would visit Russia.", "PRK->RUS:042:hypothetical"},
-	{"North Korea will attack Russia soon.", "PRK->RUS:190:future"},
+	{"North Korea will attack Russia soon.",
+	 "PRK->RUS:190:future; PRK->RUS:1384:asserted"},
 	{"Russia declined to visit Pyongyang.",
 	 "RUS->PRKGOV:042:negated; RUS->PRKGOV:120:asserted"},
 	{"Russia did not refuse to attack Ukraine.",

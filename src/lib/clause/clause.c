@@ -854,6 +854,16 @@ static int cue_in_scope(const vigil__cctx *c, uint32_t mi, uint32_t vb,
 	       c->ctype[clause] == CT_COMP && clause == CL(c, m->tok_begin) + 1;
 }
 
+/* Whether the verb at vb opens a participial adjunct: ", accusing the
+ * Kremlin of ...". Its subject is the previous verb's, and cues before
+ * the comma do not reach it. */
+static int participial(const vigil__cctx *c, const vigil__cverb *v,
+		       uint32_t vb)
+{
+	return !v->noun && vb > c->tb + 1 && is_punct(c, vb - 1, ',') &&
+	       ends_with(c, vb, "ing");
+}
+
 static void set_aux(vigil__cctx *c, vigil__cverb *v, uint32_t vb, uint32_t ve)
 {
 	uint8_t best = 0;
@@ -874,7 +884,8 @@ static void set_aux(vigil__cctx *c, vigil__cverb *v, uint32_t vb, uint32_t ve)
 			continue;
 		}
 		prio = cue_effect[cls].prio;
-		if (!prio || prio < best || !cue_in_scope(c, mi, vb, ve))
+		if (!prio || prio < best || !cue_in_scope(c, mi, vb, ve) ||
+		    (c->m[mi].tok_begin < vb && participial(c, v, vb)))
 			continue;
 		if (prio == best && c->m[mi].tok_begin < best_at)
 			continue;
@@ -953,6 +964,58 @@ static void mark_argument(vigil__cctx *c, int32_t first)
 		c->out->actors[(uint32_t)first + k].flags |= VIGIL__AF_ARG;
 }
 
+/* Part of speech of a one-word verb entry written in a form that is also
+ * a noun ("attack", "attacks", "support"): a noun after a determiner, a
+ * possessive, a number or a preposition other than "to", over up to two
+ * unknown lowercase words ("the deadly attack", "Russia's latest
+ * strikes", "in support of"). -ed and -ing forms stay verbs. */
+static int noun_use(const vigil__cctx *c, uint32_t vb, uint32_t ve)
+{
+	uint32_t k = vb, skipped = 0;
+
+	if (ve - vb != 1 || ends_with(c, vb, "ed") || ends_with(c, vb, "ing"))
+		return 0;
+	while (k > c->tb) {
+		uint32_t w;
+
+		k--;
+		w = WC(c, k);
+		if (c->tok[k].type == VIGIL_TOK_POSS)
+			return 1;
+		if (c->tok[k].type != VIGIL_TOK_WORD)
+			return 0;
+		if (w & (W_DET | W_POSSPRON | W_NUM))
+			return 1;
+		if (w & W_PREP)
+			return !tok_is(c, k, "to");
+		if (w || TM(c, k) >= 0 || skipped++ == 2 || ends_with(c, k, "ly") ||
+		    (c->tok[k].flags & VIGIL_TF_CAP))
+			return 0;
+	}
+	return 0;
+}
+
+/* Whether the event noun at vb only describes something: "described
+ * Russia as a long-term threat", "such as attacks on". */
+static int predicative_noun(const vigil__cctx *c, uint32_t vb)
+{
+	uint32_t k = vb, steps = 0;
+
+	while (k > c->tb && steps++ < 4) {
+		k--;
+		if (tok_is(c, k, "as"))
+			return 1;
+		if (c->tok[k].flags & VIGIL_TF_INNER) {
+			steps--; /* "long-term" */
+			continue;
+		}
+		if (c->tok[k].type != VIGIL_TOK_WORD || TM(c, k) >= 0 ||
+		    (WC(c, k) && !(WC(c, k) & W_DET)))
+			return 0;
+	}
+	return 0;
+}
+
 static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 {
 	const vigil__match *m = &c->m[mi];
@@ -973,10 +1036,28 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 	v->entry = c->mc[mi].verb;
 	vigil__lexicon_entry(c->lx, (uint32_t)v->entry, &e);
 	v->noun = e.pos && strcmp(e.pos, "noun") == 0;
+	if (!v->noun && noun_use(c, vb, ve))
+		v->noun = 1; /* "Russia's attack", "after the strikes" */
+	if (v->noun && predicative_noun(c, vb)) {
+		o->nverb--;
+		return 0;
+	}
 	k = before_adverbs(c, vb);
 	v->passive = !v->noun && k >= 0 && (WC(c, (uint32_t)k) & W_BE) &&
 		     !ends_with(c, vb, "ing");
 	v->subj = find_subject(c, v, vb);
+	if (participial(c, v, vb)) {
+		size_t i = o->nverb - 1;
+
+		while (i > 0 && o->verbs[i - 1].sent == c->sent &&
+		       o->verbs[i - 1].noun)
+			i--;
+		if (i > 0 && o->verbs[i - 1].sent == c->sent &&
+		    o->verbs[i - 1].subj >= 0 && !o->verbs[i - 1].passive) {
+			v->subj = o->verbs[i - 1].subj;
+			v->rules |= VIGIL__R_SUBJ_LEFT;
+		}
+	}
 	v->obj = -1;
 	if (v->passive) {
 		v->rules |= VIGIL__R_PASSIVE;
@@ -1041,13 +1122,15 @@ static void statement_frames(vigil__cctx *c, size_t first)
  * frame is an event of its own by X, coded from V's code; V itself keeps
  * (or gets) the future, negated or hypothetical mode. URGE only makes V
  * hypothetical ("urged Y to V": the urging verb is already an event). */
-enum { FR_NONE = -1, FR_INTENT, FR_REFUSE, FR_DEMAND, FR_URGE };
+enum { FR_NONE = -1, FR_INTENT, FR_REFUSE, FR_DEMAND, FR_URGE, FR_ULTIMATUM };
 
 /* The frame event's code by V's code prefix (the first row of the kind
  * whose prefix V's code has; "" matches any; a NULL code: no frame event),
  * and a phrase of the default dictionary with that code: its entry gives
- * the Goldstein score, quad class and PLOVER type. Intent needs a
- * cooperative V (04-08). */
+ * the Goldstein score, quad class and PLOVER type. Intent toward a
+ * cooperative V (04-08) is an intent to cooperate (03x), toward a
+ * conflictual one (14, 16-20) a threat (13x); an intent with "unless"
+ * after V is an ultimatum (139). */
 static const struct {
 	uint8_t kind;
 	const char *root, *code, *phrase;
@@ -1070,6 +1153,27 @@ static const struct {
 	{FR_INTENT, "084", "0353", "agree to release"},
 	{FR_INTENT, "087", "0356", "agree to withdraw"},
 	{FR_INTENT, "08", "035", "offer concessions"},
+	/* an announced conflictual action is a threat (CAMEO 13x) */
+	{FR_INTENT, "161", "1313", "threaten to sever ties"},
+	{FR_INTENT, "162", "1311", "threaten to cut off aid"},
+	{FR_INTENT, "163", "1312", "threaten sanctions"},
+	{FR_INTENT, "164", "134", "threaten to halt talks"},
+	{FR_INTENT, "165", "135", "threaten to halt mediation"},
+	{FR_INTENT, "166", "136", "threaten to expel"},
+	{FR_INTENT, "16", "131", "threaten consequences"},
+	{FR_INTENT, "1723", "1323", "threaten a curfew"},
+	{FR_INTENT, "1724", "1324", "threaten martial law"},
+	{FR_INTENT, "172", "132", "threaten to ban"},
+	{FR_INTENT, "173", "137", "threaten a crackdown"},
+	{FR_INTENT, "175", "137", "threaten a crackdown"},
+	{FR_INTENT, "17", "131", "threaten consequences"},
+	{FR_INTENT, "14", "133", "threaten to protest"},
+	{FR_INTENT, "191", "1381", "threaten a blockade"},
+	{FR_INTENT, "192", "1382", "threaten to invade"},
+	{FR_INTENT, "18", "1383", "threaten to kill"},
+	{FR_INTENT, "204", "1385", "threaten nuclear war"},
+	{FR_INTENT, "20", "1383", "threaten to kill"},
+	{FR_INTENT, "19", "1384", "threaten to attack"},
 	{FR_REFUSE, "045", "126", "reject mediation"},
 	{FR_REFUSE, "04", "125", "refuse to meet"},
 	{FR_REFUSE, "057", "127", "refuse to sign"},
@@ -1088,6 +1192,7 @@ static const struct {
 	{FR_DEMAND, "087", "1056", "demand a withdrawal"},
 	{FR_DEMAND, "08", "105", "demand concessions"},
 	{FR_DEMAND, "", "100", "demand"},
+	{FR_ULTIMATUM, "", "139", "issue an ultimatum"},
 };
 
 _Static_assert(sizeof(frame_codes) / sizeof(frame_codes[0]) <=
@@ -1100,11 +1205,16 @@ static const char *const intent_to[] = {
 	"willing", "ready",   "prepared", "offer",    "offers",   "offered",
 	"offering", "agree",  "agrees",   "agreed",   "agreeing", "pledge",
 	"pledges", "pledged", "pledging", "promise",  "promises", "promised",
-	"promising", "vow",   "vows",     "vowed",    "vowing"};
+	"promising", "vow",   "vows",     "vowed",    "vowing",   "plan",
+	"plans",   "planned", "planning", "threaten", "threatens",
+	"threatened", "threatening"};
 static const char *const refuse_to[] = {
 	"refuse",  "refuses",  "refused",  "refusing", "decline",
 	"declines", "declined", "declining", "unwilling"};
 static const char *const intent_modal[] = {"will", "would"};
+/* "will not V", "would never V", "won't V": a refusal */
+static const char *const refuse_modal[] = {"won't", "wouldn't"};
+static const char *const modal_not[] = {"not", "never"};
 static const char *const demand_modal[] = {"must", "should"};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -1204,6 +1314,18 @@ static int find_frame(const vigil__cctx *c, const vigil__cverb *v,
 		*fe = (uint32_t)p + 1;
 		return FR_DEMAND;
 	}
+	if (word_in(c, p, modal_not, COUNT(modal_not)) && p > c->tb)
+		p--;
+	else if (!word_in(c, p, refuse_modal, COUNT(refuse_modal)))
+		p = -1;
+	if (p >= 0 && (word_in(c, p, intent_modal, COUNT(intent_modal)) ||
+		       word_in(c, p, refuse_modal, COUNT(refuse_modal))) &&
+	    (v->said_by >= 0 || tok_is(c, (uint32_t)p, "will") ||
+	     tok_is(c, (uint32_t)p, "won't"))) {
+		*fb = (uint32_t)p;
+		*fe = vb;
+		return FR_REFUSE;
+	}
 	while (k > c->tb && steps++ < 8) {
 		int64_t j;
 
@@ -1269,6 +1391,16 @@ static void frame_inner_aux(vigil__cverb *v, int kind)
 		v->aux = aux[kind];
 }
 
+/* Whether "unless" follows token i in the sentence: "will withdraw its
+ * force unless ..." is an ultimatum. */
+static int unless_after(const vigil__cctx *c, uint32_t i)
+{
+	for (; i < c->te; i++)
+		if (tok_is(c, i, "unless"))
+			return 1;
+	return 0;
+}
+
 /* Adds the frame event of verb vi, or recodes the frame when it is a
  * verb itself ("agreed to withdraw": 030 -> 0356). */
 static int frame_event(vigil__cctx *c, size_t first, size_t vi, int kind,
@@ -1282,6 +1414,8 @@ static int frame_event(vigil__cctx *c, size_t first, size_t vi, int kind,
 
 	row = frame_row(kind, vigil__lexicon_entry_code(c->lx,
 							(uint32_t)base.entry));
+	if (kind == FR_INTENT && unless_after(c, c->m[base.match].tok_end))
+		row = frame_row(FR_ULTIMATUM, "");
 	if (row >= 0 && frame_codes[row].code &&
 	    frame_entry(c, (size_t)row) < 0)
 		row = frame_row(kind, ""); /* the generic code, if any */
@@ -1300,7 +1434,8 @@ static int frame_event(vigil__cctx *c, size_t first, size_t vi, int kind,
 		recipient = -1;
 	/* a bare "will V" states an intent toward someone ("will visit
 	 * Albania"), not a plan ("will meet its targets") */
-	if (actor < 0 || (kind == FR_INTENT && fe - fb == 1 && recipient < 0))
+	if (actor < 0 || (kind == FR_INTENT && fe - fb == 1 && recipient < 0 &&
+			  strncmp(frame_codes[row].code, "036", 3) == 0))
 		return 0;
 	fv = verb_of_match(c, first, fm);
 	if (fv >= 0) {
@@ -1326,9 +1461,10 @@ static int frame_event(vigil__cctx *c, size_t first, size_t vi, int kind,
 	d->subj = actor;
 	d->obj = recipient;
 	d->rules = VIGIL__R_FRAME;
-	/* trigger: the frame ("willing to", "refused to"); for bare modals
-	 * the speaker's cue ("said ... must") or V itself ("will meet") */
-	if (fe - fb > 1 || kind == FR_REFUSE)
+	/* trigger: the frame ("willing to", "refused to"); for modals ("will
+	 * meet", "will not meet") the speaker's cue ("said ... must") or V itself ("will meet") */
+	if (fe - fb > 1 && !word_in(c, fb, intent_modal, COUNT(intent_modal)) &&
+	    !word_in(c, fb, refuse_modal, COUNT(refuse_modal)))
 		d->match = fm >= 0 ? (uint32_t)fm : base.match;
 	else if (kind == FR_DEMAND && base.said_cue >= 0)
 		d->match = (uint32_t)base.said_cue;

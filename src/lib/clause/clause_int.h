@@ -52,7 +52,7 @@ typedef struct vigil__mclass {
 	uint8_t cue_class; /* enum vigil__cue of `cue` */
 } vigil__mclass;
 
-#define VIGIL__FRAME_CODES_MAX 40
+#define VIGIL__FRAME_CODES_MAX 64
 
 /* The document being analyzed, and scratch space for one sentence. */
 typedef struct vigil__cctx {
