@@ -38,6 +38,7 @@ static const char test_dict[] =
 	"Seoul = KORGOV type=capital country=KOR\n"
 	"Volodymyr Zelenskiy = UKRGOV type=person from=2019-05-20\n"
 	"Vladimir Putin | Putin = RUSGOV type=person from=2012-05-07\n"
+
 	"Joint Chiefs of Staff | JCS = ---MIL type=body context=KOR,USA\n"
 	"defence ministry = ---MIL type=body\n"
 	"United States = USA type=country\n"
@@ -91,6 +92,8 @@ static const char test_dict[] =
 	"Chad = TCD type=country\n"
 	"Ivory Coast = CIV type=country\n"
 	"Baghdad = IRQGOV type=capital country=IRQ\n"
+	"Kim Il Sung = PRKGOV type=person until=1994-07-08\n"
+	"Ri Ok = PRKREB type=person until=1994-07-08\n"
 	"[agents]\n"
 	"rebel(s) = REB\n"
 	"demonstrator(s) = CVL\n"
@@ -353,6 +356,10 @@ static const struct {
 	/* a participial adjunct takes the subject of the verb before it */
 	{"China signed a deal, accusing Russia of aggression.",
 	 "CHN->-:057:asserted; CHN->RUS:112:asserted"},
+	/* a person outside the dates of their offices: an elite of the
+	 * country (state office), else the group's code */
+	{"Kim Il Sung visited Russia.", "PRKELI->RUS:042:asserted"},
+	{"Ri Ok visited Russia.", "PRKREB->RUS:042:asserted"},
 	{"China has the capacity to attack Russia.",
 	 "CHN->RUS:190:hypothetical"},
 	{"North Korea would visit Russia.", "PRK->RUS:042:hypothetical"},

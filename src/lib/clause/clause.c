@@ -96,6 +96,21 @@ static uint8_t verb_cue_class(const char *code)
 	return VIGIL__CUE_NONE;
 }
 
+/* A person named outside the dates of their offices ("President Bush"
+ * in 2000) is still of that country: an elite (ELI) of it. */
+static void former_office_holder(vigil__cctx *c, vigil__mclass *mc,
+				 uint32_t k)
+{
+	vigil__entry e;
+
+	vigil__lexicon_entry(c->lx, k, &e);
+	if (e.kind == VIGIL_KIND_ACTOR && e.type &&
+	    strcmp(e.type, "person") == 0 && e.country && *e.country) {
+		mc->actor = (int32_t)k;
+		mc->former = 1;
+	}
+}
+
 /* First valid entry of each kind for every match. */
 static void classify_matches(vigil__cctx *c, size_t nm)
 {
@@ -105,12 +120,18 @@ static void classify_matches(vigil__cctx *c, size_t nm)
 		vigil__mclass *mc = &c->mc[i];
 		uint32_t k, end = c->m[i].entry_first + c->m[i].entry_count;
 
+		int32_t former = -1;
+
 		mc->actor = mc->agent = mc->verb = mc->place = mc->cue = -1;
 		mc->cue_class = VIGIL__CUE_NONE;
+		mc->former = 0;
 		for (k = c->m[i].entry_first; k < end; k++) {
 			int32_t *slot = NULL;
+			int kind = vigil__lexicon_entry_kind_on(c->lx, k, c->date);
 
-			switch (vigil__lexicon_entry_kind_on(c->lx, k, c->date)) {
+			if (kind < 0 && former < 0)
+				former = (int32_t)k;
+			switch (kind) {
 			case VIGIL_KIND_ACTOR: slot = &mc->actor; break;
 			case VIGIL_KIND_AGENT: slot = &mc->agent; break;
 			case VIGIL_KIND_VERB: slot = &mc->verb; break;
@@ -125,6 +146,8 @@ static void classify_matches(vigil__cctx *c, size_t nm)
 				mc->cue_class = cue_class(
 					vigil__lexicon_entry_code(c->lx, k));
 		}
+		if (mc->actor < 0 && former >= 0)
+			former_office_holder(c, mc, (uint32_t)former);
 		if (mc->verb >= 0 && mc->cue < 0) {
 			mc->cue_class = verb_cue_class(vigil__lexicon_entry_code(
 				c->lx, (uint32_t)mc->verb));

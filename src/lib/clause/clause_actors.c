@@ -174,6 +174,20 @@ static int plural(const vigil__cctx *c, uint32_t i)
 	return t->len > 3 && c->text[t->off + t->len - 1] == 's';
 }
 
+/* Sectors of state office: a former holder of one is an elite (ELI); a
+ * former rebel or opposition leader keeps the group's code. */
+static int state_sector(const char *sector)
+{
+	static const char *const state[] = {"GOV", "MIL", "JUD", "LEG",
+					    "SPY", "COP", "ELI"};
+	size_t i;
+
+	for (i = 0; sector && i < sizeof(state) / sizeof(state[0]); i++)
+		if (strcmp(sector, state[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Gives the phrase [begin,end) with parts `parts` its code. 0: unresolved. */
 static int resolve_phrase(vigil__cctx *c, vigil__actor *a,
 			  const int32_t *parts, size_t n, size_t before)
@@ -208,6 +222,10 @@ static int resolve_phrase(vigil__cctx *c, vigil__actor *a,
 		if (e.country && *e.country)
 			copy_str(a->country, 4, e.country);
 		copy_str(a->code, sizeof(a->code), e.code);
+		if (head->former && a->country[0] && state_sector(a->sector)) {
+			copy_str(a->sector, sizeof(a->sector), "ELI");
+			join_code(a, a->country);
+		}
 		return 1;
 	}
 	vigil__lexicon_entry(c->lx, (uint32_t)head->agent, &e);

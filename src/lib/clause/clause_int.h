@@ -50,6 +50,9 @@ int vigil__clause_words_check(void);
 typedef struct vigil__mclass {
 	int32_t actor, agent, verb, place, cue;
 	uint8_t cue_class; /* enum vigil__cue of `cue` */
+	uint8_t former;    /* `actor` is a person outside the dates of every
+			      office listed: a former or future office
+			      holder, coded country + ELI */
 } vigil__mclass;
 
 #define VIGIL__FRAME_CODES_MAX 64
