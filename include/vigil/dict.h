@@ -26,10 +26,12 @@ typedef enum vigil_entry_kind {
 	VIGIL_KIND_VERB,
 	VIGIL_KIND_PLACE,
 	VIGIL_KIND_CUE,
+	VIGIL_KIND_DISCARD,      /* a sentence (code "sentence") or story
+				    ("story") containing it is not coded */
 	VIGIL_KIND_COUNT_
 } vigil_entry_kind;
 
-/* "actor", "agent", "verb", "place", "cue"; NULL for an unknown kind. */
+/* "actor", "agent", "verb", "place", "cue", "discard"; NULL for an unknown kind. */
 const char *vigil_kind_name(vigil_entry_kind kind);
 
 typedef struct vigil_dict_options {
