@@ -75,6 +75,18 @@ int vigil_dict_compile(const char *const *paths, size_t npaths,
 		       const char *out_path, vigil_diag_fn diag, void *diag_ctx,
 		       char *errbuf, size_t errlen);
 
+/*
+ * Converts TABARI/PETRARCH dictionaries (actors, agents, verbs with
+ * patterns and synonym sets, discards: recognized by name or content) into
+ * one native .vd file `out_path`. Lines that cannot be converted are
+ * reported through `diag` ("skipped: reason") and left out; that is no
+ * error. Returns VIGIL_EINPUT when a source is not such a dictionary or
+ * cannot be read, VIGIL_EIO when OUT cannot be written.
+ */
+int vigil_dict_import(const char *const *paths, size_t npaths,
+		      const char *out_path, vigil_diag_fn diag, void *diag_ctx,
+		      char *errbuf, size_t errlen);
+
 /* Statistics of an open dictionary. */
 typedef struct vigil_dict_stats {
 	size_t entries;        /* entries after expansion of alternatives */

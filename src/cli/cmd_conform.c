@@ -69,7 +69,20 @@ static void print_events(const char *label, const vigil_conform_event *e,
 static void print_failure(const vigil_conform_record *r,
 			  const vigil_conform_event *got, size_t ngot)
 {
-	printf("FAIL %s (line %lu): %s\n", r->id, r->line, r->text);
+	const char *p;
+	int blank = 0;
+
+	printf("FAIL %s (line %lu): ", r->id, r->line);
+	for (p = r->text; *p; p++) {  /* the text on one line */
+		int b = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
+
+		if (!b)
+			putchar(*p);
+		else if (!blank)
+			putchar(' ');
+		blank = b;
+	}
+	putchar('\n');
 	if (r->error)
 		printf("    expected: error %s (no event)\n", r->error);
 	else

@@ -127,8 +127,12 @@ static const char *text_of(vigil_conform *c, xmlNodePtr n)
 	while (len && strchr(" \n\t\r", p[len - 1]))
 		len--;
 	copy = malloc(len + 1);
-	if (copy) {
-		memcpy(copy, p, len);
+	if (copy) {  /* one paragraph: line breaks are spaces */
+		size_t i;
+
+		for (i = 0; i < len; i++)
+			copy[i] = p[i] == '\n' || p[i] == '\r' || p[i] == '\t' ?
+					  ' ' : p[i];
 		copy[len] = '\0';
 	}
 	r = own(c, copy);

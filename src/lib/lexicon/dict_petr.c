@@ -7,6 +7,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -234,7 +235,8 @@ int vigil__petr_phrase(const char *p, size_t n, char *out, size_t cap,
 		       const char **why)
 {
 	size_t i, len = 0;
-	int word_start = 1;
+	int word_start = 1, literal = 0;
+	unsigned words = 0;
 
 	*why = "empty phrase";
 	for (i = 0; i < n; i++) {
@@ -245,14 +247,20 @@ int vigil__petr_phrase(const char *p, size_t n, char *out, size_t cap,
 				word_start = 1;
 			continue;
 		}
-		if (c == '(' || c == ')' || c == '|' || c == '=' ||
+		if (word_start)  /* "(AAIA)": the native format keeps it as is */
+			literal = c == '(';
+		if ((!literal && (c == '(' || c == ')')) || c == '|' || c == '=' ||
 		    (c == '+' && word_start)) {
-			*why = "a word holds ( ) | = or starts with +, which the "
-			       "native format reserves";
+			*why = "a word holds | = ( or ) or starts with +, which "
+			       "the native format reserves";
 			return -1;
 		}
 		if (len + 3 >= cap) {
 			*why = "phrase too long";
+			return -1;
+		}
+		if (word_start && ++words > VIGIL__DICT_MAX_WORDS) {
+			*why = "phrase longer than 16 words";
 			return -1;
 		}
 		if (word_start && len)
@@ -289,6 +297,13 @@ int vigil__petr_event_code(const char *p, size_t n, char *out, size_t cap)
 {
 	const char *colon = memchr(p, ':', n);
 	size_t i, k = colon ? (size_t)(colon - p) : n;
+
+	if (colon == p) {  /* "[:173]": only the reciprocal code */
+		p++;
+		n--;
+		k = n;
+		colon = NULL;
+	}
 
 	if (k == 3 && memcmp(p, "---", 3) == 0 && !colon) {
 		snprintf(out, cap, "---");
@@ -357,4 +372,82 @@ int vigil__petr_parse(vigil__dict_set *s, const char *path, int kind,
 	if (rc == VIGIL_ENOMEM)
 		s->oom = 1;
 	return rc;
+}
+
+/*===== Import =======================================================*/
+
+static int import_one(vigil__dict_set *s, const char *path, FILE *out)
+{
+	vigil__petr_out o;
+	char *data = NULL;
+	size_t len = 0;
+	FILE *f = fopen(path, "rb");
+	int kind, rc;
+
+	if (!f) {
+		vigil__dict_error(s, path, 0, "cannot open: %s", strerror(errno));
+		return VIGIL_EIO;
+	}
+	if (fseek(f, 0, SEEK_END) == 0) {
+		long n = ftell(f);
+
+		if (n >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
+		    (data = malloc((size_t)n + 1)) != NULL)
+			len = fread(data, 1, (size_t)n, f);
+	}
+	if (!data || ferror(f)) {
+		vigil__dict_error(s, path, 0, "cannot read: %s",
+				  data ? strerror(errno) : "out of memory");
+		free(data);
+		fclose(f);
+		return VIGIL_EIO;
+	}
+	fclose(f);
+	kind = vigil__petr_detect(path, data, len);
+	if (!kind) {
+		vigil__dict_error(s, path, 0,
+				  "not a TABARI/PETRARCH dictionary (actors, agents, "
+				  "verbs or discards)");
+		free(data);
+		return VIGIL_EINPUT;
+	}
+	rc = vigil__petr_translate(&o, s, path, kind, data, len);
+	free(data);
+	if (rc == VIGIL_OK && o.len) {
+		fprintf(out, "# imported from %s\n", base_name(path));
+		fwrite(o.text, 1, o.len, out);
+	}
+	vigil__petr_out_free(&o);
+	return rc;
+}
+
+int vigil_dict_import(const char *const *paths, size_t npaths,
+		      const char *out_path, vigil_diag_fn diag, void *diag_ctx,
+		      char *errbuf, size_t errlen)
+{
+	vigil__dict_set s;
+	FILE *out = fopen(out_path, "w");
+	size_t i;
+	int rc = VIGIL_OK;
+
+	if (!out) {
+		snprintf(errbuf, errlen, "%s: %s", out_path, strerror(errno));
+		return VIGIL_EIO;
+	}
+	vigil__dict_set_init(&s, diag, diag_ctx);
+	for (i = 0; i < npaths && rc != VIGIL_ENOMEM; i++) {
+		int r = import_one(&s, paths[i], out);
+
+		if (r != VIGIL_OK)
+			rc = r;
+	}
+	if (fclose(out) != 0 && rc == VIGIL_OK) {
+		snprintf(errbuf, errlen, "%s: %s", out_path, strerror(errno));
+		rc = VIGIL_EIO;
+	} else if (rc != VIGIL_OK) {
+		snprintf(errbuf, errlen, "%zu error%s", s.nerrors,
+			 s.nerrors == 1 ? "" : "s");
+	}
+	vigil__dict_set_free(&s);
+	return rc == VIGIL_EIO && s.nerrors ? VIGIL_EINPUT : rc;
 }

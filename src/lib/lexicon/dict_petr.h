@@ -66,7 +66,8 @@ int vigil__petr_lines(const char *data, size_t len, vigil__petr_line_fn fn,
  * Writes PETRARCH phrase [p, p+n) ("NORTH_KOREA_", "HAMAS WING") as a native
  * phrase: words split at '_' and blanks, lower-cased, joined by one space.
  * Returns the length, or -1 when empty or when a word holds a character the
- * native format reserves ( '(' ')' '|' '=' or a leading '+'); *why says which.
+ * native format reserves ('(' or ')' except in a word starting with '(', '|',
+ * '=', a leading '+'); *why says which.
  */
 int vigil__petr_phrase(const char *p, size_t n, char *out, size_t cap,
 		       const char **why);

@@ -15,9 +15,9 @@
 
 #include "dict_petr.h"
 
-#define MAX_PHRASES 64
+#define MAX_PHRASES 1024
 #define MAX_CODES 64
-#define PHRASE_CAP 512
+#define PHRASE_CAP 256
 
 typedef struct actor_code {
 	char code[32];
@@ -264,7 +264,7 @@ static int actor_line(void *ctx, unsigned long line, char *p, size_t n)
 		p++, pn--;
 	if (g->nphrases == MAX_PHRASES) {
 		vigil__dict_skip(g->o->s, g->o->file, line,
-				 "more than 64 phrases in one group");
+				 "more than 1024 phrases in one group");
 		return 0;
 	}
 	if (vigil__petr_phrase(p, pn, g->phrases[g->nphrases], PHRASE_CAP,
@@ -284,7 +284,7 @@ static int actor_line(void *ctx, unsigned long line, char *p, size_t n)
 
 int vigil__petr_actors(vigil__petr_out *o, const char *data, size_t len)
 {
-	group *g = calloc(1, sizeof(*g));  /* 33 KB: kept off the stack */
+	group *g = calloc(1, sizeof(*g));  /* 260 KB: kept off the stack */
 	int rc = -1;
 
 	if (!g) {

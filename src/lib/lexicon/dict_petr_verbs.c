@@ -37,6 +37,7 @@ typedef struct pattern {
 typedef struct verbs {
 	vigil__petr_out *o;
 	char synsets[MAX_SYNSETS][NAME_CAP]; /* names known, upper case */
+	size_t members[MAX_SYNSETS];         /* native members of each */
 	size_t nsynsets;
 	int in_synset;            /* '+' lines are members of synsets[last] */
 	unsigned long synset_line;
@@ -76,6 +77,7 @@ static void start_synset(verbs *vs, unsigned long line, const char *p,
 	}
 	memcpy(vs->synsets[vs->nsynsets], p + 1, k - 1);
 	vs->synsets[vs->nsynsets][k - 1] = '\0';
+	vs->members[vs->nsynsets] = 0;
 	vs->nsynsets++;
 	vs->in_synset = 1;
 	vs->synset_line = line;
@@ -96,14 +98,18 @@ static int synset_member(verbs *vs, unsigned long line, const char *p,
 		   strlen(vs->synsets[vs->nsynsets - 1]));
 	if (vigil__petr_section(vs->o, line, VIGIL_KIND_COUNT_) < 0)
 		return -1;
-	if (plural && vigil__petr_plural(ph, pl, sizeof(pl)) > 0)
+	plural = plural && vigil__petr_plural(ph, pl, sizeof(pl)) > 0;
+	vs->members[vs->nsynsets - 1] += plural ? 2 : 1;
+	if (plural)
 		return vigil__petr_emit(vs->o, line, "%s | %s = &%s", ph, pl,
 					name);
 	return vigil__petr_emit(vs->o, line, "%s = &%s", ph, name);
 }
 
-/* Length of the longest known synset name at p ("&NAME"), or 0. */
-static size_t synset_at(const verbs *vs, const char *p, size_t n)
+/* Length of the longest known synset name at p ("&NAME"), or 0; its
+ * member count in *members. */
+static size_t synset_at(const verbs *vs, const char *p, size_t n,
+			size_t *members)
 {
 	size_t i, best = 0;
 
@@ -112,8 +118,10 @@ static size_t synset_at(const verbs *vs, const char *p, size_t n)
 
 		if (k + 1 <= n && k > best &&
 		    strncasecmp(p + 1, vs->synsets[i], k) == 0 &&
-		    (k + 1 == n || p[k + 1] == '_'))
+		    (k + 1 == n || strchr("_(){}", p[k + 1]))) {
 			best = k;
+			*members = vs->members[i];
+		}
 	}
 	return best ? best + 1 : 0;
 }
@@ -293,7 +301,8 @@ static void verb_line(verbs *vs, unsigned long line, const char *p, size_t n)
 /* Appends one token of a pattern ("WOULD_*_TALKS", "(TO", "&CURRENCY").
  * Returns the number of '*' items, or -1 with *why. */
 static int pattern_token(const verbs *vs, const char *p, size_t n, char *out,
-			 size_t cap, size_t *len, const char **why)
+			 size_t cap, size_t *len, size_t *variants,
+			 const char **why)
 {
 	int stars = 0, first = 1;
 	size_t i = 0;
@@ -307,9 +316,16 @@ static int pattern_token(const verbs *vs, const char *p, size_t n, char *out,
 			continue;
 		}
 		if (p[i] == '&') {
-			k = synset_at(vs, p + i, n - i);
+			size_t members = 0;
+
+			k = synset_at(vs, p + i, n - i, &members);
 			if (!k) {
 				*why = "unknown synset";
+				return -1;
+			}
+			*variants *= members ? members : 1;
+			if (*variants > VIGIL__DICT_MAX_VARIANTS) {
+				*why = "synsets expand to more than 256 variants";
 				return -1;
 			}
 		} else {
@@ -348,7 +364,7 @@ static void pattern_line(verbs *vs, unsigned long line, const char *p,
 {
 	pattern *pt;
 	const char *q, *end, *why = NULL;
-	size_t before, len = 0;
+	size_t before, len = 0, variants = 1;
 	int stars = 0, rc;
 
 	if (!vs->in_block || vs->npat == MAX_PATTERNS) {
@@ -376,7 +392,8 @@ static void pattern_line(verbs *vs, unsigned long line, const char *p,
 			q++;
 		if (q > w) {
 			rc = pattern_token(vs, w, (size_t)(q - w), pt->text,
-					   sizeof(pt->text), &len, &why);
+					   sizeof(pt->text), &len, &variants,
+					   &why);
 			if (rc < 0) {
 				vigil__dict_skip(vs->o->s, vs->o->file, line,
 						 "%s in '%.*s'", why,
