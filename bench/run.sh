@@ -50,3 +50,26 @@ run "whole coder, default dictionaries, -j2:" -j 2
 run "whole coder, default + 100k dictionary, -j1:" --dict "$OUT/dict-100k.vd"
 run "the same, also writing every match as a mention record (--mentions), -j1:" --mentions --dict "$OUT/dict-100k.vd"
 run "the same, --mentions, -j2:" --mentions --dict "$OUT/dict-100k.vd" -j 2
+
+# The Phoenix/CAMEO dictionaries (TABARI/PETRARCH format), when the project's
+# shared folder is there: compiling them, opening the cache, coding the samples.
+PETR=../shared/petrarch2
+if [ -d "$PETR" ]; then
+	set -- "$PETR/CAMEO.2.0.txt" "$PETR/Phoenix.Countries.actors.txt" \
+		"$PETR/Phoenix.International.actors.txt" \
+		"$PETR/Phoenix.MilNonState.actors.txt" \
+		"$PETR/Phoenix.agents.txt" "$PETR/Phoenix.discards.txt"
+	echo "== Phoenix/CAMEO dictionaries: compile (cache miss), then open (cache hit)"
+	PCACHE=$(mktemp -d)
+	for pass in miss hit; do
+		VIGIL_CACHE_DIR=$PCACHE "$VIGIL" dict stats --no-default-dict "$@" 2>/dev/null |
+			grep -E 'entries|compiled|cache|open time' | sed 's/^/    /'
+	done
+	echo "== vigil code data/samples with the Phoenix/CAMEO dictionaries, -j1"
+	for f in "$@"; do set -- "$@" --dict "$f"; shift; done
+	VIGIL_CACHE_DIR=$PCACHE "$VIGIL" code --stats --no-default-dict "$@" data/samples/*.txt \
+		2>&1 >/dev/null | sed 's/^/    /'
+	rm -rf "$PCACHE"
+else
+	echo "== Phoenix/CAMEO dictionaries: skipped ($PETR not found)"
+fi

@@ -26,10 +26,12 @@ typedef enum vigil_entry_kind {
 	VIGIL_KIND_VERB,
 	VIGIL_KIND_PLACE,
 	VIGIL_KIND_CUE,
+	VIGIL_KIND_DISCARD,      /* a sentence (code "sentence") or story
+				    ("story") containing it is not coded */
 	VIGIL_KIND_COUNT_
 } vigil_entry_kind;
 
-/* "actor", "agent", "verb", "place", "cue"; NULL for an unknown kind. */
+/* "actor", "agent", "verb", "place", "cue", "discard"; NULL for an unknown kind. */
 const char *vigil_kind_name(vigil_entry_kind kind);
 
 typedef struct vigil_dict_options {
@@ -72,6 +74,18 @@ int vigil_dict_check(const char *const *paths, size_t npaths, vigil_diag_fn diag
 int vigil_dict_compile(const char *const *paths, size_t npaths,
 		       const char *out_path, vigil_diag_fn diag, void *diag_ctx,
 		       char *errbuf, size_t errlen);
+
+/*
+ * Converts TABARI/PETRARCH dictionaries (actors, agents, verbs with
+ * patterns and synonym sets, discards: recognized by name or content) into
+ * one native .vd file `out_path`. Lines that cannot be converted are
+ * reported through `diag` ("skipped: reason") and left out; that is no
+ * error. Returns VIGIL_EINPUT when a source is not such a dictionary or
+ * cannot be read, VIGIL_EIO when OUT cannot be written.
+ */
+int vigil_dict_import(const char *const *paths, size_t npaths,
+		      const char *out_path, vigil_diag_fn diag, void *diag_ctx,
+		      char *errbuf, size_t errlen);
 
 /* Statistics of an open dictionary. */
 typedef struct vigil_dict_stats {

@@ -22,6 +22,7 @@ enum {
 
 int cli_code(int argc, char **argv);
 int cli_dict(int argc, char **argv);
+int cli_conform(int argc, char **argv);
 
 /* Prints a diagnostic as "file:line: message" on stderr (a vigil_diag_fn). */
 void cli_print_diag(void *ctx, const char *file, unsigned long line,

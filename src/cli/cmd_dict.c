@@ -16,12 +16,17 @@
 static const char dict_usage[] =
 	"usage: vigil dict check PATH...\n"
 	"       vigil dict compile -o OUT PATH...\n"
+	"       vigil dict import FILE... -o OUT.vd\n"
 	"       vigil dict stats [--no-default-dict] [PATH...]\n"
 	"\n"
-	"PATH is a .vd dictionary file or a directory of them (format: data/README.md).\n"
+	"PATH is a .vd dictionary file, a TABARI/PETRARCH dictionary (*.actors.txt,\n"
+	"*.agents.txt, *.verbs.txt or CAMEO*.txt, *.discards.txt) or a directory of\n"
+	"them (format and mapping: data/README.md).\n"
 	"\n"
 	"  check     report every error as file:line: reason; exit 1 if there is any\n"
 	"  compile   compile the sources into the binary file OUT (what the cache holds)\n"
+	"  import    convert TABARI/PETRARCH dictionaries into one native .vd file;\n"
+	"            lines that cannot be converted are reported as skipped\n"
 	"  stats     open the default dictionaries plus PATHs (through the cache) and\n"
 	"            print entries, phrases, words, compiled size, cache use and the\n"
 	"            time to open\n";
@@ -63,6 +68,34 @@ static int dict_compile(int argc, char **argv)
 				err, sizeof(err));
 	if (rc != VIGIL_OK) {
 		fprintf(stderr, "vigil dict compile: %s\n", err);
+		return rc == VIGIL_EINPUT ? CLI_INPUT : CLI_USAGE;
+	}
+	return CLI_OK;
+}
+
+static int dict_import(int argc, char **argv)
+{
+	const char *paths[MAX_PATHS], *out = NULL;
+	size_t n = 0;
+	char err[512];
+	int i, rc;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "-o") == 0 && i + 1 < argc && !out)
+			out = argv[++i];
+		else if (n < MAX_PATHS && argv[i][0] != '-')
+			paths[n++] = argv[i];
+		else
+			break;
+	}
+	if (i < argc || !out || n == 0) {
+		fputs(dict_usage, stderr);
+		return CLI_USAGE;
+	}
+	rc = vigil_dict_import(paths, n, out, cli_print_diag, NULL, err,
+			       sizeof(err));
+	if (rc != VIGIL_OK) {
+		fprintf(stderr, "vigil dict import: %s\n", err);
 		return rc == VIGIL_EINPUT ? CLI_INPUT : CLI_USAGE;
 	}
 	return CLI_OK;
@@ -117,6 +150,8 @@ int cli_dict(int argc, char **argv)
 		return dict_check(argc - 2, argv + 2);
 	if (strcmp(argv[1], "compile") == 0)
 		return dict_compile(argc - 2, argv + 2);
+	if (strcmp(argv[1], "import") == 0)
+		return dict_import(argc - 2, argv + 2);
 	if (strcmp(argv[1], "stats") == 0)
 		return dict_stats(argc - 2, argv + 2);
 	fprintf(stderr, "vigil dict: unknown subcommand '%s'\n%s", argv[1],

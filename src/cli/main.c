@@ -17,7 +17,8 @@ static const char usage[] =
 	"\n"
 	"commands:\n"
 	"  code   code documents (text, JSON Lines, HTML, RSS/Atom) to JSON Lines records\n"
-	"  dict   check, compile and inspect dictionaries\n"
+	"  dict   check, compile, import and inspect dictionaries\n"
+	"  conform  run a PETRARCH validation file and report what passes\n"
 	"\n"
 	"  vigil <command> --help   options of one command\n"
 	"  vigil --version          the version\n"
@@ -36,6 +37,7 @@ static const struct {
 } commands[] = {
 	{"code", cli_code},
 	{"dict", cli_dict},
+	{"conform", cli_conform},
 };
 
 int main(int argc, char **argv)

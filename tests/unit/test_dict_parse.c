@@ -80,8 +80,8 @@ static const struct {
 	{"[verbs]\nx = 111 pos=adj\n", "2: bad pos 'adj' (must be verb or noun)\n"},
 	{"[verbs]\nx = 111 plover=ACUSE\n",
 	 "2: bad plover 'ACUSE' (must be a PLOVER event type, e.g. ACCUSE)\n"},
-	{"[verbs]\nx = 11a\n", "2: bad CAMEO code '11a' (must be 2 to 4 digits)\n"},
-	{"[verbs]\nx = 12345\n", "2: bad CAMEO code '12345' (must be 2 to 4 digits)\n"},
+	{"[verbs]\nx = 11a\n", "2: bad CAMEO code '11a' (must be 2 to 4 digits, the third and fourth may be capitals, or ---)\n"},
+	{"[verbs]\nx = 12345\n", "2: bad CAMEO code '12345' (must be 2 to 4 digits, the third and fourth may be capitals, or ---)\n"},
 	{"[cues]\nx = ATRIB\n",
 	 "2: bad cue class 'ATRIB' (must be ATTRIB, HEDGE, NEG, MODAL, FUTURE, "
 	 "PAST, REFUSE or DENY)\n"},
@@ -132,7 +132,7 @@ static const struct {
 	 "2: phrase expands to more than 256 variants\n"},
 	/* several errors on one line, in order; then the next line */
 	{"[verbs]\nx = abc golstein=1 quad=9\ny = 11 plover=X\n",
-	 "2: bad CAMEO code 'abc' (must be 2 to 4 digits)\n"
+	 "2: bad CAMEO code 'abc' (must be 2 to 4 digits, the third and fourth may be capitals, or ---)\n"
 	 "2: unknown key 'golstein' in [verbs] entry\n"
 	 "2: bad quad '9' (must be 1..4)\n"
 	 "3: bad plover 'X' (must be a PLOVER event type, e.g. ACCUSE)\n"},
@@ -379,7 +379,7 @@ static void test_files(void **state)
 	paths[0] = dir;
 	assert_int_equal(vigil_dict_check(paths, 1, collect, &d, &nerr), VIGIL_EINPUT);
 	assert_int_equal(nerr, 1);
-	assert_string_equal(d.text, "0: no .vd files in directory\n");
+	assert_string_equal(d.text, "0: no .vd or TABARI/PETRARCH dictionary files in directory\n");
 	assert_string_equal(d.file, dir);
 
 	/* files are read in name order; errors name their file */
@@ -450,7 +450,7 @@ static void test_open_errors(void **state)
 			 VIGIL_EINPUT);
 	assert_null(dict);
 	assert_string_equal(err, "2 errors in dictionary sources");
-	assert_string_equal(d.text, "2: bad CAMEO code '1' (must be 2 to 4 digits)\n"
+	assert_string_equal(d.text, "2: bad CAMEO code '1' (must be 2 to 4 digits, the third and fourth may be capitals, or ---)\n"
 				    "3: bad quad '0' (must be 1..4)\n");
 	unlink(path);
 }

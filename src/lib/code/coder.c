@@ -16,6 +16,7 @@
 #include <xxhash.h>
 
 #include "analysis.h"
+#include "patterns.h"
 
 #define DEFAULT_ARENA_CAP ((size_t)256 << 20)
 #define MAX_RECORDS_BYTES ((size_t)1 << 30)
@@ -240,8 +241,11 @@ static int code_events(vigil_worker *w)
 	vigil__analysis *an = &w->an;
 
 	if (vigil__clause_analyze(&w->arena, an->text, &an->seg, an->matches,
-				  an->nmatch, an->lx, an->date, &an->cl) < 0 ||
-	    vigil__events_build(&w->arena, &an->cl, an->seg.tok, an->matches,
+				  an->nmatch, an->lx, an->date, &an->cl) < 0)
+		return fail(w, VIGIL_ENOMEM, "out of memory coding events");
+	vigil__patterns_apply(an);
+	vigil__discards_apply(an);
+	if (vigil__events_build(&w->arena, &an->cl, an->seg.tok, an->matches,
 				an->lx, &an->events, &an->nevent) < 0)
 		return fail(w, VIGIL_ENOMEM, "out of memory coding events");
 	if (date_and_count(w) < 0)

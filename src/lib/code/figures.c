@@ -280,7 +280,7 @@ static int cameo_category(const fctx *c, int32_t v)
 	const char *code;
 	size_t i;
 
-	if (v < 0)
+	if (v < 0 || c->an->cl.verbs[v].entry < 0)  /* dropped by a pattern */
 		return -1;
 	code = vigil__lexicon_entry_code(c->an->lx,
 					 (uint32_t)c->an->cl.verbs[v].entry);

@@ -22,7 +22,7 @@ struct vigil_dict {
 };
 
 static const char *const kind_names[VIGIL_KIND_COUNT_] = {
-	"actor", "agent", "verb", "place", "cue"
+	"actor", "agent", "verb", "place", "cue", "discard"
 };
 
 const char *vigil_kind_name(vigil_entry_kind kind)
@@ -244,6 +244,7 @@ void vigil__lexicon_entry(const vigil__lexicon *lx, uint32_t i,
 	out->plover = pool_at(lx, e->plover);
 	out->mode = pool_at(lx, e->mode);
 	out->pos = pool_at(lx, e->pos);
+	out->pattern = pool_at(lx, e->pattern);
 	out->from = e->from;
 	out->until = e->until;
 	memcpy(&out->goldstein, &e->goldstein, sizeof(double));

@@ -19,7 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "lexicon_int.h"
+#include "dict_petr.h"
 
 /* A source modified this close before the blob was built may have changed
  * again within the same timestamp tick: such a cache is rebuilt once. */
@@ -102,7 +102,7 @@ static int expand_dir(vigil__src_list *l, size_t *cap, const char *dir,
 		return VIGIL_OK;
 	}
 	while ((de = readdir(d)) != NULL) {
-		if (!is_vd_name(de->d_name))
+		if (!is_vd_name(de->d_name) && !vigil__petr_name(de->d_name))
 			continue;
 		if (n == ncap) {
 			char **nn = realloc(names, (ncap ? ncap * 2 : 16) * sizeof(*nn));
@@ -122,7 +122,8 @@ static int expand_dir(vigil__src_list *l, size_t *cap, const char *dir,
 		n++;
 	}
 	if (n == 0)
-		report(diag, ctx, nerrors, dir, "no .vd files in directory");
+		report(diag, ctx, nerrors, dir,
+		       "no .vd or TABARI/PETRARCH dictionary files in directory");
 	if (n)
 		qsort(names, n, sizeof(*names), cmp_str);
 	for (i = 0; i < n && rc == VIGIL_OK; i++) {
@@ -427,7 +428,7 @@ static int check_tables(const vigil__lexicon *lx, const char **why)
 		const vigil__blob_entry *e = &lx->entries[i];
 		const uint32_t strs[] = {e->code, e->phrase, e->file, e->country,
 			e->sector, e->type, e->role, e->context, e->plover, e->mode,
-			e->pos};
+			e->pos, e->pattern};
 		size_t k;
 
 		if (e->kind >= VIGIL_KIND_COUNT_ || e->quad < 0 || e->quad > 4 ||

@@ -417,6 +417,7 @@ static void fill_entry(builder *b, const country_set *cs,
 	e->context = pool_str(b, it->context);
 	e->plover = pool_str(b, it->plover);
 	e->mode = pool_str(b, it->mode);
+	e->pattern = pool_str(b, it->pattern);
 	e->pos = pool_str(b, it->pos ? it->pos
 				     : it->kind == VIGIL_KIND_VERB ? "verb" : NULL);
 	e->from = it->from;

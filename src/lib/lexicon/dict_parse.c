@@ -5,6 +5,8 @@
  * split and folded by the document tokenizer (src/lib/text/) so dictionary
  * words and document tokens agree. Every error goes to the diag callback
  * with file, line and reason; parsing then goes on with the next line.
+ * Verb patterns (`pattern=`) are checked here and stored with their
+ * `&synset` references expanded, one item per expansion.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -18,7 +20,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "lexicon_int.h"
+#include "dict_pattern.h"
+#include "dict_petr.h"
 
 /*===== Tables: sections, keys, value types ==========================*/
 
@@ -29,7 +32,8 @@ enum value_type {
 	V_ALPHA3S,  /* alpha-3 codes separated by commas */
 	V_DATE,     /* YYYY-MM-DD */
 	V_NUMBER,   /* decimal number within [min, max] */
-	V_INT       /* integer within [min, max] */
+	V_INT,      /* integer within [min, max] */
+	V_PATTERN   /* a verb pattern: checked and expanded in parse_entry */
 };
 
 typedef struct key_def {
@@ -49,6 +53,7 @@ static const char *const plover_types[] = {"AGREE", "CONSULT", "SUPPORT",
 	"CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
 	"REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
 	"ASSAULT", NULL};
+static const char *const discard_scopes[] = {"sentence", "story", NULL};
 static const char *const cue_classes[] = {"ATTRIB", "HEDGE", "NEG", "MODAL",
 	"FUTURE", "PAST", "REFUSE", "DENY", NULL};
 
@@ -74,6 +79,7 @@ static const key_def verb_keys[] = {
 	 "a PLOVER event type, e.g. ACCUSE", 0, 0},
 	{"mode", V_WORD, F(mode), NULL, NULL, 0, 0},
 	{"pos", V_ENUM, F(pos), pos_values, "verb or noun", 0, 0},
+	{"pattern", V_PATTERN, F(pattern), NULL, NULL, 0, 0},
 	{NULL, V_WORD, 0, NULL, NULL, 0, 0}
 };
 
@@ -88,7 +94,7 @@ static const key_def place_keys[] = {
 static const key_def no_keys[] = {{NULL, V_WORD, 0, NULL, NULL, 0, 0}};
 
 /* How a section checks its CODE. */
-enum code_rule { CODE_ANY, CODE_CAMEO, CODE_CUE };
+enum code_rule { CODE_ANY, CODE_CAMEO, CODE_CUE, CODE_DISCARD, CODE_SYNSET };
 
 typedef struct section_def {
 	const char *header;   /* "[actors]" */
@@ -103,6 +109,8 @@ static const section_def sections[] = {
 	{"[verbs]", VIGIL_KIND_VERB, verb_keys, CODE_CAMEO},
 	{"[places]", VIGIL_KIND_PLACE, place_keys, CODE_ANY},
 	{"[cues]", VIGIL_KIND_CUE, no_keys, CODE_CUE},
+	{"[discards]", VIGIL_KIND_DISCARD, no_keys, CODE_DISCARD},
+	{"[synsets]", VIGIL_KIND_COUNT_, no_keys, CODE_SYNSET},
 };
 #define NSECTIONS (sizeof(sections) / sizeof(sections[0]))
 
@@ -144,6 +152,22 @@ void vigil__dict_error(vigil__dict_set *s, const char *file,
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	s->nerrors++;
+	if (s->diag)
+		s->diag(s->diag_ctx, file, line, -1, msg);
+}
+
+void vigil__dict_skip(vigil__dict_set *s, const char *file,
+		      unsigned long line, const char *fmt, ...)
+{
+	char msg[VIGIL__DICT_MAX_LINE + 256];
+	int n;
+	va_list ap;
+
+	n = snprintf(msg, sizeof(msg), "skipped: ");
+	va_start(ap, fmt);
+	vsnprintf(msg + n, sizeof(msg) - (size_t)n, fmt, ap);
+	va_end(ap);
+	s->nskipped++;
 	if (s->diag)
 		s->diag(s->diag_ctx, file, line, -1, msg);
 }
@@ -354,6 +378,7 @@ static int set_attribute(parse_ctx *pc, vigil__dict_item *it,
 
 	switch (kd->type) {
 	case V_WORD:
+	case V_PATTERN:
 		break;
 	case V_ENUM:
 		ok = in_list(kd->choices, value);
@@ -394,7 +419,7 @@ static int set_attribute(parse_ctx *pc, vigil__dict_item *it,
 		return -1;
 	}
 	if (kd->type == V_WORD || kd->type == V_ENUM || kd->type == V_ALPHA3 ||
-	    kd->type == V_ALPHA3S) {
+	    kd->type == V_ALPHA3S || kd->type == V_PATTERN) {
 		const char *copy = set_strndup(pc->s, value, strlen(value));
 
 		memcpy(field, &copy, sizeof(copy));
@@ -476,13 +501,32 @@ static int check_code(parse_ctx *pc, const char *code)
 		return 0;
 	case CODE_CAMEO:
 		for (i = 0; i < n; i++)
-			if (!is_digit(code[i]))
+			if (!is_digit(code[i]) && !(i >= 2 && is_upper(code[i])))
 				break;
-		if (n >= 2 && n <= 4 && i == n)
+		if ((n >= 2 && n <= 4 && i == n) || strcmp(code, "---") == 0)
 			return 0;
 		vigil__dict_error(pc->s, pc->file, pc->line,
-				  "bad CAMEO code '%s' (must be 2 to 4 digits)",
+				  "bad CAMEO code '%s' (must be 2 to 4 digits, "
+				  "the third and fourth may be capitals, or ---)",
 				  code);
+		return -1;
+	case CODE_DISCARD:
+		if (in_list(discard_scopes, code))
+			return 0;
+		vigil__dict_error(pc->s, pc->file, pc->line,
+				  "bad discard scope '%s' (must be sentence or story)",
+				  code);
+		return -1;
+	case CODE_SYNSET:
+		for (i = 1; i < n; i++)
+			if (!is_upper(code[i]) && !is_digit(code[i]) &&
+			    !(code[i] >= 'a' && code[i] <= 'z') && code[i] != '_')
+				break;
+		if (code[0] == '&' && n > 1 && i == n)
+			return 0;
+		vigil__dict_error(pc->s, pc->file, pc->line,
+				  "bad synset name '%s' (must be & and letters, "
+				  "digits or _)", code);
 		return -1;
 	case CODE_CUE:
 		if (in_list(cue_classes, code))
@@ -735,19 +779,31 @@ static void parse_section(parse_ctx *pc, const char *p, size_t n)
 				  "unknown section '%.*s'", (int)n, p);
 }
 
-/* Adds a copy of `tmpl` for phrase [p, p+n). Returns 0 or -1 (reported). */
+/*
+ * Adds a copy of `tmpl` for phrase [p, p+n), one per pattern of
+ * patterns[0..npat) when there are any. Returns 0 or -1 (reported).
+ */
 static int add_item(parse_ctx *pc, const vigil__dict_item *tmpl,
-		    const char *p, size_t n)
+		    const char *p, size_t n, const char *const *patterns,
+		    size_t npat)
 {
 	vigil__dict_set *s = pc->s;
 	vigil__dict_item it = *tmpl;
+	size_t k;
 
+	if (tmpl->kind == VIGIL_KIND_COUNT_)  /* [synsets] */
+		return vigil__synset_add(s, pc->file, pc->line, tmpl->code, p, n);
 	it.phrase = set_strndup(s, p, n);
 	if (!it.phrase || expand_phrase(pc, &it, p, n) < 0)
 		return -1;
-	if (grow(s, &s->items, &s->items_cap, s->nitems + 1, sizeof(*s->items)))
+	if (grow(s, &s->items, &s->items_cap, s->nitems + npat + 1,
+		 sizeof(*s->items)))
 		return -1;
-	s->items[s->nitems++] = it;
+	for (k = 0; k < (npat ? npat : 1); k++) {
+		if (npat)
+			it.pattern = patterns[k];
+		s->items[s->nitems++] = it;
+	}
 	return 0;
 }
 
@@ -763,6 +819,8 @@ static void parse_entry(parse_ctx *pc, const char *p, size_t n)
 	size_t lhs_n, rhs_n, code_n, nitems_before = s->nitems;
 	size_t nseqs_before = s->nseqs, nwords_before = s->nseq_words;
 	vigil__dict_item tmpl;
+	const char **patterns = NULL;
+	size_t npat = 0, nsyn_before = s->nsynsets;
 	int errors = 0;
 
 	if (pc->bad_section)
@@ -802,6 +860,10 @@ static void parse_entry(parse_ctx *pc, const char *p, size_t n)
 			errors++;
 		errors += parse_attributes(pc, &tmpl, c + code_n,
 					   strlen(c + code_n));
+		if (tmpl.pattern &&
+		    vigil__pattern_expand(s, pc->file, pc->line, tmpl.pattern,
+					  &patterns, &npat) < 0)
+			errors++;
 	}
 	if (lhs_n == 0) {
 		vigil__dict_error(s, pc->file, pc->line, "empty phrase");
@@ -817,7 +879,7 @@ static void parse_entry(parse_ctx *pc, const char *p, size_t n)
 		if (an == 0) {
 			vigil__dict_error(s, pc->file, pc->line, "empty phrase");
 			errors++;
-		} else if (add_item(pc, &tmpl, a, an) < 0) {
+		} else if (add_item(pc, &tmpl, a, an, patterns, npat) < 0) {
 			errors++;
 		}
 		if (!bar)
@@ -828,6 +890,7 @@ static void parse_entry(parse_ctx *pc, const char *p, size_t n)
 		s->nitems = nitems_before;
 		s->nseqs = nseqs_before;
 		s->nseq_words = nwords_before;
+		s->nsynsets = nsyn_before;
 	}
 }
 
@@ -886,10 +949,12 @@ static void parse_line(parse_ctx *pc, const char *p, size_t n)
 
 /*===== Sources ======================================================*/
 
-int vigil__dict_parse_mem(vigil__dict_set *s, const char *name,
-			  const char *data, size_t len, int64_t mtime_ns)
+static int parse_text(vigil__dict_set *s, const char *name, const char *data,
+		      size_t len, int64_t mtime_ns, const uint32_t *map,
+		      size_t nmap)
 {
 	parse_ctx pc;
+	unsigned long nline = 0;
 	const char *p = data, *end = data + len;
 	vigil__dict_source *src;
 
@@ -911,7 +976,8 @@ int vigil__dict_parse_mem(vigil__dict_set *s, const char *name,
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t full = (size_t)((nl ? nl : end) - p), n = full;
 
-		pc.line++;
+		nline++;
+		pc.line = !map ? nline : nline <= nmap ? map[nline - 1] : 0;
 		if (n && p[n - 1] == '\r')
 			n--;
 		parse_line(&pc, p, n);
@@ -920,12 +986,26 @@ int vigil__dict_parse_mem(vigil__dict_set *s, const char *name,
 	return s->oom ? VIGIL_ENOMEM : VIGIL_OK;
 }
 
+int vigil__dict_parse_mem(vigil__dict_set *s, const char *name,
+			  const char *data, size_t len, int64_t mtime_ns)
+{
+	return parse_text(s, name, data, len, mtime_ns, NULL, 0);
+}
+
+int vigil__dict_parse_mapped(vigil__dict_set *s, const char *name,
+			     const char *data, size_t len, int64_t mtime_ns,
+			     const uint32_t *map, size_t nmap)
+{
+	return parse_text(s, name, data, len, mtime_ns, map, nmap);
+}
+
 int vigil__dict_parse_file(vigil__dict_set *s, const char *path)
 {
 	struct stat st;
 	char *data = NULL;
 	size_t got = 0;
-	int fd, rc = VIGIL_EIO;
+	int64_t mtime;
+	int fd, kind, rc = VIGIL_EIO;
 
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
@@ -964,9 +1044,10 @@ int vigil__dict_parse_file(vigil__dict_set *s, const char *path)
 			break;
 		got += (size_t)r;
 	}
-	rc = vigil__dict_parse_mem(s, path, data, got,
-				   (int64_t)st.st_mtim.tv_sec * 1000000000 +
-					   st.st_mtim.tv_nsec);
+	mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+	kind = vigil__petr_detect(path, data, got);
+	rc = kind ? vigil__petr_parse(s, path, kind, data, got, mtime)
+		  : vigil__dict_parse_mem(s, path, data, got, mtime);
 	if (rc == VIGIL_OK)
 		s->src[s->nsrc - 1].size = (uint64_t)st.st_size;
 done:

@@ -39,6 +39,7 @@ typedef struct vigil__entry {
 	const char *plover;      /* verb: PLOVER event type */
 	const char *mode;        /* verb: PLOVER mode */
 	const char *pos;         /* verb: "verb" or "noun" */
+	const char *pattern;     /* verb: words around it (patterns.c), or NULL */
 	uint32_t from, until;    /* validity as YYYYMMDD; 0: open */
 	double goldstein;        /* verb; NaN when absent */
 	int quad;                /* verb: 1..4; 0 when absent */

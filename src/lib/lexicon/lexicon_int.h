@@ -35,7 +35,7 @@
  * blob from another byte order, which is then treated as stale).
  */
 #define VIGIL__BLOB_MAGIC "VIGILDCT"
-#define VIGIL__BLOB_VERSION 2u
+#define VIGIL__BLOB_VERSION 3u
 #define VIGIL__BLOB_ENDIAN 0x01020304u
 #define VIGIL__NONE UINT32_MAX
 
@@ -110,7 +110,9 @@ typedef struct vigil__blob_entry {
 	uint32_t from, until;                   /* YYYYMMDD, 0: open */
 	uint8_t kind;                           /* vigil_entry_kind */
 	int8_t quad;                            /* 1..4, 0: absent */
-	uint8_t reserved[6];
+	uint16_t reserved;
+	uint32_t pattern;                       /* pool offset: verb pattern
+						   (patterns.c), 0: none */
 	double goldstein, lat, lon;             /* NaN: absent */
 } vigil__blob_entry;
 
@@ -230,6 +232,7 @@ typedef struct vigil__dict_item {
 	const char *code, *phrase;
 	const char *country, *sector, *type, *role, *context, *plover, *mode,
 		*pos;             /* NULL: absent */
+	const char *pattern;      /* verb pattern, synsets expanded; NULL: none */
 	uint32_t from, until;
 	double goldstein, lat, lon;
 	uint32_t seq_first;   /* its token sequences: set->seqs[first..+count) */
@@ -272,7 +275,18 @@ typedef struct vigil__dict_set {
 	size_t nwords, words_cap;
 	uint32_t *word_index; /* open addressing: word id + 1; 0 empty */
 	size_t word_index_cap;
+	struct vigil__synset *synsets; /* [synsets] seen so far, in order */
+	size_t nsynsets, synsets_cap;
+	size_t nskipped;      /* lines of imported sources that were skipped */
 } vigil__dict_set;
+
+/* A synonym set of verb patterns: `&name` and its members, each a pattern
+ * fragment of folded words joined by '_'. */
+typedef struct vigil__synset {
+	const char *name;     /* without '&', lower case */
+	const char **members;
+	size_t n, cap;
+} vigil__synset;
 
 void vigil__dict_set_init(vigil__dict_set *s, vigil_diag_fn diag, void *ctx);
 void vigil__dict_set_free(vigil__dict_set *s);
@@ -292,7 +306,22 @@ int vigil__dict_parse_mem(vigil__dict_set *s, const char *name,
 			  const char *data, size_t len, int64_t mtime_ns);
 
 /*
- * Reads and parses one file. Errors opening or reading it are reported
+ * Parses native text translated from another format: line i of `data`
+ * (1-based) is reported as line map[i - 1] of `name` (nmap entries).
+ */
+int vigil__dict_parse_mapped(vigil__dict_set *s, const char *name,
+			     const char *data, size_t len, int64_t mtime_ns,
+			     const uint32_t *map, size_t nmap);
+
+/* Reports a source line that an importer cannot use (counted in
+ * s->nskipped, not an error: the rest of the source is used). */
+void vigil__dict_skip(vigil__dict_set *s, const char *file,
+		      unsigned long line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/*
+ * Reads and parses one file: a .vd file, or a TABARI/PETRARCH dictionary
+ * (dict_petr.c) recognized by its name or content. Errors opening or reading it are reported
  * (line 0) and counted. Returns 0, VIGIL_EIO when the file could not be
  * read, or VIGIL_ENOMEM.
  */

@@ -1,0 +1,118 @@
+# vigil dict import and --dict with TABARI/PETRARCH dictionaries written here
+# (fictional): the converted .vd file, the skipped lines with file:line, the
+# same dictionaries used directly and from a directory, and vigil conform on
+# a two-record validation file.
+. "$(dirname "$0")/lib.sh"
+export VIGIL_CACHE_DIR=$TMP/cache
+mkdir "$TMP/d"
+cat >"$TMP/d/test.actors.txt" <<'X'
+<!-- actors -->
+NORLAND_  [NOR]
++NORLANDER_
+KING_ARVID_
+	[NORGOV 950101-991231]
+	[NORELI >991231]
+SUDMARK_ [SUD] # comment
+BADLAND [B/D]
+X
+cat >"$TMP/d/test.agents.txt" <<'X'
+!OFF! = OFFICIAL, OFFICIALS
+SECURITY_!OFF! {} [~GOV]
+SOLDIER [~MIL]
+RELIEF_WORKERS {} [NGO~]
+X
+cat >"$TMP/d/test.verbs.txt" <<'X'
+&AID_
++FOOD
++MEDICINE
+--- PRAISE [051] ---
+PRAISE
+- * HIGHLY [052]
+- * (FOR &AID) [053]
+--- SEND [---] ---
+SEND {SENDS SENT SENDING}
+- * TROOPS (TO +) [150]
+- * [xx]
+~ a (a b ATTACK) SAY = a b 015
+X
+cat >"$TMP/d/test.discards.txt" <<'X'
+FOOTBALL_
++HOROSCOPE
+X
+"$VIGIL" dict import "$TMP"/d/*.txt -o "$TMP/out.vd" 2>"$TMP/err" ||
+	fail "import failed: $(cat "$TMP/err")"
+cat >"$TMP/want.err" <<X
+$TMP/d/test.actors.txt:8: skipped: a code has only letters, digits and -
+$TMP/d/test.verbs.txt:11: skipped: bad event code
+$TMP/d/test.verbs.txt:12: skipped: transformation rules (~) are not supported
+X
+diff "$TMP/want.err" "$TMP/err" >&2 || fail "skipped lines differ"
+cat >"$TMP/want.vd" <<'X'
+# imported from test.actors.txt
+[actors]
+norland = NOR type=country
+norlander = NOR type=country
+king arvid = NORGOV from=1995-01-01 until=1999-12-31
+king arvid = NORELI from=2000-01-01
+sudmark = SUD type=country
+# imported from test.agents.txt
+[agents]
+security official = GOV
+security officials = GOV
+soldier | soldiers = MIL
+relief workers = NGO~
+# imported from test.discards.txt
+[discards]
+football = sentence
+horoscope = story
+# imported from test.verbs.txt
+[synsets]
+food | foods = &aid
+medicine | medicines = &aid
+[verbs]
++praise = 051
++praise = 052 pattern=*,highly
++praise = 053 pattern=*,for,&aid
+send | sends | sent | sending = ---
+send | sends | sent | sending = 150 pattern=*,troops,to,+
+X
+diff "$TMP/want.vd" "$TMP/out.vd" >&2 || fail "converted file differs"
+"$VIGIL" dict check "$TMP/out.vd" >/dev/null || fail "converted file has errors"
+
+cat >"$TMP/v.xml" <<'X'
+<Validation><Sentences>
+<Sentence date="19970301" id="T-01" category="PAT" sentence="true">
+<EventCoding sourcecode="NORGOV" targetcode="SUD" eventcode="053"></EventCoding>
+<Text>King Arvid praised Sudmark for medicines.</Text>
+</Sentence>
+<Config option="require_dyad" value="True"></Config>
+<Sentence date="20010301" id="T-02" category="DATE" sentence="true">
+<EventCoding sourcecode="NORELI" targetcode="SUD" eventcode="150"></EventCoding>
+<Text>King Arvid sent troops to Sudmark.</Text>
+</Sentence>
+<Sentence date="20010301" id="T-03" category="DISCARD" sentence="true">
+<EventCoding noevents="True"></EventCoding>
+<Text>Norland praised Sudmark after the football match.</Text>
+</Sentence>
+</Sentences></Validation>
+X
+"$VIGIL" conform --dict "$TMP/d" "$TMP/v.xml" >"$TMP/conf" 2>"$TMP/err"
+status=$?
+cat >"$TMP/want.conf" <<'X'
+category     records  passed  failed
+PAT                1       1       0
+DATE               1       1       0
+DISCARD            1       1       0
+3 passed, 0 failed
+X
+diff "$TMP/want.conf" "$TMP/conf" >&2 || fail "conform report differs"
+expect_eq "conform exit status" "$status" 0
+# the verbose report of a failure, and its exit status
+sed 's/eventcode="053"/eventcode="052"/' "$TMP/v.xml" >"$TMP/v2.xml"
+"$VIGIL" conform --verbose --dict "$TMP/out.vd" "$TMP/v2.xml" >"$TMP/conf2" 2>/dev/null
+expect_eq "exit status with a failure" "$?" 1
+grep -qx '    expected: NORGOV SUD 052' "$TMP/conf2" || fail "no expected line: $(cat "$TMP/conf2")"
+grep -qx '    coded   : NORGOV SUD 053' "$TMP/conf2" || fail "no coded line: $(cat "$TMP/conf2")"
+"$VIGIL" conform "$TMP/v.xml" 2>/dev/null
+expect_eq "conform without dictionaries" "$?" 2
+exit 0
