@@ -412,8 +412,8 @@ static void put_sentence_text(vigil__buf *b, const vigil__analysis *an,
 
 static void put_number(vigil__buf *b, const char *key, double v);
 
-/* event_loc: the place entry of the record (name: the phrase as the
- * dictionary writes it), or null. */
+/* event_loc: the place entry of the record (name: the first phrase of its
+ * dictionary line, "Kursk Oblast" for "Kursk region"), or null. */
 static void put_place(vigil__buf *b, const vigil__analysis *an,
 		      const vigil__placed *p)
 {
@@ -425,6 +425,7 @@ static void put_place(vigil__buf *b, const vigil__analysis *an,
 		return;
 	}
 	vigil__lexicon_entry(an->lx, p->entry, &e);
+	e.phrase = vigil__lexicon_entry_line_head(an->lx, p->entry);
 	put_key(b, "event_loc");
 	vigil__buf_puts(b, "{\"name\":");
 	vigil__buf_json_str(b, e.phrase, strlen(e.phrase));
