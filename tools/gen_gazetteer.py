@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # gen_gazetteer.py: writes data/dict/gazetteer.vd (to stdout): a [places]
-# entry for every first-level ISO 3166-2 subdivision (iso-codes) and for every
-# city of at least --min-population people, with coordinates from GeoNames'
+# entry for every country of countries.vd (its type=country actors), every
+# first-level ISO 3166-2 subdivision (iso-codes) and every city of at least
+# --min-population people, with coordinates from GeoNames'
 # cities15000 as Debian's libgeonames0 ships it (read through its C API with
 # ctypes). Phrases and codes already in the hand-written places.vd win: they
 # are left out here. Python 3 standard library only; the output depends only
@@ -100,6 +101,34 @@ def read_places_vd(path):
             codes.add(rhs.split()[0])
             phrases.update(p.strip().lower() for p in lhs.split("|"))
     return codes, phrases
+
+
+def read_countries(paths):
+    """[(alpha3, phrases)] of the countries of countries.vd (its type=country
+    lines, in file order), each with the type=country [places] phrases the
+    other files add ("Russia", "U.S.")."""
+    order, names = [], {}
+    for k, path in enumerate(paths):
+        section = None
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                line = line.split("#", 1)[0].strip()
+                if line.startswith("["):
+                    section = line
+                if "=" not in line or "type=country" not in line:
+                    continue
+                if k > 0 and section != "[places]":
+                    continue
+                lhs, rhs = line.split("=", 1)
+                code = rhs.split()[0]
+                if k == 0 and code not in names:
+                    order.append(code)
+                have = names.setdefault(code, [])
+                for p in lhs.split("|"):
+                    p = p.strip()
+                    if p.lower() not in (h.lower() for h in have):
+                        have.append(p)
+    return [(code, names[code]) for code in order]
 
 
 def read_country_names(paths):
@@ -335,6 +364,22 @@ def build(iso2, iso1, cities, hand_codes, hand_phrases, country_names,
     return admin1, city_rows
 
 
+def country_places(countries, iso1, cities, hand_codes):
+    """[(alpha3, phrases, (lat, lon) or None)]: each country of countries.vd
+    at the mean of the coordinates of its GeoNames cities."""
+    a2 = {c["alpha_3"]: c["alpha_2"] for c in iso1}
+    pts = {}
+    for name, st, cc, lat, lon, pop in cities:
+        pts.setdefault(cc, []).append((lat, lon))
+    out = []
+    for c3, names in countries:
+        if c3 in hand_codes:
+            continue
+        p = pts.get(a2.get(c3))
+        out.append((c3, names, centroid(p) if p else None))
+    return out
+
+
 def fmt_coord(pt, digits):
     if pt is None:
         return ""
@@ -359,6 +404,7 @@ def main(argv):
             iso1 = json.load(f)["3166-1"]
         hand_codes, hand_phrases = read_places_vd(args.places_vd)
         country_names = read_country_names(args.country_vd)
+        countries = read_countries(args.country_vd)
         common = read_common_words(args.wordnet)
         if args.people:
             common |= read_person_words(args.people)
@@ -368,14 +414,20 @@ def main(argv):
         return 1
     admin1, city_rows = build(iso2, iso1, cities, hand_codes, hand_phrases,
                               country_names, common, args.min_population)
+    country_rows = country_places(countries, iso1, cities, hand_codes)
     with_pt = sum(1 for r in admin1 if r[3])
     out = [HEADER,
            "# %d first-level subdivisions (%d with coordinates: the mean of "
            "their GeoNames" % (len(admin1), with_pt),
            "# cities), %d cities of %d people or more. Hand-written entries "
            "of places.vd" % (len(city_rows), args.min_population),
-           "# (codes and phrases) are left out here: edit places.vd.", "",
-           "[places]"]
+           "# (codes and phrases) are left out here: edit places.vd. Countries",
+           "# (names from countries.vd) at the mean of their GeoNames cities.",
+           "", "[places]"]
+    for c3, names, pt in country_rows:
+        out.append("%s = %s  type=country country=%s%s"
+                   % (" | ".join(names), c3, c3, fmt_coord(pt, 1)))
+    out.append("")
     for code, names, c3, pt in admin1:
         out.append("%s = %s  type=admin1 country=%s%s"
                    % (" | ".join(names), code, c3, fmt_coord(pt, 1)))

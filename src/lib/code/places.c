@@ -10,6 +10,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#include <math.h>
 #include <string.h>
 
 #include "analysis.h"
@@ -43,6 +44,7 @@ typedef struct alt {
 	uint32_t entry;
 	const char *country;
 	uint8_t is_country;
+	uint8_t has_pt; /* lat and lon given */
 } alt;
 
 /* What the sentence loop shares: the document and its evidence. */
@@ -246,6 +248,7 @@ static int alts_detail(const vigil__analysis *an, alt *alts, size_t n)
 		vigil__lexicon_entry(an->lx, alts[i].entry, &e);
 		alts[i].country = e.country;
 		alts[i].is_country = e.type && strcmp(e.type, "country") == 0;
+		alts[i].has_pt = !isnan(e.lat) && !isnan(e.lon);
 		if (i && (!e.country || !alts[0].country ||
 			  strcmp(e.country, alts[0].country) != 0))
 			one = 0;
@@ -309,6 +312,18 @@ static uint32_t choose_alt(ctx *x, const alt *alts, size_t n)
 	return alts[best].entry;
 }
 
+/* The first of alts[0..n) (one country) with coordinates: an alias of
+ * country_aliases.vd ("Russia") and its gazetteer line with lat/lon. */
+static uint32_t first_with_pt(const alt *alts, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (alts[i].has_pt)
+			return alts[i].entry;
+	return alts[0].entry;
+}
+
 /* Match k as a candidate: its [places] entry (chosen by the document's
  * countries when it has several), whether it is a country or an actor too;
  * 0 when it is no place. */
@@ -324,8 +339,10 @@ static int place_of(ctx *x, uint32_t k, cand *out)
 	n = place_alts(an, k, alts, &out->actor);
 	if (n == 0)
 		return 0;
-	if (n == 1 || alts_detail(an, alts, n))
+	if (n == 1)
 		out->entry = alts[0].entry;
+	else if (alts_detail(an, alts, n))
+		out->entry = first_with_pt(alts, n);
 	else
 		out->entry = choose_alt(x, alts, n);
 	vigil__lexicon_entry(an->lx, out->entry, &e);
