@@ -187,7 +187,7 @@ static const struct {
 	{"The army reported 200 losses.", "200:exact:losses:casualties:-:-:" P},
 	{"The strikes killed 12 people.", "12:exact:people:killed:-:-:" P},
 	{"Moscow deployed 1.5 million troops.",
-	 "1500000:exact:troops:deployed:-:-:" P},
+	 "1500000:exact:troops:deployed:RUSMIL:-:" P},
 	{"Police arrested 45 people.", "45:exact:people:arrested:-:-:" P},
 	{"The death toll rose to 57 people.", "57:exact:people:killed:-:-:" P},
 	/* another dictionary verb: other */
@@ -199,6 +199,24 @@ static const struct {
 	 "3000:over:soldiers:killed:PRKMIL:UKRGOV:" P},
 	{"Ukrainian troops attacked. About 40 of those soldiers were wounded.",
 	 "40:approximately:soldiers:wounded:UKRMIL:-:" P},
+	/* a bare unit from context: the deploying actor (a dictionary verb or
+	 * not), the one group of its sector named before (this sentence, else
+	 * the one before); none when two groups or only a speaker name it */
+	{"North Korea sent 11,000 soldiers to Russia.",
+	 "11000:exact:soldiers:deployed:PRKMIL:-:" P},
+	{"Russian troops advanced. Ukraine deployed 500 soldiers.",
+	 "500:exact:soldiers:deployed:UKRMIL:-:" P},
+	{"Russian troops advanced. More than 200 soldiers were killed.",
+	 "200:over:soldiers:killed:RUSMIL:-:" P},
+	{"Russian troops advanced and 200 soldiers were killed.",
+	 "200:exact:soldiers:killed:RUSMIL:-:" P},
+	{"Russian and Ukrainian troops clashed. 200 soldiers were killed.",
+	 "200:exact:soldiers:killed:-:-:" P},
+	{"Russia killed 300 soldiers.", "300:exact:soldiers:killed:-:-:" P},
+	{"Ukrainian troops said that 50 soldiers were captured.",
+	 "50:exact:soldiers:captured:-:UKRMIL:" P},
+	{"Russian troops advanced. Dozens of civilians died.",
+	 "-:dozens:civilians:killed:-:-:" P},
 	/* claimants and dates */
 	{"According to Ukrainian assessments, 500 Russian soldiers were killed.",
 	 "500:exact:soldiers:killed:RUSMIL:UKR:" P},

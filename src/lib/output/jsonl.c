@@ -581,13 +581,11 @@ static void write_figure(vigil__buf *b, const vigil__analysis *an,
 	}
 	put_str(b, "category", vigil__figure_category_name(f->category));
 	if (f->subject >= 0) {
-		const vigil__actor *a = &an->cl.actors[f->subject];
-
 		put_key(b, "subject");
 		vigil__buf_puts(b, "{\"code\":");
-		vigil__buf_json_str(b, a->code, strlen(a->code));
-		put_opt(b, "country", a->country);
-		put_opt(b, "sector", a->sector);
+		vigil__buf_json_str(b, f->subj_code, strlen(f->subj_code));
+		put_opt(b, "country", f->subj_country);
+		put_opt(b, "sector", f->subj_sector);
 		put_key(b, "text");
 		put_tokens(b, an, f->subj_begin, f->subj_end);
 		vigil__buf_putc(b, '}');
