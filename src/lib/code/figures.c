@@ -201,7 +201,8 @@ static int same_clause(const fctx *c, uint32_t a, uint32_t b)
 }
 
 /* The predicate after a subject quantity: "have been deployed", "were
- * killed or wounded", "were taken prisoner". Sets *at; returns the
+ * killed or wounded", "were taken prisoner", "went missing". Sets *at;
+ * returns the
  * category or -1. */
 static int predicate_right(const fctx *c, const vigil__quantity *q,
 			   uint32_t *at)
@@ -223,6 +224,9 @@ static int predicate_right(const fctx *c, const vigil__quantity *q,
 	    (tok_is(text, &tok[k + 1], "prisoner") ||
 	     tok_is(text, &tok[k + 1], "captive")))
 		return VIGIL__FC_CAPTURED;
+	if ((tok_is(text, &tok[k], "went") || tok_is(text, &tok[k], "gone")) &&
+	    k + 1 < c->te && tok_is(text, &tok[k + 1], "missing"))
+		return VIGIL__FC_MISSING; /* "went missing" */
 	cat = PRED(text, &tok[k]);
 	if (cat < 0 || k + 2 >= c->te ||
 	    !(tok_is(text, &tok[k + 1], "or") || tok_is(text, &tok[k + 1], "and")))
