@@ -406,13 +406,16 @@ static int owner_like(const vigil__actor *a)
 	return a->country[0] && !(a->flags & (VIGIL__AF_PLACE | VIGIL__AF_PRONOUN));
 }
 
+#define NO_GROUP (-1)
+#define MANY_GROUPS (-2)
+
 /* The one group of sector `sector` that actors [from, to) name (speakers
- * aside: they need not own it), or -1 when none, several codes or a
- * compound ("Russian and Ukrainian troops"). */
+ * aside: they need not own it); NO_GROUP when none, MANY_GROUPS when
+ * several codes or a compound ("Russian and Ukrainian troops"). */
 static int32_t only_group(const vigil__analysis *an, uint32_t from,
 			  uint32_t to, const char *sector)
 {
-	int32_t found = -1;
+	int32_t found = NO_GROUP;
 	uint32_t k;
 
 	for (k = from; k < to; k++) {
@@ -421,11 +424,11 @@ static int32_t only_group(const vigil__analysis *an, uint32_t from,
 		if (!owner_like(a) || (a->flags & VIGIL__AF_FRAME))
 			continue;
 		if (a->group < an->cl.nactor && an->cl.actors[a->group].ngroup > 1)
-			return -1; /* "Russian and Ukrainian troops" */
+			return MANY_GROUPS;
 		if (strcmp(a->sector, sector) != 0)
 			continue;
 		if (found >= 0 && strcmp(an->cl.actors[found].code, a->code) != 0)
-			return -1;
+			return MANY_GROUPS;
 		if (found < 0)
 			found = (int32_t)k;
 	}
@@ -485,10 +488,30 @@ static void subject_from_context(const fctx *c, vigil__figure *f,
 	     k++)
 		;
 	g = only_group(an, first, k, sector);
-	if (g < 0 && k == first && c->s > 0)
+	if (g == NO_GROUP && c->s > 0)
 		g = only_group(an, an->sent_actor[c->s - 1], first, sector);
 	if (g >= 0)
 		set_subject(an, f, (uint32_t)g, q->unit_begin, q->unit_end, NULL);
+}
+
+/* A casualty word without a group ("including roughly 600 dead") counts
+ * the people of the figure before it in its sentence: its subject. */
+static void subject_of_previous(const vigil__analysis *an, const fctx *c,
+				vigil__figure *f)
+{
+	const vigil__figure *p;
+
+	if (an->nfigure < 2 || f->pred_tok != UINT32_MAX)
+		return;
+	p = f - 1;
+	if (p->sent != c->s || p->subject < 0)
+		return;
+	f->subject = p->subject;
+	f->subj_begin = p->subj_begin;
+	f->subj_end = p->subj_end;
+	memcpy(f->subj_code, p->subj_code, sizeof(f->subj_code));
+	memcpy(f->subj_country, p->subj_country, sizeof(f->subj_country));
+	memcpy(f->subj_sector, p->subj_sector, sizeof(f->subj_sector));
 }
 
 /* The subject: the actor phrase of the unit ("11,000 North Korean troops"
@@ -518,8 +541,10 @@ static void find_subject(const fctx *c, vigil__figure *f)
 	if (q->unit_end <= q->unit_begin)
 		return;
 	sector = agent_sector(an, q->unit_end - 1);
-	if (!sector)
+	if (!sector) {
+		subject_of_previous(an, c, f);
 		return;
+	}
 	if (q->anaphor_tok == VIGIL__QTY_NONE) {
 		subject_from_context(c, f, sector);
 		return;
