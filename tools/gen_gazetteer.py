@@ -295,30 +295,33 @@ def centroid(pts):
     return lat, lon
 
 
-def build(iso2, iso1, cities, hand_codes, hand_phrases, country_names,
-          common, min_pop):
-    a3 = {c["alpha_2"]: c["alpha_3"] for c in iso1}
+def first_level(iso2, a3):
+    """{alpha-2: [(code, name, type)]}: the ISO 3166-2 entries without a
+    parent, per country."""
     subdivs = {}
     for e in iso2:
         cc = e["code"].split("-")[0]
         if "parent" not in e and cc in a3:
             subdivs.setdefault(cc, []).append((e["code"], e["name"],
                                                e["type"]))
-    by_state, namesake = {}, {}
+    return subdivs
+
+
+def build_admin1(subdivs, a3, cities, hand_codes, taken, country_names,
+                 common, min_pop):
+    """[(code, names, alpha3, point)] of the subdivisions, and
+    {(alpha-2, GeoNames state): ISO code} for the cities."""
+    by_state, namesake, big = {}, {}, {}
     for name, st, cc, lat, lon, pop in sorted(cities, key=lambda r: -r[5]):
         by_state.setdefault((cc, st), []).append((lat, lon))
         namesake.setdefault((cc, " ".join(key_words(name))), (lat, lon))
-    states = {}
-    for cc, st in by_state:
-        states.setdefault(cc, []).append(st)
-    big = {}
-    for name, st, cc, lat, lon, pop in cities:
         if pop >= min_pop:
             big.setdefault(cc, set()).update((name.lower(),
                                               fold(name).lower()))
-    state_code = {}
-    admin1 = []
-    taken = set(hand_phrases)
+    states = {}
+    for cc, st in by_state:
+        states.setdefault(cc, []).append(st)
+    state_code, admin1 = {}, []
     for cc in sorted(subdivs):
         m = match_states(subdivs[cc], sorted(states.get(cc, [])))
         for code, st in m.items():
@@ -337,11 +340,13 @@ def build(iso2, iso1, cities, hand_codes, hand_phrases, country_names,
             pt = centroid(pts) if pts else namesake.get(
                 (cc, " ".join(key_words(clean(name)))))
             admin1.append((code, names, a3[cc], pt))
-    # Admin1 phrases are taken before cities are named.
-    for _, names, _, _ in admin1:
-        taken.update(n.lower() for n in names)
-    city_rows = []
-    seen = set()
+    return admin1, state_code
+
+
+def build_cities(cities, a3, state_code, taken, country_names, common,
+                 min_pop):
+    """[(code, names, alpha3, point, population)], most populous first."""
+    rows, seen = [], set()
     for name, st, cc, lat, lon, pop in sorted(
             cities, key=lambda r: (-r[5], r[2], r[0])):
         if pop < min_pop or cc not in a3:
@@ -356,12 +361,26 @@ def build(iso2, iso1, cities, hand_codes, hand_phrases, country_names,
             forms.append(f)
         if not forms:
             continue
-        for f in forms:
-            seen.add((f.lower(), cc))
+        seen.update((f.lower(), cc) for f in forms)
         a1 = state_code.get((cc, st)) or a3[cc]
-        city_rows.append(("%s.%s" % (a1, code_word(name)), forms, a3[cc],
-                          (lat, lon), pop))
-    return admin1, city_rows
+        rows.append(("%s.%s" % (a1, code_word(name)), forms, a3[cc],
+                     (lat, lon), pop))
+    return rows
+
+
+def build(iso2, iso1, cities, hand_codes, hand_phrases, country_names,
+          common, min_pop):
+    """The subdivision and city rows; subdivision phrases are taken before
+    cities are named."""
+    a3 = {c["alpha_2"]: c["alpha_3"] for c in iso1}
+    taken = set(hand_phrases)
+    admin1, state_code = build_admin1(first_level(iso2, a3), a3, cities,
+                                      hand_codes, taken, country_names,
+                                      common, min_pop)
+    for _, names, _, _ in admin1:
+        taken.update(n.lower() for n in names)
+    return admin1, build_cities(cities, a3, state_code, taken, country_names,
+                                common, min_pop)
 
 
 def country_places(countries, iso1, cities, hand_codes):

@@ -31,7 +31,7 @@ typedef struct cand {
  * 1, another region or city of one country 2 (built on the first such
  * phrase; per document, no global state). */
 #define EVIDENCE_MAX 48
-#define PLACE_ALTS 8
+#define PLACE_ALTS   8
 
 typedef struct evidence {
 	const char *country[EVIDENCE_MAX]; /* pooled strings: one per country */
@@ -89,12 +89,15 @@ typedef struct word {
 	uint8_t n;
 } word;
 
-#define W(s) {s, sizeof(s) - 1}
+#define W(s)                                                                   \
+	{                                                                      \
+		s, sizeof(s) - 1                                               \
+	}
 
 /* Words that put a place after them (lower case; sorted is not needed). */
 static const word preps[] = {
-    W("in"),	 W("at"),	  W("near"),   W("into"),   W("from"),
-    W("on"),	 W("across"),	  W("over"),   W("inside"), W("outside"),
+    W("in"),	     W("at"),	  W("near"),   W("into"),   W("from"),
+    W("on"),	     W("across"), W("over"),   W("inside"), W("outside"),
     W("throughout"), W("within"), W("around"), W("through")};
 
 /* Prepositions that locate only a region or city: "sanctions on Russia",
@@ -207,8 +210,8 @@ static void mark_located(const vigil__analysis *an, uint32_t tb, uint32_t te,
 	}
 	if (u < te && IN(an, u, region_nouns))
 		u++;
-	if (u + 1 < te && tok_is_of(an, u) &&
-	    (o = starting_at(c, n, u + 1)) && o->country) {
+	if (u + 1 < te && tok_is_of(an, u) && (o = starting_at(c, n, u + 1)) &&
+	    o->country) {
 		o->qualifier = 1;
 		q->located = 1;
 	}
@@ -447,7 +450,8 @@ static int any_rankable(const cand *c, size_t n)
 
 	for (i = 0; i < n; i++)
 		if (!c[i].qualifier &&
-		    (c[i].located || !(c[i].country || c[i].actor || c[i].named)))
+		    (c[i].located ||
+		     !(c[i].country || c[i].actor || c[i].named)))
 			return 1;
 	return 0;
 }
