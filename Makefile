@@ -33,7 +33,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
-GENERATED:= data/dict/countries.vd src/lib/lexicon/irregular_verbs.inc
+GENERATED:= data/dict/countries.vd data/dict/gazetteer.vd src/lib/lexicon/irregular_verbs.inc
 
 .PHONY: all deps demo test check fuzz bench clean install
 all: $(BUILD)/vigil $(GENERATED)
@@ -59,6 +59,17 @@ $(BUILD)/vigil: $(CLI_OBJ) $(BUILD)/libvigil.a
 
 data/dict/countries.vd: tools/gen_countries.py /usr/share/iso-codes/json/iso_3166-1.json
 	python3 tools/gen_countries.py /usr/share/iso-codes/json/iso_3166-1.json > $@.tmp
+	mv $@.tmp $@
+
+# The gazetteer: ISO 3166-2 subdivisions and GeoNames cities (libgeonames0).
+GEONAMES_SO := $(firstword $(wildcard /usr/lib/*/libgeonames.so.0 /usr/lib/libgeonames.so.0))
+data/dict/gazetteer.vd: tools/gen_gazetteer.py /usr/share/iso-codes/json/iso_3166-2.json \
+		data/dict/places.vd data/dict/countries.vd data/dict/country_aliases.vd \
+		data/dict/people.vd $(GEONAMES_SO)
+	python3 tools/gen_gazetteer.py --people data/dict/people.vd \
+		/usr/share/iso-codes/json/iso_3166-2.json \
+		/usr/share/iso-codes/json/iso_3166-1.json data/dict/places.vd \
+		data/dict/countries.vd data/dict/country_aliases.vd > $@.tmp
 	mv $@.tmp $@
 
 src/lib/lexicon/irregular_verbs.inc: tools/gen_irregular.py /usr/share/wordnet/verb.exc

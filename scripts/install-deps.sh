@@ -5,7 +5,7 @@
 set -eu
 PKGS="build-essential pkg-config python3 clang libclang-rt-14-dev
 libutf8proc-dev libjansson-dev libxml2-dev libcmocka-dev libxxhash-dev
-iso-codes wordnet-base"
+iso-codes wordnet-base libgeonames0"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

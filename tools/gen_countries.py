@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # gen_countries.py: writes data/dict/countries.vd (to stdout) from Debian's
-# iso-codes iso_3166-1.json (path in argv[1]): one [actors] and one [places]
-# entry per ISO 3166-1 country, named by its ISO name, common name and official
-# name as news would write them. Python 3 standard library only; the output
+# iso-codes iso_3166-1.json (path in argv[1]): one [actors] entry per ISO
+# 3166-1 country, named by its ISO name, common name and official name as news
+# would write them (tools/gen_gazetteer.py writes the same names as places,
+# with coordinates). Python 3 standard library only; the output
 # depends only on the input file (sorted, no timestamps).
 #
 # SPDX-License-Identifier: MIT
@@ -126,10 +127,6 @@ def main(argv):
            "# country_aliases.vd for aliases, demonyms and capitals.", "",
            "[actors]"]
     out += ["%s = %s  type=country" % (" | ".join(n), a3) for a3, n in table]
-    out += ["", "# The same names as places; coordinates come from the gazetteer.",
-            "[places]"]
-    out += ["%s = %s  type=country country=%s" % (" | ".join(n), a3, a3)
-            for a3, n in table]
     sys.stdout.write("\n".join(out) + "\n")
     return 0
 

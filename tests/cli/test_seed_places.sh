@@ -25,7 +25,7 @@ for line in open(sys.argv[1]):
 PY
 
 has() { grep -Fqx "$1" "$TMP/lines" || fail "expected $1: $(cat "$TMP/lines")"; }
-kursk='Kursk region|RUS|RU-KRS|51.7|36.2|admin1'
+kursk='Kursk Oblast|RUS|RU-KRS|51.7|36.2|admin1'
 has "5-1|$kursk"
 has "5-f1|$kursk"
 has "6-f1|$kursk"

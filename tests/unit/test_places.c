@@ -36,6 +36,10 @@ static const char test_dict[] =
 	"Kyiv = UKRGOV type=capital country=UKR\n"
 	"Pyongyang = PRKGOV type=capital country=PRK\n"
 	"Seoul = KORGOV type=capital country=KOR\n"
+	"Georgia = GEO type=country\n"
+	"United States = USA type=country\n"
+	"Lebanon = LBN type=country\n"
+	"Washington = USAGOV type=capital country=USA\n"
 	"[agents]\n"
 	"troop(s) | soldier(s) | forces = MIL\n"
 	"official(s) = GOV\n"
@@ -54,6 +58,19 @@ static const char test_dict[] =
 	"Kyiv = UA-30.KYIV type=city country=UKR lat=50.45 lon=30.52\n"
 	"Pyongyang = KP-01.PYONGYANG type=city country=PRK lat=39.03 lon=125.75\n"
 	"Seoul = KOR.SEOUL type=city country=KOR lat=37.57 lon=126.98\n"
+	/* ambiguous names: a country and a US state, two cities */
+	"Georgia = GEO type=country country=GEO\n"
+	"United States = USA type=country country=USA\n"
+	"Lebanon = LBN type=country country=LBN\n"
+	"Georgia | Georgia state = US-GA type=admin1 country=USA lat=33.4 "
+	"lon=-83.9\n"
+	"Atlanta = US-GA.ATLANTA type=city country=USA lat=33.75 lon=-84.39\n"
+	"Tbilisi = GE-TB.TBILISI type=city country=GEO lat=41.72 lon=44.79\n"
+	"Tripoli = LY-TB.TRIPOLI type=city country=LBY lat=32.89 lon=13.19\n"
+	"Tripoli = LB-AS.TRIPOLI type=city country=LBN lat=34.44 lon=35.85\n"
+	"Washington | Washington D.C. = US-DC.WASHINGTON type=city country=USA "
+	"lat=38.9 lon=-77.04\n"
+	"Washington state = US-WA type=admin1 country=USA lat=47.3 lon=-121.9\n"
 	"[cues]\n"
 	"said | says = ATTRIB\n";
 
@@ -164,19 +181,19 @@ static const struct {
 	{"Ukrainian forces attacked Russian troops in Kursk Oblast.",
 	 "E attacked@Kursk Oblast:admin1:RU-KRS"},
 	{"Ukrainian forces attacked Russian troops in Russia's Kursk region.",
-	 "E attacked@Kursk region:admin1:RU-KRS"},
+	 "E attacked@Kursk Oblast:admin1:RU-KRS"},
 	{"Ukrainian forces attacked Russian troops in the Kursk region of Russia.",
-	 "E attacked@Kursk region:admin1:RU-KRS"},
+	 "E attacked@Kursk Oblast:admin1:RU-KRS"},
 	{"Russian forces attacked Ukrainian troops in eastern Donetsk.",
-	 "E attacked@Donetsk:admin1:UA-14"},
+	 "E attacked@Donetsk Oblast:admin1:UA-14"},
 	{"Russia deployed troops into the Donetsk Oblast.",
 	 "E deployed@Donetsk Oblast:admin1:UA-14"},
 	/* the seed's figure and event in one clause */
 	{"Two North Korean soldiers were captured in Russia's Kursk region.",
-	 "E captured@Kursk region:admin1:RU-KRS; F 2@Kursk region:admin1:RU-KRS"},
+	 "E captured@Kursk Oblast:admin1:RU-KRS; F 2@Kursk Oblast:admin1:RU-KRS"},
 	/* a bare region as the object: no locative form, still the place */
 	{"Ukraine attacked the Kursk region.",
-	 "E attacked@Kursk region:admin1:RU-KRS"},
+	 "E attacked@Kursk Oblast:admin1:RU-KRS"},
 	/* precision: city (admin1 from the code), country (no admin1) */
 	{"Russian forces attacked Ukrainian troops near Kharkiv.",
 	 "E attacked@Kharkiv:city:UA-63"},
@@ -205,7 +222,42 @@ static const struct {
 	{"Ukraine criticized Russia over North Korea's troops.", "E criticized@-"},
 	/* the country of "Russia's Kursk region" is not the place */
 	{"Russia's Kursk region was attacked by Ukraine.",
-	 "E attacked@Kursk region:admin1:RU-KRS"},
+	 "E attacked@Kursk Oblast:admin1:RU-KRS"},
+	/* "Georgia": the country, unless the document names places of the US
+	 * state's country more than Georgia's ("Atlanta", "United States") */
+	{"Russian forces attacked troops in Georgia.",
+	 "E attacked@Georgia:country:-"},
+	{"Russia deployed troops in Atlanta. Russian forces attacked troops "
+	 "in Georgia.",
+	 "E deployed@Atlanta:city:US-GA; E attacked@Georgia:admin1:US-GA"},
+	{"The United States criticized Russia. Russian forces attacked troops "
+	 "in Georgia.",
+	 "E criticized@-; E attacked@Georgia:country:-"},
+	{"Russian forces attacked troops in Tbilisi. Russia deployed troops in "
+	 "Atlanta. Russian forces attacked troops in Georgia.",
+	 "E attacked@Tbilisi:city:GE-TB; E deployed@Atlanta:city:US-GA; "
+	 "E attacked@Georgia:country:-"},
+	{"Russian forces attacked troops in Georgia state. Russian forces "
+	 "attacked troops in Georgia.",
+	 "E attacked@Georgia:admin1:US-GA; E attacked@Georgia:admin1:US-GA"},
+	/* a city of two countries: the one the document names, else the first */
+	{"Russian forces attacked troops in Tripoli.",
+	 "E attacked@Tripoli:city:LY-TB"},
+	{"Lebanon criticized Russia. Russian forces attacked troops in Tripoli.",
+	 "E criticized@-; E attacked@Tripoli:city:LB-AS"},
+	/* "Washington" is the capital (and the actor); the state is written out */
+	{"Russian forces attacked troops near Washington.",
+	 "E attacked@Washington:city:US-DC"},
+	{"Russian forces attacked troops in Washington state.",
+	 "E attacked@Washington state:admin1:US-WA"},
+	/* the canonical name of the line: "Washington D.C." is "Washington" */
+	{"Russian forces attacked troops in Washington D.C.",
+	 "E attacked@Washington:city:US-DC"},
+	/* a place name before a capitalised word is part of a name: no bare
+	 * place ("led by Vladimir Medinsky") */
+	{"Russian forces attacked troops led by Kharkiv Petrenko.",
+	 "E attacked@-"},
+	{"Russian forces attacked Kharkiv.", "E attacked@Kharkiv:city:UA-63"},
 };
 
 static void test_place_table(void **state)

@@ -244,6 +244,10 @@ static const struct qcase {
 	 "200-odd soldiers|soldiers|200|-|-|count|approximately"},
 	{"4,000 containers of artillery shells",
 	 "4,000 containers of artillery shells|containers of artillery shells|4000|-|-|count|exact"},
+	/* a plural modifying a plural noun: the unit goes on to the noun */
+	{"five police officers", "five police officers|officers|5|-|-|count|exact"},
+	{"12 arms shipments", "12 arms shipments|shipments|12|-|-|count|exact"},
+	{"40 soldiers hours later", "40 soldiers|soldiers|40|-|-|count|exact"},
 	{"two of them",
 	 "two of them||2|-|-|count|exact|@them"},
 	{"three of the soldiers",

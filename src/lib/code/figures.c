@@ -5,8 +5,10 @@
  * happened to it ("have been deployed", "killed 20 civilians") or its unit
  * says so ("3,000 casualties"); the category comes from static tables of
  * word forms and CAMEO codes. The subject is the actor phrase of the unit
- * ("North Korean troops" -> PRKMIL) or, for "of these soldiers", the last
- * actor of that sector; said_by is the attribution of the predicate's verb.
+ * ("North Korean troops" -> PRKMIL), for "of these soldiers" the last actor
+ * of that sector, for a bare "troops" the deploying actor or the one group
+ * of that sector its sentence (or the one before) names; said_by is the
+ * attribution of the predicate's verb.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -199,7 +201,8 @@ static int same_clause(const fctx *c, uint32_t a, uint32_t b)
 }
 
 /* The predicate after a subject quantity: "have been deployed", "were
- * killed or wounded", "were taken prisoner". Sets *at; returns the
+ * killed or wounded", "were taken prisoner", "went missing". Sets *at;
+ * returns the
  * category or -1. */
 static int predicate_right(const fctx *c, const vigil__quantity *q,
 			   uint32_t *at)
@@ -221,6 +224,9 @@ static int predicate_right(const fctx *c, const vigil__quantity *q,
 	    (tok_is(text, &tok[k + 1], "prisoner") ||
 	     tok_is(text, &tok[k + 1], "captive")))
 		return VIGIL__FC_CAPTURED;
+	if ((tok_is(text, &tok[k], "went") || tok_is(text, &tok[k], "gone")) &&
+	    k + 1 < c->te && tok_is(text, &tok[k + 1], "missing"))
+		return VIGIL__FC_MISSING; /* "went missing" */
 	cat = PRED(text, &tok[k]);
 	if (cat < 0 || k + 2 >= c->te ||
 	    !(tok_is(text, &tok[k + 1], "or") || tok_is(text, &tok[k + 1], "and")))
@@ -371,9 +377,147 @@ static const char *agent_sector(const vigil__analysis *an, uint32_t k)
 	return NULL;
 }
 
+/* Sets the subject to actor k, text [b, e). With `sector` (the unit's,
+ * for a group from context) the code is the actor's country + that sector:
+ * "Russia" + "troops" -> RUSMIL. */
+static void set_subject(const vigil__analysis *an, vigil__figure *f,
+			uint32_t k, uint32_t b, uint32_t e, const char *sector)
+{
+	const vigil__actor *a = &an->cl.actors[k];
+
+	f->subject = (int32_t)k;
+	f->subj_begin = b;
+	f->subj_end = e;
+	memcpy(f->subj_country, a->country, sizeof(f->subj_country));
+	if (sector && a->country[0] && strlen(sector) < sizeof(f->subj_sector)) {
+		memcpy(f->subj_code, a->country, 3);
+		memcpy(f->subj_code + 3, sector, strlen(sector) + 1);
+		memcpy(f->subj_sector, sector, strlen(sector) + 1);
+	} else {
+		memcpy(f->subj_code, a->code, sizeof(f->subj_code));
+		memcpy(f->subj_sector, a->sector, sizeof(f->subj_sector));
+	}
+}
+
+/* Whether actor a can own a group: it has a country and is no place or
+ * pronoun. */
+static int owner_like(const vigil__actor *a)
+{
+	return a->country[0] && !(a->flags & (VIGIL__AF_PLACE | VIGIL__AF_PRONOUN));
+}
+
+#define NO_GROUP (-1)
+#define MANY_GROUPS (-2)
+
+/* The one group of sector `sector` that actors [from, to) name (speakers
+ * aside: they need not own it); NO_GROUP when none, MANY_GROUPS when
+ * several codes or a compound ("Russian and Ukrainian troops"). */
+static int32_t only_group(const vigil__analysis *an, uint32_t from,
+			  uint32_t to, const char *sector)
+{
+	int32_t found = NO_GROUP;
+	uint32_t k;
+
+	for (k = from; k < to; k++) {
+		const vigil__actor *a = &an->cl.actors[k];
+
+		if (!owner_like(a) || (a->flags & VIGIL__AF_FRAME))
+			continue;
+		if (a->group < an->cl.nactor && an->cl.actors[a->group].ngroup > 1)
+			return MANY_GROUPS;
+		if (strcmp(a->sector, sector) != 0)
+			continue;
+		if (found >= 0 && strcmp(an->cl.actors[found].code, a->code) != 0)
+			return MANY_GROUPS;
+		if (found < 0)
+			found = (int32_t)k;
+	}
+	return found;
+}
+
+/* The actor deploying at predicate token p ("Russia has deployed 50,000
+ * troops", "North Korea sent 11,000 soldiers"): the subject of the active
+ * verb there, else the last owner actor before p in its clause that is no
+ * object of a preposition; -1 if none. */
+static int32_t deployer(const fctx *c, uint32_t p)
+{
+	const vigil__analysis *an = c->an;
+	int32_t v = verb_at(c, p), found = -1;
+	uint32_t k;
+
+	if (v >= 0) {
+		const vigil__cverb *cv = &an->cl.verbs[v];
+
+		return !cv->passive && cv->subj >= 0 &&
+				       owner_like(&an->cl.actors[cv->subj])
+			       ? cv->subj
+			       : -1;
+	}
+	for (k = an->sent_actor[c->s]; k < an->sent_actor[c->s + 1]; k++) {
+		const vigil__actor *a = &an->cl.actors[k];
+
+		if (a->tok_end > p)
+			break;
+		if (owner_like(a) && !(a->flags & VIGIL__AF_PREP) &&
+		    same_clause(c, a->tok_begin, p))
+			found = (int32_t)k;
+	}
+	return found;
+}
+
+/* A bare unit ("troops") from context: the agent of an active deployment
+ * verb ("Russia has deployed 50,000 troops" -> RUSMIL), else the one group
+ * of the unit's sector named before the number in the sentence, else in the
+ * sentence before ("Russian forces advanced. 200 troops were killed"). */
+static void subject_from_context(const fctx *c, vigil__figure *f,
+				 const char *sector)
+{
+	const vigil__analysis *an = c->an;
+	const vigil__quantity *q = &f->q;
+	uint32_t k, first = an->sent_actor[c->s];
+	int32_t g;
+
+	if (f->category == VIGIL__FC_DEPLOYED && f->pred_tok != UINT32_MAX &&
+	    f->pred_tok < q->num_begin && (g = deployer(c, f->pred_tok)) >= 0) {
+		set_subject(an, f, (uint32_t)g, q->unit_begin, q->unit_end,
+			    sector);
+		return;
+	}
+	for (k = first; k < an->sent_actor[c->s + 1] &&
+			an->cl.actors[k].tok_begin < q->num_begin;
+	     k++)
+		;
+	g = only_group(an, first, k, sector);
+	if (g == NO_GROUP && c->s > 0)
+		g = only_group(an, an->sent_actor[c->s - 1], first, sector);
+	if (g >= 0)
+		set_subject(an, f, (uint32_t)g, q->unit_begin, q->unit_end, NULL);
+}
+
+/* A casualty word without a group ("including roughly 600 dead") counts
+ * the people of the figure before it in its sentence: its subject. */
+static void subject_of_previous(const vigil__analysis *an, const fctx *c,
+				vigil__figure *f)
+{
+	const vigil__figure *p;
+
+	if (an->nfigure < 2 || f->pred_tok != UINT32_MAX)
+		return;
+	p = f - 1;
+	if (p->sent != c->s || p->subject < 0)
+		return;
+	f->subject = p->subject;
+	f->subj_begin = p->subj_begin;
+	f->subj_end = p->subj_end;
+	memcpy(f->subj_code, p->subj_code, sizeof(f->subj_code));
+	memcpy(f->subj_country, p->subj_country, sizeof(f->subj_country));
+	memcpy(f->subj_sector, p->subj_sector, sizeof(f->subj_sector));
+}
+
 /* The subject: the actor phrase of the unit ("11,000 North Korean troops"
  * -> PRKMIL, text from after the number), else for a partitive "of these
- * soldiers" the last earlier actor of the unit's sector. */
+ * soldiers" the last earlier actor of the unit's sector, else a group from
+ * context (subject_from_context). */
 static void find_subject(const fctx *c, vigil__figure *f)
 {
 	const vigil__analysis *an = c->an;
@@ -389,25 +533,29 @@ static void find_subject(const fctx *c, vigil__figure *f)
 		    a->tok_begin >= q->tok_end ||
 		    (a->flags & (VIGIL__AF_PLACE | VIGIL__AF_PRONOUN)))
 			continue;
-		f->subject = (int32_t)k;
-		f->subj_begin = a->tok_begin > q->num_end ? a->tok_begin : q->num_end;
-		f->subj_end = a->tok_end;
+		set_subject(an, f, k,
+			    a->tok_begin > q->num_end ? a->tok_begin : q->num_end,
+			    a->tok_end, NULL);
 		return;
 	}
-	if (q->anaphor_tok == VIGIL__QTY_NONE || q->unit_end <= q->unit_begin)
+	if (q->unit_end <= q->unit_begin)
 		return;
 	sector = agent_sector(an, q->unit_end - 1);
-	if (!sector)
+	if (!sector) {
+		subject_of_previous(an, c, f);
 		return;
+	}
+	if (q->anaphor_tok == VIGIL__QTY_NONE) {
+		subject_from_context(c, f, sector);
+		return;
+	}
 	k = an->sent_actor[c->s];
 	stop = k > ANAPHOR_REACH ? k - ANAPHOR_REACH : 0;
 	while (k-- > stop) {
 		const vigil__actor *a = &an->cl.actors[k];
 
 		if (a->country[0] && strcmp(a->sector, sector) == 0) {
-			f->subject = (int32_t)k;
-			f->subj_begin = q->anaphor_tok;
-			f->subj_end = q->unit_end;
+			set_subject(an, f, k, q->anaphor_tok, q->unit_end, NULL);
 			return;
 		}
 	}

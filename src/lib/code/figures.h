@@ -44,6 +44,10 @@ typedef struct vigil__figure {
 				      unit noun gave the category */
 	int32_t subject;           /* actor the people belong to, or -1 */
 	uint32_t subj_begin, subj_end; /* the subject's text (tokens) */
+	char subj_code[24];        /* the subject's code: the actor's, or its
+				      country + the unit's sector ("Russia
+				      has deployed 50,000 troops": RUSMIL) */
+	char subj_country[4], subj_sector[8];
 	int32_t said_by;           /* speaker actor, or -1 */
 	int32_t said_cue;          /* attribution cue match, or -1 */
 	uint32_t said_end;         /* end token of the claimant's text */

@@ -4,10 +4,13 @@
  * X", "Russia's X region", "the X region of Russia"), else such a match
  * elsewhere in its sentence, else an admin1 or city of its sentence that is
  * no actor; the nearest to the record's anchor token wins; never a place of
- * another sentence. Rules: docs/internals/places.md.
+ * another sentence. A phrase with places of several countries ("Georgia",
+ * "Tripoli") takes the one of the countries the document names most.
+ * Rules: docs/internals/places.md.
  *
  * SPDX-License-Identifier: MIT
  */
+#include <math.h>
 #include <string.h>
 
 #include "analysis.h"
@@ -20,7 +23,35 @@ typedef struct cand {
 	uint8_t actor;	   /* the phrase is also an actor ("Pyongyang") */
 	uint8_t located;   /* in a locative form */
 	uint8_t qualifier; /* the country of another place ("Russia's X") */
+	uint8_t named;	   /* a capitalised word follows: part of a name */
 } cand;
+
+/* The countries a document names, for phrases with places of several
+ * countries: a country name or a capital (an actor too: "Washington") counts
+ * 1, another region or city of one country 2 (built on the first such
+ * phrase; per document, no global state). */
+#define EVIDENCE_MAX 48
+#define PLACE_ALTS   8
+
+typedef struct evidence {
+	const char *country[EVIDENCE_MAX]; /* pooled strings: one per country */
+	uint16_t weight[EVIDENCE_MAX];
+	uint8_t n, built;
+} evidence;
+
+/* A [places] entry of a match: its slot, country and whether it is one. */
+typedef struct alt {
+	uint32_t entry;
+	const char *country;
+	uint8_t is_country;
+	uint8_t has_pt; /* lat and lon given */
+} alt;
+
+/* What the sentence loop shares: the document and its evidence. */
+typedef struct ctx {
+	const vigil__analysis *an;
+	evidence ev;
+} ctx;
 
 const char *vigil__place_source_name(int src)
 {
@@ -52,60 +83,79 @@ const char *vigil__place_admin1(const char *type, const char *code, char *buf,
 	return buf;
 }
 
+/* A lower-case word and its length (tables are scanned by length first). */
+typedef struct word {
+	const char *w;
+	uint8_t n;
+} word;
+
+#define W(s)                                                                   \
+	{                                                                      \
+		s, sizeof(s) - 1                                               \
+	}
+
 /* Words that put a place after them (lower case; sorted is not needed). */
-static const char *const preps[] = {
-    "in",   "at",     "near",	 "into",       "from",	 "on",	   "across",
-    "over", "inside", "outside", "throughout", "within", "around", "through"};
+static const word preps[] = {
+    W("in"),	     W("at"),	  W("near"),   W("into"),   W("from"),
+    W("on"),	     W("across"), W("over"),   W("inside"), W("outside"),
+    W("throughout"), W("within"), W("around"), W("through")};
 
 /* Prepositions that locate only a region or city: "sanctions on Russia",
  * "concerns over Iran" are no places. */
-static const char *const country_shy[] = {"on", "over"};
+static const word country_shy[] = {W("on"), W("over")};
 
 /* Words that may stand between the preposition and the place. */
-static const char *const fillers[] = {
-    "the",	     "eastern",	      "western",       "northern",
-    "southern",	     "central",	      "northeastern",  "northwestern",
-    "southeastern",  "southwestern",  "north-eastern", "north-western",
-    "south-eastern", "south-western", "east",	       "west",
-    "north",	     "south",	      "occupied",      "besieged",
-    "frontline",     "front-line",    "embattled",     "neighbouring",
-    "neighboring",   "border"};
+static const word fillers[] = {
+    W("the"),		W("eastern"),	    W("western"),
+    W("northern"),	W("southern"),	    W("central"),
+    W("northeastern"),	W("northwestern"),  W("southeastern"),
+    W("southwestern"),	W("north-eastern"), W("north-western"),
+    W("south-eastern"), W("south-western"), W("east"),
+    W("west"),		W("north"),	    W("south"),
+    W("occupied"),	W("besieged"),	    W("frontline"),
+    W("front-line"),	W("embattled"),	    W("neighbouring"),
+    W("neighboring"),	W("border")};
 
 /* Nouns after a place that "the X region of Y" allows. */
-static const char *const region_nouns[] = {
-    "region",	   "regions", "province", "oblast",
-    "governorate", "state",   "district", "area"};
+static const word region_nouns[] = {
+    W("region"),      W("regions"), W("province"), W("oblast"),
+    W("governorate"), W("state"),   W("district"), W("area")};
 
-static int tok_is(const vigil__analysis *an, uint32_t t, const char *w)
+/* Whether token t, case-folded (ASCII), is one of words[0..n). */
+static int tok_in(const vigil__analysis *an, uint32_t t, const word *words,
+		  size_t n)
 {
 	const vigil__token *k = &an->seg.tok[t];
-	size_t n = strlen(w), i;
+	const char *p = an->text + k->off;
+	size_t i, j;
 
-	if (k->len != n)
+	if (k->type != VIGIL_TOK_WORD || k->len > 16)
 		return 0;
 	for (i = 0; i < n; i++) {
-		char c = an->text[k->off + i];
+		if (words[i].n != k->len)
+			continue;
+		for (j = 0; j < k->len; j++) {
+			char c = p[j];
 
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (c != w[i])
-			return 0;
-	}
-	return 1;
-}
-
-static int tok_in(const vigil__analysis *an, uint32_t t,
-		  const char *const *words, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (tok_is(an, t, words[i]))
+			if (c >= 'A' && c <= 'Z')
+				c = (char)(c - 'A' + 'a');
+			if (c != words[i].w[j])
+				break;
+		}
+		if (j == k->len)
 			return 1;
+	}
 	return 0;
 }
 
 #define IN(an, t, tbl) tok_in(an, t, tbl, sizeof(tbl) / sizeof(tbl[0]))
+
+static int tok_is_of(const vigil__analysis *an, uint32_t t)
+{
+	static const word of[] = {W("of")};
+
+	return IN(an, t, of);
+}
 
 /* The candidate ending at token t (exclusive end), or NULL. */
 static cand *ending_at(cand *c, size_t n, uint32_t t)
@@ -160,39 +210,152 @@ static void mark_located(const vigil__analysis *an, uint32_t tb, uint32_t te,
 	}
 	if (u < te && IN(an, u, region_nouns))
 		u++;
-	if (u + 1 < te && tok_is(an, u, "of") &&
-	    (o = starting_at(c, n, u + 1)) && o->country) {
+	if (u + 1 < te && tok_is_of(an, u) && (o = starting_at(c, n, u + 1)) &&
+	    o->country) {
 		o->qualifier = 1;
 		q->located = 1;
 	}
 }
 
-/* The first [places] entry of match k valid on the document's date, and
- * whether an actor entry shares the phrase; 0 when it is no place. */
-static int place_of(const vigil__analysis *an, uint32_t k, cand *out)
+/* The [places] entries of match k valid on the document's date (up to
+ * PLACE_ALTS, in dictionary order); sets *actor when an actor entry shares
+ * the phrase. */
+static size_t place_alts(const vigil__analysis *an, uint32_t k, alt *out,
+			 uint8_t *actor)
 {
 	const vigil__match *m = &an->matches[k];
-	uint32_t i, found = 0;
-	vigil__entry e;
+	uint32_t i;
+	size_t n = 0;
 
-	memset(out, 0, sizeof(*out));
+	*actor = 0;
 	for (i = m->entry_first; i < m->entry_first + m->entry_count; i++) {
 		int kind = vigil__lexicon_entry_kind_on(an->lx, i, an->date);
 
 		if (kind == VIGIL_KIND_ACTOR)
-			out->actor = 1;
-		if (kind == VIGIL_KIND_PLACE && !found) {
-			found = 1;
-			out->entry = i;
+			*actor = 1;
+		if (kind == VIGIL_KIND_PLACE && n < PLACE_ALTS)
+			out[n++].entry = i;
+	}
+	return n;
+}
+
+/* Fills country and is_country of alts[0..n); returns whether they name
+ * one country only. */
+static int alts_detail(const vigil__analysis *an, alt *alts, size_t n)
+{
+	vigil__entry e;
+	size_t i;
+	int one = 1;
+
+	for (i = 0; i < n; i++) {
+		vigil__lexicon_entry(an->lx, alts[i].entry, &e);
+		alts[i].country = e.country;
+		alts[i].is_country = e.type && strcmp(e.type, "country") == 0;
+		alts[i].has_pt = !isnan(e.lat) && !isnan(e.lon);
+		if (i && (!e.country || !alts[0].country ||
+			  strcmp(e.country, alts[0].country) != 0))
+			one = 0;
+	}
+	return one;
+}
+
+static int evidence_slot(evidence *ev, const char *country, int add)
+{
+	int i;
+
+	for (i = 0; i < ev->n; i++)
+		if (ev->country[i] == country ||
+		    strcmp(ev->country[i], country) == 0)
+			return i;
+	if (!add || ev->n >= EVIDENCE_MAX)
+		return -1;
+	ev->country[ev->n] = country;
+	ev->weight[ev->n] = 0;
+	return ev->n++;
+}
+
+/* Counts the document's mentions of places of one country. */
+static void evidence_build(const vigil__analysis *an, evidence *ev)
+{
+	alt alts[PLACE_ALTS];
+	uint8_t actor;
+	size_t k, n;
+	int i;
+
+	ev->built = 1;
+	for (k = 0; k < an->nmatch; k++) {
+		n = place_alts(an, (uint32_t)k, alts, &actor);
+		if (n == 0 || !alts_detail(an, alts, n) || !alts[0].country)
+			continue;
+		i = evidence_slot(ev, alts[0].country, 1);
+		if (i >= 0 && ev->weight[i] < UINT16_MAX - 2)
+			ev->weight[i] += alts[0].is_country || actor ? 1 : 2;
+	}
+}
+
+/* The entry of alts[0..n) whose country the document names most; a country
+ * entry counts one more (a bare "Georgia" is the country unless the text
+ * names places of the other); ties keep dictionary order. */
+static uint32_t choose_alt(ctx *x, const alt *alts, size_t n)
+{
+	size_t i, best = 0;
+	int w, best_w = -1, j;
+
+	if (!x->ev.built)
+		evidence_build(x->an, &x->ev);
+	for (i = 0; i < n; i++) {
+		j = alts[i].country ? evidence_slot(&x->ev, alts[i].country, 0)
+				    : -1;
+		w = (j >= 0 ? x->ev.weight[j] : 0) + alts[i].is_country;
+		if (w > best_w) {
+			best_w = w;
+			best = i;
 		}
 	}
-	if (!found)
+	return alts[best].entry;
+}
+
+/* The first of alts[0..n) (one country) with coordinates: an alias of
+ * country_aliases.vd ("Russia") and its gazetteer line with lat/lon. */
+static uint32_t first_with_pt(const alt *alts, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (alts[i].has_pt)
+			return alts[i].entry;
+	return alts[0].entry;
+}
+
+/* Match k as a candidate: its [places] entry (chosen by the document's
+ * countries when it has several), whether it is a country or an actor too;
+ * 0 when it is no place. */
+static int place_of(ctx *x, uint32_t k, cand *out)
+{
+	const vigil__analysis *an = x->an;
+	const vigil__match *m = &an->matches[k];
+	alt alts[PLACE_ALTS];
+	size_t n;
+	vigil__entry e;
+
+	memset(out, 0, sizeof(*out));
+	n = place_alts(an, k, alts, &out->actor);
+	if (n == 0)
 		return 0;
+	if (n == 1)
+		out->entry = alts[0].entry;
+	else if (alts_detail(an, alts, n))
+		out->entry = first_with_pt(alts, n);
+	else
+		out->entry = choose_alt(x, alts, n);
 	vigil__lexicon_entry(an->lx, out->entry, &e);
 	out->match = k;
 	out->tok_begin = m->tok_begin;
 	out->tok_end = m->tok_end;
 	out->country = e.type && strcmp(e.type, "country") == 0;
+	out->named = m->tok_end < an->seg.ntok &&
+		     an->seg.tok[m->tok_end].type == VIGIL_TOK_WORD &&
+		     (an->seg.tok[m->tok_end].flags & VIGIL_TF_CAP);
 	return 1;
 }
 
@@ -210,7 +373,7 @@ static int rank_of(const cand *q, const uint16_t *cl, uint32_t tb, uint32_t tok)
 		return 0;
 	if (q->located)
 		return same ? 1 : 2;
-	if (q->country || q->actor)
+	if (q->country || q->actor || q->named)
 		return 0;
 	return same ? 3 : 4;
 }
@@ -250,9 +413,9 @@ static uint32_t event_tok(const vigil__analysis *an, const vigil__event *e)
 }
 
 /* Candidates of sentence s from matches [*mi, ...): advances *mi. */
-static size_t sentence_cands(const vigil__analysis *an, uint32_t s, size_t *mi,
-			     cand *c)
+static size_t sentence_cands(ctx *x, uint32_t s, size_t *mi, cand *c)
 {
+	const vigil__analysis *an = x->an;
 	const vigil__sentence *st = &an->seg.sent[s];
 	size_t n = 0, i;
 
@@ -261,7 +424,7 @@ static size_t sentence_cands(const vigil__analysis *an, uint32_t s, size_t *mi,
 	for (; *mi < an->nmatch && an->matches[*mi].tok_begin < st->tok_end;
 	     (*mi)++)
 		if (an->matches[*mi].tok_end <= st->tok_end &&
-		    place_of(an, (uint32_t)*mi, &c[n]))
+		    place_of(x, (uint32_t)*mi, &c[n]))
 			n++;
 	for (i = 0; i < n; i++)
 		mark_located(an, st->tok_begin, st->tok_end, c, n, i);
@@ -279,11 +442,26 @@ static void clear_all(vigil__analysis *an)
 		an->figures[i].where = none;
 }
 
+/* Whether any candidate can be a record's place (rank_of above 0 for some
+ * clause): sentences without one need no clause numbers. */
+static int any_rankable(const cand *c, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!c[i].qualifier &&
+		    (c[i].located ||
+		     !(c[i].country || c[i].actor || c[i].named)))
+			return 1;
+	return 0;
+}
+
 int vigil__places_locate(vigil__arena *a, vigil__analysis *an)
 {
 	size_t ev = 0, fg = 0, mi = 0, n;
 	cand *c;
 	uint32_t s;
+	ctx x;
 
 	clear_all(an);
 	if (!an->lx || (an->nevent == 0 && an->nfigure == 0) || an->nmatch == 0)
@@ -291,6 +469,8 @@ int vigil__places_locate(vigil__arena *a, vigil__analysis *an)
 	c = vigil__arena_alloc(a, an->nmatch * sizeof(*c));
 	if (!c)
 		return -1;
+	memset(&x, 0, sizeof(x));
+	x.an = an;
 	for (s = 0; s < an->seg.nsent; s++) {
 		size_t e0 = ev, f0 = fg;
 		uint32_t tb = an->seg.sent[s].tok_begin;
@@ -302,8 +482,8 @@ int vigil__places_locate(vigil__arena *a, vigil__analysis *an)
 			fg++;
 		if (e0 == ev && f0 == fg)
 			continue;
-		n = sentence_cands(an, s, &mi, c);
-		if (n == 0)
+		n = sentence_cands(&x, s, &mi, c);
+		if (n == 0 || !any_rankable(c, n))
 			continue;
 		cl = vigil__sentence_clauses(a, an, s);
 		if (!cl)

@@ -275,6 +275,19 @@ const char *vigil__lexicon_entry_code(const vigil__lexicon *lx, uint32_t i)
 	return e ? pool_at(lx, e->code) : NULL;
 }
 
+const char *vigil__lexicon_entry_line_head(const vigil__lexicon *lx,
+					   uint32_t i)
+{
+	const vigil__blob_entry *e = entry_at(lx, i), *p = e;
+
+	if (!e)
+		return NULL;
+	while (p > lx->entries && p[-1].line == e->line &&
+	       p[-1].file == e->file && p[-1].kind == e->kind)
+		p--;
+	return pool_at(lx, p->phrase);
+}
+
 int vigil__lexicon_entry_kind_on(const vigil__lexicon *lx, uint32_t i,
 				 uint32_t date)
 {

@@ -75,6 +75,12 @@ const char *vigil__lexicon_entry_code(const vigil__lexicon *lx, uint32_t i);
 int vigil__lexicon_entry_kind_on(const vigil__lexicon *lx, uint32_t i,
 				 uint32_t date);
 
+/* The phrase of the first entry written on the same source line as entry
+ * `i` ("Kursk Oblast" for "Kursk region" of "Kursk Oblast | Kursk region"):
+ * the line's canonical name. NULL when `i` is out of range. */
+const char *vigil__lexicon_entry_line_head(const vigil__lexicon *lx,
+					   uint32_t i);
+
 /* One phrase found in the text. */
 typedef struct vigil__match {
 	uint32_t tok_begin, tok_end; /* token range [begin, end) */

@@ -412,8 +412,8 @@ static void put_sentence_text(vigil__buf *b, const vigil__analysis *an,
 
 static void put_number(vigil__buf *b, const char *key, double v);
 
-/* event_loc: the place entry of the record (name: the phrase as the
- * dictionary writes it), or null. */
+/* event_loc: the place entry of the record (name: the first phrase of its
+ * dictionary line, "Kursk Oblast" for "Kursk region"), or null. */
 static void put_place(vigil__buf *b, const vigil__analysis *an,
 		      const vigil__placed *p)
 {
@@ -425,6 +425,7 @@ static void put_place(vigil__buf *b, const vigil__analysis *an,
 		return;
 	}
 	vigil__lexicon_entry(an->lx, p->entry, &e);
+	e.phrase = vigil__lexicon_entry_line_head(an->lx, p->entry);
 	put_key(b, "event_loc");
 	vigil__buf_puts(b, "{\"name\":");
 	vigil__buf_json_str(b, e.phrase, strlen(e.phrase));
@@ -499,6 +500,34 @@ static void write_event(vigil__buf *b, const vigil__analysis *an,
 
 /* A number: an integer when it is one (below 2^53), else up to 15 digits;
  * null for NaN. */
+/* v written as "%.15g" writes it when v is the double nearest to a number
+ * of hundredths below 1e9 (coordinates, Goldstein scores): "-77.04",
+ * "51.7"; returns 0 (nothing written) for any other value. */
+static int put_centis(vigil__buf *b, double v)
+{
+	double c = v * 100.0, r;
+	uint64_t k;
+
+	if (!(c > -1e11 && c < 1e11) || (v == 0 && signbit(v)))
+		return 0;
+	r = nearbyint(c);
+	if (r / 100.0 != v)
+		return 0;
+	if (r < 0) {
+		vigil__buf_putc(b, '-');
+		r = -r;
+	}
+	k = (uint64_t)r;
+	vigil__buf_put_uint(b, k / 100);
+	if (k % 100) {
+		vigil__buf_putc(b, '.');
+		vigil__buf_putc(b, (char)('0' + k % 100 / 10));
+		if (k % 10)
+			vigil__buf_putc(b, (char)('0' + k % 10));
+	}
+	return 1;
+}
+
 static void put_number(vigil__buf *b, const char *key, double v)
 {
 	put_key(b, key);
@@ -506,7 +535,7 @@ static void put_number(vigil__buf *b, const char *key, double v)
 		vigil__buf_puts(b, "null");
 	else if (v >= 0 && v < 9007199254740992.0 && v == floor(v))
 		vigil__buf_put_uint(b, (uint64_t)v);
-	else
+	else if (!put_centis(b, v))
 		vigil__buf_printf(b, "%.15g", v);
 }
 
@@ -552,13 +581,11 @@ static void write_figure(vigil__buf *b, const vigil__analysis *an,
 	}
 	put_str(b, "category", vigil__figure_category_name(f->category));
 	if (f->subject >= 0) {
-		const vigil__actor *a = &an->cl.actors[f->subject];
-
 		put_key(b, "subject");
 		vigil__buf_puts(b, "{\"code\":");
-		vigil__buf_json_str(b, a->code, strlen(a->code));
-		put_opt(b, "country", a->country);
-		put_opt(b, "sector", a->sector);
+		vigil__buf_json_str(b, f->subj_code, strlen(f->subj_code));
+		put_opt(b, "country", f->subj_country);
+		put_opt(b, "sector", f->subj_sector);
 		put_key(b, "text");
 		put_tokens(b, an, f->subj_begin, f->subj_end);
 		vigil__buf_putc(b, '}');

@@ -398,10 +398,23 @@ typedef struct np {
 
 #define NP_MAX_WORDS 6
 
+/* Whether the plural before token k is a noun modifier ("police", "arms")
+ * of a plural noun at k ("police officers", "arms shipments"): the phrase
+ * goes on to that noun. Other plurals end it ("40 soldiers hours later"). */
+static int plural_compound(const vigil__qscan *s, size_t k)
+{
+	return k > 0 && k < s->end &&
+	       (vigil__qword_is(s, k - 1, "police") ||
+		vigil__qword_is(s, k - 1, "arms")) &&
+	       s->tok[k].type == VIGIL_TOK_WORD &&
+	       !in_list(s, k, stop_words, NELEM(stop_words)) &&
+	       is_plural(s, k) && !not_head(s, k);
+}
+
 /*
  * The noun phrase starting at token j: up to NP_MAX_WORDS words (hyphenated
- * compounds count as one, "Su-27" included), ending at the first plural,
- * before a function word, number word or punctuation; trailing participles,
+ * compounds count as one, "Su-27" included), ending at the first plural
+ * (but "police officers", "arms shipments"), before a function word, number word or punctuation; trailing participles,
  * adverbs and modifiers are not part of it.
  */
 static void scan_np(const vigil__qscan *s, size_t j, np *o)
@@ -425,7 +438,7 @@ static void scan_np(const vigil__qscan *s, size_t j, np *o)
 		wb[n] = b;
 		we[n] = k;
 		n++;
-		if (is_plural(s, k - 1)) {
+		if (is_plural(s, k - 1) && !plural_compound(s, k)) {
 			o->plural = 1;
 			break;
 		}
