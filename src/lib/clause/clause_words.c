@@ -165,6 +165,12 @@ static inline uint32_t lookup(const char *s, size_t len)
 
 	if (len == 0 || len > MAX_WORD)
 		return 0;
+	/* most tokens end here: no word of this length and first letter */
+	first = (unsigned char)s[0];
+	first += first - 'A' < 26u ? 32 : 0;
+	first -= 'a';
+	if (first >= 26u || !words[len][first][0].w[0])
+		return 0;
 	/* lowercased in registers: non-letters stay as they are, and no word
 	 * of the table has one */
 	for (i = 0; i < len; i++) {
@@ -176,9 +182,6 @@ static inline uint32_t lookup(const char *s, size_t len)
 		else
 			hi |= (uint32_t)ch << (8 * (i - 8));
 	}
-	first = (unsigned)(lo & 0xff) - 'a';
-	if (first >= 26u)
-		return 0;
 	b = words[len][first];
 	for (i = 0; i < PER_BUCKET && b[i].w[0]; i++)
 		if (same_word(&b[i], lo, hi))
