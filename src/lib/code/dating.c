@@ -85,9 +85,9 @@ uint16_t *vigil__sentence_clauses(vigil__arena *a, const vigil__analysis *an,
 	if (an->sent_clauses && an->sent_clauses[s])
 		return an->sent_clauses[s];
 	cl = vigil__arena_alloc(a, (n + 1) * sizeof(*cl));
-	wc = vigil__arena_alloc(a, (n + 1) * sizeof(*wc));
+	wc = an->cl.words ? NULL : vigil__arena_alloc(a, (n + 1) * sizeof(*wc));
 	at = vigil__arena_calloc(a, n + 1, 1);
-	if (!cl || !wc || !at)
+	if (!cl || (!wc && !an->cl.words) || !at)
 		return NULL;
 	for (k = an->sent_actor[s]; k < an->sent_actor[s + 1]; k++) {
 		const vigil__actor *ac = &an->cl.actors[k];
@@ -95,8 +95,8 @@ uint16_t *vigil__sentence_clauses(vigil__arena *a, const vigil__analysis *an,
 		for (i = ac->tok_begin; i < ac->tok_end && i - tb < n; i++)
 			at[i - tb] = 1;
 	}
-	vigil__clause_numbers(an->text, an->seg.tok, tb, st->tok_end, at, wc,
-			      cl);
+	vigil__clause_numbers(an->text, an->seg.tok, tb, st->tok_end, at,
+			      an->cl.words, wc, cl);
 	if (an->sent_clauses)
 		an->sent_clauses[s] = cl;
 	return cl;
