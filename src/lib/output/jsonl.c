@@ -507,7 +507,7 @@ static void put_number(vigil__buf *b, const char *key, double v)
 	else if (v >= 0 && v < 9007199254740992.0 && v == floor(v))
 		vigil__buf_put_uint(b, (uint64_t)v);
 	else
-		vigil__buf_printf(b, "%.15g", v);
+		vigil__buf_put_g15(b, v);
 }
 
 /* The claimant: its code, and its text through f->said_end. */
