@@ -144,14 +144,13 @@ static size_t fold_token(const walk *w, size_t t, unsigned char *buf)
 	return n;
 }
 
-static const uint32_t *token_ids(walk *w, size_t t)
+/* Looks token t up into its ring slot r (not holding it yet). */
+static __attribute__((noinline)) const uint32_t *
+look_up_token(walk *w, size_t t, tok_ids *r)
 {
-	tok_ids *r = &w->ring[t % RING];
 	unsigned char buf[VIGIL__DICT_MAX_WORD + 1 + VIGIL__WORD_HEAD];
 	size_t n;
 
-	if (r->tok == (uint32_t)t)
-		return r->id;
 	r->tok = (uint32_t)t;
 	r->id[0] = r->id[1] = VIGIL__NONE;
 	n = fold_token(w, t, buf);
@@ -161,6 +160,15 @@ static const uint32_t *token_ids(walk *w, size_t t)
 	if (w->tok[t].flags & VIGIL_TF_UPPER)
 		r->id[0] = find_word(w->lx, buf, n, 1, padded_hash(buf, n, 1));
 	return r->id;
+}
+
+/* The ids of token t: from the ring (nearly always: blocks look tokens up
+ * ahead), else looked up now. */
+static inline const uint32_t *token_ids(walk *w, size_t t)
+{
+	tok_ids *r = &w->ring[t % RING];
+
+	return r->tok == (uint32_t)t ? r->id : look_up_token(w, t, r);
 }
 
 /*
