@@ -204,15 +204,46 @@ void vigil__buf_json_chars(vigil__buf *b, const char *s, size_t n)
 	vigil__buf_append(b, s + run, n - run);
 }
 
+/* Whether s[0, n) has a byte to escape. */
+static int any_escape(const char *s, size_t n)
+{
+	size_t i;
+	uint64_t x;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&x, s + i, 8);
+		if (word_needs_escape(x))
+			return 1;
+	}
+	for (; i < n; i++)
+		if (needs_escape((unsigned char)s[i]))
+			return 1;
+	return 0;
+}
+
 void vigil__buf_json_str(vigil__buf *b, const char *s, size_t n)
 {
+	char *p;
+
 	if (!s) {
 		vigil__buf_append(b, "null", 4);
 		return;
 	}
-	vigil__buf_putc(b, '"');
-	vigil__buf_json_chars(b, s, n);
-	vigil__buf_putc(b, '"');
+	if (any_escape(s, n)) {
+		vigil__buf_putc(b, '"');
+		vigil__buf_json_chars(b, s, n);
+		vigil__buf_putc(b, '"');
+		return;
+	}
+	/* the common case: quotes around a verbatim copy, one room check */
+	if (b->cap - b->len <= n + 2 && vigil__buf_reserve(b, n + 2) < 0)
+		return;
+	p = b->data + b->len;
+	p[0] = '"';
+	memcpy(p + 1, s, n);
+	p[n + 1] = '"';
+	p[n + 2] = '\0';
+	b->len += n + 2;
 }
 
 void vigil__buf_clear(vigil__buf *b)
