@@ -15,12 +15,23 @@
 
 #include "../code/analysis.h"
 
-/* `key` is a literal that needs no escaping (so strlen folds away). */
+/* `key` is a literal that needs no escaping: `,"key":` with one room
+ * check. */
 static inline void put_key(vigil__buf *b, const char *key)
 {
-	vigil__buf_append(b, ",\"", 2);
-	vigil__buf_append(b, key, strlen(key));
-	vigil__buf_append(b, "\":", 2);
+	size_t n = strlen(key);
+	char *p;
+
+	if (b->cap - b->len <= n + 4 && vigil__buf_reserve(b, n + 4) < 0)
+		return;
+	p = b->data + b->len;
+	p[0] = ',';
+	p[1] = '"';
+	memcpy(p + 2, key, n);
+	p[n + 2] = '"';
+	p[n + 3] = ':';
+	p[n + 4] = '\0';
+	b->len += n + 4;
 }
 
 static void put_str(vigil__buf *b, const char *key, const char *value)
