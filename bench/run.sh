@@ -4,12 +4,17 @@
 # dictionary, then measures `vigil code` on one core and with -j2 (without
 # records beyond the document's, and with --mentions): MB/s, sentences/s,
 # mentions/s and peak RSS, plus the dictionary's open time with and without
-# its cache. Tests time nothing; this does.
+# its cache. The whole coder with the default dictionaries (-j1, -j2) runs
+# $BENCH_RUNS times (default 3): min/median/max of MB/s, sentences/s,
+# events/s, peak RSS and MB per CPU second (per-core throughput), as the
+# machine may be shared and wall-clock is noisy. Tests time nothing; this
+# does.
 set -eu
 cd "$(dirname "$0")/.."
 VIGIL=${VIGIL:-build/vigil}
 OUT=bench/out
 MB=${BENCH_MB:-100}
+RUNS=${BENCH_RUNS:-3}
 mkdir -p "$OUT"
 export VIGIL_CACHE_DIR="$OUT/cache"
 rm -rf "$VIGIL_CACHE_DIR"
@@ -38,15 +43,48 @@ run() { # label, then vigil arguments
 	echo "    peak RSS $rss MB"
 }
 
+# min/median/max of the numbers on stdin (one a line)
+spread() {
+	sort -g | awk '{v[NR] = $1} END {
+		m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+		printf "%s / %s / %s", v[1], m, v[NR] }'
+}
+
+repeat() { # label, then vigil arguments: $RUNS runs of the same command
+	label=$1; shift
+	: >"$OUT/runs.txt"
+	i=0
+	while [ "$i" -lt "$RUNS" ]; do
+		/usr/bin/time -f '%e %M %U %S' -o "$OUT/time.txt" "$VIGIL" code --stats "$@" \
+			"$CORPUS" >/dev/null 2>"$OUT/stats.txt" || { cat "$OUT/stats.txt"; exit 1; }
+		# "95.7 MB in 5.58 s (17.1 MB/s, 135986 sentences/s, 647631
+		# mentions/s, 80898 events/s)" -> MB MB/s sentences/s events/s
+		sed -n 's/.* \([0-9.]*\) MB in .*(\([0-9.]*\) MB\/s, \([0-9]*\) sentences\/s, [0-9]* mentions\/s, \([0-9]*\) events\/s).*/\1 \2 \3 \4/p' \
+			"$OUT/stats.txt" | tr '\n' ' ' >>"$OUT/runs.txt"
+		awk '{printf "%.1f %.4f\n", $2/1024, $3 + $4}' "$OUT/time.txt" >>"$OUT/runs.txt"
+		i=$((i + 1))
+	done
+	echo "$label ($RUNS runs, min / median / max)"
+	echo "    MB/s         $(cut -d' ' -f2 "$OUT/runs.txt" | spread)"
+	echo "    sentences/s  $(cut -d' ' -f3 "$OUT/runs.txt" | spread)"
+	echo "    events/s     $(cut -d' ' -f4 "$OUT/runs.txt" | spread)"
+	echo "    peak RSS MB  $(cut -d' ' -f5 "$OUT/runs.txt" | spread)"
+	# per core: MB over the CPU seconds (user + system) of all threads,
+	# which other jobs on a shared machine disturb much less than wall time
+	echo "    MB per CPU second  $(awk '{printf "%.1f\n", $1 / $6}' "$OUT/runs.txt" | spread)"
+}
+
 echo "== stages, one core (bench/bench_stages.c), default + 100k dictionary"
 build/bench_stages "$CORPUS" data/dict "$OUT/dict-100k.vd"
 echo "== stages, one core, default dictionaries only"
 build/bench_stages "$CORPUS" data/dict
 
+# compile and cache the default dictionaries before anything is timed
+printf 'warm-up\n' | "$VIGIL" code - >/dev/null
 echo "== vigil code on $CORPUS ($(du -m "$CORPUS" | cut -f1) MB)"
 run "reading + segmentation (no dictionary), -j1:" --no-default-dict
-run "whole coder, default dictionaries, -j1:"
-run "whole coder, default dictionaries, -j2:" -j 2
+repeat "whole coder, default dictionaries, -j1:"
+repeat "whole coder, default dictionaries, -j2:" -j 2
 run "whole coder, default + 100k dictionary, -j1:" --dict "$OUT/dict-100k.vd"
 run "the same, also writing every match as a mention record (--mentions), -j1:" --mentions --dict "$OUT/dict-100k.vd"
 run "the same, --mentions, -j2:" --mentions --dict "$OUT/dict-100k.vd" -j 2

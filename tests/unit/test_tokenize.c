@@ -1,7 +1,8 @@
 /*
  * test_tokenize.c: the tokenizer on exact inputs (types, spans and every
  * flag of every token), the cutting of over-long tokens, the count
- * returned by vigil__tokenize_phrase past `max`, and vigil__fold.
+ * returned by vigil__tokenize_phrase past `max`, vigil__fold, and the
+ * short-token helpers (vigil__text_load16, vigil__text_lower8).
  *
  * Expected tokens are written "TYPE:text:FLAGS" with TYPE W N P POSS S and
  * FLAGS from C (CAP) U (UPPER) S (SPACE) A (ABBREV) I (INNER) X (ASCII).
@@ -261,6 +262,35 @@ static void test_fold_capacity(void **state)
 	assert_memory_equal(out, "a\xFF", 2);
 }
 
+/* vigil__text_load16 and vigil__text_lower8 against byte loops: every
+ * length 0-16 at every offset of a buffer holding all 256 byte values. */
+static void test_load16_lower8(void **state)
+{
+	unsigned char bytes[256 + 16];
+	size_t len, off, i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bytes); i++)
+		bytes[i] = (unsigned char)(i * 37 + 11);
+	for (len = 0; len <= 16; len++)
+		for (off = 0; off + len <= sizeof(bytes); off++) {
+			uint64_t w[2], want[2] = {0, 0}, low[2] = {0, 0};
+
+			vigil__text_load16((const char *)bytes + off, len, w);
+			for (i = 0; i < len; i++) {
+				unsigned c = bytes[off + i];
+				unsigned l = c >= 'A' && c <= 'Z' ? c + 32 : c;
+
+				want[i / 8] |= (uint64_t)c << (8 * (i % 8));
+				low[i / 8] |= (uint64_t)l << (8 * (i % 8));
+			}
+			assert_int_equal(w[0], want[0]);
+			assert_int_equal(w[1], want[1]);
+			assert_int_equal(vigil__text_lower8(w[0]), low[0]);
+			assert_int_equal(vigil__text_lower8(w[1]), low[1]);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -270,6 +300,7 @@ int main(void)
 		cmocka_unit_test(test_word_characters),
 		cmocka_unit_test(test_fold_table),
 		cmocka_unit_test(test_fold_capacity),
+		cmocka_unit_test(test_load16_lower8),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

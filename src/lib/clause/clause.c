@@ -1554,12 +1554,8 @@ static int analyze_sentence(vigil__cctx *c, const vigil__sentence *s)
 	}
 	c->me = mi;
 	c->ab = (uint32_t)c->out->nactor;
-	c->words = 0;
-	if (has_verb) {
-		vigil__clause_words_of(c->text, c->tok + c->tb, c->te - c->tb,
-				       c->wc);
-		c->words = 1;
-	}
+	c->wc = c->out->words + c->tb;
+	c->words = has_verb;
 	if (vigil__clause_actors(c) < 0)
 		return -1;
 	if (!has_verb)
@@ -1600,14 +1596,16 @@ int vigil__clause_analyze(vigil__arena *a, const char *text,
 		if (seg->sent[s].tok_end - seg->sent[s].tok_begin > maxtok)
 			maxtok = seg->sent[s].tok_end - seg->sent[s].tok_begin;
 	c.mc = vigil__arena_alloc(a, nm * sizeof(*c.mc));
-	c.wc = vigil__arena_alloc(a, (maxtok + 1) * sizeof(*c.wc));
+	out->words = vigil__arena_alloc(a, (seg->ntok + 1) * sizeof(*out->words));
 	c.tm = vigil__arena_alloc(a, (maxtok + 1) * sizeof(*c.tm));
 	c.ta = vigil__arena_alloc(a, (maxtok + 1) * sizeof(*c.ta));
 	c.cl = vigil__arena_alloc(a, (maxtok + 1) * sizeof(*c.cl));
 	c.ctype = vigil__arena_alloc(a, (maxtok + 1) * sizeof(*c.ctype));
 	c.cbeg = vigil__arena_alloc(a, (maxtok + 1) * sizeof(*c.cbeg));
-	if (!c.mc || !c.wc || !c.tm || !c.ta || !c.cl || !c.ctype || !c.cbeg)
+	if (!c.mc || !out->words || !c.tm || !c.ta || !c.cl || !c.ctype ||
+	    !c.cbeg)
 		return -1;
+	vigil__clause_words_of(text, seg->tok, (uint32_t)seg->ntok, out->words);
 	classify_matches(&c, nm);
 	for (s = 0; s < seg->nsent; s++) {
 		c.sent = (uint32_t)s;

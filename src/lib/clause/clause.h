@@ -115,6 +115,9 @@ typedef struct vigil__cverb {
 } vigil__cverb;
 
 typedef struct vigil__clauses {
+	uint32_t *words;       /* closed-class word classes of every token of
+				  the document (clause_int.h W_*), or NULL
+				  when nothing was analyzed */
 	vigil__actor *actors;  /* in text order within each sentence */
 	size_t nactor;
 	vigil__cverb *verbs;   /* in text order */
@@ -143,11 +146,13 @@ int vigil__entry_valid_on(const vigil__entry *e, uint32_t date);
  * docs/internals/clause.md section 3: out[i - tb] is token i's clause (0 for
  * the first; equal numbers mean the same clause). `actor_at` (may be NULL)
  * flags the tokens that begin an actor phrase, index i - tb ("after" opens
- * a clause only before a subject); `wc` is scratch of te - tb entries.
+ * a clause only before a subject). `words` is vigil__clauses.words (index:
+ * token), or NULL: the classes are then looked up into `wc`, scratch of
+ * te - tb entries.
  */
 void vigil__clause_numbers(const char *text, const vigil__token *tok,
 			   uint32_t tb, uint32_t te, const uint8_t *actor_at,
-			   uint32_t *wc, uint16_t *out);
+			   const uint32_t *words, uint32_t *wc, uint16_t *out);
 
 /* Whether token t is a form of be/have/do or a modal ("have", "were"). */
 int vigil__clause_is_aux(const char *text, const vigil__token *t);

@@ -1,9 +1,9 @@
 /*
  * clause_figures.c: clause-level helpers for the stages after events (dates
  * and figures): the clause number of every token of a sentence, by the
- * boundary rules of docs/internals/clause.md section 3 (recomputed: the
- * clause stage keeps no per-token state), and auxiliary words. Pure
- * functions over the caller's buffers: thread-safe.
+ * boundary rules of docs/internals/clause.md section 3 (recomputed from
+ * the clause stage's word classes: it keeps no clause numbers), and
+ * auxiliary words. Pure functions over the caller's buffers: thread-safe.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -27,12 +27,15 @@ static int opens_sentence(const vigil__token *tok, uint32_t tb, uint32_t i)
 
 void vigil__clause_numbers(const char *text, const vigil__token *tok,
 			   uint32_t tb, uint32_t te, const uint8_t *actor_at,
-			   uint32_t *wc, uint16_t *out)
+			   const uint32_t *words, uint32_t *scratch,
+			   uint16_t *out)
 {
 	uint32_t i, n = 0, open_at = tb;
 	int sub_open = 0;
+	const uint32_t *wc = words ? words + tb : scratch;
 
-	vigil__clause_words_of(text, tok + tb, te - tb, wc);
+	if (!words)
+		vigil__clause_words_of(text, tok + tb, te - tb, scratch);
 	for (i = tb; i < te; i++) {
 		uint32_t w = wc[i - tb];
 		int prev_comma = i > tb && punct_is(text, &tok[i - 1], ',');

@@ -73,8 +73,9 @@ typedef struct vigil__cctx {
 	uint32_t sent, tb, te;  /* sentence index, token range */
 	uint32_t mb, me;        /* its matches */
 	uint32_t ab;            /* its first actor */
-	int words;              /* wc[] is filled */
-	uint32_t *wc;           /* closed classes per token (index - tb) */
+	int words;              /* a verb sentence: pronouns are actors */
+	uint32_t *wc;           /* closed classes per token (index - tb):
+				   out->words + tb */
 	int32_t *tm;            /* match starting at or covering the token */
 	int32_t *ta;            /* actor covering the token (-1) */
 	uint16_t *cl;           /* clause number per token */

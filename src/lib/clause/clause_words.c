@@ -158,30 +158,26 @@ static inline int same_word(const word_class *e, uint64_t lo, uint32_t hi)
 static inline uint32_t lookup(const char *s, size_t len)
 {
 	const word_class *b;
-	uint64_t lo = 0;
-	uint32_t hi = 0;
+	uint64_t w[2];
 	unsigned first;
 	size_t i;
 
 	if (len == 0 || len > MAX_WORD)
 		return 0;
-	/* lowercased in registers: non-letters stay as they are, and no word
-	 * of the table has one */
-	for (i = 0; i < len; i++) {
-		uint64_t ch = (unsigned char)s[i];
-
-		ch += ch - 'A' < 26u ? 32 : 0;
-		if (i < 8)
-			lo |= ch << (8 * i);
-		else
-			hi |= (uint32_t)ch << (8 * (i - 8));
-	}
-	first = (unsigned)(lo & 0xff) - 'a';
-	if (first >= 26u)
+	/* most tokens end here: no word of this length and first letter */
+	first = (unsigned char)s[0];
+	first += first - 'A' < 26u ? 32 : 0;
+	first -= 'a';
+	if (first >= 26u || !words[len][first][0].w[0])
 		return 0;
+	/* lowercased as two integers: non-letters stay as they are, and no
+	 * word of the table has one */
+	vigil__text_load16(s, len, w);
+	w[0] = vigil__text_lower8(w[0]);
+	w[1] = vigil__text_lower8(w[1]);
 	b = words[len][first];
 	for (i = 0; i < PER_BUCKET && b[i].w[0]; i++)
-		if (same_word(&b[i], lo, hi))
+		if (same_word(&b[i], w[0], (uint32_t)w[1]))
 			return b[i].cls;
 	return 0;
 }

@@ -41,6 +41,9 @@ typedef struct vigil__analysis {
 	uint32_t *sent_date;      /* nsent + 1: sentence s has dates
 				     [sent_date[s], sent_date[s + 1]) */
 	uint32_t *sent_actor;     /* nsent + 1: its actors, the same way */
+	uint16_t **sent_clauses;  /* nsent: clause numbers of sentence s once
+				     computed (vigil__sentence_clauses), or
+				     NULL; shared by dating and places */
 	vigil__figure *figures;   /* in sentence order */
 	size_t nfigure, figure_cap;
 } vigil__analysis;

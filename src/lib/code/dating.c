@@ -35,7 +35,8 @@ int vigil__dating_begin(vigil__arena *a, vigil__analysis *an)
 	an->date_cap = 0;
 	an->sent_date = vigil__arena_calloc(a, nsent + 1, sizeof(uint32_t));
 	an->sent_actor = vigil__arena_alloc(a, (nsent + 1) * sizeof(uint32_t));
-	if (!an->sent_date || !an->sent_actor)
+	an->sent_clauses = vigil__arena_calloc(a, nsent + 1, sizeof(uint16_t *));
+	if (!an->sent_date || !an->sent_actor || !an->sent_clauses)
 		return -1;
 	for (s = 0; s <= nsent; s++) {
 		while (k < an->cl.nactor && an->cl.actors[k].sent < s)
@@ -77,11 +78,16 @@ uint16_t *vigil__sentence_clauses(vigil__arena *a, const vigil__analysis *an,
 {
 	const vigil__sentence *st = &an->seg.sent[s];
 	uint32_t tb = st->tok_begin, n = st->tok_end - tb, k, i;
-	uint16_t *cl = vigil__arena_alloc(a, (n + 1) * sizeof(*cl));
-	uint32_t *wc = vigil__arena_alloc(a, (n + 1) * sizeof(*wc));
-	uint8_t *at = vigil__arena_calloc(a, n + 1, 1);
+	uint16_t *cl;
+	uint32_t *wc;
+	uint8_t *at;
 
-	if (!cl || !wc || !at)
+	if (an->sent_clauses && an->sent_clauses[s])
+		return an->sent_clauses[s];
+	cl = vigil__arena_alloc(a, (n + 1) * sizeof(*cl));
+	wc = an->cl.words ? NULL : vigil__arena_alloc(a, (n + 1) * sizeof(*wc));
+	at = vigil__arena_calloc(a, n + 1, 1);
+	if (!cl || (!wc && !an->cl.words) || !at)
 		return NULL;
 	for (k = an->sent_actor[s]; k < an->sent_actor[s + 1]; k++) {
 		const vigil__actor *ac = &an->cl.actors[k];
@@ -89,8 +95,10 @@ uint16_t *vigil__sentence_clauses(vigil__arena *a, const vigil__analysis *an,
 		for (i = ac->tok_begin; i < ac->tok_end && i - tb < n; i++)
 			at[i - tb] = 1;
 	}
-	vigil__clause_numbers(an->text, an->seg.tok, tb, st->tok_end, at, wc,
-			      cl);
+	vigil__clause_numbers(an->text, an->seg.tok, tb, st->tok_end, at,
+			      an->cl.words, wc, cl);
+	if (an->sent_clauses)
+		an->sent_clauses[s] = cl;
 	return cl;
 }
 

@@ -56,7 +56,9 @@ void vigil__dates_skip(struct vigil__analysis *an, uint32_t s);
 
 /*
  * Clause numbers of the tokens of sentence s (arena memory, index token -
- * tok_begin), or NULL when the arena fails.
+ * tok_begin), or NULL when the arena fails. Computed once per sentence
+ * after vigil__dating_begin(): later calls return the same array (kept in
+ * an->sent_clauses, a memo that leaves the analysis otherwise unchanged).
  */
 uint16_t *vigil__sentence_clauses(vigil__arena *a,
 				  const struct vigil__analysis *an, uint32_t s);

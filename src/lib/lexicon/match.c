@@ -114,27 +114,43 @@ typedef struct walk {
 	tok_ids ring[RING];
 } walk;
 
-/* Folds token t into buf (zero-padded); returns its length or 0. */
+/* Folds token t into buf (zero-padded); returns its length or 0. An
+ * ASCII token of up to 16 bytes is folded as two integers (its fold is
+ * its lowercase, as vigil__fold writes it). */
 static size_t fold_token(const walk *w, size_t t, unsigned char *buf)
 {
 	const vigil__token *tk = &w->tok[t];
-	size_t n = vigil__fold(w->text + tk->off, tk->len, (char *)buf,
-			       VIGIL__DICT_MAX_WORD + 1);
+	size_t n;
 
+	if ((tk->flags & VIGIL_TF_ASCII) && tk->len <= VIGIL__WORD_HEAD) {
+		uint64_t x[2];
+
+		vigil__text_load16(w->text + tk->off, tk->len, x);
+		x[0] = vigil__text_lower8(x[0]);
+		x[1] = vigil__text_lower8(x[1]);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		x[0] = __builtin_bswap64(x[0]);
+		x[1] = __builtin_bswap64(x[1]);
+#endif
+		memcpy(buf, x, sizeof(x));
+		memset(buf + sizeof(x), 0, VIGIL__WORD_HEAD);
+		return tk->len;
+	}
+	n = vigil__fold(w->text + tk->off, tk->len, (char *)buf,
+			VIGIL__DICT_MAX_WORD + 1);
 	if (n == (size_t)-1 || n > VIGIL__DICT_MAX_WORD)
 		return 0;
 	memset(buf + n, 0, VIGIL__WORD_HEAD);
 	return n;
 }
 
-static const uint32_t *token_ids(walk *w, size_t t)
+/* Looks token t up into its ring slot r (not holding it yet). */
+static __attribute__((noinline)) const uint32_t *
+look_up_token(walk *w, size_t t, tok_ids *r)
 {
-	tok_ids *r = &w->ring[t % RING];
 	unsigned char buf[VIGIL__DICT_MAX_WORD + 1 + VIGIL__WORD_HEAD];
 	size_t n;
 
-	if (r->tok == (uint32_t)t)
-		return r->id;
 	r->tok = (uint32_t)t;
 	r->id[0] = r->id[1] = VIGIL__NONE;
 	n = fold_token(w, t, buf);
@@ -144,6 +160,15 @@ static const uint32_t *token_ids(walk *w, size_t t)
 	if (w->tok[t].flags & VIGIL_TF_UPPER)
 		r->id[0] = find_word(w->lx, buf, n, 1, padded_hash(buf, n, 1));
 	return r->id;
+}
+
+/* The ids of token t: from the ring (nearly always: blocks look tokens up
+ * ahead), else looked up now. */
+static inline const uint32_t *token_ids(walk *w, size_t t)
+{
+	tok_ids *r = &w->ring[t % RING];
+
+	return r->tok == (uint32_t)t ? r->id : look_up_token(w, t, r);
 }
 
 /*

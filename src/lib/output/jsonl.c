@@ -15,12 +15,23 @@
 
 #include "../code/analysis.h"
 
-/* `key` is a literal that needs no escaping (so strlen folds away). */
+/* `key` is a literal that needs no escaping: `,"key":` with one room
+ * check. */
 static inline void put_key(vigil__buf *b, const char *key)
 {
-	vigil__buf_append(b, ",\"", 2);
-	vigil__buf_append(b, key, strlen(key));
-	vigil__buf_append(b, "\":", 2);
+	size_t n = strlen(key);
+	char *p;
+
+	if (b->cap - b->len <= n + 4 && vigil__buf_reserve(b, n + 4) < 0)
+		return;
+	p = b->data + b->len;
+	p[0] = ',';
+	p[1] = '"';
+	memcpy(p + 2, key, n);
+	p[n + 2] = '"';
+	p[n + 3] = ':';
+	p[n + 4] = '\0';
+	b->len += n + 4;
 }
 
 static void put_str(vigil__buf *b, const char *key, const char *value)
@@ -498,36 +509,8 @@ static void write_event(vigil__buf *b, const vigil__analysis *an,
 
 /*===== Figures ========================================================*/
 
-/* A number: an integer when it is one (below 2^53), else up to 15 digits;
- * null for NaN. */
-/* v written as "%.15g" writes it when v is the double nearest to a number
- * of hundredths below 1e9 (coordinates, Goldstein scores): "-77.04",
- * "51.7"; returns 0 (nothing written) for any other value. */
-static int put_centis(vigil__buf *b, double v)
-{
-	double c = v * 100.0, r;
-	uint64_t k;
-
-	if (!(c > -1e11 && c < 1e11) || (v == 0 && signbit(v)))
-		return 0;
-	r = nearbyint(c);
-	if (r / 100.0 != v)
-		return 0;
-	if (r < 0) {
-		vigil__buf_putc(b, '-');
-		r = -r;
-	}
-	k = (uint64_t)r;
-	vigil__buf_put_uint(b, k / 100);
-	if (k % 100) {
-		vigil__buf_putc(b, '.');
-		vigil__buf_putc(b, (char)('0' + k % 100 / 10));
-		if (k % 10)
-			vigil__buf_putc(b, (char)('0' + k % 10));
-	}
-	return 1;
-}
-
+/* A number: an integer when it is one (below 2^53), else as "%.15g" would
+ * write it; null for NaN. */
 static void put_number(vigil__buf *b, const char *key, double v)
 {
 	put_key(b, key);
@@ -535,8 +518,8 @@ static void put_number(vigil__buf *b, const char *key, double v)
 		vigil__buf_puts(b, "null");
 	else if (v >= 0 && v < 9007199254740992.0 && v == floor(v))
 		vigil__buf_put_uint(b, (uint64_t)v);
-	else if (!put_centis(b, v))
-		vigil__buf_printf(b, "%.15g", v);
+	else
+		vigil__buf_put_g15(b, v);
 }
 
 /* The claimant: its code, and its text through f->said_end. */

@@ -37,7 +37,7 @@ void vigil__event_view_init(vigil__event_view *out, const vigil__analysis *an,
 void vigil__tsv_put_coord(vigil__buf *b, double v)
 {
 	if (!isnan(v))
-		vigil__buf_printf(b, "%.15g", v);
+		vigil__buf_put_g15(b, v);
 }
 
 void vigil__tsv_put(vigil__buf *b, const char *s, size_t n)

@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "../util/arena.h"
 
@@ -176,5 +177,67 @@ size_t vigil__tokenize_phrase(const char *s, size_t len, vigil__token *tok,
  * dictionary words.
  */
 size_t vigil__fold(const char *s, size_t len, char *out, size_t cap);
+
+/*
+ * Short-token helpers for lookups that compare words as integers. Loads
+ * bytes [s, s + len) (len <= 16) into w[0] (bytes 0-7) and w[1] (8-15) in
+ * little-endian order, zero-padded, reading no byte outside them.
+ */
+static inline uint64_t vigil__text_load_le(const char *s, size_t n)
+{
+	uint64_t x = 0;
+	size_t i;
+
+	for (i = n; i-- > 0;)
+		x = x << 8 | (unsigned char)s[i];
+	return x;
+}
+
+/* Up to 8 bytes with at most three loads: overlapping words for 4-8
+ * bytes, first, middle and last byte for 1-3. */
+static inline uint64_t vigil__text_load8(const char *s, size_t n)
+{
+	uint32_t a, b;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (n >= 4) {
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		return (uint64_t)a | (uint64_t)b << (8 * (n - 4));
+	}
+#else
+	if (n >= 4)
+		return vigil__text_load_le(s, n);
+#endif
+	if (n == 0)
+		return 0;
+	a = (unsigned char)s[0];
+	b = (unsigned char)s[n - 1];
+	return (uint64_t)(a | (uint32_t)(unsigned char)s[n / 2] << (8 * (n / 2)) |
+			  b << (8 * (n - 1)));
+}
+
+static inline void vigil__text_load16(const char *s, size_t len, uint64_t w[2])
+{
+	if (len > 8) {
+		w[0] = vigil__text_load8(s, 8);
+		w[1] = vigil__text_load8(s + 8, len - 8);
+	} else {
+		w[0] = vigil__text_load8(s, len);
+		w[1] = 0;
+	}
+}
+
+/* ASCII 'A'-'Z' -> 'a'-'z' in each byte of x; other bytes kept (as
+ * vigil__text_lower does byte by byte). */
+static inline uint64_t vigil__text_lower8(uint64_t x)
+{
+	const uint64_t highs = 0x8080808080808080ull;
+	uint64_t h = x & ~highs;
+	uint64_t ge_a = h + 0x3f3f3f3f3f3f3f3full;   /* byte >= 'A' */
+	uint64_t gt_z = h + 0x2525252525252525ull;   /* byte > 'Z' */
+
+	return x | ((ge_a & ~gt_z & ~x & highs) >> 2);
+}
 
 #endif /* VIGIL_TEXT_H */

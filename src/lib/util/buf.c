@@ -7,6 +7,8 @@
  */
 #include "buf.h"
 
+#include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,10 +82,78 @@ void vigil__buf_printf(vigil__buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
+/*
+ * %.15g without printf for the values records carry (coordinates, counts):
+ * the fewest decimals k (k <= 15) such that n = round(|v| * 10^k) < 10^15
+ * and n / 10^k == |v|. That decimal has at most 15 significant digits and
+ * rounds to v, so it is the 15-digit rounding of v that printf prints,
+ * with printf's trailing zeros already absent: within half an ulp of v,
+ * it is nearer to v than half the 15-digit spacing (4.5 ulps or more).
+ * Returns 0 when there is none or |v| is outside [1e-3, 1e14) (printf's
+ * exponent forms, left to printf).
+ */
+static int put_g15_fixed(vigil__buf *b, double v)
+{
+	static const double p10[16] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,
+				       1e6, 1e7, 1e8,  1e9,  1e10, 1e11,
+				       1e12, 1e13, 1e14, 1e15};
+	double a = fabs(v), r;
+	uint64_t n = 0, ip, fp;
+	char tmp[40];
+	size_t i = sizeof(tmp);
+	int k;
+
+	if (!(a >= 1e-3 && a < 1e14))
+		return 0;
+	for (k = 0; k < 16; k++) {
+		r = round(a * p10[k]);
+		if (r >= 1e15)
+			return 0;
+		n = (uint64_t)r;
+		if ((double)n / p10[k] == a)
+			break;
+	}
+	if (k == 16)
+		return 0;
+	ip = n / (uint64_t)p10[k];
+	fp = n % (uint64_t)p10[k];
+	for (; k > 0; k--) {
+		tmp[--i] = (char)('0' + fp % 10);
+		fp /= 10;
+	}
+	if (i < sizeof(tmp))
+		tmp[--i] = '.';
+	do {
+		tmp[--i] = (char)('0' + ip % 10);
+		ip /= 10;
+	} while (ip);
+	if (signbit(v))
+		tmp[--i] = '-';
+	vigil__buf_append(b, tmp + i, sizeof(tmp) - i);
+	return 1;
+}
+
+void vigil__buf_put_g15(vigil__buf *b, double v)
+{
+	if (!put_g15_fixed(b, v))
+		vigil__buf_printf(b, "%.15g", v);
+}
+
 /* Bytes that JSON strings must escape: control characters, '"', '\\'. */
 static int needs_escape(unsigned char c)
 {
 	return c < 0x20 || c == '"' || c == '\\';
+}
+
+/* Whether one of the 8 bytes of x needs escaping (exact: the usual "has a
+ * zero byte" and "has a byte below n" tests have no false positives). */
+static inline int word_needs_escape(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = ones << 7;
+	uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
+
+	return ((((x - ones * 0x20) & ~x) | ((q - ones) & ~q) |
+		 ((bs - ones) & ~bs)) & highs) != 0;
 }
 
 static void append_escape(vigil__buf *b, unsigned char c)
@@ -103,11 +173,28 @@ static void append_escape(vigil__buf *b, unsigned char c)
 
 void vigil__buf_json_chars(vigil__buf *b, const char *s, size_t n)
 {
-	size_t i, run = 0;
+	size_t i = 0, run = 0;
 
 	if (vigil__buf_reserve(b, n) < 0)
 		return;
-	for (i = 0; i < n; i++) {
+	/* runs of 8 bytes with nothing to escape are skipped whole */
+	for (;;) {
+		uint64_t x;
+
+		for (; i + 8 <= n; i += 8) {
+			memcpy(&x, s + i, 8);
+			if (word_needs_escape(x))
+				break;
+		}
+		if (i + 8 > n)
+			break;
+		for (; i < n && !needs_escape((unsigned char)s[i]); i++)
+			;
+		vigil__buf_append(b, s + run, i - run);
+		append_escape(b, (unsigned char)s[i]);
+		run = ++i;
+	}
+	for (; i < n; i++) {
 		if (!needs_escape((unsigned char)s[i]))
 			continue;
 		vigil__buf_append(b, s + run, i - run);
@@ -117,15 +204,46 @@ void vigil__buf_json_chars(vigil__buf *b, const char *s, size_t n)
 	vigil__buf_append(b, s + run, n - run);
 }
 
+/* Whether s[0, n) has a byte to escape. */
+static int any_escape(const char *s, size_t n)
+{
+	size_t i;
+	uint64_t x;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&x, s + i, 8);
+		if (word_needs_escape(x))
+			return 1;
+	}
+	for (; i < n; i++)
+		if (needs_escape((unsigned char)s[i]))
+			return 1;
+	return 0;
+}
+
 void vigil__buf_json_str(vigil__buf *b, const char *s, size_t n)
 {
+	char *p;
+
 	if (!s) {
 		vigil__buf_append(b, "null", 4);
 		return;
 	}
-	vigil__buf_putc(b, '"');
-	vigil__buf_json_chars(b, s, n);
-	vigil__buf_putc(b, '"');
+	if (any_escape(s, n)) {
+		vigil__buf_putc(b, '"');
+		vigil__buf_json_chars(b, s, n);
+		vigil__buf_putc(b, '"');
+		return;
+	}
+	/* the common case: quotes around a verbatim copy, one room check */
+	if (b->cap - b->len <= n + 2 && vigil__buf_reserve(b, n + 2) < 0)
+		return;
+	p = b->data + b->len;
+	p[0] = '"';
+	memcpy(p + 1, s, n);
+	p[n + 1] = '"';
+	p[n + 2] = '\0';
+	b->len += n + 2;
 }
 
 void vigil__buf_clear(vigil__buf *b)

@@ -44,6 +44,9 @@ static inline void vigil__buf_putc(vigil__buf *b, char c)
 
 void vigil__buf_printf(vigil__buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Appends v exactly as printf("%.15g", v) writes it (without printf for
+ * plain decimals: coordinates, counts). */
+void vigil__buf_put_g15(vigil__buf *b, double v);
 /* Appends the n bytes of `s` escaped for the inside of a JSON string. */
 void vigil__buf_json_chars(vigil__buf *b, const char *s, size_t n);
 /* Appends `s` as a JSON string literal with quotes; NULL appends null. */
