@@ -439,6 +439,15 @@ static const struct {
 	/* no actor, no event */
 	{"Troops attacked the town.", ""},
 	{"The weather was fine in Seoul.", ""},
+	/* a bare agent of a domestic sector takes the sentence's only
+	 * country, unless that country is a target or across an
+	 * attribution cue; armed forces never */
+	{"Demonstrators attacked the town in Baghdad.", "IRQCVL->-:190:asserted"},
+	{"Officials criticized the attack on Baghdad.", ""},
+	{"Officials criticized Russia.", ""},
+	{"Troops attacked the town in Baghdad.", ""},
+	{"Russia attacked the town, officials said.", "RUS->-:190:asserted"},
+	{"Officials criticized Russia in Baghdad and Kyiv.", ""},
 	/* the head of the subject: an actor before "in/of/from X" */
 	{"Troops in Chad attacked the town.", "TCDMIL->-:190:asserted"},
 	{"Russian troops in Ukraine attacked Kyiv.", "RUSMIL->UKRGOV:190:asserted"},
