@@ -71,6 +71,8 @@ static const char test_dict[] =
 	"+threaten to attack = 1384 goldstein=-7 quad=3 plover=THREATEN\n"
 	"+issue an ultimatum = 139 goldstein=-7 quad=3 plover=THREATEN\n"
 	"+accuse = 112 goldstein=-2 quad=3 plover=ACCUSE\n"
+	"+support = 051 goldstein=3.4 quad=1 plover=SUPPORT\n"
+	"+pledge support = 032 goldstein=4.5 quad=1 plover=AGREE\n"
 	"[cues]\n"
 	"capacity to | has to = MODAL\n"
 	"said | says | stated = ATTRIB\n"
@@ -353,6 +355,19 @@ static const struct {
 	{"China's attack on Russia killed many.", "CHN->RUS:190:asserted"},
 	{"The attacks by China were condemned.", ""},
 	{"Ukraine described China as a threat to Russia.", ""},
+	/* "support" is a verb only after a subject, "to", "help", a modal
+	 * or "not"; its noun ("Ukrainian support", "its support") names a
+	 * state: no event. "will support" is an intent (032) */
+	{"Russia will support Ukraine.",
+	 "RUS->UKR:051:future; RUS->UKR:032:asserted"},
+	{"Russian officials support China.", "RUSGOV->CHN:051:asserted"},
+	{"Russia criticized Ukrainian support for China.",
+	 "RUS->UKR:111:asserted"},
+	{"China ended its support for Russia.", ""},
+	{"Russia sought strong support from China.", ""},
+	/* a subject pronoun after a cue is no "according to" speaker */
+	{"Putin, a critic of Kyiv, said he supported China.",
+	 "RUSGOV->CHN:051:asserted"},
 	/* a participial adjunct takes the subject of the verb before it */
 	{"China signed a deal, accusing Russia of aggression.",
 	 "CHN->-:057:asserted; CHN->RUS:112:asserted"},

@@ -341,11 +341,20 @@ static int32_t speaker_before(const vigil__cctx *c, uint32_t cb)
 	return -1;
 }
 
+/* "according to X", "claims by X": the actor right after the cue; never
+ * a subject pronoun ("Milei, a critic of the bloc, said he supported the
+ * deal": he is the reported clause's subject, not a speaker). */
 static int32_t speaker_after(const vigil__cctx *c, uint32_t ce)
 {
+	int32_t k;
+
 	if (ce < c->te && tok_is(c, ce, "by"))
 		ce++;
-	return ce < c->te ? TA(c, ce) : -1;
+	k = ce < c->te ? TA(c, ce) : -1;
+	if (k >= 0 && (c->out->actors[k].flags & VIGIL__AF_PRONOUN) &&
+	    (WC(c, ce) & W_PRON))
+		return -1;
+	return k;
 }
 
 static int verb_after(const vigil__cctx *c, uint32_t from)
@@ -1039,6 +1048,57 @@ static int predicative_noun(const vigil__cctx *c, uint32_t vb)
 	return 0;
 }
 
+/* Verbs whose noun reading names a state, not an event: "its support
+ * for the group", "in support of its ally" are no act of support. */
+static const char *const state_nouns[] = {"support", "supports"};
+
+static int state_noun(const vigil__cctx *c, uint32_t vb)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof(state_nouns) / sizeof(state_nouns[0]); k++)
+		if (tok_is(c, vb, state_nouns[k]))
+			return 1;
+	return 0;
+}
+
+/* Whether the word before a state noun's verb form makes it a verb:
+ * "to", "help", a modal or "do", a subject pronoun, a relative, "not", or a
+ * subject phrase ("Hungary supports", "officials support"; not a
+ * singular demonym or agent, which modify a noun: "Arab support",
+ * "government support"). Anything else ("seek support", "strong
+ * support", sentence-initial "Support for ...") leaves a noun. */
+static const char *const verb_before[] = {"to",    "not",  "never",
+					  "also",  "still", "help",
+					  "helps", "helped"};
+
+static int state_verb_context(const vigil__cctx *c, uint32_t vb)
+{
+	int64_t p = before_adverbs(c, vb);
+	const vigil__token *t;
+	vigil__entry e;
+	size_t k;
+	int32_t mi;
+
+	if (p < 0)
+		return 0;
+	for (k = 0; k < sizeof(verb_before) / sizeof(verb_before[0]); k++)
+		if (tok_is(c, (uint32_t)p, verb_before[k]))
+			return 1;
+	if (WC(c, (uint32_t)p) & (W_MODAL | W_DO | W_PRON | W_REL | W_THAT))
+		return 1;
+	mi = TM(c, (uint32_t)p);
+	if (TA(c, (uint32_t)p) < 0 || mi < 0)
+		return 0;
+	t = &c->tok[p];
+	if (t->len > 1 && c->text[t->off + t->len - 1] == 's')
+		return 1;
+	if (c->mc[mi].actor < 0)
+		return 0; /* "government support" */
+	vigil__lexicon_entry(c->lx, (uint32_t)c->mc[mi].actor, &e);
+	return !e.type || strcmp(e.type, "demonym") != 0;
+}
+
 static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 {
 	const vigil__match *m = &c->m[mi];
@@ -1059,6 +1119,11 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 	v->entry = c->mc[mi].verb;
 	vigil__lexicon_entry(c->lx, (uint32_t)v->entry, &e);
 	v->noun = e.pos && strcmp(e.pos, "noun") == 0;
+	if (!v->noun && state_noun(c, vb) &&
+	    (noun_use(c, vb, ve) || !state_verb_context(c, vb))) {
+		o->nverb--;
+		return 0;
+	}
 	if (!v->noun && noun_use(c, vb, ve))
 		v->noun = 1; /* "Russia's attack", "after the strikes" */
 	if (v->noun && predicative_noun(c, vb)) {
@@ -1161,10 +1226,9 @@ static const struct {
 	{FR_INTENT, "045", "039", "offer to mediate"},
 	{FR_INTENT, "04", "036", "agree to meet"},
 	{FR_INTENT, "057", "037", "agree to settle"},
-	{FR_INTENT, "051", NULL, NULL}, /* praise, defend verbally, */
-	{FR_INTENT, "052", NULL, NULL}, /* apologize, forgive: no */
-	{FR_INTENT, "055", NULL, NULL}, /* cooperation to intend */
-	{FR_INTENT, "056", NULL, NULL},
+	{FR_INTENT, "052", NULL, NULL}, /* defend verbally, apologize, */
+	{FR_INTENT, "055", NULL, NULL}, /* forgive: no cooperation to */
+	{FR_INTENT, "056", NULL, NULL}, /* intend */
 	{FR_INTENT, "05", "032", "pledge support"},
 	{FR_INTENT, "06", "031", "agree to cooperate"},
 	{FR_INTENT, "071", "0331", "pledge financial aid"},
