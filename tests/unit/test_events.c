@@ -73,6 +73,8 @@ static const char test_dict[] =
 	"+accuse = 112 goldstein=-2 quad=3 plover=ACCUSE\n"
 	"+support = 051 goldstein=3.4 quad=1 plover=SUPPORT\n"
 	"+pledge support = 032 goldstein=4.5 quad=1 plover=AGREE\n"
+	"+strike = 190 goldstein=-10 quad=4 plover=ASSAULT\n"
+	"labour strike = 143 pos=noun goldstein=-6.5 quad=4 plover=PROTEST\n"
 	"[cues]\n"
 	"capacity to | has to = MODAL\n"
 	"said | says | stated = ATTRIB\n"
@@ -99,6 +101,7 @@ static const char test_dict[] =
 	"[agents]\n"
 	"rebel(s) = REB\n"
 	"demonstrator(s) = CVL\n"
+	"worker(s) = LAB\n"
 	"[verbs]\n"
 	"+clash = 190 goldstein=-10 quad=4 plover=ASSAULT\n"
 	"+meet | +meet with = 040 goldstein=1 quad=1 plover=CONSULT\n"
@@ -365,6 +368,11 @@ static const struct {
 	 "RUS->UKR:111:asserted"},
 	{"China ended its support for Russia.", ""},
 	{"Russia sought strong support from China.", ""},
+	/* a strike by workers is a labour strike (143), else military */
+	{"Russian workers began a strike.", "RUSLAB->-:143:asserted"},
+	{"Russia began a strike on Kyiv.", "RUS->UKRGOV:190:asserted"},
+	{"Russian workers said Ukraine began a strike.",
+	 "UKR->-:190:asserted:by=RUSLAB"},
 	/* a subject pronoun after a cue is no "according to" speaker */
 	{"Putin, a critic of Kyiv, said he supported China.",
 	 "RUSGOV->CHN:051:asserted"},

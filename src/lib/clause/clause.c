@@ -1210,7 +1210,15 @@ static void statement_frames(vigil__cctx *c, size_t first)
  * frame is an event of its own by X, coded from V's code; V itself keeps
  * (or gets) the future, negated or hypothetical mode. URGE only makes V
  * hypothetical ("urged Y to V": the urging verb is already an event). */
-enum { FR_NONE = -1, FR_INTENT, FR_REFUSE, FR_DEMAND, FR_URGE, FR_ULTIMATUM };
+enum {
+	FR_NONE = -1,
+	FR_INTENT,
+	FR_REFUSE,
+	FR_DEMAND,
+	FR_URGE,
+	FR_ULTIMATUM,
+	FR_LABOUR /* not a frame: the code of a strike by workers */
+};
 
 /* The frame event's code by V's code prefix (the first row of the kind
  * whose prefix V's code has; "" matches any; a NULL code: no frame event),
@@ -1280,6 +1288,7 @@ static const struct {
 	{FR_DEMAND, "08", "105", "demand concessions"},
 	{FR_DEMAND, "", "100", "demand"},
 	{FR_ULTIMATUM, "", "139", "issue an ultimatum"},
+	{FR_LABOUR, "19", "143", "labour strike"},
 };
 
 _Static_assert(sizeof(frame_codes) / sizeof(frame_codes[0]) <=
@@ -1570,6 +1579,50 @@ static int frame_event(vigil__cctx *c, size_t first, size_t vi, int kind,
 	return 0;
 }
 
+/* The labour sense of "strike(s)": struck by workers, unions, teachers,
+ * doctors, farmers or the opposition ("Nigerian workers began an
+ * open-ended strike"); a military strike otherwise, whatever its length
+ * ("a two-day strike on Gaza"). Civilians at large (CVL) are more often
+ * a military strike's victims than a labour strike's strikers. */
+static const char *const strike_words[] = {"strike", "strikes"};
+static const char *const civilian_sectors[] = {"LAB", "EDU", "HLH", "AGR",
+					       "OPP"};
+
+static int labour_strike(const vigil__cctx *c, const vigil__cverb *v,
+			 uint32_t vb)
+{
+	size_t k;
+
+	if (v->subj < 0 || !word_in(c, vb, strike_words, COUNT(strike_words)))
+		return 0;
+	for (k = 0; k < COUNT(civilian_sectors); k++)
+		if (strcmp(c->out->actors[v->subj].sector, civilian_sectors[k]) ==
+		    0)
+			return 1;
+	return 0;
+}
+
+/* Recodes the military strikes of the sentence's verbs [first, nverb)
+ * that are labour strikes (143, PLOVER PROTEST). */
+static void labour_strikes(vigil__cctx *c, size_t first)
+{
+	size_t vi;
+
+	for (vi = first; vi < c->out->nverb; vi++) {
+		vigil__cverb *v = &c->out->verbs[vi];
+		int row;
+		int32_t entry;
+
+		if (v->entry < 0 ||
+		    !labour_strike(c, v, c->m[v->match].tok_begin))
+			continue;
+		row = frame_row(FR_LABOUR, vigil__lexicon_entry_code(
+						   c->lx, (uint32_t)v->entry));
+		if (row >= 0 && (entry = frame_entry(c, (size_t)row)) >= 0)
+			v->entry = entry;
+	}
+}
+
 /* Applies the frames of the sentence's verbs [first, nverb). */
 static int apply_frames(vigil__cctx *c, size_t first)
 {
@@ -1635,6 +1688,7 @@ static int analyze_sentence(vigil__cctx *c, const vigil__sentence *s)
 		if (c->mc[mi].verb >= 0 && add_verb(c, mi, f, nf) < 0)
 			return -1;
 	statement_frames(c, first_verb);
+	labour_strikes(c, first_verb);
 	return apply_frames(c, first_verb);
 }
 
