@@ -373,6 +373,14 @@ static const struct {
 	{"Russia began a strike on Kyiv.", "RUS->UKRGOV:190:asserted"},
 	{"Russian workers said Ukraine began a strike.",
 	 "UKR->-:190:asserted:by=RUSLAB"},
+	/* an event noun without actor opening the clause is the subject:
+	 * its object is the recipient of an event without actor */
+	{"The war against the town captured North Korean soldiers.",
+	 "-->PRKMIL:173:asserted"},
+	{"Troops used a war against the town to attack North Korean soldiers.",
+	 ""},
+	{"The war against the town captured North Korean soldiers, Russia said.",
+	 "-->PRKMIL:173:asserted:by=RUS"},
 	/* a subject pronoun after a cue is no "according to" speaker */
 	{"Putin, a critic of Kyiv, said he supported China.",
 	 "RUSGOV->CHN:051:asserted"},

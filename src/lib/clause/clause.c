@@ -1099,6 +1099,34 @@ static int state_verb_context(const vigil__cctx *c, uint32_t vb)
 	return !e.type || strcmp(e.type, "demonym") != 0;
 }
 
+/* Whether the subject of the finite verb at vb is the event noun before
+ * it that opens its clause, one without an actor ("A roadside bombing
+ * near the town on Sunday killed one soldier"): no actor or verb before
+ * the noun in the clause, no comma or relative between it and the verb,
+ * and no "to" before the verb ("used tear gas to disperse protesters"). */
+static int event_noun_subject(const vigil__cctx *c, uint32_t vb)
+{
+	const vigil__clauses *o = c->out;
+	const vigil__cverb *n;
+	int64_t p = before_adverbs(c, vb);
+	uint32_t k, nb;
+
+	if (o->nverb < 2 || (p >= 0 && tok_is(c, (uint32_t)p, "to")))
+		return 0;
+	n = &o->verbs[o->nverb - 2];
+	nb = c->m[n->match].tok_begin;
+	if (n->sent != c->sent || !n->noun || n->subj >= 0 ||
+	    CL(c, nb) != CL(c, vb))
+		return 0;
+	for (k = c->cbeg[CL(c, nb)]; k < nb; k++)
+		if (TA(c, k) >= 0 || is_verb_match(c, TM(c, k)))
+			return 0;
+	for (k = c->m[n->match].tok_end; k < vb; k++)
+		if (is_punct(c, k, ',') || WC(c, k) & (W_REL | W_THAT))
+			return 0;
+	return 1;
+}
+
 static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 {
 	const vigil__match *m = &c->m[mi];
@@ -1164,6 +1192,9 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 			if (v->obj >= 0)
 				v->rules |= VIGIL__R_OBJ_REL;
 		}
+		if (v->subj < 0 && v->obj >= 0 && !v->noun &&
+		    event_noun_subject(c, vb))
+			v->noun_subj = 1;
 		if (v->subj >= 0 && v->obj < 0 &&
 		    (o->actors[v->subj].flags & VIGIL__AF_BETWEEN) &&
 		    o->actors[v->subj].ngroup >= 2) {
