@@ -386,7 +386,8 @@ static const char *const domestic_sectors[] = {
 static const char *match_country(const vigil__cctx *c, int32_t mi,
 				 vigil__entry *e)
 {
-	int32_t entry = c->mc[mi].actor >= 0 ? c->mc[mi].actor : c->mc[mi].place;
+	int32_t entry =
+	    c->mc[mi].actor >= 0 ? c->mc[mi].actor : c->mc[mi].place;
 
 	vigil__lexicon_entry(c->lx, (uint32_t)entry, e);
 	if (e->country && strlen(e->country) == 3)
@@ -467,8 +468,8 @@ static int sole_country_agent(const vigil__cctx *c, vigil__actor *a)
 
 	for (k = 0; k < n && strcmp(a->sector, domestic_sectors[k]) != 0; k++)
 		;
-	if (k == n || !c->words || !sole_country(c, a->head_begin, a->tok_end,
-						    a->country))
+	if (k == n || !c->words ||
+	    !sole_country(c, a->head_begin, a->tok_end, a->country))
 		return 0;
 	a->flags |= VIGIL__AF_CONTEXT;
 	join_code(a, a->country);
