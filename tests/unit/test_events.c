@@ -71,6 +71,10 @@ static const char test_dict[] =
 	"+threaten to attack = 1384 goldstein=-7 quad=3 plover=THREATEN\n"
 	"+issue an ultimatum = 139 goldstein=-7 quad=3 plover=THREATEN\n"
 	"+accuse = 112 goldstein=-2 quad=3 plover=ACCUSE\n"
+	"+support = 051 goldstein=3.4 quad=1 plover=SUPPORT\n"
+	"+pledge support = 032 goldstein=4.5 quad=1 plover=AGREE\n"
+	"+strike = 190 goldstein=-10 quad=4 plover=ASSAULT\n"
+	"labour strike = 143 pos=noun goldstein=-6.5 quad=4 plover=PROTEST\n"
 	"[cues]\n"
 	"capacity to | has to = MODAL\n"
 	"said | says | stated = ATTRIB\n"
@@ -97,6 +101,7 @@ static const char test_dict[] =
 	"[agents]\n"
 	"rebel(s) = REB\n"
 	"demonstrator(s) = CVL\n"
+	"worker(s) = LAB\n"
 	"[verbs]\n"
 	"+clash = 190 goldstein=-10 quad=4 plover=ASSAULT\n"
 	"+meet | +meet with = 040 goldstein=1 quad=1 plover=CONSULT\n"
@@ -353,6 +358,32 @@ static const struct {
 	{"China's attack on Russia killed many.", "CHN->RUS:190:asserted"},
 	{"The attacks by China were condemned.", ""},
 	{"Ukraine described China as a threat to Russia.", ""},
+	/* "support" is a verb only after a subject, "to", "help", a modal
+	 * or "not"; its noun ("Ukrainian support", "its support") names a
+	 * state: no event. "will support" is an intent (032) */
+	{"Russia will support Ukraine.",
+	 "RUS->UKR:051:future; RUS->UKR:032:asserted"},
+	{"Russian officials support China.", "RUSGOV->CHN:051:asserted"},
+	{"Russia criticized Ukrainian support for China.",
+	 "RUS->UKR:111:asserted"},
+	{"China ended its support for Russia.", ""},
+	{"Russia sought strong support from China.", ""},
+	/* a strike by workers is a labour strike (143), else military */
+	{"Russian workers began a strike.", "RUSLAB->-:143:asserted"},
+	{"Russia began a strike on Kyiv.", "RUS->UKRGOV:190:asserted"},
+	{"Russian workers said Ukraine began a strike.",
+	 "UKR->-:190:asserted:by=RUSLAB"},
+	/* an event noun without actor opening the clause is the subject:
+	 * its object is the recipient of an event without actor */
+	{"The war against the town captured North Korean soldiers.",
+	 "-->PRKMIL:173:asserted"},
+	{"Troops used a war against the town to attack North Korean soldiers.",
+	 ""},
+	{"The war against the town captured North Korean soldiers, Russia said.",
+	 "-->PRKMIL:173:asserted:by=RUS"},
+	/* a subject pronoun after a cue is no "according to" speaker */
+	{"Putin, a critic of Kyiv, said he supported China.",
+	 "RUSGOV->CHN:051:asserted"},
 	/* a participial adjunct takes the subject of the verb before it */
 	{"China signed a deal, accusing Russia of aggression.",
 	 "CHN->-:057:asserted; CHN->RUS:112:asserted"},
@@ -439,6 +470,15 @@ static const struct {
 	/* no actor, no event */
 	{"Troops attacked the town.", ""},
 	{"The weather was fine in Seoul.", ""},
+	/* a bare agent of a domestic sector takes the sentence's only
+	 * country, unless that country is a target or across an
+	 * attribution cue; armed forces never */
+	{"Demonstrators attacked the town in Baghdad.", "IRQCVL->-:190:asserted"},
+	{"Officials criticized the attack on Baghdad.", ""},
+	{"Officials criticized Russia.", ""},
+	{"Troops attacked the town in Baghdad.", ""},
+	{"Russia attacked the town, officials said.", "RUS->-:190:asserted"},
+	{"Officials criticized Russia in Baghdad and Kyiv.", ""},
 	/* the head of the subject: an actor before "in/of/from X" */
 	{"Troops in Chad attacked the town.", "TCDMIL->-:190:asserted"},
 	{"Russian troops in Ukraine attacked Kyiv.", "RUSMIL->UKRGOV:190:asserted"},

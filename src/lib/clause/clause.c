@@ -341,11 +341,20 @@ static int32_t speaker_before(const vigil__cctx *c, uint32_t cb)
 	return -1;
 }
 
+/* "according to X", "claims by X": the actor right after the cue; never
+ * a subject pronoun ("Milei, a critic of the bloc, said he supported the
+ * deal": he is the reported clause's subject, not a speaker). */
 static int32_t speaker_after(const vigil__cctx *c, uint32_t ce)
 {
+	int32_t k;
+
 	if (ce < c->te && tok_is(c, ce, "by"))
 		ce++;
-	return ce < c->te ? TA(c, ce) : -1;
+	k = ce < c->te ? TA(c, ce) : -1;
+	if (k >= 0 && (c->out->actors[k].flags & VIGIL__AF_PRONOUN) &&
+	    (WC(c, ce) & W_PRON))
+		return -1;
+	return k;
 }
 
 static int verb_after(const vigil__cctx *c, uint32_t from)
@@ -1039,6 +1048,85 @@ static int predicative_noun(const vigil__cctx *c, uint32_t vb)
 	return 0;
 }
 
+/* Verbs whose noun reading names a state, not an event: "its support
+ * for the group", "in support of its ally" are no act of support. */
+static const char *const state_nouns[] = {"support", "supports"};
+
+static int state_noun(const vigil__cctx *c, uint32_t vb)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof(state_nouns) / sizeof(state_nouns[0]); k++)
+		if (tok_is(c, vb, state_nouns[k]))
+			return 1;
+	return 0;
+}
+
+/* Whether the word before a state noun's verb form makes it a verb:
+ * "to", "help", a modal or "do", a subject pronoun, a relative, "not", or a
+ * subject phrase ("Hungary supports", "officials support"; not a
+ * singular demonym or agent, which modify a noun: "Arab support",
+ * "government support"). Anything else ("seek support", "strong
+ * support", sentence-initial "Support for ...") leaves a noun. */
+static const char *const verb_before[] = {"to",    "not",  "never",
+					  "also",  "still", "help",
+					  "helps", "helped"};
+
+static int state_verb_context(const vigil__cctx *c, uint32_t vb)
+{
+	int64_t p = before_adverbs(c, vb);
+	const vigil__token *t;
+	vigil__entry e;
+	size_t k;
+	int32_t mi;
+
+	if (p < 0)
+		return 0;
+	for (k = 0; k < sizeof(verb_before) / sizeof(verb_before[0]); k++)
+		if (tok_is(c, (uint32_t)p, verb_before[k]))
+			return 1;
+	if (WC(c, (uint32_t)p) & (W_MODAL | W_DO | W_PRON | W_REL | W_THAT))
+		return 1;
+	mi = TM(c, (uint32_t)p);
+	if (TA(c, (uint32_t)p) < 0 || mi < 0)
+		return 0;
+	t = &c->tok[p];
+	if (t->len > 1 && c->text[t->off + t->len - 1] == 's')
+		return 1;
+	if (c->mc[mi].actor < 0)
+		return 0; /* "government support" */
+	vigil__lexicon_entry(c->lx, (uint32_t)c->mc[mi].actor, &e);
+	return !e.type || strcmp(e.type, "demonym") != 0;
+}
+
+/* Whether the subject of the finite verb at vb is the event noun before
+ * it that opens its clause, one without an actor ("A roadside bombing
+ * near the town on Sunday killed one soldier"): no actor or verb before
+ * the noun in the clause, no comma or relative between it and the verb,
+ * and no "to" before the verb ("used tear gas to disperse protesters"). */
+static int event_noun_subject(const vigil__cctx *c, uint32_t vb)
+{
+	const vigil__clauses *o = c->out;
+	const vigil__cverb *n;
+	int64_t p = before_adverbs(c, vb);
+	uint32_t k, nb;
+
+	if (o->nverb < 2 || (p >= 0 && tok_is(c, (uint32_t)p, "to")))
+		return 0;
+	n = &o->verbs[o->nverb - 2];
+	nb = c->m[n->match].tok_begin;
+	if (n->sent != c->sent || !n->noun || n->subj >= 0 ||
+	    CL(c, nb) != CL(c, vb))
+		return 0;
+	for (k = c->cbeg[CL(c, nb)]; k < nb; k++)
+		if (TA(c, k) >= 0 || is_verb_match(c, TM(c, k)))
+			return 0;
+	for (k = c->m[n->match].tok_end; k < vb; k++)
+		if (is_punct(c, k, ',') || WC(c, k) & (W_REL | W_THAT))
+			return 0;
+	return 1;
+}
+
 static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 {
 	const vigil__match *m = &c->m[mi];
@@ -1059,6 +1147,11 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 	v->entry = c->mc[mi].verb;
 	vigil__lexicon_entry(c->lx, (uint32_t)v->entry, &e);
 	v->noun = e.pos && strcmp(e.pos, "noun") == 0;
+	if (!v->noun && state_noun(c, vb) &&
+	    (noun_use(c, vb, ve) || !state_verb_context(c, vb))) {
+		o->nverb--;
+		return 0;
+	}
 	if (!v->noun && noun_use(c, vb, ve))
 		v->noun = 1; /* "Russia's attack", "after the strikes" */
 	if (v->noun && predicative_noun(c, vb)) {
@@ -1099,6 +1192,9 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 			if (v->obj >= 0)
 				v->rules |= VIGIL__R_OBJ_REL;
 		}
+		if (v->subj < 0 && v->obj >= 0 && !v->noun &&
+		    event_noun_subject(c, vb))
+			v->noun_subj = 1;
 		if (v->subj >= 0 && v->obj < 0 &&
 		    (o->actors[v->subj].flags & VIGIL__AF_BETWEEN) &&
 		    o->actors[v->subj].ngroup >= 2) {
@@ -1145,7 +1241,15 @@ static void statement_frames(vigil__cctx *c, size_t first)
  * frame is an event of its own by X, coded from V's code; V itself keeps
  * (or gets) the future, negated or hypothetical mode. URGE only makes V
  * hypothetical ("urged Y to V": the urging verb is already an event). */
-enum { FR_NONE = -1, FR_INTENT, FR_REFUSE, FR_DEMAND, FR_URGE, FR_ULTIMATUM };
+enum {
+	FR_NONE = -1,
+	FR_INTENT,
+	FR_REFUSE,
+	FR_DEMAND,
+	FR_URGE,
+	FR_ULTIMATUM,
+	FR_LABOUR /* not a frame: the code of a strike by workers */
+};
 
 /* The frame event's code by V's code prefix (the first row of the kind
  * whose prefix V's code has; "" matches any; a NULL code: no frame event),
@@ -1161,10 +1265,9 @@ static const struct {
 	{FR_INTENT, "045", "039", "offer to mediate"},
 	{FR_INTENT, "04", "036", "agree to meet"},
 	{FR_INTENT, "057", "037", "agree to settle"},
-	{FR_INTENT, "051", NULL, NULL}, /* praise, defend verbally, */
-	{FR_INTENT, "052", NULL, NULL}, /* apologize, forgive: no */
-	{FR_INTENT, "055", NULL, NULL}, /* cooperation to intend */
-	{FR_INTENT, "056", NULL, NULL},
+	{FR_INTENT, "052", NULL, NULL}, /* defend verbally, apologize, */
+	{FR_INTENT, "055", NULL, NULL}, /* forgive: no cooperation to */
+	{FR_INTENT, "056", NULL, NULL}, /* intend */
 	{FR_INTENT, "05", "032", "pledge support"},
 	{FR_INTENT, "06", "031", "agree to cooperate"},
 	{FR_INTENT, "071", "0331", "pledge financial aid"},
@@ -1216,6 +1319,7 @@ static const struct {
 	{FR_DEMAND, "08", "105", "demand concessions"},
 	{FR_DEMAND, "", "100", "demand"},
 	{FR_ULTIMATUM, "", "139", "issue an ultimatum"},
+	{FR_LABOUR, "19", "143", "labour strike"},
 };
 
 _Static_assert(sizeof(frame_codes) / sizeof(frame_codes[0]) <=
@@ -1506,6 +1610,50 @@ static int frame_event(vigil__cctx *c, size_t first, size_t vi, int kind,
 	return 0;
 }
 
+/* The labour sense of "strike(s)": struck by workers, unions, teachers,
+ * doctors, farmers or the opposition ("Nigerian workers began an
+ * open-ended strike"); a military strike otherwise, whatever its length
+ * ("a two-day strike on Gaza"). Civilians at large (CVL) are more often
+ * a military strike's victims than a labour strike's strikers. */
+static const char *const strike_words[] = {"strike", "strikes"};
+static const char *const civilian_sectors[] = {"LAB", "EDU", "HLH", "AGR",
+					       "OPP"};
+
+static int labour_strike(const vigil__cctx *c, const vigil__cverb *v,
+			 uint32_t vb)
+{
+	size_t k;
+
+	if (v->subj < 0 || !word_in(c, vb, strike_words, COUNT(strike_words)))
+		return 0;
+	for (k = 0; k < COUNT(civilian_sectors); k++)
+		if (strcmp(c->out->actors[v->subj].sector, civilian_sectors[k]) ==
+		    0)
+			return 1;
+	return 0;
+}
+
+/* Recodes the military strikes of the sentence's verbs [first, nverb)
+ * that are labour strikes (143, PLOVER PROTEST). */
+static void labour_strikes(vigil__cctx *c, size_t first)
+{
+	size_t vi;
+
+	for (vi = first; vi < c->out->nverb; vi++) {
+		vigil__cverb *v = &c->out->verbs[vi];
+		int row;
+		int32_t entry;
+
+		if (v->entry < 0 ||
+		    !labour_strike(c, v, c->m[v->match].tok_begin))
+			continue;
+		row = frame_row(FR_LABOUR, vigil__lexicon_entry_code(
+						   c->lx, (uint32_t)v->entry));
+		if (row >= 0 && (entry = frame_entry(c, (size_t)row)) >= 0)
+			v->entry = entry;
+	}
+}
+
 /* Applies the frames of the sentence's verbs [first, nverb). */
 static int apply_frames(vigil__cctx *c, size_t first)
 {
@@ -1567,6 +1715,7 @@ static int analyze_sentence(vigil__cctx *c, const vigil__sentence *s)
 		if (c->mc[mi].verb >= 0 && add_verb(c, mi, f, nf) < 0)
 			return -1;
 	statement_frames(c, first_verb);
+	labour_strikes(c, first_verb);
 	return apply_frames(c, first_verb);
 }
 

@@ -111,6 +111,9 @@ typedef struct vigil__cverb {
 	uint8_t aux;      /* enum vigil__aux */
 	uint8_t passive;
 	uint8_t noun;     /* pos=noun entry */
+	uint8_t noun_subj; /* subject is an event noun without actor ("a
+			      roadside bombing killed X"): X is the recipient
+			      of an event without actor, as in the passive */
 	uint16_t rules;   /* VIGIL__R_* */
 } vigil__cverb;
 

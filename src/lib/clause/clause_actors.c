@@ -370,6 +370,112 @@ static uint32_t home_country(const vigil__cctx *c, uint32_t j,
 	return c->m[mi].tok_end;
 }
 
+/*
+ * Sectors a bare agent may take from the sentence's only country
+ * ("Leaders of the opposition coalition agreed to postpone the
+ * demonstration in Baku" -> AZEOPP): the domestic ones. Armed forces,
+ * spies, settlers, refugees and international bodies are as often
+ * foreign as local, and so are reporters and analysts (MED, EDU).
+ */
+static const char *const domestic_sectors[] = {
+	"GOV", "COP", "CVL", "LEG", "JUD", "OPP", "ELI", "LAB", "REB",
+	"BUS", "HLH", "REL", "CRM", "AGR", "SEP", "RAD", "MOD"};
+
+/* The country of an actor or place match, or NULL for an organization
+ * or a body (no country of its own). */
+static const char *match_country(const vigil__cctx *c, int32_t mi,
+				 vigil__entry *e)
+{
+	int32_t entry =
+	    c->mc[mi].actor >= 0 ? c->mc[mi].actor : c->mc[mi].place;
+
+	vigil__lexicon_entry(c->lx, (uint32_t)entry, e);
+	if (e->country && strlen(e->country) == 3)
+		return e->country;
+	return NULL;
+}
+
+/* Prepositions of a target ("protested against Russia"). */
+static const char *const target_preps[] = {"against", "on", "toward",
+					   "towards"};
+
+/* Whether the match at token i is the target of a verb or of a
+ * preposition of target, over determiners and numbers ("criticized
+ * Russia", "attacked the Russian embassy", "against two American
+ * ships"): the country of the target says nothing of the agent's. */
+static int target_position(const vigil__cctx *c, uint32_t i)
+{
+	while (i > c->tb &&
+	       (c->tok[i - 1].type == VIGIL_TOK_NUMBER ||
+		(vigil__cctx_word(c, i - 1) & (W_DET | W_NUM))))
+		i--;
+	if (i == c->tb)
+		return 0;
+	if (match_at(c, i - 1) >= 0)
+		return c->mc[match_at(c, i - 1)].verb >= 0;
+	return word_in(c, i - 1, target_preps,
+		       sizeof(target_preps) / sizeof(target_preps[0]));
+}
+
+/* The one country named (by actors and places) in the part of the
+ * sentence around the agent [i, j) that no attribution cue divides, into
+ * `country`: "Officials said Russia may supply" names none for the
+ * officials. 0 when it names none, two or more, or an organization
+ * (whose agent the bare one may be), and for a speaker ("..., officials
+ * said"): whose officials they are is not said. */
+static int sole_country(const vigil__cctx *c, uint32_t i, uint32_t j,
+			char *country)
+{
+	uint32_t mi, lo = c->tb, hi = c->te;
+	vigil__entry e;
+
+	for (mi = c->mb; mi < c->me; mi++)
+		if (c->mc[mi].cue_class == VIGIL__CUE_ATTRIB) {
+			if (c->m[mi].tok_end <= i)
+				lo = c->m[mi].tok_end;
+			else if (c->m[mi].tok_begin >= j && hi == c->te)
+				hi = c->m[mi].tok_begin;
+		}
+	if (hi < c->te && hi - j <= 3)
+		return 0;
+	country[0] = '\0';
+	for (mi = c->mb; mi < c->me; mi++) {
+		const char *cc;
+
+		if (c->mc[mi].verb >= 0 ||
+		    (c->mc[mi].actor < 0 && c->mc[mi].place < 0) ||
+		    c->m[mi].tok_begin < lo || c->m[mi].tok_begin >= hi ||
+		    target_position(c, c->m[mi].tok_begin))
+			continue;
+		cc = match_country(c, (int32_t)mi, &e);
+		if (!cc) {
+			if (c->mc[mi].actor >= 0 && e.code[0] != '-')
+				return 0; /* "UN officials" */
+			continue;
+		}
+		if (country[0] && strncmp(country, cc, 3) != 0)
+			return 0;
+		copy_str(country, 4, cc);
+	}
+	return country[0] != '\0';
+}
+
+/* A bare agent of a domestic sector in a sentence that names one country
+ * belongs to it. */
+static int sole_country_agent(const vigil__cctx *c, vigil__actor *a)
+{
+	size_t k, n = sizeof(domestic_sectors) / sizeof(domestic_sectors[0]);
+
+	for (k = 0; k < n && strcmp(a->sector, domestic_sectors[k]) != 0; k++)
+		;
+	if (k == n || !c->words ||
+	    !sole_country(c, a->head_begin, a->tok_end, a->country))
+		return 0;
+	a->flags |= VIGIL__AF_CONTEXT;
+	join_code(a, a->country);
+	return 1;
+}
+
 /* Builds the phrase starting at token i (a match start); returns its end. */
 static int phrase_at(vigil__cctx *c, uint32_t i, uint32_t floor,
 		     uint32_t *end_out)
@@ -439,6 +545,11 @@ static int phrase_at(vigil__cctx *c, uint32_t i, uint32_t floor,
 			join_code(a, a->country);
 			return 0;
 		}
+	}
+	if (n == 1 && c->mc[parts[0]].agent >= 0 && !poss &&
+	    a->country[0] == '\0' && sole_country_agent(c, a)) {
+		a->agent = c->mc[parts[0]].agent;
+		return 0;
 	}
 	c->out->nactor--;
 	return 0;

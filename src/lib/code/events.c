@@ -272,7 +272,7 @@ static int events_of_verb(builder *b, uint32_t vi)
 		na = members(b->cl, v->subj, act);
 		nr = members(b->cl, v->obj, rec);
 	}
-	if (na == 0 && !(v->passive && nr > 0))
+	if (na == 0 && !((v->passive || v->noun_subj) && nr > 0))
 		return 0;
 	if (na > 0 && nr == 0 && v->noun) {
 		rec[0] = anaphoric_recipient(b, v, act[0]);
