@@ -12,5 +12,6 @@
 #include "document.h"
 #include "dict.h"
 #include "coder.h"
+#include "store.h"
 
 #endif /* VIGIL_VIGIL_H */
