@@ -112,6 +112,7 @@ typedef struct vigil_actor_rec {
 
 typedef struct vigil_place_rec {
 	const char *name;      /* NULL: no place */
+	const char *code;      /* the gazetteer's code ("RU-KRS") */
 	const char *country;
 	const char *admin1;    /* ISO 3166-2, or NULL */
 	const char *precision; /* "country", "admin1", "city" */

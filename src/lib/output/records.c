@@ -75,6 +75,7 @@ static void place_rec(vigil__arena *a, const vigil__analysis *an,
 		return;
 	vigil__lexicon_entry(an->lx, p->entry, &e);
 	out->name = e.phrase;
+	out->code = opt(e.code);
 	out->country = opt(e.country);
 	admin1 = vigil__place_admin1(e.type, e.code, a1, sizeof(a1));
 	out->admin1 = admin1 == a1 ? vigil__arena_strndup(a, a1, strlen(a1))

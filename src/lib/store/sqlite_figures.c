@@ -14,7 +14,7 @@
 	"SELECT d.doc, f.sentence, f.n, f.value, f.low, f.high, f.qualifier," \
 	" f.unit, f.category, f.subject_code, f.subject_country," \
 	" f.subject_sector, f.subject_text, f.said_by_code, f.said_by_text," \
-	" p.name, p.country, p.admin1, p.precision, p.lat, p.lon, f.date," \
+	" p.name, p.country, p.admin1, p.precision, p.lat, p.lon, p.code, f.date," \
 	" f.span_begin, f.span_end, d.source" \
 	" FROM figures f JOIN documents d ON d.id = f.doc_id" \
 	" LEFT JOIN places p ON p.id = f.place_id" \
@@ -48,10 +48,10 @@ static void read_figure(sqlite3_stmt *st, vigil__figure_row *r, char *id,
 	f->said_by.code = vigil__sq_text(st, 13);
 	f->said_by.text = vigil__sq_text(st, 14);
 	vigil__sq_read_place(st, 15, &f->place);
-	f->date = vigil__sq_text(st, 21);
-	f->span.begin = (uint32_t)sqlite3_column_int64(st, 22);
-	f->span.end = (uint32_t)sqlite3_column_int64(st, 23);
-	r->source = vigil__sq_text(st, 24);
+	f->date = vigil__sq_text(st, 22);
+	f->span.begin = (uint32_t)sqlite3_column_int64(st, 23);
+	f->span.end = (uint32_t)sqlite3_column_int64(st, 24);
+	r->source = vigil__sq_text(st, 25);
 }
 
 int vigil__sq_figures(struct vigil_store *s, const char *subject,

@@ -40,9 +40,9 @@ static const char *const stmt_sql[ST_COUNT_] = {
 			   " span_end, para) VALUES (?1, ?2, ?3, ?4, ?5)",
 	[ST_TEXT_INSERT] = "INSERT INTO sentence_text(rowid, text) VALUES (?1, ?2)",
 	[ST_PLACE_FIND] = "SELECT id FROM places WHERE name = ?1 AND country IS ?2"
-			  " AND admin1 IS ?3 AND precision IS ?4",
+			  " AND admin1 IS ?3 AND precision IS ?4 AND code IS ?5",
 	[ST_PLACE_INSERT] = "INSERT INTO places(name, country, admin1, precision,"
-			    " lat, lon) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+			    " code, lat, lon) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[ST_CLUSTER_INSERT] = "INSERT OR IGNORE INTO clusters(id, key, event, actor,"
 			      " recipient, date, date_precision)"
 			      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -162,6 +162,7 @@ static void hash_actor(XXH64_state_t *h, const vigil_actor_rec *a)
 static void hash_place(XXH64_state_t *h, const vigil_place_rec *p)
 {
 	hash_str(h, p->name);
+	hash_str(h, p->code);
 	hash_str(h, p->country);
 	hash_str(h, p->admin1);
 	hash_str(h, p->precision);
@@ -396,6 +397,7 @@ static int place_id(struct vigil_store *s, const vigil_place_rec *p,
 	vigil__sq_bind_text(st, 2, p->country);
 	vigil__sq_bind_text(st, 3, p->admin1);
 	vigil__sq_bind_text(st, 4, p->precision);
+	vigil__sq_bind_text(st, 5, p->code);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
@@ -411,8 +413,9 @@ static int place_id(struct vigil_store *s, const vigil_place_rec *p,
 	vigil__sq_bind_text(st, 2, p->country);
 	vigil__sq_bind_text(st, 3, p->admin1);
 	vigil__sq_bind_text(st, 4, p->precision);
-	vigil__sq_bind_real(st, 5, p->lat);
-	vigil__sq_bind_real(st, 6, p->lon);
+	vigil__sq_bind_text(st, 5, p->code);
+	vigil__sq_bind_real(st, 6, p->lat);
+	vigil__sq_bind_real(st, 7, p->lon);
 	rc = run(s, st, "storing a place");
 	*id = sqlite3_last_insert_rowid(vigil__sq(s)->db);
 	return rc;

@@ -69,7 +69,7 @@ void vigil__sq_bind_real(sqlite3_stmt *st, int i, double v);
 const char *vigil__sq_text(sqlite3_stmt *st, int i);
 double vigil__sq_real(sqlite3_stmt *st, int i);
 
-/* Six columns from i: name, country, admin1, precision, lat, lon. */
+/* Seven columns from i: name, country, admin1, precision, lat, lon, code. */
 void vigil__sq_read_place(sqlite3_stmt *st, int i, vigil_place_rec *p);
 
 /* Ingest, queries, ledger: the backend's entries (sqlite_*.c). */

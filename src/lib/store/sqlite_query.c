@@ -151,7 +151,7 @@ static int prepare_where(struct vigil_store *s, where *w, const char *head,
 	" e.recipient_code, e.recipient_country, e.recipient_sector," \
 	" e.recipient_text, e.event, e.mode, e.aux_mode, e.hedge, e.quad_code," \
 	" e.cameo, e.goldstein, e.said_by_code, e.said_by_text, p.name," \
-	" p.country, p.admin1, p.precision, p.lat, p.lon, e.trigger," \
+	" p.country, p.admin1, p.precision, p.lat, p.lon, p.code, e.trigger," \
 	" e.span_begin, e.span_end, t.text, d.date, d.url, s.para, e.cluster" \
 	" FROM events e JOIN documents d ON d.id = e.doc_id" \
 	" JOIN sentences s ON s.id = e.sentence_id" \
@@ -179,6 +179,7 @@ void vigil__sq_read_place(sqlite3_stmt *st, int i, vigil_place_rec *p)
 	p->precision = vigil__sq_text(st, i + 3);
 	p->lat = vigil__sq_real(st, i + 4);
 	p->lon = vigil__sq_real(st, i + 5);
+	p->code = vigil__sq_text(st, i + 6);
 }
 
 /* Counts of cluster c over original (not near-duplicate) documents. */
@@ -237,14 +238,14 @@ static void read_event(sqlite3_stmt *st, vigil__event_row *r, char *id,
 	e->goldstein = vigil__sq_real(st, 19);
 	read_actor(st, 20, &e->said_by, 0);
 	vigil__sq_read_place(st, 22, &e->place);
-	e->trigger = vigil__sq_text(st, 28);
-	e->span.begin = (uint32_t)sqlite3_column_int64(st, 29);
-	e->span.end = (uint32_t)sqlite3_column_int64(st, 30);
-	r->text = vigil__sq_text(st, 31);
-	r->pub_date = vigil__sq_text(st, 32);
-	r->url = vigil__sq_text(st, 33);
-	r->para = (uint32_t)sqlite3_column_int(st, 34);
-	r->cluster = vigil__sq_text(st, 35);
+	e->trigger = vigil__sq_text(st, 29);
+	e->span.begin = (uint32_t)sqlite3_column_int64(st, 30);
+	e->span.end = (uint32_t)sqlite3_column_int64(st, 31);
+	r->text = vigil__sq_text(st, 32);
+	r->pub_date = vigil__sq_text(st, 33);
+	r->url = vigil__sq_text(st, 34);
+	r->para = (uint32_t)sqlite3_column_int(st, 35);
+	r->cluster = vigil__sq_text(st, 36);
 }
 
 int vigil__sq_events(struct vigil_store *s, const vigil_query *q,
@@ -300,7 +301,7 @@ int vigil__sq_events(struct vigil_store *s, const vigil_query *q,
 	" (SELECT recipient_code FROM mem WHERE cluster = c.id" \
 	"  GROUP BY recipient_code ORDER BY count(*) DESC, recipient_code LIMIT 1)," \
 	" c.date, c.date_precision, p.name, p.country, p.admin1, p.precision," \
-	" p.lat, p.lon," \
+	" p.lat, p.lon, p.code," \
 	" (SELECT count(*) FROM mem WHERE cluster = c.id AND duplicate_of IS NULL)," \
 	" (SELECT count(DISTINCT doc) FROM mem WHERE cluster = c.id" \
 	"  AND duplicate_of IS NULL)," \
@@ -345,10 +346,10 @@ int vigil__sq_clusters(struct vigil_store *s, const vigil_query *q,
 		r.date = vigil__sq_text(st, 5);
 		r.date_precision = vigil__sq_text(st, 6);
 		vigil__sq_read_place(st, 7, &r.place);
-		r.mentions = sqlite3_column_int64(st, 13);
-		r.documents = sqlite3_column_int64(st, 14);
-		r.sources = sqlite3_column_int64(st, 15);
-		r.events = vigil__sq_text(st, 16);
+		r.mentions = sqlite3_column_int64(st, 14);
+		r.documents = sqlite3_column_int64(st, 15);
+		r.sources = sqlite3_column_int64(st, 16);
+		r.events = vigil__sq_text(st, 17);
 		if (fn(ctx, &r) != 0)
 			rc = VIGIL_EIO;
 	}

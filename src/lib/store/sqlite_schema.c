@@ -9,6 +9,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,7 +40,8 @@ static const char *const migrations[VIGIL__STORE_SCHEMA] = {
 	"CREATE VIRTUAL TABLE sentence_text USING fts5(text);"
 	"CREATE TABLE places("
 	" id INTEGER PRIMARY KEY,"
-	" name TEXT NOT NULL, country TEXT, admin1 TEXT, precision TEXT,"
+	" name TEXT NOT NULL, code TEXT, country TEXT, admin1 TEXT,"
+	" precision TEXT,"
 	" lat REAL, lon REAL);"
 	"CREATE INDEX places_name ON places(name);"
 	"CREATE TABLE clusters("
@@ -106,6 +108,12 @@ int vigil__sq_fail(struct vigil_store *s, int rc, const char *what)
 	case SQLITE_NOMEM:
 		vigil__store_fail(s, "%s: out of memory", what);
 		return VIGIL_ENOMEM;
+	case SQLITE_IOERR:
+		vigil__store_fail(s, "%s: %s: %s (nothing of this document was "
+				  "stored)", what, msg,
+				  q && q->db ? strerror(sqlite3_system_errno(q->db))
+					     : "?");
+		return VIGIL_EIO;
 	default:
 		vigil__store_fail(s, "%s: %s", what, msg);
 		return VIGIL_EIO;
@@ -241,6 +249,42 @@ static int migrate(struct vigil_store *s)
 	return rc;
 }
 
+/*
+ * A WAL store in a place we cannot write (no -shm file can be made) is
+ * unreadable the normal way; for queries it is opened again as immutable,
+ * which is right as long as nobody writes it meanwhile (nobody can, from
+ * here). The path is made a file: URI, its special bytes %-escaped.
+ */
+static int reopen_immutable(struct vigil_store *s, const char *where)
+{
+	sqlite_impl *q = vigil__sq(s);
+	char uri[4200];
+	size_t o = 0;
+	const char *p;
+
+	if ((sqlite3_errcode(q->db) & 0xff) != SQLITE_READONLY &&
+	    (sqlite3_errcode(q->db) & 0xff) != SQLITE_CANTOPEN)
+		return VIGIL_ERROR;
+	o = (size_t)snprintf(uri, sizeof(uri), "file:");
+	for (p = where; *p && o + 24 < sizeof(uri); p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			o += (size_t)snprintf(uri + o, sizeof(uri) - o, "%%%02X",
+					      (unsigned char)*p);
+		else
+			uri[o++] = *p;
+	}
+	if (*p)
+		return VIGIL_ERROR;
+	snprintf(uri + o, sizeof(uri) - o, "?mode=ro&immutable=1");
+	sqlite3_close(q->db);
+	q->db = NULL;
+	if (sqlite3_open_v2(uri, &q->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+			    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+		return VIGIL_EIO;
+	sqlite3_extended_result_codes(q->db, 1);
+	return VIGIL_OK;
+}
+
 static int sq_open(struct vigil_store *s, const char *where,
 		   const vigil_store_options *o)
 {
@@ -263,6 +307,8 @@ static int sq_open(struct vigil_store *s, const char *where,
 	sqlite3_busy_timeout(q->db, o->busy_timeout_ms > 0 ? o->busy_timeout_ms
 							   : 60000);
 	rc = read_schema(s, &version);
+	if (rc != VIGIL_OK && ro && reopen_immutable(s, where) == VIGIL_OK)
+		rc = read_schema(s, &version);
 	if (rc != VIGIL_OK)
 		return rc;
 	if (ro) {

@@ -356,7 +356,9 @@ static void event_gdelt(vigil__buf *b, const vigil__event_row *r)
 	vigil__buf_putc(b, '\t');
 	if (p->name)
 		coord(b, p->lon);
-	vigil__buf_puts(b, "\t\t");
+	vigil__buf_putc(b, '\t');
+	tsv(b, p->name ? p->code : NULL);
+	vigil__buf_putc(b, '\t');
 	if (d)
 		vigil__buf_printf(b, "%u000000", d);
 	vigil__buf_putc(b, '\t');
