@@ -152,10 +152,11 @@ static int prepare_where(struct vigil_store *s, where *w, const char *head,
 	" e.recipient_text, e.event, e.mode, e.aux_mode, e.hedge, e.quad_code," \
 	" e.cameo, e.goldstein, e.said_by_code, e.said_by_text, p.name," \
 	" p.country, p.admin1, p.precision, p.lat, p.lon, p.code, e.trigger," \
-	" e.span_begin, e.span_end, t.text, d.date, d.url, s.para, e.cluster" \
+	" e.span_begin, e.span_end," \
+	" (SELECT text FROM sentence_text WHERE rowid = e.sentence_id)," \
+	" d.date, d.url," \
+	" (SELECT para FROM sentences WHERE id = e.sentence_id), e.cluster" \
 	" FROM events e JOIN documents d ON d.id = e.doc_id" \
-	" JOIN sentences s ON s.id = e.sentence_id" \
-	" JOIN sentence_text t ON t.rowid = e.sentence_id" \
 	" LEFT JOIN places p ON p.id = e.place_id"
 
 static void read_actor(sqlite3_stmt *st, int i, vigil_actor_rec *a,

@@ -109,10 +109,9 @@ int vigil__sq_fail(struct vigil_store *s, int rc, const char *what)
 		vigil__store_fail(s, "%s: out of memory", what);
 		return VIGIL_ENOMEM;
 	case SQLITE_IOERR:
-		vigil__store_fail(s, "%s: %s: %s (nothing of this document was "
-				  "stored)", what, msg,
-				  q && q->db ? strerror(sqlite3_system_errno(q->db))
-					     : "?");
+		vigil__store_fail(s, "%s: %s (a full disk or a file size limit?"
+				  " nothing of this document was stored)", what,
+				  msg);
 		return VIGIL_EIO;
 	default:
 		vigil__store_fail(s, "%s: %s", what, msg);
@@ -324,8 +323,10 @@ static int sq_open(struct vigil_store *s, const char *where,
 		return VIGIL_EIO;
 	}
 	rc = vigil__sq_exec(s, "PRAGMA journal_mode = WAL");
-	if (rc == VIGIL_OK)
+	if (rc == VIGIL_OK) /* a commit is atomic; durable at the checkpoint */
 		rc = vigil__sq_exec(s, "PRAGMA synchronous = NORMAL");
+	if (rc == VIGIL_OK) /* index pages of big stores stay in memory */
+		rc = vigil__sq_exec(s, "PRAGMA cache_size = -65536");
 	if (rc == VIGIL_OK && version < VIGIL__STORE_SCHEMA)
 		rc = migrate(s);
 	return rc;
