@@ -6,7 +6,7 @@
 CC      ?= cc
 SAN     ?= 0
 PREFIX  ?= /usr/local
-PKGS    := libutf8proc jansson libxml-2.0 libxxhash
+PKGS    := libutf8proc jansson libxml-2.0 libxxhash sqlite3
 
 ifeq ($(SAN),1)
 BUILD   := build-san
@@ -35,7 +35,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 GENERATED:= data/dict/countries.vd data/dict/gazetteer.vd src/lib/lexicon/irregular_verbs.inc
 
-.PHONY: all deps demo test check fuzz bench clean install
+.PHONY: all deps demo test check fuzz bench bench-store clean install
 all: $(BUILD)/vigil $(GENERATED)
 
 deps:
@@ -110,6 +110,13 @@ $(BUILD)/bench_stages: bench/bench_stages.c $(BUILD)/libvigil.a
 
 bench: all $(BUILD)/bench_stages
 	sh bench/run.sh
+
+# The store: ingest throughput and query latency on a million events.
+$(BUILD)/bench_store: bench/bench_store.c $(BUILD)/libvigil.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+bench-store: $(BUILD)/bench_store
+	$(BUILD)/bench_store $(BUILD)/bench-store.db
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/vigil/dict

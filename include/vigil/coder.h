@@ -94,6 +94,81 @@ typedef struct vigil_doc_summary {
 
 void vigil_worker_summary(const vigil_worker *w, vigil_doc_summary *out);
 
+/*===== Structured records =============================================*/
+
+/*
+ * The records of the last coded document as structs, for programs (the
+ * store) that would otherwise parse the JSON Lines. Field meanings are those
+ * of the JSON records of DESIGN.md; an absent value is NULL for strings, NaN
+ * for numbers, 0 for quad_code. All memory is the worker's: valid until its
+ * next vigil_worker_code() or vigil_worker_free().
+ */
+typedef struct vigil_actor_rec {
+	const char *code;      /* NULL: no actor (the whole struct is absent) */
+	const char *country;   /* ISO alpha-3, or NULL */
+	const char *sector;    /* "MIL", or NULL; said_by has neither */
+	const char *text;      /* the words of the document */
+} vigil_actor_rec;
+
+typedef struct vigil_place_rec {
+	const char *name;      /* NULL: no place */
+	const char *code;      /* the gazetteer's code ("RU-KRS") */
+	const char *country;
+	const char *admin1;    /* ISO 3166-2, or NULL */
+	const char *precision; /* "country", "admin1", "city" */
+	double lat, lon;
+} vigil_place_rec;
+
+typedef struct vigil_sentence_rec {
+	vigil_span span;
+	uint32_t para;         /* paragraph, from 0 (GDELT's IsRootEvent) */
+	const char *text;      /* the sentence, NUL-terminated */
+} vigil_sentence_rec;
+
+typedef struct vigil_event_rec {
+	const char *id;        /* "DOC-SENTENCE-N" */
+	uint32_t sentence;     /* 1-based */
+	const char *date;      /* "YYYY-MM-DD" or NULL */
+	const char *date_precision;
+	vigil_actor_rec actor, recipient, said_by;
+	const char *event, *mode; /* PLOVER */
+	const char *aux_mode;  /* never NULL */
+	const char *hedge;
+	int quad_code;
+	const char *cameo;
+	double goldstein;
+	vigil_place_rec place; /* "event_loc" */
+	const char *trigger;
+	vigil_span span;
+} vigil_event_rec;
+
+typedef struct vigil_figure_rec {
+	const char *id;        /* "DOC-SENTENCE-fN" */
+	uint32_t sentence;
+	double value, low, high;
+	const char *qualifier, *unit, *category;
+	vigil_actor_rec subject, said_by;
+	vigil_place_rec place;
+	const char *date;
+	vigil_span span;
+} vigil_figure_rec;
+
+typedef struct vigil_doc_records {
+	const char *id, *date, *source, *url, *title;
+	const vigil_sentence_rec *sentences; /* every sentence, in order */
+	size_t nsentences;
+	const vigil_event_rec *events;
+	size_t nevents;
+	const vigil_figure_rec *figures;
+	size_t nfigures;
+} vigil_doc_records;
+
+/*
+ * Fills *out with the records of the last coded document. Returns VIGIL_OK,
+ * VIGIL_ERROR when no document was coded, VIGIL_ENOMEM past the arena cap.
+ */
+int vigil_worker_doc_records(vigil_worker *w, vigil_doc_records *out);
+
 #ifdef __cplusplus
 }
 #endif

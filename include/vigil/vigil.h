@@ -13,5 +13,6 @@
 #include "dict.h"
 #include "coder.h"
 #include "conform.h"
+#include "store.h"
 
 #endif /* VIGIL_VIGIL_H */

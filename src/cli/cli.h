@@ -23,6 +23,9 @@ enum {
 int cli_code(int argc, char **argv);
 int cli_dict(int argc, char **argv);
 int cli_conform(int argc, char **argv);
+int cli_ingest(int argc, char **argv);
+int cli_query(int argc, char **argv);
+int cli_figures(int argc, char **argv);
 
 /* Prints a diagnostic as "file:line: message" on stderr (a vigil_diag_fn). */
 void cli_print_diag(void *ctx, const char *file, unsigned long line,
@@ -38,5 +41,15 @@ const char *cli_default_dict_dir(void);
  */
 vigil_dict *cli_open_dicts(const char *const *extra, size_t nextra,
 			   int no_default);
+
+/*
+ * Copies *doc (whose memory the reader reuses) into *out; returns the one
+ * malloc'd block that holds all of out's strings (free it when done), or
+ * NULL when out of memory.
+ */
+char *cli_doc_copy(const vigil_doc *doc, vigil_doc *out);
+
+/* Whether an option value is a date YYYY-MM-DD (1) or not (0). */
+int cli_valid_date(const char *s);
 
 #endif /* VIGIL_CLI_H */

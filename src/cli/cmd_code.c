@@ -112,16 +112,6 @@ static int parse_jobs(const char *s, int *out)
 	return 0;
 }
 
-static int valid_date(const char *s)
-{
-	int y, m, d;
-	char tail;
-
-	return strlen(s) == 10 &&
-	       sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && m >= 1 &&
-	       m <= 12 && d >= 1 && d <= 31;
-}
-
 static const struct format_name {
 	vigil_output_format format;
 	const char *name;
@@ -201,7 +191,7 @@ static int parse_options(int argc, char **argv, code_options *o)
 	while ((c = getopt_long(argc, argv, "j:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_DATE:
-			if (!valid_date(optarg)) {
+			if (!cli_valid_date(optarg)) {
 				fprintf(stderr, "vigil code: bad --date '%s' (want YYYY-MM-DD)\n", optarg);
 				return -1;
 			}
@@ -246,30 +236,10 @@ static int parse_options(int argc, char **argv, code_options *o)
 
 /*===== Batches ========================================================*/
 
-static size_t str_size(const char *s)
-{
-	return s ? strlen(s) + 1 : 0;
-}
-
-static const char *copy_str(char **p, const char *s)
-{
-	char *dst = *p;
-	size_t n;
-
-	if (!s)
-		return NULL;
-	n = strlen(s) + 1;
-	memcpy(dst, s, n);
-	*p += n;
-	return dst;
-}
-
 /* Copies *doc (whose memory the reader reuses) into a new slot. */
 static int batch_add(batch *b, const vigil_doc *doc)
 {
 	slot *s;
-	char *p;
-	size_t need;
 
 	if (b->n == b->cap) {
 		size_t ncap = b->cap ? b->cap * 2 : 64;
@@ -280,25 +250,11 @@ static int batch_add(batch *b, const vigil_doc *doc)
 		b->slots = ns;
 		b->cap = ncap;
 	}
-	need = str_size(doc->id) + str_size(doc->date) + str_size(doc->source) +
-	       str_size(doc->url) + str_size(doc->title) +
-	       str_size(doc->origin) + doc->text_len + 1;
 	s = &b->slots[b->n];
 	memset(s, 0, sizeof(*s));
-	s->store = malloc(need);
+	s->store = cli_doc_copy(doc, &s->doc);
 	if (!s->store)
 		return -1;
-	p = s->store;
-	s->doc = *doc;
-	s->doc.id = copy_str(&p, doc->id);
-	s->doc.date = copy_str(&p, doc->date);
-	s->doc.source = copy_str(&p, doc->source);
-	s->doc.url = copy_str(&p, doc->url);
-	s->doc.title = copy_str(&p, doc->title);
-	s->doc.origin = copy_str(&p, doc->origin);
-	memcpy(p, doc->text, doc->text_len);
-	p[doc->text_len] = '\0';
-	s->doc.text = p;
 	b->n++;
 	b->bytes += doc->text_len;
 	return 0;

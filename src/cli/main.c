@@ -16,8 +16,11 @@ static const char usage[] =
 	"vigil turns news reporting on conflict into structured, sourced event data.\n"
 	"\n"
 	"commands:\n"
-	"  code   code documents (text, JSON Lines, HTML, RSS/Atom) to JSON Lines records\n"
-	"  dict   check, compile, import and inspect dictionaries\n"
+	"  code     code documents (text, JSON Lines, HTML, RSS/Atom) to JSON Lines records\n"
+	"  ingest   code documents and store them (--db PATH, an SQLite file)\n"
+	"  query    events or clusters of a store, filtered (JSON Lines, CSV, GDELT)\n"
+	"  figures  the figures ledger of a store: who claimed which number, when\n"
+	"  dict     check, compile, import and inspect dictionaries\n"
 	"  conform  run a PETRARCH validation file and report what passes\n"
 	"\n"
 	"  vigil <command> --help   options of one command\n"
@@ -36,6 +39,9 @@ static const struct {
 	int (*run)(int argc, char **argv);
 } commands[] = {
 	{"code", cli_code},
+	{"ingest", cli_ingest},
+	{"query", cli_query},
+	{"figures", cli_figures},
 	{"dict", cli_dict},
 	{"conform", cli_conform},
 };

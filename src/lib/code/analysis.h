@@ -51,6 +51,9 @@ typedef struct vigil__analysis {
 /* The analysis of the worker's last coded document (borrowed), or NULL. */
 const vigil__analysis *vigil__worker_analysis(const vigil_worker *w);
 
+/* The worker's per-document arena, for records derived from the analysis. */
+vigil__arena *vigil__worker_arena(vigil_worker *w);
+
 /*
  * Derives the id of a document that has none: the XXH64 hash (seed 0) of its
  * source (or "" when absent), a NUL byte, and its raw text, as 16 lowercase

@@ -360,6 +360,11 @@ const vigil__analysis *vigil__worker_analysis(const vigil_worker *w)
 	return w->have_result ? &w->an : NULL;
 }
 
+vigil__arena *vigil__worker_arena(vigil_worker *w)
+{
+	return &w->arena;
+}
+
 /*===== Document facts =================================================*/
 
 void vigil__doc_id(const vigil_doc *doc, char out[17])

@@ -63,6 +63,13 @@ const char *vigil__place_source_name(int src)
 	return names[src];
 }
 
+void vigil__place_entry(const vigil__lexicon *lx, uint32_t entry,
+			vigil__entry *e)
+{
+	vigil__lexicon_entry(lx, entry, e);
+	e->phrase = vigil__lexicon_entry_line_head(lx, entry);
+}
+
 const char *vigil__place_admin1(const char *type, const char *code, char *buf,
 				size_t cap)
 {

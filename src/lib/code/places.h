@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../lexicon/lexicon.h"
 #include "../util/arena.h"
 
 /* Where a record's place comes from (--explain may name them). */
@@ -37,6 +38,14 @@ struct vigil__analysis;
  * are built and dated. Returns 0, or -1 when the arena fails.
  */
 int vigil__places_locate(vigil__arena *a, struct vigil__analysis *an);
+
+/*
+ * Decodes a place entry into e, with e->phrase its canonical name: the
+ * first phrase of its dictionary line ("Kursk Oblast" for "the Kursk
+ * region"). Every writer of event_loc names places through this.
+ */
+void vigil__place_entry(const vigil__lexicon *lx, uint32_t entry,
+			vigil__entry *e);
 
 /*
  * The admin1 code of a place entry: its own code for type=admin1, the part

@@ -435,8 +435,7 @@ static void put_place(vigil__buf *b, const vigil__analysis *an,
 		put_null(b, "event_loc");
 		return;
 	}
-	vigil__lexicon_entry(an->lx, p->entry, &e);
-	e.phrase = vigil__lexicon_entry_line_head(an->lx, p->entry);
+	vigil__place_entry(an->lx, p->entry, &e);
 	put_key(b, "event_loc");
 	vigil__buf_puts(b, "{\"name\":");
 	vigil__buf_json_str(b, e.phrase, strlen(e.phrase));

@@ -27,9 +27,7 @@ void vigil__event_view_init(vigil__event_view *out, const vigil__analysis *an,
 	vigil__lexicon_entry(an->lx, (uint32_t)out->v->entry, &out->verb);
 	out->has_place = e->where.match >= 0;
 	if (out->has_place) {
-		vigil__lexicon_entry(an->lx, e->where.entry, &out->place);
-		out->place.phrase =
-			vigil__lexicon_entry_line_head(an->lx, e->where.entry);
+		vigil__place_entry(an->lx, e->where.entry, &out->place);
 	} else
 		memset(&out->place, 0, sizeof(out->place));
 }

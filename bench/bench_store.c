@@ -1,0 +1,224 @@
+/*
+ * bench_store.c: the store benchmark. Generates a store of N events
+ * (default one million; 10 per document) through the public API, with a
+ * Zipf-like spread of actor and recipient countries and sectors, dates over
+ * two years and a few event types; prints ingest throughput (events/s),
+ * the latency of dyad + date-range queries (p50, p95 over 200 queries,
+ * JSON Lines written to a counting sink) and peak RSS.
+ * Usage: bench_store DB [EVENTS]
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <vigil/vigil.h>
+
+#define PER_DOC 10
+#define QUERIES 200
+
+static const char *const countries[] = {
+	"RUS", "UKR", "USA", "PRK", "KOR", "CHN", "ISR", "IRN", "SYR", "TUR",
+	"IND", "PAK", "SDN", "YEM", "JPN", "FRA", "DEU", "GBR", "LBN", "IRQ",
+	"AFG", "MMR", "ETH", "SOM", "NGA", "MLI", "COD", "VEN", "COL", "MEX",
+};
+static const char *const sectors[] = {"", "GOV", "MIL", "REB", "CVL", "SPY"};
+static const char *const events[][3] = {
+	{"ASSAULT", "190", "-10.0"}, {"CONSULT", "040", "1.0"},
+	{"MOBILIZE", "150", "-7.2"}, {"ACCUSE", "111", "-2.0"},
+	{"COERCE", "173", "-5.0"},   {"AID", "070", "7.0"},
+	{"THREATEN", "138", "-7.0"}, {"COOPERATE", "060", "6.0"},
+};
+
+static unsigned long long rng = 88172645463325252ull;
+
+static unsigned next_rand(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned)(rng >> 11);
+}
+
+/* A Zipf-like pick in [0, n): low indexes far more often. */
+static unsigned zipf(unsigned n)
+{
+	double u = (next_rand() % 1000000 + 1) / 1000001.0;
+
+	return (unsigned)(pow(u, 2.5) * n) % n;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void day_of(unsigned k, char *out)
+{
+	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int y = 2024 + (int)(k / 365), d = (int)(k % 365), m = 0;
+
+	while (d >= mdays[m]) {
+		d -= mdays[m];
+		m++;
+	}
+	snprintf(out, 11, "%04d-%02d-%02d", y % 10000, (m + 1) % 100, (d + 1) % 100);
+}
+
+typedef struct gen_doc {
+	char id[32], date[11], source[16];
+	char codes[PER_DOC][2][16], ids[PER_DOC][48];
+	char texts[PER_DOC][128];
+	vigil_sentence_rec sent[PER_DOC];
+	vigil_event_rec ev[PER_DOC];
+	vigil_doc_records r;
+} gen_doc;
+
+static void actor(vigil_actor_rec *a, char *code, const char *text)
+{
+	const char *c = countries[zipf(sizeof(countries) / sizeof(countries[0]))];
+	const char *sec = sectors[next_rand() % 6];
+
+	snprintf(code, 16, "%s%s", c, sec);
+	a->code = code;
+	a->country = c;
+	a->sector = *sec ? sec : NULL;
+	a->text = text;
+}
+
+static void make_doc(gen_doc *g, size_t n)
+{
+	unsigned k;
+	unsigned day = next_rand() % 730;
+
+	memset(g, 0, sizeof(*g));
+	snprintf(g->id, sizeof(g->id), "bench-%zu", n);
+	day_of(day, g->date);
+	snprintf(g->source, sizeof(g->source), "outlet %u", zipf(200));
+	for (k = 0; k < PER_DOC; k++) {
+		vigil_event_rec *e = &g->ev[k];
+		unsigned t = next_rand() % 8;
+
+		/* words drawn at random: documents are not near-duplicates */
+		snprintf(g->texts[k], sizeof(g->texts[k]),
+			 "w%u w%u w%u w%u w%u w%u w%u w%u w%u w%u reports.",
+			 next_rand() % 5000, next_rand() % 5000, next_rand() % 5000,
+			 next_rand() % 5000, next_rand() % 5000, next_rand() % 5000,
+			 next_rand() % 5000, next_rand() % 5000, next_rand() % 5000,
+			 next_rand() % 5000);
+		g->sent[k].span.begin = k * 128;
+		g->sent[k].span.end = k * 128 + 100;
+		g->sent[k].text = g->texts[k];
+		snprintf(g->ids[k], sizeof(g->ids[k]), "%s-%u-1", g->id, k + 1);
+		e->id = g->ids[k];
+		e->sentence = k + 1;
+		e->date = g->date;
+		e->date_precision = "day";
+		actor(&e->actor, g->codes[k][0], "the first party");
+		if (next_rand() % 4)
+			actor(&e->recipient, g->codes[k][1], "the second party");
+		e->event = events[t][0];
+		e->cameo = events[t][1];
+		e->goldstein = atof(events[t][2]);
+		e->aux_mode = next_rand() % 10 ? "asserted" : "future";
+		e->quad_code = 1 + (int)(t % 4);
+		e->place.lat = e->place.lon = NAN;
+		e->trigger = "reports";
+		e->span = g->sent[k].span;
+	}
+	g->r.id = g->id;
+	g->r.date = g->date;
+	g->r.source = g->source;
+	g->r.sentences = g->sent;
+	g->r.nsentences = PER_DOC;
+	g->r.events = g->ev;
+	g->r.nevents = PER_DOC;
+}
+
+static int count_bytes(void *ctx, const char *data, size_t len)
+{
+	(void)data;
+	*(size_t *)ctx += len;
+	return 0;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+int main(int argc, char **argv)
+{
+	vigil_store_options o = VIGIL_STORE_OPTIONS_INIT;
+	vigil_store *s = NULL;
+	gen_doc *g = malloc(sizeof(*g));
+	size_t total = argc > 2 ? strtoul(argv[2], NULL, 10) : 1000000;
+	size_t docs = total / PER_DOC, n, bytes = 0;
+	double t0, secs, lat[QUERIES];
+	char err[1024];
+	struct rusage ru;
+	int i;
+
+	if (argc < 2 || !g) {
+		fprintf(stderr, "usage: bench_store DB [EVENTS]\n");
+		return 2;
+	}
+	unlink(argv[1]);
+	if (vigil_store_open(&s, argv[1], &o, err, sizeof(err)) != VIGIL_OK) {
+		fprintf(stderr, "bench_store: %s\n", err);
+		return 2;
+	}
+	t0 = now();
+	for (n = 0; n < docs; n++) {
+		if (n % 500 == 0 && vigil_store_begin(s) != VIGIL_OK)
+			goto fail;
+		make_doc(g, n);
+		if (vigil_store_put(s, &g->r, NULL) != VIGIL_OK)
+			goto fail;
+		if ((n % 500 == 499 || n + 1 == docs) && vigil_store_commit(s) != VIGIL_OK)
+			goto fail;
+	}
+	secs = now() - t0;
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	printf("ingest: %zu events in %zu documents, %.1f s, %.0f events/s\n",
+	       docs * PER_DOC, docs, secs, docs * PER_DOC / secs);
+	for (i = 0; i < QUERIES; i++) {
+		vigil_query q = VIGIL_QUERY_INIT;
+		char since[11], until[11];
+		unsigned day = next_rand() % 700;
+
+		q.actor = countries[zipf(10)];
+		q.recipient = countries[zipf(10)];
+		day_of(day, since);
+		day_of(day + 30, until);
+		q.since = since;
+		q.until = until;
+		t0 = now();
+		if (vigil_store_query(s, &q, VIGIL_STORE_JSONL, count_bytes, &bytes) != VIGIL_OK)
+			goto fail;
+		lat[i] = (now() - t0) * 1e3;
+	}
+	qsort(lat, QUERIES, sizeof(lat[0]), cmp_double);
+	printf("dyad + 30-day query: p50 %.2f ms, p95 %.2f ms (%d queries, %zu bytes of JSON Lines)\n",
+	       lat[QUERIES / 2], lat[QUERIES * 95 / 100], QUERIES, bytes);
+	getrusage(RUSAGE_SELF, &ru);
+	printf("peak RSS: %.1f MB\n", ru.ru_maxrss / 1024.0);
+	vigil_store_free(s);
+	free(g);
+	return 0;
+fail:
+	fprintf(stderr, "bench_store: %s\n", vigil_store_errmsg(s));
+	vigil_store_free(s);
+	free(g);
+	return 1;
+}

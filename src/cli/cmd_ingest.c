@@ -1,0 +1,419 @@
+/*
+ * cmd_ingest.c: `vigil ingest`: codes documents like `vigil code` (-j
+ * threads) and stores each one in the store (--db) in its own transaction,
+ * in input order. A bad document is reported and skipped; a store error
+ * (read-only, disk full) stops the run, keeping every document already
+ * stored. A progress line is drawn only when stderr is a terminal.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#define MAX_JOBS 64
+#define BATCH_DOCS_PER_JOB 16
+#define BATCH_BYTES ((size_t)32 << 20)
+#define MAX_EXTRA_DICTS 32
+
+static const char ingest_usage[] =
+	"usage: vigil ingest --db PATH [options] FILE...\n"
+	"\n"
+	"Codes documents (as vigil code does) and stores their records in the\n"
+	"store PATH, an SQLite file created on first use. Each document is\n"
+	"stored in one transaction: all of its records or none, even if ingest\n"
+	"is killed. Ingesting a document again changes nothing; a document whose\n"
+	"records changed (new dictionaries, a new text under the same id)\n"
+	"replaces its old records. Several ingesters may write one store at once.\n"
+	"This build's store supports SQLite files only (not postgresql:// URLs).\n"
+	"\n"
+	"options:\n"
+	"  --db PATH            the store (required)\n"
+	"  --date YYYY-MM-DD    publication date of documents that have none\n"
+	"  --repair             code invalid UTF-8 with U+FFFD instead of skipping\n"
+	"  --dict PATH          also load this dictionary file or directory;\n"
+	"                       repeatable\n"
+	"  --no-default-dict    do not load the default dictionaries\n"
+	"  -j, --jobs N         code with N threads (default 1)\n"
+	"  -h, --help           this help\n"
+	"\n"
+	"At the end it prints on stderr the documents (added, replaced,\n"
+	"unchanged), their events and figures, and what was skipped and why.\n"
+	"Exit status: 0; 1 when a document or file was skipped; 2 on bad usage\n"
+	"or a store error (the documents stored before it are kept).\n";
+
+typedef struct ingest_options {
+	const char *db;
+	const char *date;
+	unsigned flags;
+	int no_default_dict;
+	int jobs;
+	const char *dicts[MAX_EXTRA_DICTS];
+	size_t ndicts;
+} ingest_options;
+
+typedef struct slot {
+	vigil_doc doc;        /* strings point into `mem` */
+	char *mem;
+} slot;
+
+typedef struct totals {
+	size_t added, replaced, unchanged, events, figures;
+	size_t bad_docs, bad_files;
+} totals;
+
+/* One batch of documents, coded by the threads and stored in order. */
+typedef struct run {
+	vigil_store *store;
+	slot *slots;
+	size_t n, cap, bytes;
+	size_t next;            /* next slot to code (under `lock`) */
+	size_t turn;            /* next slot to store (under `lock`) */
+	int fatal;              /* a store error: store nothing more */
+	int progress;           /* stderr is a terminal */
+	double last_draw;
+	totals t;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+} run;
+
+/*===== Options ========================================================*/
+
+static int parse_jobs(const char *s, int *out)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno || *end || n < 1 || n > MAX_JOBS)
+		return -1;
+	*out = (int)n;
+	return 0;
+}
+
+/* Returns -1 on a usage error (printed), 1 for --help, 0 to go on. */
+static int parse_options(int argc, char **argv, ingest_options *o)
+{
+	enum { OPT_DB = 256, OPT_DATE, OPT_REPAIR, OPT_DICT, OPT_NODEFAULT };
+	static const struct option longopts[] = {
+		{"db", required_argument, NULL, OPT_DB},
+		{"date", required_argument, NULL, OPT_DATE},
+		{"repair", no_argument, NULL, OPT_REPAIR},
+		{"dict", required_argument, NULL, OPT_DICT},
+		{"no-default-dict", no_argument, NULL, OPT_NODEFAULT},
+		{"jobs", required_argument, NULL, 'j'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	o->jobs = 1;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "j:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_DB: o->db = optarg; break;
+		case OPT_DATE:
+			if (!cli_valid_date(optarg)) {
+				fprintf(stderr, "vigil ingest: bad --date '%s' (want YYYY-MM-DD)\n", optarg);
+				return -1;
+			}
+			o->date = optarg;
+			break;
+		case OPT_REPAIR: o->flags |= VIGIL_CODE_REPAIR; break;
+		case OPT_NODEFAULT: o->no_default_dict = 1; break;
+		case OPT_DICT:
+			if (o->ndicts == MAX_EXTRA_DICTS) {
+				fprintf(stderr, "vigil ingest: at most %d --dict\n", MAX_EXTRA_DICTS);
+				return -1;
+			}
+			o->dicts[o->ndicts++] = optarg;
+			break;
+		case 'j':
+			if (parse_jobs(optarg, &o->jobs) < 0) {
+				fprintf(stderr, "vigil ingest: bad --jobs '%s' (1..%d)\n", optarg, MAX_JOBS);
+				return -1;
+			}
+			break;
+		case 'h':
+			fputs(ingest_usage, stdout);
+			return 1;
+		default:
+			fputs("see vigil ingest --help\n", stderr);
+			return -1;
+		}
+	}
+	if (!o->db || optind >= argc) {
+		fprintf(stderr, "vigil ingest: %s (see vigil ingest --help)\n",
+			!o->db ? "--db PATH is required" : "no FILE given");
+		return -1;
+	}
+	return 0;
+}
+
+/*===== Coding and storing =============================================*/
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void draw_progress(run *r, int final)
+{
+	double now = now_seconds();
+	size_t docs = r->t.added + r->t.replaced + r->t.unchanged;
+
+	if (!r->progress || (!final && now - r->last_draw < 0.2))
+		return;
+	r->last_draw = now;
+	fprintf(stderr, "\rvigil ingest: %zu documents, %zu events, %zu figures",
+		docs, r->t.events, r->t.figures);
+	if (final)
+		fputs("\r\033[K", stderr);
+}
+
+/* Stores (or reports) slot i's coded document; runs in input order. */
+static void store_slot(run *r, vigil_worker *w, int rc, size_t i)
+{
+	const vigil_doc *doc = &r->slots[i].doc;
+	const char *warning = vigil_worker_warning(w);
+	vigil_doc_records recs;
+	vigil_store_outcome outcome;
+	vigil_doc_summary sum;
+
+	if (r->fatal)
+		return;
+	if (rc == VIGIL_OK && warning)
+		fprintf(stderr, "vigil ingest: warning: %s\n", warning);
+	if (rc == VIGIL_OK)
+		rc = vigil_worker_doc_records(w, &recs);
+	if (rc != VIGIL_OK) {
+		fprintf(stderr, "vigil ingest: %s\n", vigil_worker_errmsg(w));
+		r->t.bad_docs++;
+		return;
+	}
+	if (vigil_store_put(r->store, &recs, &outcome) != VIGIL_OK) {
+		fprintf(stderr, "vigil ingest: %s (document %s from %s:%lu; "
+			"ingest stopped, documents stored before it are kept)\n",
+			vigil_store_errmsg(r->store), recs.id,
+			doc->origin ? doc->origin : "-", doc->line);
+		r->fatal = 1;
+		return;
+	}
+	vigil_worker_summary(w, &sum);
+	r->t.events += sum.events;
+	r->t.figures += sum.figures;
+	if (outcome == VIGIL_STORE_ADDED)
+		r->t.added++;
+	else if (outcome == VIGIL_STORE_REPLACED)
+		r->t.replaced++;
+	else
+		r->t.unchanged++;
+	draw_progress(r, 0);
+}
+
+static void *ingest_thread(void *p)
+{
+	void **args = p;
+	run *r = args[0];
+	vigil_worker *w = args[1];
+
+	for (;;) {
+		size_t i;
+		int rc;
+
+		pthread_mutex_lock(&r->lock);
+		i = r->next++;
+		pthread_mutex_unlock(&r->lock);
+		if (i >= r->n)
+			break;
+		rc = vigil_worker_code(w, &r->slots[i].doc);
+		pthread_mutex_lock(&r->lock);
+		while (r->turn != i)
+			pthread_cond_wait(&r->cond, &r->lock);
+		pthread_mutex_unlock(&r->lock);
+		store_slot(r, w, rc, i); /* only the thread whose turn it is */
+		pthread_mutex_lock(&r->lock);
+		r->turn++;
+		pthread_cond_broadcast(&r->cond);
+		pthread_mutex_unlock(&r->lock);
+	}
+	return NULL;
+}
+
+/* Codes and stores the batch with `nw` workers, then empties it. */
+static void flush_batch(run *r, vigil_worker **workers, int nw)
+{
+	pthread_t tid[MAX_JOBS];
+	void *args[MAX_JOBS][2];
+	int i, started = 0;
+	size_t k;
+
+	r->next = r->turn = 0;
+	for (i = 0; i < nw && nw > 1 && r->n > 1; i++) {
+		args[i][0] = r;
+		args[i][1] = workers[i];
+		if (pthread_create(&tid[i], NULL, ingest_thread, args[i]) != 0)
+			break;
+		started++;
+	}
+	if (!started) {
+		args[0][0] = r;
+		args[0][1] = workers[0];
+		ingest_thread(args[0]);
+	}
+	for (i = 0; i < started; i++)
+		pthread_join(tid[i], NULL);
+	for (k = 0; k < r->n; k++)
+		free(r->slots[k].mem);
+	r->n = 0;
+	r->bytes = 0;
+}
+
+static int batch_add(run *r, const vigil_doc *doc)
+{
+	if (r->n == r->cap) {
+		size_t ncap = r->cap ? r->cap * 2 : 64;
+		slot *ns = realloc(r->slots, ncap * sizeof(*ns));
+
+		if (!ns)
+			return -1;
+		r->slots = ns;
+		r->cap = ncap;
+	}
+	r->slots[r->n].mem = cli_doc_copy(doc, &r->slots[r->n].doc);
+	if (!r->slots[r->n].mem)
+		return -1;
+	r->n++;
+	r->bytes += doc->text_len;
+	return 0;
+}
+
+/* Reads, codes and stores every document of one file. -1: fatal. */
+static int ingest_file(const char *path, const ingest_options *o, run *r,
+		       vigil_worker **workers)
+{
+	vigil_reader_options ropts = VIGIL_READER_OPTIONS_INIT;
+	vigil_reader *rd = NULL;
+	vigil_doc doc;
+	char err[512];
+	size_t batch_docs = (size_t)o->jobs * BATCH_DOCS_PER_JOB;
+	int rc;
+
+	ropts.default_date = o->date;
+	if (vigil_reader_open(&rd, path, &ropts, err, sizeof(err)) != VIGIL_OK) {
+		fprintf(stderr, "vigil ingest: %s\n", err);
+		r->t.bad_files++;
+		return 0;
+	}
+	while (!r->fatal && (rc = vigil_reader_next(rd, &doc)) != VIGIL_EOF) {
+		if (rc != VIGIL_OK) {
+			/* earlier documents first, so stderr follows input */
+			flush_batch(r, workers, o->jobs);
+			fprintf(stderr, "vigil ingest: %s\n", vigil_reader_errmsg(rd));
+			if (rc != VIGIL_EINPUT) {
+				r->t.bad_files++;
+				break;
+			}
+			r->t.bad_docs++;
+			continue;
+		}
+		if (batch_add(r, &doc) < 0) {
+			fprintf(stderr, "vigil ingest: out of memory\n");
+			vigil_reader_free(rd);
+			return -1;
+		}
+		if (r->n >= batch_docs || r->bytes >= BATCH_BYTES)
+			flush_batch(r, workers, o->jobs);
+	}
+	vigil_reader_free(rd);
+	return 0;
+}
+
+static void print_summary(const totals *t)
+{
+	size_t docs = t->added + t->replaced + t->unchanged;
+
+	fprintf(stderr,
+		"vigil ingest: %zu document%s (%zu added, %zu replaced, %zu "
+		"unchanged), %zu events, %zu figures; skipped %zu bad "
+		"document%s and %zu unreadable file%s\n",
+		docs, docs == 1 ? "" : "s", t->added, t->replaced, t->unchanged,
+		t->events, t->figures, t->bad_docs, t->bad_docs == 1 ? "" : "s",
+		t->bad_files, t->bad_files == 1 ? "" : "s");
+}
+
+int cli_ingest(int argc, char **argv)
+{
+	ingest_options o;
+	vigil_coder_options copts = VIGIL_CODER_OPTIONS_INIT;
+	vigil_store_options sopts = VIGIL_STORE_OPTIONS_INIT;
+	vigil_dict *dict = NULL;
+	vigil_coder *coder = NULL;
+	vigil_worker *workers[MAX_JOBS] = {0};
+	run r;
+	char err[1024];
+	int i, status = CLI_USAGE, rc = parse_options(argc, argv, &o);
+
+	memset(&r, 0, sizeof(r));
+	pthread_mutex_init(&r.lock, NULL);
+	pthread_cond_init(&r.cond, NULL);
+	if (rc != 0) {
+		status = rc > 0 ? CLI_OK : CLI_USAGE;
+		goto done;
+	}
+	/* past a file size limit, writes fail (EFBIG) instead of killing us */
+	signal(SIGXFSZ, SIG_IGN);
+	if (vigil_store_open(&r.store, o.db, &sopts, err, sizeof(err)) != VIGIL_OK) {
+		fprintf(stderr, "vigil ingest: %s\n", err);
+		goto done;
+	}
+	if (!o.no_default_dict || o.ndicts) {
+		dict = cli_open_dicts(o.dicts, o.ndicts, o.no_default_dict);
+		if (!dict)
+			goto done;
+	}
+	copts.dict = dict;
+	copts.flags = o.flags;
+	if (vigil_coder_new(&coder, &copts) != VIGIL_OK)
+		goto oom;
+	for (i = 0; i < o.jobs; i++)
+		if (vigil_worker_new(&workers[i], coder) != VIGIL_OK)
+			goto oom;
+	r.progress = isatty(STDERR_FILENO);
+	for (i = optind; i < argc && !r.fatal; i++)
+		if (ingest_file(argv[i], &o, &r, workers) < 0)
+			goto done;
+	flush_batch(&r, workers, o.jobs);
+	draw_progress(&r, 1);
+	print_summary(&r.t);
+	status = r.fatal ? CLI_USAGE
+			 : (r.t.bad_docs || r.t.bad_files ? CLI_INPUT : CLI_OK);
+	goto done;
+oom:
+	fprintf(stderr, "vigil ingest: out of memory\n");
+done:
+	for (i = 0; i < MAX_JOBS; i++)
+		vigil_worker_free(workers[i]);
+	for (size_t k = 0; k < r.n; k++)
+		free(r.slots[k].mem);
+	free(r.slots);
+	pthread_cond_destroy(&r.cond);
+	pthread_mutex_destroy(&r.lock);
+	vigil_coder_free(coder);
+	vigil_dict_free(dict);
+	vigil_store_free(r.store);
+	return status;
+}

@@ -1,0 +1,108 @@
+/*
+ * minhash.c: the near-duplicate fingerprint of a document: a MinHash
+ * signature of its word 3-shingles. Words are runs of letters, digits and
+ * non-ASCII bytes, ASCII-lowercased; each shingle is hashed once (XXH64)
+ * and VIGIL__MINHASH_K hash functions derived from it (multiply-add with
+ * fixed odd constants, high 32 bits) each keep their minimum. The share of
+ * equal minima estimates the Jaccard similarity of the shingle sets:
+ * syndicated copies of one story (another headline, byline, a sentence
+ * more or less) share most shingles; different stories almost none.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <ctype.h>
+#include <string.h>
+
+#define XXH_STATIC_LINKING_ONLY /* XXH64_state_t on the stack */
+#include <xxhash.h>
+
+#include "store_int.h"
+
+#define SHINGLE 3
+#define MIN_SHINGLES 8
+
+/* A word of a sentence: [p, p + len). */
+typedef struct word {
+	const char *p;
+	size_t len;
+} word;
+
+static uint64_t shingle_hash(const word *w)
+{
+	XXH64_state_t st;
+	size_t k, j;
+
+	XXH64_reset(&st, 0);
+	for (k = 0; k < SHINGLE; k++) {
+		for (j = 0; j < w[k].len; j++) {
+			char c = (char)tolower((unsigned char)w[k].p[j]);
+
+			XXH64_update(&st, &c, 1);
+		}
+		XXH64_update(&st, " ", 1);
+	}
+	return XXH64_digest(&st);
+}
+
+/* Hash function i of a shingle hash h. */
+static uint32_t derive(uint64_t h, unsigned i)
+{
+	uint64_t a = 0x9e3779b97f4a7c15ull * (2 * i + 1);
+	uint64_t b = 0xc2b2ae3d27d4eb4full * (i + 1);
+
+	return (uint32_t)((a * h + b) >> 32);
+}
+
+static int is_word_byte(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80;
+}
+
+int vigil__minhash(const vigil_doc_records *r,
+		   uint32_t sig[VIGIL__MINHASH_K])
+{
+	word win[SHINGLE];
+	size_t nwords = 0, i;
+	unsigned k;
+
+	for (k = 0; k < VIGIL__MINHASH_K; k++)
+		sig[k] = UINT32_MAX;
+	for (i = 0; i < r->nsentences; i++) {
+		const unsigned char *p = (const unsigned char *)r->sentences[i].text;
+
+		while (p && *p) {
+			const unsigned char *start;
+			uint64_t h;
+
+			while (*p && !is_word_byte(*p))
+				p++;
+			if (!*p)
+				break;
+			start = p;
+			while (*p && is_word_byte(*p))
+				p++;
+			memmove(win, win + 1, sizeof(word) * (SHINGLE - 1));
+			win[SHINGLE - 1].p = (const char *)start;
+			win[SHINGLE - 1].len = (size_t)(p - start);
+			if (++nwords < SHINGLE)
+				continue;
+			h = shingle_hash(win);
+			for (k = 0; k < VIGIL__MINHASH_K; k++) {
+				uint32_t v = derive(h, k);
+
+				if (v < sig[k])
+					sig[k] = v;
+			}
+		}
+	}
+	return nwords >= SHINGLE - 1 + MIN_SHINGLES;
+}
+
+unsigned vigil__minhash_same(const uint32_t *a, const uint32_t *b)
+{
+	unsigned k, same = 0;
+
+	for (k = 0; k < VIGIL__MINHASH_K; k++)
+		same += a[k] == b[k];
+	return same;
+}

@@ -1,0 +1,600 @@
+/*
+ * sqlite_ingest.c: stores one document's records in one transaction (a
+ * savepoint inside a vigil_store_begin batch): the same records again
+ * change nothing (their hash is kept on the document), different records
+ * replace the old ones, and a failure rolls the document back so that it
+ * is either all in or all out. Near-duplicates and clusters are decided
+ * here, under the write lock, by the rules of cluster.c and minhash.c.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define XXH_STATIC_LINKING_ONLY /* XXH64_state_t on the stack */
+#include <xxhash.h>
+
+#include "sqlite_int.h"
+
+static const char *const stmt_sql[ST_COUNT_] = {
+	[ST_BEGIN] = "BEGIN IMMEDIATE",
+	[ST_COMMIT] = "COMMIT",
+	[ST_SAVEPOINT] = "SAVEPOINT doc",
+	[ST_RELEASE] = "RELEASE doc",
+	[ST_DOC_FIND] = "SELECT id, records_hash FROM documents WHERE doc = ?1",
+	[ST_DEL_EVENTS] = "DELETE FROM events WHERE doc_id = ?1",
+	[ST_DEL_FIGURES] = "DELETE FROM figures WHERE doc_id = ?1",
+	[ST_DEL_TEXT] = "DELETE FROM sentence_text WHERE rowid IN "
+			"(SELECT id FROM sentences WHERE doc_id = ?1)",
+	[ST_DEL_SENTENCES] = "DELETE FROM sentences WHERE doc_id = ?1",
+	[ST_DEL_DOC] = "DELETE FROM documents WHERE id = ?1",
+	[ST_DOC_NEAR] = "SELECT doc, minhash FROM documents"
+			" WHERE date BETWEEN date(?1, '-3 days') AND date(?1, '+3 days')"
+			" AND duplicate_of IS NULL AND minhash IS NOT NULL"
+			" AND doc <> ?2 ORDER BY id",
+	[ST_DOC_INSERT] = "INSERT INTO documents(doc, date, source, url, title,"
+			  " sentences, records_hash, minhash, duplicate_of)"
+			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[ST_SENT_INSERT] = "INSERT INTO sentences(doc_id, n, span_begin,"
+			   " span_end, para) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_TEXT_INSERT] = "INSERT INTO sentence_text(rowid, text) VALUES (?1, ?2)",
+	[ST_PLACE_FIND] = "SELECT id FROM places WHERE name = ?1 AND country IS ?2"
+			  " AND admin1 IS ?3 AND precision IS ?4 AND code IS ?5",
+	[ST_PLACE_INSERT] = "INSERT INTO places(name, country, admin1, precision,"
+			    " code, lat, lon) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[ST_CLUSTER_INSERT] = "INSERT OR IGNORE INTO clusters(id, key, event, actor,"
+			      " recipient, date, date_precision)"
+			      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[ST_EVENT_INSERT] = "INSERT INTO events(doc_id, sentence_id, sentence, n,"
+			    " date, date_precision, actor_code, actor_country,"
+			    " actor_sector, actor_text, recipient_code,"
+			    " recipient_country, recipient_sector, recipient_text,"
+			    " event, mode, aux_mode, hedge, quad_code, cameo,"
+			    " goldstein, said_by_code, said_by_text, place_id,"
+			    " trigger, span_begin, span_end, cluster) VALUES"
+			    " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+			    " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
+			    " ?23, ?24, ?25, ?26, ?27, ?28)",
+	[ST_FIGURE_INSERT] = "INSERT INTO figures(doc_id, sentence, n, value, low,"
+			     " high, qualifier, unit, category, subject_code,"
+			     " subject_country, subject_sector, subject_text,"
+			     " said_by_code, said_by_text, place_id, date,"
+			     " span_begin, span_end) VALUES (?1, ?2, ?3, ?4, ?5,"
+			     " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+			     " ?17, ?18, ?19)",
+};
+
+/* The statement, prepared on first use and reset for this one. */
+static sqlite3_stmt *stmt(struct vigil_store *s, enum sqlite_stmt k)
+{
+	sqlite_impl *q = vigil__sq(s);
+
+	if (!q->st[k] && vigil__sq_prepare(s, &q->st[k], stmt_sql[k]) != VIGIL_OK)
+		return NULL;
+	sqlite3_reset(q->st[k]);
+	sqlite3_clear_bindings(q->st[k]);
+	return q->st[k];
+}
+
+void vigil__sq_finalize(struct vigil_store *s)
+{
+	sqlite_impl *q = vigil__sq(s);
+	int k;
+
+	for (k = 0; k < ST_COUNT_; k++) {
+		sqlite3_finalize(q->st[k]);
+		q->st[k] = NULL;
+	}
+}
+
+/* Steps a bound statement to its end; `what` names it in the message. */
+static int run(struct vigil_store *s, sqlite3_stmt *st, const char *what)
+{
+	int rc;
+
+	if (!st)
+		return VIGIL_ERROR;
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		return VIGIL_OK;
+	return vigil__sq_fail(s, rc, what);
+}
+
+static int run_simple(struct vigil_store *s, enum sqlite_stmt k,
+		      const char *what)
+{
+	return run(s, stmt(s, k), what);
+}
+
+int vigil__sq_begin(struct vigil_store *s)
+{
+	int rc = run_simple(s, ST_BEGIN, "starting a transaction");
+
+	if (rc == VIGIL_OK)
+		vigil__sq(s)->in_batch = 1;
+	return rc;
+}
+
+int vigil__sq_commit(struct vigil_store *s)
+{
+	sqlite_impl *q = vigil__sq(s);
+	int rc;
+
+	if (!q->in_batch)
+		return VIGIL_OK;
+	q->in_batch = 0;
+	rc = run_simple(s, ST_COMMIT, "committing");
+	if (rc != VIGIL_OK)
+		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+/*===== The records' hash ==============================================*/
+
+static void hash_str(XXH64_state_t *h, const char *v)
+{
+	static const char tag[2] = {0, 1};
+
+	if (v)
+		XXH64_update(h, v, strlen(v) + 1);
+	else
+		XXH64_update(h, tag, sizeof(tag)); /* NULL differs from "" */
+}
+
+static void hash_num(XXH64_state_t *h, double v)
+{
+	char b[40];
+
+	snprintf(b, sizeof(b), "%.17g", v);
+	hash_str(h, b);
+}
+
+static void hash_actor(XXH64_state_t *h, const vigil_actor_rec *a)
+{
+	hash_str(h, a->code);
+	hash_str(h, a->country);
+	hash_str(h, a->sector);
+	hash_str(h, a->text);
+}
+
+static void hash_place(XXH64_state_t *h, const vigil_place_rec *p)
+{
+	hash_str(h, p->name);
+	hash_str(h, p->code);
+	hash_str(h, p->country);
+	hash_str(h, p->admin1);
+	hash_str(h, p->precision);
+	hash_num(h, p->lat);
+	hash_num(h, p->lon);
+}
+
+static void hash_event(XXH64_state_t *h, const vigil_event_rec *e)
+{
+	hash_num(h, e->sentence);
+	hash_str(h, e->id);
+	hash_str(h, e->date);
+	hash_str(h, e->date_precision);
+	hash_actor(h, &e->actor);
+	hash_actor(h, &e->recipient);
+	hash_actor(h, &e->said_by);
+	hash_str(h, e->event);
+	hash_str(h, e->mode);
+	hash_str(h, e->aux_mode);
+	hash_str(h, e->hedge);
+	hash_num(h, e->quad_code);
+	hash_str(h, e->cameo);
+	hash_num(h, e->goldstein);
+	hash_place(h, &e->place);
+	hash_str(h, e->trigger);
+	hash_num(h, e->span.begin);
+	hash_num(h, e->span.end);
+}
+
+static void hash_figure(XXH64_state_t *h, const vigil_figure_rec *f)
+{
+	hash_str(h, f->id);
+	hash_num(h, f->value);
+	hash_num(h, f->low);
+	hash_num(h, f->high);
+	hash_str(h, f->qualifier);
+	hash_str(h, f->unit);
+	hash_str(h, f->category);
+	hash_actor(h, &f->subject);
+	hash_actor(h, &f->said_by);
+	hash_place(h, &f->place);
+	hash_str(h, f->date);
+	hash_num(h, f->span.begin);
+	hash_num(h, f->span.end);
+}
+
+/* XXH64 of everything stored about the document, as 16 hex digits. */
+static void records_hash(const vigil_doc_records *r, char out[17])
+{
+	XXH64_state_t h;
+	size_t i;
+
+	XXH64_reset(&h, VIGIL__STORE_SCHEMA);
+	hash_str(&h, r->id);
+	hash_str(&h, r->date);
+	hash_str(&h, r->source);
+	hash_str(&h, r->url);
+	hash_str(&h, r->title);
+	for (i = 0; i < r->nsentences; i++) {
+		hash_num(&h, r->sentences[i].span.begin);
+		hash_num(&h, r->sentences[i].para);
+		hash_str(&h, r->sentences[i].text);
+	}
+	for (i = 0; i < r->nevents; i++)
+		hash_event(&h, &r->events[i]);
+	for (i = 0; i < r->nfigures; i++)
+		hash_figure(&h, &r->figures[i]);
+	snprintf(out, 17, "%016llx", (unsigned long long)XXH64_digest(&h));
+}
+
+/*===== Writing a document =============================================*/
+
+/* Looks the document up: *id 0 when absent; *same when its hash matches. */
+static int find_doc(struct vigil_store *s, const char *doc, const char *hash,
+		    sqlite3_int64 *id, int *same)
+{
+	sqlite3_stmt *st = stmt(s, ST_DOC_FIND);
+	int rc;
+
+	*id = 0;
+	*same = 0;
+	if (!st)
+		return VIGIL_ERROR;
+	sqlite3_bind_text(st, 1, doc, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *old = vigil__sq_text(st, 1);
+
+		*id = sqlite3_column_int64(st, 0);
+		*same = old && strcmp(old, hash) == 0;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return vigil__sq_fail(s, rc, "looking up a document");
+	return VIGIL_OK;
+}
+
+static int delete_doc(struct vigil_store *s, sqlite3_int64 id)
+{
+	static const enum sqlite_stmt order[] = {
+		ST_DEL_EVENTS, ST_DEL_FIGURES, ST_DEL_TEXT, ST_DEL_SENTENCES,
+		ST_DEL_DOC,
+	};
+	size_t i;
+	int rc = VIGIL_OK;
+
+	for (i = 0; i < sizeof(order) / sizeof(order[0]) && rc == VIGIL_OK; i++) {
+		sqlite3_stmt *st = stmt(s, order[i]);
+
+		if (st)
+			sqlite3_bind_int64(st, 1, id);
+		rc = run(s, st, "removing the old version of a document");
+	}
+	return rc;
+}
+
+/* The earliest stored document this one nearly duplicates (into dup, or
+ * "" when none): published within 3 days, sharing at least
+ * VIGIL__NEAR_DUP_SAME of the minima of its signature, itself an original. */
+static int find_original(struct vigil_store *s, const vigil_doc_records *r,
+			 const uint32_t *sig, char *dup, size_t cap)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	dup[0] = '\0';
+	if (!sig || !r->date)
+		return VIGIL_OK;
+	st = stmt(s, ST_DOC_NEAR);
+	if (!st)
+		return VIGIL_ERROR;
+	sqlite3_bind_text(st, 1, r->date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, r->id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		uint32_t other[VIGIL__MINHASH_K];
+
+		if (sqlite3_column_bytes(st, 1) != (int)sizeof(other))
+			continue;
+		memcpy(other, sqlite3_column_blob(st, 1), sizeof(other));
+		if (vigil__minhash_same(sig, other) >= VIGIL__NEAR_DUP_SAME) {
+			snprintf(dup, cap, "%s", vigil__sq_text(st, 0));
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return vigil__sq_fail(s, rc, "looking for near-duplicates");
+	return VIGIL_OK;
+}
+
+static int insert_doc(struct vigil_store *s, const vigil_doc_records *r,
+		      const char *hash, sqlite3_int64 *id)
+{
+	sqlite3_stmt *st = stmt(s, ST_DOC_INSERT);
+	uint32_t sig[VIGIL__MINHASH_K];
+	int has_sig = vigil__minhash(r, sig);
+	char dup[256];
+	int rc = find_original(s, r, has_sig ? sig : NULL, dup, sizeof(dup));
+
+	if (rc != VIGIL_OK)
+		return rc;
+	if (!st)
+		return VIGIL_ERROR;
+	vigil__sq_bind_text(st, 1, r->id);
+	vigil__sq_bind_text(st, 2, r->date);
+	vigil__sq_bind_text(st, 3, r->source);
+	vigil__sq_bind_text(st, 4, r->url);
+	vigil__sq_bind_text(st, 5, r->title);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)r->nsentences);
+	sqlite3_bind_text(st, 7, hash, -1, SQLITE_STATIC);
+	if (has_sig)
+		sqlite3_bind_blob(st, 8, sig, (int)sizeof(sig), SQLITE_STATIC);
+	vigil__sq_bind_text(st, 9, dup[0] ? dup : NULL);
+	rc = run(s, st, "storing a document");
+	*id = sqlite3_last_insert_rowid(vigil__sq(s)->db);
+	return rc;
+}
+
+/* Sentence rows and their text; first_id gets the rowid of sentence 1
+ * (the others follow it: rowids are taken in order in one transaction). */
+static int insert_sentences(struct vigil_store *s, const vigil_doc_records *r,
+			    sqlite3_int64 doc, sqlite3_int64 *first_id)
+{
+	size_t i;
+	int rc = VIGIL_OK;
+
+	*first_id = 0;
+	for (i = 0; i < r->nsentences && rc == VIGIL_OK; i++) {
+		const vigil_sentence_rec *se = &r->sentences[i];
+		sqlite3_stmt *st = stmt(s, ST_SENT_INSERT);
+		sqlite3_int64 sid;
+
+		if (!st)
+			return VIGIL_ERROR;
+		sqlite3_bind_int64(st, 1, doc);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i + 1);
+		sqlite3_bind_int64(st, 3, se->span.begin);
+		sqlite3_bind_int64(st, 4, se->span.end);
+		sqlite3_bind_int64(st, 5, se->para);
+		rc = run(s, st, "storing sentences");
+		sid = sqlite3_last_insert_rowid(vigil__sq(s)->db);
+		if (i == 0)
+			*first_id = sid;
+		else if (sid != *first_id + (sqlite3_int64)i) {
+			vigil__store_fail(s, "sentence rowids out of order");
+			return VIGIL_ERROR;
+		}
+		st = stmt(s, ST_TEXT_INSERT);
+		if (rc != VIGIL_OK || !st)
+			return rc != VIGIL_OK ? rc : VIGIL_ERROR;
+		sqlite3_bind_int64(st, 1, sid);
+		vigil__sq_bind_text(st, 2, se->text);
+		rc = run(s, st, "indexing sentences");
+	}
+	return rc;
+}
+
+/* The row of a place (added when new) into *id; 0 for no place. */
+static int place_id(struct vigil_store *s, const vigil_place_rec *p,
+		    sqlite3_int64 *id)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*id = 0;
+	if (!p->name)
+		return VIGIL_OK;
+	st = stmt(s, ST_PLACE_FIND);
+	if (!st)
+		return VIGIL_ERROR;
+	vigil__sq_bind_text(st, 1, p->name);
+	vigil__sq_bind_text(st, 2, p->country);
+	vigil__sq_bind_text(st, 3, p->admin1);
+	vigil__sq_bind_text(st, 4, p->precision);
+	vigil__sq_bind_text(st, 5, p->code);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return VIGIL_OK;
+	if (rc != SQLITE_DONE)
+		return vigil__sq_fail(s, rc, "looking up a place");
+	st = stmt(s, ST_PLACE_INSERT);
+	if (!st)
+		return VIGIL_ERROR;
+	vigil__sq_bind_text(st, 1, p->name);
+	vigil__sq_bind_text(st, 2, p->country);
+	vigil__sq_bind_text(st, 3, p->admin1);
+	vigil__sq_bind_text(st, 4, p->precision);
+	vigil__sq_bind_text(st, 5, p->code);
+	vigil__sq_bind_real(st, 6, p->lat);
+	vigil__sq_bind_real(st, 7, p->lon);
+	rc = run(s, st, "storing a place");
+	*id = sqlite3_last_insert_rowid(vigil__sq(s)->db);
+	return rc;
+}
+
+/* The event's cluster id into id ("" when it joins none), recorded. */
+static int cluster_of(struct vigil_store *s, const vigil_event_rec *e,
+		      char id[13])
+{
+	char key[VIGIL__CLUSTER_KEY_MAX];
+	sqlite3_stmt *st;
+
+	if (!vigil__cluster_key(e, key, sizeof(key), id)) {
+		id[0] = '\0';
+		return VIGIL_OK;
+	}
+	st = stmt(s, ST_CLUSTER_INSERT);
+	if (!st)
+		return VIGIL_ERROR;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	vigil__sq_bind_text(st, 3, e->event);
+	vigil__sq_bind_text(st, 4, e->actor.code);
+	vigil__sq_bind_text(st, 5, e->recipient.code);
+	vigil__sq_bind_text(st, 6, e->date);
+	vigil__sq_bind_text(st, 7, e->date_precision);
+	return run(s, st, "storing a cluster");
+}
+
+static void bind_actor(sqlite3_stmt *st, int i, const vigil_actor_rec *a)
+{
+	vigil__sq_bind_text(st, i, a->code);
+	vigil__sq_bind_text(st, i + 1, a->country);
+	vigil__sq_bind_text(st, i + 2, a->sector);
+	vigil__sq_bind_text(st, i + 3, a->text);
+}
+
+/* The number after the last '-' of a record id ("f" skipped). */
+static int64_t id_number(const char *id)
+{
+	const char *dash = strrchr(id, '-');
+	const char *p = dash ? dash + 1 : id;
+
+	if (*p == 'f')
+		p++;
+	return strtoll(p, NULL, 10);
+}
+
+static int insert_event(struct vigil_store *s, const vigil_event_rec *e,
+			sqlite3_int64 doc, sqlite3_int64 sent1)
+{
+	sqlite3_int64 place;
+	char cluster[13];
+	sqlite3_stmt *st;
+	int rc = place_id(s, &e->place, &place);
+
+	if (rc == VIGIL_OK)
+		rc = cluster_of(s, e, cluster);
+	if (rc != VIGIL_OK)
+		return rc;
+	st = stmt(s, ST_EVENT_INSERT);
+	if (!st)
+		return VIGIL_ERROR;
+	sqlite3_bind_int64(st, 1, doc);
+	sqlite3_bind_int64(st, 2, sent1 + e->sentence - 1);
+	sqlite3_bind_int64(st, 3, e->sentence);
+	sqlite3_bind_int64(st, 4, id_number(e->id));
+	vigil__sq_bind_text(st, 5, e->date);
+	vigil__sq_bind_text(st, 6, e->date_precision);
+	bind_actor(st, 7, &e->actor);
+	bind_actor(st, 11, &e->recipient);
+	vigil__sq_bind_text(st, 15, e->event);
+	vigil__sq_bind_text(st, 16, e->mode);
+	vigil__sq_bind_text(st, 17, e->aux_mode);
+	vigil__sq_bind_text(st, 18, e->hedge);
+	if (e->quad_code)
+		sqlite3_bind_int(st, 19, e->quad_code);
+	vigil__sq_bind_text(st, 20, e->cameo);
+	vigil__sq_bind_real(st, 21, e->goldstein);
+	vigil__sq_bind_text(st, 22, e->said_by.code);
+	vigil__sq_bind_text(st, 23, e->said_by.text);
+	if (place)
+		sqlite3_bind_int64(st, 24, place);
+	vigil__sq_bind_text(st, 25, e->trigger);
+	sqlite3_bind_int64(st, 26, e->span.begin);
+	sqlite3_bind_int64(st, 27, e->span.end);
+	vigil__sq_bind_text(st, 28, cluster[0] ? cluster : NULL);
+	return run(s, st, "storing an event");
+}
+
+static int insert_figure(struct vigil_store *s, const vigil_figure_rec *f,
+			 sqlite3_int64 doc)
+{
+	sqlite3_int64 place;
+	sqlite3_stmt *st;
+	int rc = place_id(s, &f->place, &place);
+
+	if (rc != VIGIL_OK)
+		return rc;
+	st = stmt(s, ST_FIGURE_INSERT);
+	if (!st)
+		return VIGIL_ERROR;
+	sqlite3_bind_int64(st, 1, doc);
+	sqlite3_bind_int64(st, 2, f->sentence);
+	sqlite3_bind_int64(st, 3, id_number(f->id));
+	vigil__sq_bind_real(st, 4, f->value);
+	vigil__sq_bind_real(st, 5, f->low);
+	vigil__sq_bind_real(st, 6, f->high);
+	vigil__sq_bind_text(st, 7, f->qualifier);
+	vigil__sq_bind_text(st, 8, f->unit);
+	vigil__sq_bind_text(st, 9, f->category);
+	bind_actor(st, 10, &f->subject);
+	vigil__sq_bind_text(st, 14, f->said_by.code);
+	vigil__sq_bind_text(st, 15, f->said_by.text);
+	if (place)
+		sqlite3_bind_int64(st, 16, place);
+	vigil__sq_bind_text(st, 17, f->date);
+	sqlite3_bind_int64(st, 18, f->span.begin);
+	sqlite3_bind_int64(st, 19, f->span.end);
+	return run(s, st, "storing a figure");
+}
+
+/* Everything of the document, inside the open transaction. */
+static int write_doc(struct vigil_store *s, const vigil_doc_records *r,
+		     vigil_store_outcome *outcome)
+{
+	char hash[17];
+	sqlite3_int64 old, doc, sent1;
+	int same, rc;
+	size_t i;
+
+	records_hash(r, hash);
+	rc = find_doc(s, r->id, hash, &old, &same);
+	if (rc != VIGIL_OK)
+		return rc;
+	if (same) {
+		*outcome = VIGIL_STORE_UNCHANGED;
+		return VIGIL_OK;
+	}
+	*outcome = old ? VIGIL_STORE_REPLACED : VIGIL_STORE_ADDED;
+	if (old && (rc = delete_doc(s, old)) != VIGIL_OK)
+		return rc;
+	rc = insert_doc(s, r, hash, &doc);
+	if (rc == VIGIL_OK)
+		rc = insert_sentences(s, r, doc, &sent1);
+	for (i = 0; i < r->nevents && rc == VIGIL_OK; i++)
+		rc = insert_event(s, &r->events[i], doc, sent1);
+	for (i = 0; i < r->nfigures && rc == VIGIL_OK; i++)
+		rc = insert_figure(s, &r->figures[i], doc);
+	return rc;
+}
+
+int vigil__sq_put(struct vigil_store *s, const vigil_doc_records *r,
+		  vigil_store_outcome *outcome)
+{
+	sqlite_impl *q = vigil__sq(s);
+	int batch = q->in_batch;
+	int rc;
+
+	if (!r->id) {
+		vigil__store_fail(s, "a document without an id");
+		return VIGIL_EINPUT;
+	}
+	rc = run_simple(s, batch ? ST_SAVEPOINT : ST_BEGIN,
+			"starting a transaction");
+	if (rc != VIGIL_OK)
+		return rc;
+	rc = write_doc(s, r, outcome);
+	if (rc == VIGIL_OK) {
+		rc = run_simple(s, batch ? ST_RELEASE : ST_COMMIT, "committing");
+		if (rc == VIGIL_OK)
+			return VIGIL_OK;
+	}
+	/* keep the first message: it names the cause */
+	if (batch) {
+		sqlite3_exec(q->db, "ROLLBACK TO doc; RELEASE doc", NULL, NULL,
+			     NULL);
+	} else {
+		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	return rc;
+}

@@ -1,0 +1,90 @@
+/*
+ * sqlite_int.h: what the SQLite backend's files share (internal): the
+ * connection state with its prepared statements (made once, reset after
+ * each use) and the error helpers that put SQLite's message on the store.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef VIGIL_SQLITE_INT_H
+#define VIGIL_SQLITE_INT_H
+
+#include <sqlite3.h>
+
+#include "store_int.h"
+
+/* The statements of ingest (sqlite_ingest.c), in the order of its table. */
+enum sqlite_stmt {
+	ST_BEGIN,
+	ST_COMMIT,
+	ST_SAVEPOINT,
+	ST_RELEASE,
+	ST_DOC_FIND,
+	ST_DEL_EVENTS,
+	ST_DEL_FIGURES,
+	ST_DEL_TEXT,
+	ST_DEL_SENTENCES,
+	ST_DEL_DOC,
+	ST_DOC_NEAR,
+	ST_DOC_INSERT,
+	ST_SENT_INSERT,
+	ST_TEXT_INSERT,
+	ST_PLACE_FIND,
+	ST_PLACE_INSERT,
+	ST_CLUSTER_INSERT,
+	ST_EVENT_INSERT,
+	ST_FIGURE_INSERT,
+	ST_COUNT_
+};
+
+typedef struct sqlite_impl {
+	sqlite3 *db;
+	sqlite3_stmt *st[ST_COUNT_]; /* prepared on first use; NULL before */
+	int in_batch;                /* between vigil_store_begin and commit */
+} sqlite_impl;
+
+static inline sqlite_impl *vigil__sq(struct vigil_store *s)
+{
+	return (sqlite_impl *)s->impl;
+}
+
+/*
+ * Sets the store's message from SQLite's for `what` and returns the
+ * matching VIGIL_E* code: VIGIL_EIO for I/O, full disk, read-only and
+ * locks; VIGIL_EINPUT for a file that is not a (sound) database.
+ */
+int vigil__sq_fail(struct vigil_store *s, int rc, const char *what);
+
+/* Runs SQL without results (schema, pragmas). */
+int vigil__sq_exec(struct vigil_store *s, const char *sql);
+
+/* The statements of ingest; sqlite_ingest.c prepares them. */
+int vigil__sq_prepare(struct vigil_store *s, sqlite3_stmt **out,
+		      const char *sql);
+
+/* Binds NULL for a NULL string or a NaN. */
+void vigil__sq_bind_text(sqlite3_stmt *st, int i, const char *v);
+void vigil__sq_bind_real(sqlite3_stmt *st, int i, double v);
+
+/* A column as text (NULL when SQL NULL) or real (NaN when NULL). */
+const char *vigil__sq_text(sqlite3_stmt *st, int i);
+double vigil__sq_real(sqlite3_stmt *st, int i);
+
+/* Seven columns from i: name, country, admin1, precision, lat, lon, code. */
+void vigil__sq_read_place(sqlite3_stmt *st, int i, vigil_place_rec *p);
+
+/* Ingest, queries, ledger: the backend's entries (sqlite_*.c). */
+int vigil__sq_put(struct vigil_store *s, const vigil_doc_records *r,
+		  vigil_store_outcome *outcome);
+int vigil__sq_begin(struct vigil_store *s);
+int vigil__sq_commit(struct vigil_store *s);
+void vigil__sq_finalize(struct vigil_store *s);
+int vigil__sq_events(struct vigil_store *s, const vigil_query *q,
+		     vigil__event_row_fn fn, void *ctx);
+int vigil__sq_clusters(struct vigil_store *s, const vigil_query *q,
+		       vigil__cluster_row_fn fn, void *ctx);
+int vigil__sq_figures(struct vigil_store *s, const char *subject,
+		      const char *category, vigil__figure_row_fn fn,
+		      void *ctx);
+int vigil__sq_stats(struct vigil_store *s, vigil_store_stats *out);
+
+#endif /* VIGIL_SQLITE_INT_H */

@@ -1,0 +1,391 @@
+/*
+ * sqlite_query.c: reading events and clusters back. The filters of a
+ * vigil_query become a WHERE clause with bound parameters (code prefixes
+ * as ranges, so the (code, date) indexes serve them; the full-text filter
+ * through the FTS5 table of sentences); rows come sorted by date. Cluster
+ * counts leave out documents recorded as near-duplicates.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "sqlite_int.h"
+
+#define MAX_PARAMS 16
+
+/* A WHERE clause under construction with its parameters (borrowed). */
+typedef struct where {
+	vigil__buf sql;
+	const char *param[MAX_PARAMS];
+	char upper[4][64];  /* ends of prefix ranges */
+	char fts[1024];     /* the full-text query */
+	int nparam, nupper;
+} where;
+
+static int add_param(where *w, const char *v)
+{
+	w->param[w->nparam] = v;
+	return ++w->nparam;
+}
+
+static void cond(where *w, const char *fmt, int p)
+{
+	vigil__buf_puts(&w->sql, " AND ");
+	vigil__buf_printf(&w->sql, fmt, p, p, p);
+}
+
+/* col >= prefix AND col < prefix-with-its-last-byte-incremented. */
+static void prefix(where *w, const char *col, const char *v)
+{
+	char *up = w->upper[w->nupper++];
+	size_t n = strlen(v);
+	int lo, hi;
+
+	if (n == 0 || n >= sizeof(w->upper[0]) ||
+	    (unsigned char)v[n - 1] == 0xff) {
+		lo = add_param(w, v);
+		vigil__buf_printf(&w->sql, " AND %s = ?%d", col, lo);
+		return;
+	}
+	memcpy(up, v, n + 1);
+	up[n - 1] = (char)((unsigned char)up[n - 1] + 1);
+	lo = add_param(w, v);
+	hi = add_param(w, up);
+	vigil__buf_printf(&w->sql, " AND %s >= ?%d AND %s < ?%d", col, lo, col,
+			  hi);
+}
+
+/* The words of `text` as an FTS5 query: each a quoted string, all needed. */
+static int fts_query(where *w, const char *text)
+{
+	size_t o = 0;
+	const char *p = text;
+
+	while (*p) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		if (o + 4 >= sizeof(w->fts))
+			return -1;
+		if (o)
+			w->fts[o++] = ' ';
+		w->fts[o++] = '"';
+		for (; *p && *p != ' ' && *p != '\t'; p++) {
+			if (o + 4 >= sizeof(w->fts))
+				return -1;
+			if (*p == '"')
+				w->fts[o++] = '"';
+			w->fts[o++] = *p;
+		}
+		w->fts[o++] = '"';
+	}
+	w->fts[o] = '\0';
+	return o ? 0 : -1;
+}
+
+/* Builds the conditions of q over events e (sentences e.sentence_id). */
+static int build_where(struct vigil_store *s, where *w, const vigil_query *q)
+{
+	memset(w, 0, sizeof(*w));
+	vigil__buf_init(&w->sql, 1 << 16);
+	vigil__buf_puts(&w->sql, " WHERE 1");
+	if (q->actor)
+		prefix(w, "e.actor_code", q->actor);
+	if (q->recipient)
+		prefix(w, "e.recipient_code", q->recipient);
+	if (q->said_by)
+		prefix(w, "e.said_by_code", q->said_by);
+	if (q->cameo)
+		prefix(w, "e.cameo", q->cameo);
+	if (q->event)
+		cond(w, "e.event = ?%d", add_param(w, q->event));
+	if (q->aux_mode)
+		cond(w, "e.aux_mode = ?%d", add_param(w, q->aux_mode));
+	if (q->since)
+		cond(w, "e.date >= ?%d", add_param(w, q->since));
+	if (q->until)
+		cond(w, "e.date <= ?%d", add_param(w, q->until));
+	if (q->place)
+		cond(w, "e.place_id IN (SELECT id FROM places WHERE country = ?%d"
+			" OR admin1 = ?%d OR name = ?%d COLLATE NOCASE)",
+		     add_param(w, q->place));
+	if (q->text) {
+		if (fts_query(w, q->text) < 0) {
+			vigil__store_fail(s, "--text: no words, or longer than "
+					  "%zu bytes", sizeof(w->fts) - 8);
+			vigil__buf_free(&w->sql);
+			return VIGIL_EINPUT;
+		}
+		cond(w, "e.sentence_id IN (SELECT rowid FROM sentence_text"
+			" WHERE sentence_text MATCH ?%d)", add_param(w, w->fts));
+	}
+	return VIGIL_OK;
+}
+
+static int prepare_where(struct vigil_store *s, where *w, const char *head,
+			 const char *tail, size_t limit, sqlite3_stmt **out)
+{
+	vigil__buf sql;
+	int rc, i;
+
+	vigil__buf_init(&sql, 1 << 16);
+	vigil__buf_puts(&sql, head);
+	vigil__buf_append(&sql, w->sql.data, w->sql.len);
+	vigil__buf_puts(&sql, tail);
+	if (limit)
+		vigil__buf_printf(&sql, " LIMIT %zu", limit);
+	rc = sql.failed ? VIGIL_ENOMEM : vigil__sq_prepare(s, out, sql.data);
+	vigil__buf_free(&sql);
+	for (i = 0; rc == VIGIL_OK && i < w->nparam; i++)
+		sqlite3_bind_text(*out, i + 1, w->param[i], -1, SQLITE_STATIC);
+	return rc;
+}
+
+/*===== Events =========================================================*/
+
+#define EVENT_COLUMNS \
+	"SELECT d.doc, e.sentence, e.n, e.date, e.date_precision," \
+	" e.actor_code, e.actor_country, e.actor_sector, e.actor_text," \
+	" e.recipient_code, e.recipient_country, e.recipient_sector," \
+	" e.recipient_text, e.event, e.mode, e.aux_mode, e.hedge, e.quad_code," \
+	" e.cameo, e.goldstein, e.said_by_code, e.said_by_text, p.name," \
+	" p.country, p.admin1, p.precision, p.lat, p.lon, p.code, e.trigger," \
+	" e.span_begin, e.span_end," \
+	" (SELECT text FROM sentence_text WHERE rowid = e.sentence_id)," \
+	" d.date, d.url," \
+	" (SELECT para FROM sentences WHERE id = e.sentence_id), e.cluster" \
+	" FROM events e JOIN documents d ON d.id = e.doc_id" \
+	" LEFT JOIN places p ON p.id = e.place_id"
+
+static void read_actor(sqlite3_stmt *st, int i, vigil_actor_rec *a,
+		       int with_kind)
+{
+	a->code = vigil__sq_text(st, i);
+	if (with_kind) {
+		a->country = vigil__sq_text(st, i + 1);
+		a->sector = vigil__sq_text(st, i + 2);
+		a->text = vigil__sq_text(st, i + 3);
+	} else {
+		a->text = vigil__sq_text(st, i + 1);
+	}
+}
+
+void vigil__sq_read_place(sqlite3_stmt *st, int i, vigil_place_rec *p)
+{
+	p->name = vigil__sq_text(st, i);
+	p->country = vigil__sq_text(st, i + 1);
+	p->admin1 = vigil__sq_text(st, i + 2);
+	p->precision = vigil__sq_text(st, i + 3);
+	p->lat = vigil__sq_real(st, i + 4);
+	p->lon = vigil__sq_real(st, i + 5);
+	p->code = vigil__sq_text(st, i + 6);
+}
+
+/* Counts of cluster c over original (not near-duplicate) documents. */
+static int cluster_counts(struct vigil_store *s, sqlite3_stmt **st,
+			  const char *c, vigil__event_row *r)
+{
+	int rc;
+
+	r->mentions = r->documents = r->sources = 1;
+	if (!c)
+		return VIGIL_OK;
+	if (!*st) {
+		rc = vigil__sq_prepare(
+			s, st,
+			"SELECT count(*), count(DISTINCT e.doc_id),"
+			" count(DISTINCT coalesce(d.source, d.doc))"
+			" FROM events e JOIN documents d ON d.id = e.doc_id"
+			" WHERE e.cluster = ?1 AND d.duplicate_of IS NULL");
+		if (rc != VIGIL_OK)
+			return rc;
+	}
+	sqlite3_reset(*st);
+	sqlite3_bind_text(*st, 1, c, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(*st);
+	if (rc != SQLITE_ROW)
+		return vigil__sq_fail(s, rc, "counting a cluster");
+	if (sqlite3_column_int64(*st, 0) > 0) {
+		r->mentions = sqlite3_column_int64(*st, 0);
+		r->documents = sqlite3_column_int64(*st, 1);
+		r->sources = sqlite3_column_int64(*st, 2);
+	}
+	return VIGIL_OK;
+}
+
+static void read_event(sqlite3_stmt *st, vigil__event_row *r, char *id,
+		       size_t cap)
+{
+	vigil_event_rec *e = &r->ev;
+
+	memset(r, 0, sizeof(*r));
+	r->doc = vigil__sq_text(st, 0);
+	e->sentence = (uint32_t)sqlite3_column_int(st, 1);
+	snprintf(id, cap, "%s-%u-%d", r->doc, e->sentence,
+		 sqlite3_column_int(st, 2));
+	e->id = id;
+	e->date = vigil__sq_text(st, 3);
+	e->date_precision = vigil__sq_text(st, 4);
+	read_actor(st, 5, &e->actor, 1);
+	read_actor(st, 9, &e->recipient, 1);
+	e->event = vigil__sq_text(st, 13);
+	e->mode = vigil__sq_text(st, 14);
+	e->aux_mode = vigil__sq_text(st, 15);
+	e->hedge = vigil__sq_text(st, 16);
+	e->quad_code = sqlite3_column_int(st, 17);
+	e->cameo = vigil__sq_text(st, 18);
+	e->goldstein = vigil__sq_real(st, 19);
+	read_actor(st, 20, &e->said_by, 0);
+	vigil__sq_read_place(st, 22, &e->place);
+	e->trigger = vigil__sq_text(st, 29);
+	e->span.begin = (uint32_t)sqlite3_column_int64(st, 30);
+	e->span.end = (uint32_t)sqlite3_column_int64(st, 31);
+	r->text = vigil__sq_text(st, 32);
+	r->pub_date = vigil__sq_text(st, 33);
+	r->url = vigil__sq_text(st, 34);
+	r->para = (uint32_t)sqlite3_column_int(st, 35);
+	r->cluster = vigil__sq_text(st, 36);
+}
+
+int vigil__sq_events(struct vigil_store *s, const vigil_query *q,
+		     vigil__event_row_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = NULL, *counts = NULL;
+	vigil__event_row row;
+	char id[512];
+	where w;
+	int rc = build_where(s, &w, q);
+
+	if (rc != VIGIL_OK)
+		return rc;
+	rc = prepare_where(s, &w, EVENT_COLUMNS, " ORDER BY e.date IS NULL,"
+			   " e.date, d.doc, e.sentence, e.n", q->limit, &st);
+	while (rc == VIGIL_OK) {
+		int step = sqlite3_step(st);
+
+		if (step == SQLITE_DONE)
+			break;
+		if (step != SQLITE_ROW) {
+			rc = vigil__sq_fail(s, step, "reading events");
+			break;
+		}
+		read_event(st, &row, id, sizeof(id));
+		rc = cluster_counts(s, &counts, row.cluster, &row);
+		if (rc == VIGIL_OK && fn(ctx, &row) != 0)
+			rc = VIGIL_EIO;
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(counts);
+	vigil__buf_free(&w.sql);
+	return rc;
+}
+
+/*===== Clusters =======================================================*/
+
+/* Per cluster with a matching event: its fields, its most frequent cameo,
+ * actor, recipient and place among its events, the counts over original
+ * documents, and every member event id. */
+#define CLUSTER_SQL_HEAD \
+	"WITH m AS (SELECT DISTINCT e.cluster AS id FROM events e" \
+	" JOIN documents d ON d.id = e.doc_id"
+#define CLUSTER_SQL_TAIL \
+	" AND e.cluster IS NOT NULL)," \
+	" mem AS (SELECT e.*, d.doc, d.source, d.duplicate_of FROM events e" \
+	" JOIN documents d ON d.id = e.doc_id WHERE e.cluster IN (SELECT id FROM m))" \
+	" SELECT c.id, c.event," \
+	" (SELECT cameo FROM mem WHERE cluster = c.id GROUP BY cameo" \
+	"  ORDER BY count(*) DESC, cameo LIMIT 1)," \
+	" (SELECT actor_code FROM mem WHERE cluster = c.id" \
+	"  GROUP BY actor_code ORDER BY count(*) DESC, actor_code LIMIT 1)," \
+	" (SELECT recipient_code FROM mem WHERE cluster = c.id" \
+	"  GROUP BY recipient_code ORDER BY count(*) DESC, recipient_code LIMIT 1)," \
+	" c.date, c.date_precision, p.name, p.country, p.admin1, p.precision," \
+	" p.lat, p.lon, p.code," \
+	" (SELECT count(*) FROM mem WHERE cluster = c.id AND duplicate_of IS NULL)," \
+	" (SELECT count(DISTINCT doc) FROM mem WHERE cluster = c.id" \
+	"  AND duplicate_of IS NULL)," \
+	" (SELECT count(DISTINCT coalesce(source, doc)) FROM mem" \
+	"  WHERE cluster = c.id AND duplicate_of IS NULL)," \
+	" (SELECT group_concat(eid, ',') FROM (SELECT doc || '-' || sentence" \
+	"  || '-' || n AS eid FROM mem WHERE cluster = c.id" \
+	"  ORDER BY doc, sentence, n))" \
+	" FROM clusters c JOIN m ON m.id = c.id" \
+	" LEFT JOIN places p ON p.id = (SELECT place_id FROM mem" \
+	"  WHERE cluster = c.id AND place_id IS NOT NULL GROUP BY place_id" \
+	"  ORDER BY count(*) DESC, place_id LIMIT 1)" \
+	" ORDER BY c.date, c.id"
+
+int vigil__sq_clusters(struct vigil_store *s, const vigil_query *q,
+		       vigil__cluster_row_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = NULL;
+	vigil__cluster_row r;
+	where w;
+	int rc = build_where(s, &w, q);
+
+	if (rc != VIGIL_OK)
+		return rc;
+	rc = prepare_where(s, &w, CLUSTER_SQL_HEAD, CLUSTER_SQL_TAIL, q->limit,
+			   &st);
+	while (rc == VIGIL_OK) {
+		int step = sqlite3_step(st);
+
+		if (step == SQLITE_DONE)
+			break;
+		if (step != SQLITE_ROW) {
+			rc = vigil__sq_fail(s, step, "reading clusters");
+			break;
+		}
+		memset(&r, 0, sizeof(r));
+		r.cluster = vigil__sq_text(st, 0);
+		r.event = vigil__sq_text(st, 1);
+		r.cameo = vigil__sq_text(st, 2);
+		r.actor = vigil__sq_text(st, 3);
+		r.recipient = vigil__sq_text(st, 4);
+		r.date = vigil__sq_text(st, 5);
+		r.date_precision = vigil__sq_text(st, 6);
+		vigil__sq_read_place(st, 7, &r.place);
+		r.mentions = sqlite3_column_int64(st, 14);
+		r.documents = sqlite3_column_int64(st, 15);
+		r.sources = sqlite3_column_int64(st, 16);
+		r.events = vigil__sq_text(st, 17);
+		if (fn(ctx, &r) != 0)
+			rc = VIGIL_EIO;
+	}
+	sqlite3_finalize(st);
+	vigil__buf_free(&w.sql);
+	return rc;
+}
+
+/*===== Counts =========================================================*/
+
+int vigil__sq_stats(struct vigil_store *s, vigil_store_stats *out)
+{
+	static const char sql[] =
+		"SELECT (SELECT count(*) FROM documents),"
+		" (SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL),"
+		" (SELECT count(*) FROM sentences), (SELECT count(*) FROM events),"
+		" (SELECT count(*) FROM figures),"
+		" (SELECT count(DISTINCT cluster) FROM events)";
+	sqlite3_stmt *st = NULL;
+	int rc = vigil__sq_prepare(s, &st, sql);
+
+	if (rc != VIGIL_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->documents = (size_t)sqlite3_column_int64(st, 0);
+		out->duplicates = (size_t)sqlite3_column_int64(st, 1);
+		out->sentences = (size_t)sqlite3_column_int64(st, 2);
+		out->events = (size_t)sqlite3_column_int64(st, 3);
+		out->figures = (size_t)sqlite3_column_int64(st, 4);
+		out->clusters = (size_t)sqlite3_column_int64(st, 5);
+		rc = VIGIL_OK;
+	} else {
+		rc = vigil__sq_fail(s, rc, "counting");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -1,0 +1,175 @@
+/*
+ * test_store.c: unit tests of the store: the cluster rule (exact keys and
+ * ids), the near-duplicate signature, and vigil_store_put's outcomes and
+ * counts on a real SQLite file, with refusals of foreign locations.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <vigil/vigil.h>
+
+#include "store/store_int.h"
+
+static vigil_event_rec event(const char *type, const char *actor_country,
+			     const char *actor_code, const char *date,
+			     const char *aux)
+{
+	vigil_event_rec e;
+
+	memset(&e, 0, sizeof(e));
+	e.event = type;
+	e.actor.code = actor_code;
+	e.actor.country = actor_country;
+	e.date = date;
+	e.date_precision = date ? "day" : NULL;
+	e.aux_mode = aux;
+	e.goldstein = NAN;
+	e.place.lat = e.place.lon = NAN;
+	return e;
+}
+
+static void test_cluster_keys(void **state)
+{
+	static const struct {
+		const char *type, *country, *code, *date, *aux, *key;
+	} cases[] = {
+		{"MOBILIZE", "PRK", "PRK", "2025-01-06", "asserted", "MOBILIZE|PRK|-|2025-01-06|day"},
+		{"MOBILIZE", "PRK", "PRKMIL", "2025-01-06", "asserted", "MOBILIZE|PRK|-|2025-01-06|day"},
+		{"AID", NULL, "IGOUNO", "2025-02-01", "asserted", "AID|IGOUNO|-|2025-02-01|day"},
+		{"MOBILIZE", "PRK", "PRK", "2025-01-06", "future", NULL},
+		{"MOBILIZE", "PRK", "PRK", NULL, "asserted", NULL},
+		{NULL, "PRK", "PRK", "2025-01-06", "asserted", NULL},
+	};
+	char key[VIGIL__CLUSTER_KEY_MAX], id[13], id2[13];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		vigil_event_rec e = event(cases[i].type, cases[i].country,
+					  cases[i].code, cases[i].date, cases[i].aux);
+		int in = vigil__cluster_key(&e, key, sizeof(key), id);
+
+		assert_int_equal(in, cases[i].key != NULL);
+		if (cases[i].key) {
+			assert_string_equal(key, cases[i].key);
+			assert_int_equal(strlen(id), 12);
+		}
+	}
+	/* a week later is another cluster */
+	{
+		vigil_event_rec a = event("MOBILIZE", "PRK", "PRK", "2025-01-06", "asserted");
+		vigil_event_rec b = event("MOBILIZE", "PRK", "PRK", "2025-01-14", "asserted");
+
+		assert_true(vigil__cluster_key(&a, key, sizeof(key), id));
+		assert_true(vigil__cluster_key(&b, key, sizeof(key), id2));
+		assert_string_not_equal(id, id2);
+	}
+}
+
+static vigil_doc_records doc_of(const char *id, const char *date,
+				vigil_sentence_rec *s, const char *text,
+				vigil_event_rec *ev, size_t nev)
+{
+	vigil_doc_records r;
+
+	memset(&r, 0, sizeof(r));
+	memset(s, 0, sizeof(*s));
+	s->text = text;
+	s->span.end = (uint32_t)strlen(text);
+	r.id = id;
+	r.date = date;
+	r.sentences = s;
+	r.nsentences = 1;
+	r.events = ev;
+	r.nevents = nev;
+	return r;
+}
+
+static void test_minhash(void **state)
+{
+	static const char a[] = "North Korea fired a ballistic missile into the sea off its east coast on Monday, South Korea's military said, its first launch in two months.";
+	static const char b[] = "North Korea fired a ballistic missile into the sea off its east coast on Monday, South Korea's military said, its first launch in two months and a day.";
+	static const char c[] = "Russian forces struck energy facilities across Ukraine overnight with drones and cruise missiles, the Ukrainian air force said on Tuesday morning.";
+	vigil_sentence_rec sa, sb, sc, sd;
+	vigil_doc_records ra = doc_of("a", "2025-01-06", &sa, a, NULL, 0);
+	vigil_doc_records rb = doc_of("b", "2025-01-06", &sb, b, NULL, 0);
+	vigil_doc_records rc = doc_of("c", "2025-01-06", &sc, c, NULL, 0);
+	vigil_doc_records shortdoc = doc_of("d", NULL, &sd, "Too short.", NULL, 0);
+	uint32_t ga[VIGIL__MINHASH_K], gb[VIGIL__MINHASH_K], gc[VIGIL__MINHASH_K];
+
+	(void)state;
+	assert_int_equal(vigil__minhash(&ra, ga), 1);
+	assert_int_equal(vigil__minhash(&rb, gb), 1);
+	assert_int_equal(vigil__minhash(&rc, gc), 1);
+	assert_int_equal(vigil__minhash_same(ga, ga), VIGIL__MINHASH_K);
+	assert_true(vigil__minhash_same(ga, gb) >= VIGIL__NEAR_DUP_SAME);
+	assert_true(vigil__minhash_same(ga, gc) < 4);
+	assert_int_equal(vigil__minhash(&shortdoc, gc), 0);
+}
+
+static void test_put_outcomes(void **state)
+{
+	char path[] = "/tmp/vigil_store_test_XXXXXX";
+	char db[64], err[1024], wal[80], shm[80];
+	vigil_store *s = NULL;
+	vigil_store_stats st;
+	vigil_store_outcome out;
+	vigil_sentence_rec sent;
+	vigil_event_rec ev = event("MOBILIZE", "PRK", "PRK", "2025-01-06", "asserted");
+	vigil_doc_records r;
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	snprintf(db, sizeof(db), "%s.db", path);
+	ev.id = "d1-1-1";
+	ev.sentence = 1;
+	ev.cameo = "150";
+	r = doc_of("d1", "2025-01-06", &sent, "North Korea fired a missile.", &ev, 1);
+	assert_int_equal(vigil_store_open(&s, db, NULL, err, sizeof(err)), VIGIL_OK);
+	assert_int_equal(vigil_store_put(s, &r, &out), VIGIL_OK);
+	assert_int_equal(out, VIGIL_STORE_ADDED);
+	assert_int_equal(vigil_store_put(s, &r, &out), VIGIL_OK);
+	assert_int_equal(out, VIGIL_STORE_UNCHANGED);
+	ev.cameo = "151";
+	assert_int_equal(vigil_store_put(s, &r, &out), VIGIL_OK);
+	assert_int_equal(out, VIGIL_STORE_REPLACED);
+	assert_int_equal(vigil_store_stats_get(s, &st), VIGIL_OK);
+	assert_int_equal(st.documents, 1);
+	assert_int_equal(st.events, 1);
+	assert_int_equal(st.sentences, 1);
+	assert_int_equal(st.clusters, 1);
+	vigil_store_free(s);
+	s = NULL;
+	assert_int_equal(vigil_store_open(&s, "postgresql://h/db", NULL, err, sizeof(err)),
+			 VIGIL_EINPUT);
+	assert_non_null(strstr(err, "SQLite files only"));
+	snprintf(wal, sizeof(wal), "%s-wal", db);
+	snprintf(shm, sizeof(shm), "%s-shm", db);
+	unlink(db);
+	unlink(wal);
+	unlink(shm);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cluster_keys),
+		cmocka_unit_test(test_minhash),
+		cmocka_unit_test(test_put_outcomes),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
