@@ -169,7 +169,9 @@ static void drop_foreign_place_actors(vigil__cctx *c, size_t nm)
 
 	vigil__place_doc_init(&d, c->lx, c->m, nm, c->date);
 	for (i = 0; i < nm; i++) {
-		if (c->mc[i].actor < 0 || c->mc[i].place < 0)
+		/* an actor and places of two countries: 3 entries at least */
+		if (c->mc[i].actor < 0 || c->mc[i].place < 0 ||
+		    c->m[i].entry_count < 3)
 			continue;
 		vigil__lexicon_entry(c->lx, (uint32_t)c->mc[i].actor, &e);
 		if (vigil__place_elsewhere(&d, (uint32_t)i, e.country))
