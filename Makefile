@@ -65,8 +65,9 @@ data/dict/countries.vd: tools/gen_countries.py /usr/share/iso-codes/json/iso_316
 GEONAMES_SO := $(firstword $(wildcard /usr/lib/*/libgeonames.so.0 /usr/lib/libgeonames.so.0))
 data/dict/gazetteer.vd: tools/gen_gazetteer.py /usr/share/iso-codes/json/iso_3166-2.json \
 		data/dict/places.vd data/dict/countries.vd data/dict/country_aliases.vd \
-		data/dict/people.vd $(GEONAMES_SO)
+		data/dict/people.vd data/geonames_states.tsv $(GEONAMES_SO)
 	python3 tools/gen_gazetteer.py --people data/dict/people.vd \
+		--states data/geonames_states.tsv \
 		/usr/share/iso-codes/json/iso_3166-2.json \
 		/usr/share/iso-codes/json/iso_3166-1.json data/dict/places.vd \
 		data/dict/countries.vd data/dict/country_aliases.vd > $@.tmp

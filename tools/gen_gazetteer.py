@@ -13,6 +13,7 @@
 import argparse
 import ctypes
 import difflib
+import gettext
 import json
 import re
 import sys
@@ -32,6 +33,9 @@ GENERIC = {
     "lan", "county", "voivodship", "pradesh", "oblysy", "aimak", "aymag",
     "atoll", "rajons", "raionul", "opstina", "novads", "baladiyat", "estado",
     "distrito", "muhafazat", "do", "si", "gwangyeoksi", "teukbyeolsi",
+    "voblasc", "voblasts", "rayon", "sheng", "zizhiqu", "shaary", "gorod",
+    "zupanija", "kommunia", "kommune", "gewest", "okrug", "avtonomnyj",
+    "avtonomnyy", "avtonomnaja",
 }
 # ISO 3166-2 subdivision types and the noun news writes after the stem.
 TYPE_NOUN = (
@@ -70,13 +74,75 @@ def key_words(name):
     return [RU_ADJ.sub(lambda m: m.group(1), w) for w in words]
 
 
-def similarity(a, b):
-    ka, kb = " ".join(key_words(clean(a))), " ".join(key_words(clean(b)))
-    if not ka or not kb:
+# Direction words of ISO names (Arabic, Slavic, Romance transliterations)
+# in English: "Ash Sharqiyah" compares with "Eastern Province".
+DIRECTION = {
+    "sharqiyah": "east", "sharqi": "east", "shyghys": "east", "est": "east",
+    "eastern": "east", "gharbiyah": "west", "gharbi": "west",
+    "ouest": "west", "western": "west", "shamaliyah": "north",
+    "shamali": "north", "shamal": "north", "severnaja": "north",
+    "nord": "north", "northern": "north", "janubiyah": "south",
+    "janubi": "south", "janub": "south", "sud": "south", "southern": "south",
+    "wusta": "central", "awsat": "central", "centre": "central",
+    "notio": "south", "voreio": "north", "dytiki": "west",
+    "anatoliki": "east", "kentriki": "central", "pohjois": "north",
+    "etela": "south", "keski": "central", "lansi": "west", "ita": "east",
+    "north": "north", "south": "south", "east": "east", "west": "west",
+    "central": "central",
+}
+# Kinds of subdivision that must agree when both names say theirs: the
+# Altai Krai is not the Altai Republic (ISO type or a word of the name).
+KIND_WORDS = (
+    ("republic", ("republic", "respublika", "respublikasy")),
+    ("krai", ("krai", "kraj", "kray", "territory")),
+    ("okrug", ("okrug", "autonomous district")),
+    ("oblast", ("oblast", "oblast'", "voblasc", "voblasts", "oblysy",
+                "oblys", "administrative region", "autonomous region")),
+    ("city", ("city", "gorod", "autonomous city", "shaary", "capital",
+              "stolitsa")),
+    ("province", ("province", "provincia", "sheng")),
+)
+
+
+def kind_of(text):
+    """The kind a name or an ISO type names ("Altai Krai" -> "krai",
+    "Administrative territory" -> "krai"), or None."""
+    t = fold(text).lower().replace("\u2019", "'")
+    words = set(re.split(r"[^a-z']+", t))
+    for kind, names in KIND_WORDS:
+        for n in names:
+            if (" " in n and n in t) or n in words:
+                return kind
+    return None
+
+
+def directions(words):
+    return {DIRECTION[w] for w in words if w in DIRECTION}
+
+
+def similarity(a, b, kind_a=None):
+    """How alike an ISO name a (of kind kind_a) and a GeoNames state b are:
+    0 when both name a kind that differs, or directions neither of which
+    holds the other ("Janub al Batinah" is not "Al Batinah North",
+    "Nord-Est" not "Sud-Est"; "Zanzibar South" may be "Zanzibar
+    Central/South"), else the best difflib ratio of
+    their key words as written and with direction words in English
+    ("Etela-Karjala", "South Karelia")."""
+    kb = kind_of(b)
+    if kind_a and kb and kind_a != kb:
         return 0.0
-    if ka == kb:
-        return 1.0
-    return difflib.SequenceMatcher(None, ka, kb).ratio()
+    wa, wb = key_words(clean(a)), key_words(clean(b))
+    da, db = directions(wa), directions(wb)
+    if not wa or not wb or (da and db and not (da <= db or db <= da)):
+        return 0.0
+    best = 0.0
+    for ka, kb in ((wa, wb), ([DIRECTION.get(w, w) for w in wa],
+                              [DIRECTION.get(w, w) for w in wb])):
+        ka, kb = " ".join(ka), " ".join(kb)
+        if ka == kb:
+            return 1.0
+        best = max(best, difflib.SequenceMatcher(None, ka, kb).ratio())
+    return best
 
 
 def phrase_ok(p):
@@ -190,6 +256,19 @@ def read_common_words(wordnet_dir):
     return words
 
 
+def read_en_names(path, iso2):
+    """{ISO code: English name} where iso-codes' English catalogue
+    translates a first-level name ("Bayern" -> "Bavaria")."""
+    with open(path, "rb") as f:
+        cat = gettext.GNUTranslations(f)._catalog
+    out = {}
+    for e in iso2:
+        en = cat.get(e["name"])
+        if "parent" not in e and en and en != e["name"]:
+            out[e["code"]] = en
+    return out
+
+
 def load_cities(libname):
     """(name, state, cc, lat, lon, population) of every GeoNames city of
     libgeonames (cities of 15,000 people or more)."""
@@ -220,22 +299,80 @@ def load_cities(libname):
     return out
 
 
-def match_states(subdivs, states):
-    """{iso_code: geonames_state} for one country: the best-scoring pairs
-    first, each side used once, score at least 0.7."""
-    pairs = []
-    for code, name, _ in subdivs:
-        for st in states:
-            s = similarity(name, st)
-            if s >= 0.7:
-                pairs.append((-s, code, st))
-    pairs.sort()
-    out, used = {}, set()
-    for _, code, st in pairs:
+def iso_kind(name, iso_type):
+    """The kind of an ISO subdivision: a word of its name, notes included
+    ("Sofia (stolitsa)" is the city), else its type's."""
+    return kind_of(name) or kind_of(iso_type)
+
+
+def pair_best(cands, out, used):
+    """Takes (-score, code, state) pairs best first, each side once."""
+    for _, code, st in sorted(cands):
         if code not in out and st not in used:
             out[code] = st
             used.add(st)
+
+
+def read_state_pairs(path):
+    """{ISO code: GeoNames state} of a tab-separated crosswalk file."""
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) != 2 or not parts[0] or not parts[1]:
+                raise ValueError("%s:%d: want CODE<TAB>STATE" % (path, n))
+            out[parts[0]] = parts[1]
     return out
+
+
+def match_states(subdivs, states, en_names, pairs=None):
+    """{iso_code: geonames_state} for one country: the best-scoring pairs
+    first, each side used once, score at least 0.7 (the ISO name or its
+    English translation of iso-codes). When both sides have about as many
+    names (the same level: not Madagascar's 6 ISO provinces against 22
+    GeoNames regions), the pairs left at 0.55 whose key words start alike
+    ("Kaluzhskaya" and "Kaluga"), then a last ISO name and GeoNames state
+    left alone on both sides. The crosswalk `pairs` ({ISO code: state})
+    comes first."""
+    out, used = {}, set()
+    for code, _, _ in subdivs:
+        st = (pairs or {}).get(code)
+        if st is not None:
+            if st not in states:
+                raise ValueError("crosswalk: %s: no GeoNames state %r"
+                                 % (code, st))
+            out[code] = st
+            used.add(st)
+    scored = []
+    for code, name, iso_type in subdivs:
+        k = iso_kind(name, iso_type)
+        for st in states:
+            s = max(similarity(n, st, k) for n in (name, en_names.get(code)
+                                                    or name))
+            scored.append((-s, code, st))
+    pair_best([p for p in scored if -p[0] >= 0.7], out, used)
+    if not states or max(len(subdivs), len(states)) > 1.5 * min(
+            len(subdivs), len(states)):
+        return out
+    names = {code: name for code, name, _ in subdivs}
+    pair_best([p for p in scored if -p[0] >= 0.55 and same_start(
+        names[p[1]], p[2])], out, used)
+    left = [c for c, _, _ in subdivs if c not in out]
+    free = [st for st in states if st not in used]
+    if len(left) == 1 and len(free) == 1 and any(
+            c == left[0] and st == free[0] and -s > 0.0
+            for s, c, st in scored):
+        out[left[0]] = free[0]
+    return out
+
+
+def same_start(a, b):
+    """Whether the key words of two names start with the same 3 letters."""
+    ka, kb = " ".join(key_words(clean(a))), " ".join(key_words(clean(b)))
+    return len(ka) >= 3 and ka[:3] == kb[:3]
 
 
 def type_noun(iso_type):
@@ -307,39 +444,58 @@ def first_level(iso2, a3):
     return subdivs
 
 
+def admin1_point(cc, code, name, en, geo, by_state, namesake, country_pt):
+    """(point, source) of a subdivision: the mean of the GeoNames cities of
+    its matched state ("state"), else a city of its ISO, English or
+    GeoNames name ("seat"), else the country's point ("country"), else
+    (None, None)."""
+    pts = by_state.get((cc, geo)) if geo else None
+    if pts:
+        return centroid(pts), "state"
+    for n in (name, en, geo):
+        pt = n and namesake.get((cc, " ".join(key_words(clean(n)))))
+        if pt:
+            return pt, "seat"
+    pt = country_pt.get(cc)
+    return (pt, "country") if pt else (None, None)
+
+
 def build_admin1(subdivs, a3, cities, hand_codes, taken, country_names,
-                 common, min_pop):
-    """[(code, names, alpha3, point)] of the subdivisions, and
-    {(alpha-2, GeoNames state): ISO code} for the cities."""
-    by_state, namesake, big = {}, {}, {}
+                 common, min_pop, en_names, pairs):
+    """[(code, names, alpha3, point, source)] of the subdivisions (see
+    admin1_point), and {(alpha-2, GeoNames state): ISO code} for the
+    cities."""
+    by_state, namesake, big, by_cc = {}, {}, {}, {}
     for name, st, cc, lat, lon, pop in sorted(cities, key=lambda r: -r[5]):
         by_state.setdefault((cc, st), []).append((lat, lon))
+        by_cc.setdefault(cc, []).append((lat, lon))
         namesake.setdefault((cc, " ".join(key_words(name))), (lat, lon))
         if pop >= min_pop:
             big.setdefault(cc, set()).update((name.lower(),
                                               fold(name).lower()))
+    country_pt = {cc: centroid(p) for cc, p in by_cc.items()}
     states = {}
     for cc, st in by_state:
         states.setdefault(cc, []).append(st)
     state_code, admin1 = {}, []
     for cc in sorted(subdivs):
-        m = match_states(subdivs[cc], sorted(states.get(cc, [])))
+        m = match_states(subdivs[cc], sorted(states.get(cc, [])), en_names,
+                         pairs)
         for code, st in m.items():
             state_code[(cc, st)] = code
         for code, name, iso_type in sorted(subdivs[cc]):
             if code in hand_codes:
                 continue
-            en = m.get(code)
-            names = [n for n in admin1_names(name, iso_type, en, taken,
+            geo, en = m.get(code), en_names.get(code)
+            names = [n for n in admin1_names(name, iso_type, geo or en, taken,
                                               big.get(cc, set()))
                      if not is_common(n.lower(), common) and a3[cc] not in
                      country_names.get(n.lower(), ())]
             if not names:
                 continue
-            pts = by_state.get((cc, en)) if en else None
-            pt = centroid(pts) if pts else namesake.get(
-                (cc, " ".join(key_words(clean(name)))))
-            admin1.append((code, names, a3[cc], pt))
+            pt, src = admin1_point(cc, code, name, en, geo, by_state,
+                                   namesake, country_pt)
+            admin1.append((code, names, a3[cc], pt, src))
     return admin1, state_code
 
 
@@ -369,15 +525,15 @@ def build_cities(cities, a3, state_code, taken, country_names, common,
 
 
 def build(iso2, iso1, cities, hand_codes, hand_phrases, country_names,
-          common, min_pop):
+          common, min_pop, en_names, pairs):
     """The subdivision and city rows; subdivision phrases are taken before
     cities are named."""
     a3 = {c["alpha_2"]: c["alpha_3"] for c in iso1}
     taken = set(hand_phrases)
     admin1, state_code = build_admin1(first_level(iso2, a3), a3, cities,
                                       hand_codes, taken, country_names,
-                                      common, min_pop)
-    for _, names, _, _ in admin1:
+                                      common, min_pop, en_names, pairs)
+    for _, names, _, _, _ in admin1:
         taken.update(n.lower() for n in names)
     return admin1, build_cities(cities, a3, state_code, taken, country_names,
                                 common, min_pop)
@@ -415,6 +571,9 @@ def main(argv):
     ap.add_argument("--wordnet", default="/usr/share/wordnet")
     ap.add_argument("--people", help="people.vd: first names are no places")
     ap.add_argument("--min-population", type=int, default=100000)
+    ap.add_argument("--states", help="ISO code<TAB>GeoNames state pairs")
+    ap.add_argument("--iso-en", default="/usr/share/locale/en/LC_MESSAGES/"
+                    "iso_3166-2.mo", help="iso-codes' English names")
     args = ap.parse_args(argv[1:])
     try:
         with open(args.iso_3166_2, encoding="utf-8") as f:
@@ -428,28 +587,37 @@ def main(argv):
         if args.people:
             common |= read_person_words(args.people)
         cities = load_cities(args.geonames)
+        en_names = read_en_names(args.iso_en, iso2)
+        pairs = read_state_pairs(args.states) if args.states else {}
     except (OSError, ValueError, KeyError, IndexError) as e:
         sys.stderr.write("gen_gazetteer.py: %s\n" % e)
         return 1
     admin1, city_rows = build(iso2, iso1, cities, hand_codes, hand_phrases,
-                              country_names, common, args.min_population)
+                              country_names, common, args.min_population,
+                              en_names, pairs)
     country_rows = country_places(countries, iso1, cities, hand_codes)
-    with_pt = sum(1 for r in admin1 if r[3])
+    count = {k: sum(1 for r in admin1 if r[4] == k)
+             for k in ("state", "seat", "country", None)}
     out = [HEADER,
-           "# %d first-level subdivisions (%d with coordinates: the mean of "
-           "their GeoNames" % (len(admin1), with_pt),
-           "# cities), %d cities of %d people or more. Hand-written entries "
-           "of places.vd" % (len(city_rows), args.min_population),
-           "# (codes and phrases) are left out here: edit places.vd. Countries",
-           "# (names from countries.vd) at the mean of their GeoNames cities.",
+           "# %d first-level subdivisions: %d at the mean of the GeoNames "
+           "cities of their" % (len(admin1), count["state"]),
+           "# state, %d at a city of their name, %d at their country's point "
+           "(precision=country)," % (count["seat"], count["country"]),
+           "# %d without coordinates; %d cities of %d people or more. "
+           "Hand-written" % (count[None], len(city_rows), args.min_population),
+           "# entries of places.vd (codes and phrases) are left out here: "
+           "edit places.vd.",
+           "# Countries (names from countries.vd) at the mean of their "
+           "GeoNames cities.",
            "", "[places]"]
     for c3, names, pt in country_rows:
         out.append("%s = %s  type=country country=%s%s"
                    % (" | ".join(names), c3, c3, fmt_coord(pt, 1)))
     out.append("")
-    for code, names, c3, pt in admin1:
-        out.append("%s = %s  type=admin1 country=%s%s"
-                   % (" | ".join(names), code, c3, fmt_coord(pt, 1)))
+    for code, names, c3, pt, src in admin1:
+        out.append("%s = %s  type=admin1 country=%s%s%s"
+                   % (" | ".join(names), code, c3, fmt_coord(pt, 1),
+                      " precision=country" if src == "country" else ""))
     out.append("")
     for code, names, c3, pt, pop in city_rows:
         out.append("%s = %s  type=city country=%s%s  # %d"

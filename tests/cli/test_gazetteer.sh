@@ -20,6 +20,15 @@ has_line '^Russian Federation \| Russia = RUS  type=country country=RUS  lat=5[0
 has_line '^Istanbul province \| .*= TR-34  type=admin1 country=TUR  lat='
 has_line '^Istanbul = TR-34\.ISTANBUL  type=city country=TUR  lat=41\.0[0-9] lon=28\.9[0-9]  # [0-9]{8}$'
 has_line '^Atlanta = US-GA\.ATLANTA  type=city country=USA'
+# names matched with their kinds and directions, English names, the
+# crosswalk (data/geonames_states.tsv); the country's point as a fallback
+has_line '^Altai Republic \| .*= RU-AL  type=admin1 country=RUS  lat=5[0-9]'
+has_line '^Altai Krai \| .*Altajskij kraj = RU-ALT  type=admin1'
+has_line '^Mecca Region \| .*= SA-02  type=admin1 country=SAU  lat=2[0-9]\.[0-9] lon=[34][0-9]\.[0-9]$'
+has_line '^Sud-Est \| .*Sidès = HT-SE  type=admin1 country=HTI  lat=18\.[0-9] lon=-72\.[0-9]$'
+has_line '^Nord-Est \| Nord-Est region = HT-NE  type=admin1 country=HTI  lat=[0-9.]+ lon=[0-9.-]+ precision=country$'
+has_line '^South Karelia \| .*= FI-02  type=admin1'
+has_line '^Bavaria \| .*= DE-BY  type=admin1'
 # hand-written places.vd wins: no second Kursk Oblast, no bare Washington
 no_line '= RU-KRS '
 no_line '^(Washington|Kursk) [|=]'
@@ -32,6 +41,12 @@ n_admin1=$(grep -c 'type=admin1' "$GAZ")
 n_city=$(grep -c 'type=city' "$GAZ")
 [ "$n_admin1" -gt 3000 ] || fail "only $n_admin1 subdivisions"
 [ "$n_city" -gt 3000 ] || fail "only $n_city cities"
+# at most 1 in 50 subdivisions without coordinates (countries without a
+# GeoNames city); at least 2,100 at their own GeoNames state
+n_nopt=$(grep 'type=admin1' "$GAZ" | grep -vc 'lat=' || true)
+[ "$n_nopt" -lt $((n_admin1 / 50)) ] || fail "$n_nopt subdivisions without coordinates"
+n_own=$(grep 'type=admin1' "$GAZ" | grep 'lat=' | grep -vc 'precision=country' || true)
+[ "$n_own" -gt 2100 ] || fail "only $n_own subdivisions with their own coordinates"
 
 # The coder with the default dictionaries: "Georgia" after Atlanta is the
 # US state; alone it is the country; a generated city gets its coordinates.

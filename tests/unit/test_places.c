@@ -71,6 +71,9 @@ static const char test_dict[] =
 	"Washington | Washington D.C. = US-DC.WASHINGTON type=city country=USA "
 	"lat=38.9 lon=-77.04\n"
 	"Washington state = US-WA type=admin1 country=USA lat=47.3 lon=-121.9\n"
+	/* a region at its country's point (the gazetteer's fallback) */
+	"Sidès = HT-SE type=admin1 country=HTI lat=18.9 lon=-72.6 "
+	"precision=country\n"
 	"[cues]\n"
 	"said | says = ATTRIB\n";
 
@@ -240,6 +243,16 @@ static const struct {
 	{"Russian forces attacked troops in Georgia state. Russian forces "
 	 "attacked troops in Georgia.",
 	 "E attacked@Georgia:admin1:US-GA; E attacked@Georgia:admin1:US-GA"},
+	/* the actor reading follows the same choice: "Georgia" next to
+	 * "Atlanta" is the US state, no actor (no event); alone, the country */
+	{"Russia deployed troops in Atlanta. Georgia criticized Russia.",
+	 "E deployed@Atlanta:city:US-GA"},
+	{"Georgia criticized Russia.", "E criticized@-"},
+	{"Russia deployed troops in Atlanta. Russia criticized Georgia.",
+	 "E deployed@Atlanta:city:US-GA; E criticized@-"},
+	/* coordinates coarser than the entry: precision says so */
+	{"Russian forces attacked troops in Sidès.",
+	 "E attacked@Sidès:country:HT-SE"},
 	/* a city of two countries: the one the document names, else the first */
 	{"Russian forces attacked troops in Tripoli.",
 	 "E attacked@Tripoli:city:LY-TB"},

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "clause_int.h"
+#include "../code/places.h"
 
 #define MAX_FRAMES 16
 #define OBJECT_REACH 12 /* tokens searched right of a verb for its object */
@@ -154,6 +155,27 @@ static void classify_matches(vigil__cctx *c, size_t nm)
 			if (mc->cue_class != VIGIL__CUE_NONE)
 				mc->cue = mc->verb;
 		}
+	}
+}
+
+/* Drops the actor reading of a phrase that the document's countries read
+ * as a place of another country ("Georgia" next to "Atlanta"): the same
+ * choice as places.c makes for event_loc. */
+static void drop_foreign_place_actors(vigil__cctx *c, size_t nm)
+{
+	vigil__place_doc d;
+	vigil__entry e;
+	size_t i;
+
+	vigil__place_doc_init(&d, c->lx, c->m, nm, c->date);
+	for (i = 0; i < nm; i++) {
+		/* an actor and places of two countries: 3 entries at least */
+		if (c->mc[i].actor < 0 || c->mc[i].place < 0 ||
+		    c->m[i].entry_count < 3)
+			continue;
+		vigil__lexicon_entry(c->lx, (uint32_t)c->mc[i].actor, &e);
+		if (vigil__place_elsewhere(&d, (uint32_t)i, e.country))
+			c->mc[i].actor = -1;
 	}
 }
 
@@ -1756,6 +1778,7 @@ int vigil__clause_analyze(vigil__arena *a, const char *text,
 		return -1;
 	vigil__clause_words_of(text, seg->tok, (uint32_t)seg->ntok, out->words);
 	classify_matches(&c, nm);
+	drop_foreign_place_actors(&c, nm);
 	for (s = 0; s < seg->nsent; s++) {
 		c.sent = (uint32_t)s;
 		if (analyze_sentence(&c, &seg->sent[s]) < 0)

@@ -26,18 +26,9 @@ typedef struct cand {
 	uint8_t named;	   /* a capitalised word follows: part of a name */
 } cand;
 
-/* The countries a document names, for phrases with places of several
- * countries: a country name or a capital (an actor too: "Washington") counts
- * 1, another region or city of one country 2 (built on the first such
- * phrase; per document, no global state). */
-#define EVIDENCE_MAX 48
-#define PLACE_ALTS   8
+#define PLACE_ALTS 8
 
-typedef struct evidence {
-	const char *country[EVIDENCE_MAX]; /* pooled strings: one per country */
-	uint16_t weight[EVIDENCE_MAX];
-	uint8_t n, built;
-} evidence;
+typedef struct vigil__place_evidence evidence;
 
 /* A [places] entry of a match: its slot, country and whether it is one. */
 typedef struct alt {
@@ -50,7 +41,7 @@ typedef struct alt {
 /* What the sentence loop shares: the document and its evidence. */
 typedef struct ctx {
 	const vigil__analysis *an;
-	evidence ev;
+	vigil__place_doc doc;
 } ctx;
 
 const char *vigil__place_source_name(int src)
@@ -227,16 +218,16 @@ static void mark_located(const vigil__analysis *an, uint32_t tb, uint32_t te,
 /* The [places] entries of match k valid on the document's date (up to
  * PLACE_ALTS, in dictionary order); sets *actor when an actor entry shares
  * the phrase. */
-static size_t place_alts(const vigil__analysis *an, uint32_t k, alt *out,
+static size_t place_alts(const vigil__place_doc *d, uint32_t k, alt *out,
 			 uint8_t *actor)
 {
-	const vigil__match *m = &an->matches[k];
+	const vigil__match *m = &d->m[k];
 	uint32_t i;
 	size_t n = 0;
 
 	*actor = 0;
 	for (i = m->entry_first; i < m->entry_first + m->entry_count; i++) {
-		int kind = vigil__lexicon_entry_kind_on(an->lx, i, an->date);
+		int kind = vigil__lexicon_entry_kind_on(d->lx, i, d->date);
 
 		if (kind == VIGIL_KIND_ACTOR)
 			*actor = 1;
@@ -248,14 +239,14 @@ static size_t place_alts(const vigil__analysis *an, uint32_t k, alt *out,
 
 /* Fills country and is_country of alts[0..n); returns whether they name
  * one country only. */
-static int alts_detail(const vigil__analysis *an, alt *alts, size_t n)
+static int alts_detail(const vigil__lexicon *lx, alt *alts, size_t n)
 {
 	vigil__entry e;
 	size_t i;
 	int one = 1;
 
 	for (i = 0; i < n; i++) {
-		vigil__lexicon_entry(an->lx, alts[i].entry, &e);
+		vigil__lexicon_entry(lx, alts[i].entry, &e);
 		alts[i].country = e.country;
 		alts[i].is_country = e.type && strcmp(e.type, "country") == 0;
 		alts[i].has_pt = !isnan(e.lat) && !isnan(e.lon);
@@ -274,7 +265,7 @@ static int evidence_slot(evidence *ev, const char *country, int add)
 		if (ev->country[i] == country ||
 		    strcmp(ev->country[i], country) == 0)
 			return i;
-	if (!add || ev->n >= EVIDENCE_MAX)
+	if (!add || ev->n >= VIGIL__EVIDENCE_MAX)
 		return -1;
 	ev->country[ev->n] = country;
 	ev->weight[ev->n] = 0;
@@ -282,7 +273,7 @@ static int evidence_slot(evidence *ev, const char *country, int add)
 }
 
 /* Counts the document's mentions of places of one country. */
-static void evidence_build(const vigil__analysis *an, evidence *ev)
+static void evidence_build(const vigil__place_doc *d, evidence *ev)
 {
 	alt alts[PLACE_ALTS];
 	uint8_t actor;
@@ -290,9 +281,9 @@ static void evidence_build(const vigil__analysis *an, evidence *ev)
 	int i;
 
 	ev->built = 1;
-	for (k = 0; k < an->nmatch; k++) {
-		n = place_alts(an, (uint32_t)k, alts, &actor);
-		if (n == 0 || !alts_detail(an, alts, n) || !alts[0].country)
+	for (k = 0; k < d->nm; k++) {
+		n = place_alts(d, (uint32_t)k, alts, &actor);
+		if (n == 0 || !alts_detail(d->lx, alts, n) || !alts[0].country)
 			continue;
 		i = evidence_slot(ev, alts[0].country, 1);
 		if (i >= 0 && ev->weight[i] < UINT16_MAX - 2)
@@ -303,17 +294,17 @@ static void evidence_build(const vigil__analysis *an, evidence *ev)
 /* The entry of alts[0..n) whose country the document names most; a country
  * entry counts one more (a bare "Georgia" is the country unless the text
  * names places of the other); ties keep dictionary order. */
-static uint32_t choose_alt(ctx *x, const alt *alts, size_t n)
+static uint32_t choose_alt(vigil__place_doc *d, const alt *alts, size_t n)
 {
 	size_t i, best = 0;
 	int w, best_w = -1, j;
 
-	if (!x->ev.built)
-		evidence_build(x->an, &x->ev);
+	if (!d->ev.built)
+		evidence_build(d, &d->ev);
 	for (i = 0; i < n; i++) {
-		j = alts[i].country ? evidence_slot(&x->ev, alts[i].country, 0)
+		j = alts[i].country ? evidence_slot(&d->ev, alts[i].country, 0)
 				    : -1;
-		w = (j >= 0 ? x->ev.weight[j] : 0) + alts[i].is_country;
+		w = (j >= 0 ? d->ev.weight[j] : 0) + alts[i].is_country;
 		if (w > best_w) {
 			best_w = w;
 			best = i;
@@ -334,6 +325,30 @@ static uint32_t first_with_pt(const alt *alts, size_t n)
 	return alts[0].entry;
 }
 
+void vigil__place_doc_init(vigil__place_doc *d, const vigil__lexicon *lx,
+			   const vigil__match *m, size_t nm, uint32_t date)
+{
+	memset(d, 0, sizeof(*d));
+	d->lx = lx;
+	d->m = m;
+	d->nm = nm;
+	d->date = date;
+}
+
+int vigil__place_elsewhere(vigil__place_doc *d, uint32_t k,
+			   const char *country)
+{
+	alt alts[PLACE_ALTS];
+	uint8_t actor;
+	size_t n = place_alts(d, k, alts, &actor);
+	vigil__entry e;
+
+	if (n < 2 || !country || alts_detail(d->lx, alts, n))
+		return 0;
+	vigil__lexicon_entry(d->lx, choose_alt(d, alts, n), &e);
+	return e.country && strcmp(e.country, country) != 0;
+}
+
 /* Match k as a candidate: its [places] entry (chosen by the document's
  * countries when it has several), whether it is a country or an actor too;
  * 0 when it is no place. */
@@ -346,15 +361,15 @@ static int place_of(ctx *x, uint32_t k, cand *out)
 	vigil__entry e;
 
 	memset(out, 0, sizeof(*out));
-	n = place_alts(an, k, alts, &out->actor);
+	n = place_alts(&x->doc, k, alts, &out->actor);
 	if (n == 0)
 		return 0;
 	if (n == 1)
 		out->entry = alts[0].entry;
-	else if (alts_detail(an, alts, n))
+	else if (alts_detail(an->lx, alts, n))
 		out->entry = first_with_pt(alts, n);
 	else
-		out->entry = choose_alt(x, alts, n);
+		out->entry = choose_alt(&x->doc, alts, n);
 	vigil__lexicon_entry(an->lx, out->entry, &e);
 	out->match = k;
 	out->tok_begin = m->tok_begin;
@@ -478,6 +493,8 @@ int vigil__places_locate(vigil__arena *a, vigil__analysis *an)
 		return -1;
 	memset(&x, 0, sizeof(x));
 	x.an = an;
+	vigil__place_doc_init(&x.doc, an->lx, an->matches, an->nmatch,
+			      an->date);
 	for (s = 0; s < an->seg.nsent; s++) {
 		size_t e0 = ev, f0 = fg;
 		uint32_t tb = an->seg.sent[s].tok_begin;

@@ -33,6 +33,39 @@ const char *vigil__place_source_name(int src);
 
 struct vigil__analysis;
 
+/* The countries a document names, for phrases with places of several
+ * countries: a country name or a capital (an actor too: "Washington") counts
+ * 1, another region or city of one country 2 (built on the first such
+ * phrase; per document, no global state). */
+#define VIGIL__EVIDENCE_MAX 48
+
+struct vigil__place_evidence {
+	const char *country[VIGIL__EVIDENCE_MAX]; /* pooled: one per country */
+	uint16_t weight[VIGIL__EVIDENCE_MAX];
+	uint8_t n, built;
+};
+
+/* A document's matches as the choice between countries sees them. */
+typedef struct vigil__place_doc {
+	const vigil__lexicon *lx;
+	const vigil__match *m;
+	size_t nm;
+	uint32_t date;
+	struct vigil__place_evidence ev;
+} vigil__place_doc;
+
+void vigil__place_doc_init(vigil__place_doc *d, const vigil__lexicon *lx,
+			   const vigil__match *m, size_t nm, uint32_t date);
+
+/*
+ * Whether match k names places of several countries and the document's
+ * countries choose one of another country than `country`: "Georgia" in an
+ * article on Atlanta is the US state, not the actor GEO. The clause stage
+ * drops such an actor reading.
+ */
+int vigil__place_elsewhere(vigil__place_doc *d, uint32_t k,
+			   const char *country);
+
 /*
  * Sets the place (`where`) of every event and figure of `an`, after they
  * are built and dated. Returns 0, or -1 when the arena fails.

@@ -88,6 +88,10 @@ static const key_def place_keys[] = {
 	{"country", V_ALPHA3, F(country), NULL, "3 capital letters, e.g. RUS", 0, 0},
 	{"lat", V_NUMBER, F(lat), NULL, "-90..90", -90, 90},
 	{"lon", V_NUMBER, F(lon), NULL, "-180..180", -180, 180},
+	/* lat/lon coarser than the type (an admin1 at its country's point);
+	 * kept in the mode slot, which places do not use otherwise */
+	{"precision", V_ENUM, F(mode), place_types, "country, admin1 or city",
+	 0, 0},
 	{NULL, V_WORD, 0, NULL, NULL, 0, 0}
 };
 

@@ -37,7 +37,9 @@ typedef struct vigil__entry {
 	const char *role;        /* actor: free text, e.g. "president" */
 	const char *context;     /* actor: countries that can own a body */
 	const char *plover;      /* verb: PLOVER event type */
-	const char *mode;        /* verb: PLOVER mode */
+	const char *mode;        /* verb: PLOVER mode; place: the precision of
+				    lat/lon when coarser than type
+				    (precision=country), else NULL */
 	const char *pos;         /* verb: "verb" or "noun" */
 	const char *pattern;     /* verb: words around it (patterns.c), or NULL */
 	uint32_t from, until;    /* validity as YYYYMMDD; 0: open */

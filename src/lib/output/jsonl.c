@@ -424,7 +424,9 @@ static void put_sentence_text(vigil__buf *b, const vigil__analysis *an,
 static void put_number(vigil__buf *b, const char *key, double v);
 
 /* event_loc: the place entry of the record (name: the first phrase of its
- * dictionary line, "Kursk Oblast" for "Kursk region"), or null. */
+ * dictionary line, "Kursk Oblast" for "Kursk region"), or null; precision
+ * is that of its coordinates ("country" for a region placed at its
+ * country's point), else its type. */
 static void put_place(vigil__buf *b, const vigil__analysis *an,
 		      const vigil__placed *p)
 {
@@ -443,7 +445,7 @@ static void put_place(vigil__buf *b, const vigil__analysis *an,
 	put_opt(b, "admin1", vigil__place_admin1(e.type, e.code, a1, sizeof(a1)));
 	put_number(b, "lat", e.lat);
 	put_number(b, "lon", e.lon);
-	put_opt(b, "precision", e.type);
+	put_opt(b, "precision", e.mode ? e.mode : e.type);
 	vigil__buf_putc(b, '}');
 }
 
