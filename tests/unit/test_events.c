@@ -77,7 +77,7 @@ static const char test_dict[] =
 	"labour strike = 143 pos=noun goldstein=-6.5 quad=4 plover=PROTEST\n"
 	"[cues]\n"
 	"capacity to | has to = MODAL\n"
-	"said | says | stated = ATTRIB\n"
+	"said | says | stated | saying = ATTRIB\n"
 	"according to | claims = ATTRIB\n"
 	"reportedly | appears to = HEDGE\n"
 	"not | no signs of = NEG\n"
@@ -296,6 +296,19 @@ static const struct {
 	 "PRK->RUS:190:asserted:by=UKR"},
 	{"The claims by Volodymyr Zelenskiy that Russia attacked Seoul surprised many.",
 	 "RUS->KORGOV:190:asserted:by=UKRGOV"},
+	/* an actor after the cue with a verb of its own is the reported
+	 * clause's subject, not the speaker */
+	{"Officials said Russia attacked Ukraine.", "RUS->UKR:190:asserted"},
+	{"Officials said Russian troops had attacked Ukraine.",
+	 "RUSMIL->UKR:190:historical"},
+	/* "X V ... and said", "X V ..., saying": X speaks, up to a comma,
+	 * and stays the subject of its own verb */
+	{"Russia criticized Ukraine and said North Korea attacked Seoul.",
+	 "RUS->UKR:111:asserted; PRK->KORGOV:190:asserted:by=RUS"},
+	{"Russia criticized Ukraine, saying North Korea attacked Seoul, "
+	 "and Kyiv attacked Moscow.",
+	 "RUS->UKR:111:asserted; PRK->KORGOV:190:asserted:by=RUS; "
+	 "UKRGOV->RUSGOV:190:asserted"},
 	{"The JCS said they criticized Pyongyang.",
 	 "KORMIL->PRKGOV:111:asserted:by=KORMIL"},
 	{"A North Korean official asserted that Russia attacked Ukraine.",
