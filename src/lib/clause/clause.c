@@ -773,6 +773,27 @@ static int32_t find_by_agent(const vigil__cctx *c, uint32_t ve)
 	return -1;
 }
 
+/* The arguments after an event noun without owner: "a ceasefire between
+ * A and B" (the group as object: events.c makes it A <-> B, or A -> B),
+ * "a visit to Seoul by X", "the release of 26 prisoners by Russia" (X is
+ * the actor, as for a passive). */
+static void noun_arguments(vigil__cctx *c, vigil__cverb *v, uint32_t ve)
+{
+	int32_t k = ve < c->te && tok_is(c, ve, "between") && ve + 1 < c->te ?
+		    TA(c, ve + 1) : -1;
+
+	if (v->obj < 0 && k >= 0 &&
+	    (c->out->actors[k].flags & VIGIL__AF_BETWEEN) &&
+	    c->out->actors[k].ngroup >= 2) {
+		v->obj = group_of(c, k);
+		v->rules |= VIGIL__R_BETWEEN;
+		return;
+	}
+	v->subj = find_by_agent(c, ve);
+	if (v->subj >= 0)
+		v->rules |= VIGIL__R_BY_AGENT;
+}
+
 /*===== Modality =======================================================*/
 
 /* Whether a verb match other than the one at [vb, ve) begins in [from, to). */
@@ -1293,6 +1314,8 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 			v->obj = v->subj + 1;
 			v->rules |= VIGIL__R_BETWEEN;
 		}
+		if (v->noun && v->subj < 0)
+			noun_arguments(c, v, ve);
 	}
 	if (c->a->failed)
 		return -1;
