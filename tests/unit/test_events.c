@@ -77,7 +77,7 @@ static const char test_dict[] =
 	"labour strike = 143 pos=noun goldstein=-6.5 quad=4 plover=PROTEST\n"
 	"[cues]\n"
 	"capacity to | has to = MODAL\n"
-	"said | says | stated = ATTRIB\n"
+	"said | says | stated | saying = ATTRIB\n"
 	"according to | claims = ATTRIB\n"
 	"reportedly | appears to = HEDGE\n"
 	"not | no signs of = NEG\n"
@@ -93,6 +93,9 @@ static const char test_dict[] =
 	/* symmetric actions and agents placed by "in"/"from" */
 	"[actors]\n"
 	"China = CHN type=country\n"
+	"Iran = IRN type=country\n"
+	"Israel = ISR type=country\n"
+	"Hezbollah = LBNREB type=org\n"
 	"Chad = TCD type=country\n"
 	"Ivory Coast = CIV type=country\n"
 	"Baghdad = IRQGOV type=capital country=IRQ\n"
@@ -296,6 +299,29 @@ static const struct {
 	 "PRK->RUS:190:asserted:by=UKR"},
 	{"The claims by Volodymyr Zelenskiy that Russia attacked Seoul surprised many.",
 	 "RUS->KORGOV:190:asserted:by=UKRGOV"},
+	/* event nouns: "between A and B" (a ceasefire is mutual), "by X" */
+	{"A ceasefire between Israel and Hezbollah took effect.",
+	 "ISR->LBNREB:0871:asserted; LBNREB->ISR:0871:asserted"},
+	{"It coincided with a visit to Seoul by Vladimir Putin.",
+	 "RUSGOV->KORGOV:042:asserted"},
+	/* "Iran-backed": the patron is no actor, the phrase runs over it */
+	{"Israel attacked the Iran-backed Hezbollah.", "ISR->LBNREB:190:asserted"},
+	{"A ceasefire between Israel and the Iran-backed group Hezbollah held.",
+	 "ISR->LBNREB:0871:asserted; LBNREB->ISR:0871:asserted"},
+	{"Iran-backed rebels attacked Israel.", ""},
+	/* an actor after the cue with a verb of its own is the reported
+	 * clause's subject, not the speaker */
+	{"Officials said Russia attacked Ukraine.", "RUS->UKR:190:asserted"},
+	{"Officials said Russian troops had attacked Ukraine.",
+	 "RUSMIL->UKR:190:historical"},
+	/* "X V ... and said", "X V ..., saying": X speaks, up to a comma,
+	 * and stays the subject of its own verb */
+	{"Russia criticized Ukraine and said North Korea attacked Seoul.",
+	 "RUS->UKR:111:asserted; PRK->KORGOV:190:asserted:by=RUS"},
+	{"Russia criticized Ukraine, saying North Korea attacked Seoul, "
+	 "and Kyiv attacked Moscow.",
+	 "RUS->UKR:111:asserted; PRK->KORGOV:190:asserted:by=RUS; "
+	 "UKRGOV->RUSGOV:190:asserted"},
 	{"The JCS said they criticized Pyongyang.",
 	 "KORMIL->PRKGOV:111:asserted:by=KORMIL"},
 	{"A North Korean official asserted that Russia attacked Ukraine.",
@@ -356,7 +382,8 @@ static const struct {
 	/* part of speech: a verb form after a determiner or a possessive is
 	 * a noun; a noun predicated with "as" is no event */
 	{"China's attack on Russia killed many.", "CHN->RUS:190:asserted"},
-	{"The attacks by China were condemned.", ""},
+	/* the noun's "by" agent is its actor (not a passive of "attack") */
+	{"The attacks by China were condemned.", "CHN->-:190:asserted"},
 	{"Ukraine described China as a threat to Russia.", ""},
 	/* "support" is a verb only after a subject, "to", "help", a modal
 	 * or "not"; its noun ("Ukrainian support", "its support") names a

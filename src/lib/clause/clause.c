@@ -345,6 +345,7 @@ typedef struct frame {
 	int32_t speaker;  /* actor */
 	int32_t cue;      /* match */
 	uint32_t from, to; /* tokens whose verbs it covers */
+	int shared;        /* the speaker is also the subject of a verb */
 } frame;
 
 /* The actor whose text ends within 3 tokens before `cb`, or -1. */
@@ -363,9 +364,39 @@ static int32_t speaker_before(const vigil__cctx *c, uint32_t cb)
 	return -1;
 }
 
+static int ends_with(const vigil__cctx *c, uint32_t i, const char *suffix)
+{
+	const vigil__token *t = &c->tok[i];
+	size_t n = strlen(suffix);
+
+	return t->len > n && memcmp(c->text + t->off + t->len - n, suffix, n) == 0;
+}
+
+/* Whether a verb match starts at token i, over auxiliaries, "not" and
+ * up to two adverbs: the phrase ending before i is that verb's subject. */
+static int verb_starts_at(const vigil__cctx *c, uint32_t i)
+{
+	int adverbs = 0;
+
+	for (; i < c->te; i++) {
+		if (is_verb_match(c, TM(c, i)))
+			return c->m[TM(c, i)].tok_begin == i;
+		if (WC(c, i) & (W_BE | W_HAVE | W_MODAL | W_DO) ||
+		    tok_is(c, i, "not"))
+			continue;
+		if (adverbs++ < 2 && c->tok[i].type == VIGIL_TOK_WORD &&
+		    TM(c, i) < 0 && !WC(c, i) && ends_with(c, i, "ly"))
+			continue;
+		return 0;
+	}
+	return 0;
+}
+
 /* "according to X", "claims by X": the actor right after the cue; never
  * a subject pronoun ("Milei, a critic of the bloc, said he supported the
- * deal": he is the reported clause's subject, not a speaker). */
+ * deal": he is the reported clause's subject, not a speaker), nor an
+ * actor followed by its verb ("Officials said Russia attacked ...": the
+ * speaker has no code, Russia is the attacker). */
 static int32_t speaker_after(const vigil__cctx *c, uint32_t ce)
 {
 	int32_t k;
@@ -376,7 +407,56 @@ static int32_t speaker_after(const vigil__cctx *c, uint32_t ce)
 	if (k >= 0 && (c->out->actors[k].flags & VIGIL__AF_PRONOUN) &&
 	    (WC(c, ce) & W_PRON))
 		return -1;
+	if (k >= 0 && verb_starts_at(c, c->out->actors[k].tok_end))
+		return -1;
 	return k;
+}
+
+/* Token i, or the token after the parenthetical that opens at i
+ * ("JNIM (Jama'at Nusrat al-Islam) claimed"). */
+static uint32_t past_parens(const vigil__cctx *c, uint32_t i)
+{
+	uint32_t k;
+
+	if (i >= c->te || !is_punct(c, i, '('))
+		return i;
+	for (k = i + 1; k < c->te && k < i + 16; k++)
+		if (is_punct(c, k, ')'))
+			return k + 1;
+	return i;
+}
+
+/* "X confirmed the swap and said ...", "X recalled its diplomats,
+ * saying ...": a cue after "and" or after a comma (in -ing) is spoken by
+ * the subject of the verb before it: the last actor before the cue that
+ * a verb follows and that is no prepositional object; -1 when none. */
+static int32_t speaker_coord(const vigil__cctx *c, uint32_t cb)
+{
+	int32_t k, best = -1;
+
+	if (cb <= c->tb || !(tok_is(c, cb - 1, "and") ||
+			     (is_punct(c, cb - 1, ',') && ends_with(c, cb, "ing"))))
+		return -1;
+	for (k = (int32_t)c->ab; k < (int32_t)c->out->nactor; k++) {
+		const vigil__actor *a = &c->out->actors[k];
+
+		if (a->tok_begin >= cb)
+			break;
+		if (!(a->flags & (VIGIL__AF_PREP | VIGIL__AF_POSS |
+				  VIGIL__AF_BETWEEN)) &&
+		    verb_starts_at(c, past_parens(c, a->tok_end)))
+			best = k;
+	}
+	return best;
+}
+
+/* The end of a shared frame: the next comma after the cue ("..., saying
+ * Rwanda had declared war, ..."), else the end of the sentence. */
+static uint32_t next_comma(const vigil__cctx *c, uint32_t i)
+{
+	while (i < c->te && !is_punct(c, i, ','))
+		i++;
+	return i;
 }
 
 static int verb_after(const vigil__cctx *c, uint32_t from)
@@ -389,39 +469,59 @@ static int verb_after(const vigil__cctx *c, uint32_t from)
 	return 0;
 }
 
+/* The speaker of the ATTRIB cue at match mi and the tokens it covers in
+ * f; -1 when the cue has none. */
+static int32_t frame_of(const vigil__cctx *c, const vigil__match *m, frame *f)
+{
+	const vigil__actor *sp;
+	/* "Russia criticized Ukraine and said": Ukraine is no speaker */
+	int32_t k = m->tok_begin > c->tb && tok_is(c, m->tok_begin - 1, "and") ?
+		    -1 : speaker_before(c, m->tok_begin);
+
+	f->shared = 0;
+	if (k >= 0) {
+		/* "X said that ..." covers what follows; "..., X said"
+		 * and "..., X said, a day after ..." what precedes */
+		int ahead = verb_after(c, m->tok_end) &&
+			    !is_punct(c, m->tok_end, ',') &&
+			    !is_punct(c, m->tok_end, '.');
+
+		sp = &c->out->actors[k];
+		f->from = ahead ? m->tok_end : c->tb;
+		f->to = ahead ? c->te : sp->tok_begin;
+		return k;
+	}
+	k = speaker_after(c, m->tok_end);
+	if (k >= 0) {
+		sp = &c->out->actors[k];
+		f->from = at_start(c, m->tok_begin) ? c->tb : sp->tok_end;
+		f->to = c->te;
+		return k;
+	}
+	/* the speaker stays the subject of its own verb: no AF_FRAME */
+	k = speaker_coord(c, m->tok_begin);
+	f->from = m->tok_end;
+	f->to = next_comma(c, m->tok_end);
+	f->shared = 1;
+	return k;
+}
+
 static size_t find_frames(vigil__cctx *c, frame *f)
 {
 	size_t n = 0;
 	uint32_t mi;
 
 	for (mi = c->mb; mi < c->me && n < MAX_FRAMES; mi++) {
-		const vigil__match *m = &c->m[mi];
-		vigil__actor *sp;
 		int32_t k;
 
 		if (c->mc[mi].cue_class != VIGIL__CUE_ATTRIB ||
 		    c->mc[mi].verb >= 0)
 			continue;
-		k = speaker_before(c, m->tok_begin);
-		if (k >= 0) {
-			/* "X said that ..." covers what follows; "..., X said"
-			 * and "..., X said, a day after ..." what precedes */
-			int ahead = verb_after(c, m->tok_end) &&
-				    !is_punct(c, m->tok_end, ',') &&
-				    !is_punct(c, m->tok_end, '.');
-
-			sp = &c->out->actors[k];
-			f[n].from = ahead ? m->tok_end : c->tb;
-			f[n].to = ahead ? c->te : sp->tok_begin;
-		} else {
-			k = speaker_after(c, m->tok_end);
-			if (k < 0)
-				continue;
-			sp = &c->out->actors[k];
-			f[n].from = at_start(c, m->tok_begin) ? c->tb : sp->tok_end;
-			f[n].to = c->te;
-		}
-		sp->flags |= VIGIL__AF_FRAME;
+		k = frame_of(c, &c->m[mi], &f[n]);
+		if (k < 0)
+			continue;
+		if (!f[n].shared)
+			c->out->actors[k].flags |= VIGIL__AF_FRAME;
 		f[n].speaker = k;
 		f[n].cue = (int32_t)mi;
 		n++;
@@ -434,14 +534,6 @@ static size_t find_frames(vigil__cctx *c, frame *f)
 static int32_t group_of(const vigil__cctx *c, int32_t k)
 {
 	return k < 0 ? -1 : (int32_t)c->out->actors[k].group;
-}
-
-static int ends_with(const vigil__cctx *c, uint32_t i, const char *suffix)
-{
-	const vigil__token *t = &c->tok[i];
-	size_t n = strlen(suffix);
-
-	return t->len > n && memcmp(c->text + t->off + t->len - n, suffix, n) == 0;
 }
 
 /* The token before i, skipping up to two adverbs ("-ly" words, hedges). */
@@ -701,6 +793,27 @@ static int32_t find_by_agent(const vigil__cctx *c, uint32_t ve)
 		words++;
 	}
 	return -1;
+}
+
+/* The arguments after an event noun without owner: "a ceasefire between
+ * A and B" (the group as object: events.c makes it A <-> B, or A -> B),
+ * "a visit to Seoul by X", "the release of 26 prisoners by Russia" (X is
+ * the actor, as for a passive). */
+static void noun_arguments(vigil__cctx *c, vigil__cverb *v, uint32_t ve)
+{
+	int32_t k = ve < c->te && tok_is(c, ve, "between") && ve + 1 < c->te ?
+		    TA(c, ve + 1) : -1;
+
+	if (v->obj < 0 && k >= 0 &&
+	    (c->out->actors[k].flags & VIGIL__AF_BETWEEN) &&
+	    c->out->actors[k].ngroup >= 2) {
+		v->obj = group_of(c, k);
+		v->rules |= VIGIL__R_BETWEEN;
+		return;
+	}
+	v->subj = find_by_agent(c, ve);
+	if (v->subj >= 0)
+		v->rules |= VIGIL__R_BY_AGENT;
 }
 
 /*===== Modality =======================================================*/
@@ -1223,6 +1336,8 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 			v->obj = v->subj + 1;
 			v->rules |= VIGIL__R_BETWEEN;
 		}
+		if (v->noun && v->subj < 0)
+			noun_arguments(c, v, ve);
 	}
 	if (c->a->failed)
 		return -1;

@@ -247,10 +247,69 @@ static int resolve_phrase(vigil__cctx *c, vigil__actor *a,
 }
 
 /* Extends an actor's text left over determiners and numbers. */
+/* Words after a hyphen that make the name before them a patron, not the
+ * actor: "the Iran-backed group Hezbollah", "Rwanda-backed M23 rebels". */
+static const char *const patron_words[] = {
+	"backed", "linked", "aligned", "allied", "sponsored", "supported",
+	"funded", "affiliated", "armed",
+};
+
+/* Whether the match at mi is written right before "-backed" and the like. */
+static int patron_match(const vigil__cctx *c, int32_t mi)
+{
+	const vigil__token *t = &c->tok[c->m[mi].tok_end - 1];
+	const char *p = c->text + t->off + t->len;
+	size_t k, n;
+
+	if (*p != '-')
+		return 0;
+	p++;
+	for (k = 0; k < sizeof(patron_words) / sizeof(patron_words[0]); k++) {
+		n = strlen(patron_words[k]);
+		if (strncmp(p, patron_words[k], n) == 0 &&
+		    !((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= 'A' && p[n] <= 'Z')))
+			return 1;
+	}
+	return 0;
+}
+
+/* The first token of a patron ("Iran-backed") ending right before token
+ * j, or j. */
+static uint32_t patron_at_end(const vigil__cctx *c, uint32_t j, uint32_t floor)
+{
+	int32_t mi;
+
+	/* the patron is no actor (phrase_at skips it): floor may be its end */
+	if (j < c->tb + 3 || j < floor || !(c->tok[j - 2].flags & VIGIL_TF_INNER))
+		return j;
+	mi = match_at(c, j - 3);
+	if (mi < 0 || c->m[mi].tok_end != j - 2 || !patron_match(c, mi))
+		return j;
+	return c->m[mi].tok_begin;
+}
+
+/* The first token of "Iran-backed" or "Iran-backed group" (a patron and
+ * at most one lowercase word) ending right before token k, or k. */
+static uint32_t patron_before(const vigil__cctx *c, uint32_t k, uint32_t floor)
+{
+	uint32_t j = patron_at_end(c, k, floor);
+
+	if (j < k || k <= floor || c->tok[k - 1].type != VIGIL_TOK_WORD ||
+	    match_at(c, k - 1) >= 0 || vigil__cctx_word(c, k - 1) ||
+	    !(c->text[c->tok[k - 1].off] >= 'a' &&
+	      c->text[c->tok[k - 1].off] <= 'z'))
+		return j;
+	j = patron_at_end(c, k - 1, floor);
+	return j < k - 1 ? j : k;
+}
+
 static void take_determiners(const vigil__cctx *c, vigil__actor *a,
 			     uint32_t floor)
 {
-	uint32_t k = a->head_begin, steps = 0;
+	uint32_t k = patron_before(c, a->head_begin, floor), steps = 0;
+
+	if (k < floor) /* the skipped patron ends at floor */
+		floor = c->tb;
 
 	while (k > floor && steps < 3) {
 		const vigil__token *t = &c->tok[k - 1];
@@ -445,7 +504,8 @@ static int sole_country(const vigil__cctx *c, uint32_t i, uint32_t j,
 		if (c->mc[mi].verb >= 0 ||
 		    (c->mc[mi].actor < 0 && c->mc[mi].place < 0) ||
 		    c->m[mi].tok_begin < lo || c->m[mi].tok_begin >= hi ||
-		    target_position(c, c->m[mi].tok_begin))
+		    target_position(c, c->m[mi].tok_begin) ||
+		    patron_match(c, (int32_t)mi))
 			continue;
 		cc = match_country(c, (int32_t)mi, &e);
 		if (!cc) {
@@ -486,6 +546,10 @@ static int phrase_at(vigil__cctx *c, uint32_t i, uint32_t floor,
 	int poss = 0;
 	vigil__actor *a;
 
+	if (patron_match(c, match_at(c, i))) {
+		*end_out = c->m[match_at(c, i)].tok_end;
+		return 0;
+	}
 	for (;;) {
 		int32_t mi = match_at(c, j);
 

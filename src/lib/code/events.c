@@ -174,6 +174,7 @@ static const struct {
 	{"060", {NULL}},	/* cooperate */
 	{"064", {"exchang"}},	/* exchange intelligence */
 	{"0841", {"swap", "exchang", "prisoner", "POW"}},
+	{"0871", {NULL}},	/* ceasefire, truce (between A and B) */
 	{"19", {"fight", "fought", "clash", "battl", "exchang"}},
 };
 
@@ -264,7 +265,12 @@ static int events_of_verb(builder *b, uint32_t vi)
 	na = reciprocal_group(b, v, act);
 	if (na >= 2)
 		return reciprocal_events(b, vi, act, na);
-	if (v->rules & VIGIL__R_BETWEEN) {
+	if ((v->rules & VIGIL__R_BETWEEN) && v->subj < 0) {
+		/* "a ceasefire between A and B", one-sided code: A -> B */
+		act[0] = v->obj;
+		rec[0] = v->obj + 1;
+		na = nr = 1;
+	} else if (v->rules & VIGIL__R_BETWEEN) {
 		act[0] = v->subj;
 		rec[0] = v->obj;
 		na = nr = 1;
