@@ -660,6 +660,49 @@ static int modifies_actor(const vigil__cctx *c, int32_t k)
 	return i < n && TA(c, p - 2) >= 0 && CL(c, p - 2) == CL(c, p - 1);
 }
 
+/* CAMEO roots of verbs that talk about their object (praise,
+ * investigation, disapproval, rejection, threats): an event noun they
+ * govern is what they talk about, not an act of their subject ("condemned
+ * the assault", "called the strikes an act of war"), or agreed on, which
+ * that verb already codes ("agreed on the text of a peace treaty"). Not
+ * statements (01: "declared a ceasefire" declares one's own),
+ * consultations (04), nor appeals and demands (02, 10: "demanded a
+ * ceasefire" is the demander's hypothetical one, section 6), nor verbs
+ * that are cues ("refused a truce": a negated truce of the refuser). */
+static const char *const verbal_roots[] = {"03", "05", "09", "11", "12",
+					   "13"};
+
+/* Whether token k begins a verb match of a verbal root, or a verb that is
+ * an attribution cue ("called"), whose direct object
+ * is the event noun at vb: at most 4 tokens between, none a preposition
+ * or punctuation, and the verb not part of a hyphenated word
+ * ("its long-threatened invasion"). */
+static int verbal_verb_at(const vigil__cctx *c, uint32_t k, uint32_t vb)
+{
+	int32_t mi = TM(c, k);
+	const char *code;
+	uint32_t t;
+	size_t i;
+
+	if (mi < 0 || c->mc[mi].verb < 0 || c->m[mi].tok_begin != k ||
+	    c->m[mi].tok_end > vb || vb - c->m[mi].tok_end > 4 ||
+	    (c->tok[k].flags & VIGIL_TF_INNER) ||
+	    (k > c->tb && (c->tok[k - 1].flags & VIGIL_TF_INNER)))
+		return 0;
+	for (t = c->m[mi].tok_end; t < vb; t++)
+		if (c->tok[t].type != VIGIL_TOK_WORD || (WC(c, t) & W_PREP))
+			return 0;
+	if (c->mc[mi].cue_class == VIGIL__CUE_ATTRIB) /* "called" */
+		return 1;
+	if (c->mc[mi].cue >= 0) /* "refused a truce": a cue governs it */
+		return 0;
+	code = vigil__lexicon_entry_code(c->lx, (uint32_t)c->mc[mi].verb);
+	for (i = 0; i < sizeof(verbal_roots) / sizeof(verbal_roots[0]); i++)
+		if (strncmp(code, verbal_roots[i], 2) == 0)
+			return 1;
+	return 0;
+}
+
 static int32_t find_subject(vigil__cctx *c, vigil__cverb *v, uint32_t vb)
 {
 	uint16_t clause = CL(c, vb);
@@ -692,6 +735,8 @@ static int32_t find_subject(vigil__cctx *c, vigil__cverb *v, uint32_t vb)
 				return -1;
 			clause = CL(c, k);
 		}
+		if (v->noun && verbal_verb_at(c, k, vb))
+			return -1;
 		if (TA(c, k) < 0)
 			continue;
 		a = &c->out->actors[TA(c, k)];

@@ -58,7 +58,13 @@ static int token_is(const ctx *c, uint32_t t, const char *w, size_t n)
 	char fold[WORD_CAP];
 	size_t fl;
 
+	const unsigned char first = (unsigned char)c->an->text[tok->off];
+
 	if (tok->len >= WORD_CAP)
+		return 0;
+	/* an ASCII letter folds to its lower case: most tokens end here */
+	if (((first | 0x20u) >= 'a' && (first | 0x20u) <= 'z') &&
+	    (char)(first | 0x20u) != w[0])
 		return 0;
 	fl = vigil__fold(c->an->text + tok->off, tok->len, fold, sizeof(fold));
 	return fl == n && memcmp(fold, w, n) == 0;
