@@ -123,8 +123,11 @@ static const char test_dict[] =
 	"+destroy = 1712 goldstein=-9.2 quad=4 plover=COERCE\n"
 	"+destroy = 190 goldstein=-10 quad=4 plover=ASSAULT pattern=*,&weapon\n"
 	"+declare = 010 goldstein=0 quad=1\n"
+	"capture territory = 192 goldstein=-9.5 quad=4 plover=COERCE\n"
 	"[cues]\n"
-	"called = ATTRIB\n";
+	"called = ATTRIB\n"
+	"[places]\n"
+	"Kherson = UA-65.KHERSON type=city country=UKR lat=46.64 lon=32.61\n";
 
 static vigil_dict *dict;
 
@@ -569,6 +572,10 @@ static const struct {
 	{"Russian forces destroyed 95 Ukrainian drones.",
 	 "RUSMIL->UKR:190:asserted"},
 	{"Russian forces destroyed the bridge.", "RUSMIL->-:1712:asserted"},
+	/* capturing a place is occupying territory (192); people, arrest */
+	{"Russian forces captured Kherson.", "RUSMIL->UKR:192:asserted"},
+	{"Russian forces captured Ukrainian soldiers.",
+	 "RUSMIL->UKRMIL:173:asserted"},
 };
 
 static void test_event_table(void **state)

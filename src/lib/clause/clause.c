@@ -1430,7 +1430,8 @@ enum {
 	FR_DEMAND,
 	FR_URGE,
 	FR_ULTIMATUM,
-	FR_LABOUR /* not a frame: the code of a strike by workers */
+	FR_LABOUR, /* not a frame: the code of a strike by workers */
+	FR_TERRITORY /* not a frame: the code of a place captured */
 };
 
 /* The frame event's code by V's code prefix (the first row of the kind
@@ -1502,6 +1503,7 @@ static const struct {
 	{FR_DEMAND, "", "100", "demand"},
 	{FR_ULTIMATUM, "", "139", "issue an ultimatum"},
 	{FR_LABOUR, "19", "143", "labour strike"},
+	{FR_TERRITORY, "173", "192", "capture territory"},
 };
 
 _Static_assert(sizeof(frame_codes) / sizeof(frame_codes[0]) <=
@@ -1836,6 +1838,28 @@ static void labour_strikes(vigil__cctx *c, size_t first)
 	}
 }
 
+/* Recodes the captures (173) of the sentence's verbs [first, nverb) whose
+ * object is a place ("captured Goma"): taking a place is occupying
+ * territory (192, PLOVER COERCE/seize); people captured stay arrests. */
+static void territory_captures(vigil__cctx *c, size_t first)
+{
+	size_t vi;
+
+	for (vi = first; vi < c->out->nverb; vi++) {
+		vigil__cverb *v = &c->out->verbs[vi];
+		int row;
+		int32_t entry;
+
+		if (v->entry < 0 || v->obj < 0 || v->passive ||
+		    !(c->out->actors[v->obj].flags & VIGIL__AF_PLACE))
+			continue;
+		row = frame_row(FR_TERRITORY, vigil__lexicon_entry_code(
+						      c->lx, (uint32_t)v->entry));
+		if (row >= 0 && (entry = frame_entry(c, (size_t)row)) >= 0)
+			v->entry = entry;
+	}
+}
+
 /* Applies the frames of the sentence's verbs [first, nverb). */
 static int apply_frames(vigil__cctx *c, size_t first)
 {
@@ -1898,6 +1922,7 @@ static int analyze_sentence(vigil__cctx *c, const vigil__sentence *s)
 			return -1;
 	statement_frames(c, first_verb);
 	labour_strikes(c, first_verb);
+	territory_captures(c, first_verb);
 	return apply_frames(c, first_verb);
 }
 
