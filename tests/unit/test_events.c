@@ -625,6 +625,15 @@ static const struct {
 	/* another clause's date is not the event's */
 	{"Russia attacked Ukraine, which Putin visited in June 2024.",
 	 "190@2025-02-15/day; 042@2024-06-01/month"},
+	/* an appositive's date dates its noun phrase, not the clause's verb */
+	{"Kyiv said on Monday that Russia attacked Kharkiv, the city held by "
+	 "Ukraine since last August.",
+	 "190@2025-02-10/day"},
+	{"Russia attacked Kharkiv, the city held by Ukraine since last August.",
+	 "190@2025-02-15/day"},
+	/* ... but a date after the appositive is the clause's */
+	{"Russia attacked Kharkiv, the second city, last week.",
+	 "190@2025-02-03/week"},
 	/* anchored: X gets the estimate, or the modified clause's date minus N */
 	{"The statement comes four months after North Korea deployed troops.",
 	 "154@2024-10-01/month"},
