@@ -341,11 +341,7 @@ static void segment_clauses(vigil__cctx *c)
 
 /*===== Attribution frames =============================================*/
 
-typedef struct frame {
-	int32_t speaker;  /* actor */
-	int32_t cue;      /* match */
-	uint32_t from, to; /* tokens whose verbs it covers */
-} frame;
+typedef vigil__cframe frame;
 
 /* The actor whose text ends within 3 tokens before `cb`, or -1. */
 static int32_t speaker_before(const vigil__cctx *c, uint32_t cb)
@@ -389,44 +385,103 @@ static int verb_after(const vigil__cctx *c, uint32_t from)
 	return 0;
 }
 
-static size_t find_frames(vigil__cctx *c, frame *f)
+/* Whether content follows an attribution cue ending at ce: a verb, "that"
+ * or a number ("said 5,000 troops were sent"). */
+static int content_after(const vigil__cctx *c, uint32_t ce)
 {
-	size_t n = 0;
+	return verb_after(c, ce) ||
+	       (ce < c->te && ((WC(c, ce) & W_THAT) ||
+			       c->tok[ce].type == VIGIL_TOK_NUMBER));
+}
+
+/* Appends the sentence's frames to c->out->frames; *f, *n: them. */
+static int find_frames(vigil__cctx *c, frame **fp, size_t *np)
+{
+	vigil__clauses *o = c->out;
+	size_t first = o->nframe, n = 0;
 	uint32_t mi;
 
 	for (mi = c->mb; mi < c->me && n < MAX_FRAMES; mi++) {
 		const vigil__match *m = &c->m[mi];
 		vigil__actor *sp;
+		frame *f;
 		int32_t k;
 
 		if (c->mc[mi].cue_class != VIGIL__CUE_ATTRIB ||
 		    c->mc[mi].verb >= 0)
 			continue;
 		k = speaker_before(c, m->tok_begin);
-		if (k >= 0) {
+		if (k < 0 && (k = speaker_after(c, m->tok_end)) < 0)
+			continue;
+		if (o->nframe == o->frame_cap &&
+		    vigil__arena_grow(c->a, (void **)&o->frames, &o->frame_cap,
+				      o->nframe + 1, sizeof(*o->frames)) < 0)
+			return -1;
+		f = &o->frames[o->nframe++];
+		sp = &o->actors[k];
+		if (sp->tok_end <= m->tok_begin) {
 			/* "X said that ..." covers what follows; "..., X said"
 			 * and "..., X said, a day after ..." what precedes */
-			int ahead = verb_after(c, m->tok_end) &&
+			int ahead = content_after(c, m->tok_end) &&
 				    !is_punct(c, m->tok_end, ',') &&
 				    !is_punct(c, m->tok_end, '.');
 
-			sp = &c->out->actors[k];
-			f[n].from = ahead ? m->tok_end : c->tb;
-			f[n].to = ahead ? c->te : sp->tok_begin;
+			f->from = ahead ? m->tok_end : c->tb;
+			f->to = ahead ? c->te : sp->tok_begin;
 		} else {
-			k = speaker_after(c, m->tok_end);
-			if (k < 0)
-				continue;
-			sp = &c->out->actors[k];
-			f[n].from = at_start(c, m->tok_begin) ? c->tb : sp->tok_end;
-			f[n].to = c->te;
+			f->from = at_start(c, m->tok_begin) ? c->tb : sp->tok_end;
+			f->to = c->te;
 		}
 		sp->flags |= VIGIL__AF_FRAME;
-		f[n].speaker = k;
-		f[n].cue = (int32_t)mi;
+		f->sent = c->sent;
+		f->cue_tok = m->tok_begin;
+		f->speaker = k;
+		f->cue = (int32_t)mi;
 		n++;
 	}
-	return n;
+	*fp = o->frames + first;
+	*np = n;
+	return 0;
+}
+
+/* Among frames f[0..n) covering tok, the one whose cue is the last before
+ * tok, else the first; `skip` (may be NULL) rejects some. -1: none. */
+static int32_t best_frame(const frame *f, size_t n, uint32_t tok,
+			  int (*skip)(const void *, const frame *),
+			  const void *arg)
+{
+	size_t i;
+	int32_t best = -1;
+
+	for (i = 0; i < n; i++) {
+		uint32_t cb = f[i].cue_tok;
+
+		if (tok < f[i].from || tok >= f[i].to || (skip && skip(arg, &f[i])))
+			continue;
+		if (best < 0 || (cb <= tok && cb > f[best].cue_tok))
+			best = (int32_t)i;
+	}
+	return best;
+}
+
+int32_t vigil__clause_frame_at(const vigil__clauses *cl, uint32_t sent,
+			       uint32_t tok)
+{
+	size_t lo = 0, hi = cl->nframe, n;
+	int32_t k;
+
+	while (lo < hi) { /* the first frame of sentence >= sent */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (cl->frames[mid].sent < sent)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (n = 0; lo + n < cl->nframe && cl->frames[lo + n].sent == sent; n++)
+		;
+	k = best_frame(cl->frames + lo, n, tok, NULL, NULL);
+	return k < 0 ? -1 : (int32_t)(lo + (size_t)k);
 }
 
 /*===== Arguments ======================================================*/
@@ -981,25 +1036,30 @@ static void set_aux(vigil__cctx *c, vigil__cverb *v, uint32_t vb, uint32_t ve)
 
 /*===== Verbs ==========================================================*/
 
+/* The verb a frame is sought for, for outside_nonrestrictive. */
+typedef struct verb_at {
+	const vigil__cctx *c;
+	uint32_t vb;
+} verb_at;
+
+/* A frame outside the verb's non-restrictive relative clause (", which
+ * ...") does not cover it. */
+static int outside_nonrestrictive(const void *arg, const frame *f)
+{
+	const verb_at *va = arg;
+	const vigil__cctx *c = va->c;
+
+	return c->ctype[CL(c, va->vb)] == CT_RELNR &&
+	       CL(c, f->cue_tok) != CL(c, va->vb);
+}
+
 static void set_said_by(vigil__cctx *c, vigil__cverb *v, uint32_t vb,
 			const frame *f, size_t nf)
 {
-	size_t i;
-	int32_t best = -1;
-	uint16_t clause = CL(c, vb);
-	int nonrestrictive = c->ctype[clause] == CT_RELNR;
+	verb_at va = {c, vb};
+	int32_t best = best_frame(f, nf, vb, outside_nonrestrictive, &va);
 
 	v->said_by = v->said_cue = -1;
-	for (i = 0; i < nf; i++) {
-		uint32_t cb = c->m[f[i].cue].tok_begin;
-
-		if (vb < f[i].from || vb >= f[i].to)
-			continue;
-		if (nonrestrictive && CL(c, cb) != clause)
-			continue;
-		if (best < 0 || (cb <= vb && cb > c->m[f[best].cue].tok_begin))
-			best = (int32_t)i;
-	}
 	if (best < 0)
 		return;
 	v->said_by = f[best].speaker;
@@ -1704,7 +1764,7 @@ static int analyze_sentence(vigil__cctx *c, const vigil__sentence *s)
 {
 	uint32_t i, mi;
 	int has_verb = 0;
-	frame f[MAX_FRAMES];
+	frame *f;
 	size_t nf, first_verb;
 
 	c->tb = s->tok_begin;
@@ -1726,12 +1786,11 @@ static int analyze_sentence(vigil__cctx *c, const vigil__sentence *s)
 	c->ab = (uint32_t)c->out->nactor;
 	c->wc = c->out->words + c->tb;
 	c->words = has_verb;
-	if (vigil__clause_actors(c) < 0)
+	if (vigil__clause_actors(c) < 0 || find_frames(c, &f, &nf) < 0)
 		return -1;
 	if (!has_verb)
 		return 0;
 	segment_clauses(c);
-	nf = find_frames(c, f);
 	first_verb = c->out->nverb;
 	for (mi = c->mb; mi < c->me; mi++)
 		if (c->mc[mi].verb >= 0 && add_verb(c, mi, f, nf) < 0)
