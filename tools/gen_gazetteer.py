@@ -392,11 +392,12 @@ def stem(name):
     return None
 
 
-def admin1_names(iso_name, iso_type, en_name, taken, cities):
-    """Phrases of one subdivision, canonical first: the English GeoNames name
-    (else the ISO name) with STEM + the noun of its type ("Kursk Oblast",
-    "Kursk region"), then the ISO name as written (not a comma form such as
-    "Adygeja, Respublika"), each with its ASCII form. A bare name shared with
+def admin1_names(iso_name, iso_type, en_name, taken, cities, alias=None):
+    """Phrases of one subdivision, canonical first: `en_name` (see
+    display_name; else the ISO name) with STEM + the noun of its type
+    ("Kursk Oblast", "Kursk region"), then the ISO name as written (not a
+    comma form such as "Adygeja, Respublika") and `alias` (the GeoNames
+    name when another was preferred), each with its ASCII form. A bare name shared with
     a city of its country (lower-cased names in `cities`) is left to the
     city: "Istanbul" is the city, "Istanbul province" the subdivision."""
     iso = clean(iso_name)
@@ -410,6 +411,8 @@ def admin1_names(iso_name, iso_type, en_name, taken, cities):
         forms = [first, first + " " + type_noun(iso_type), first + " region"]
     if en_name and "," not in iso:
         forms.append(iso)
+    if alias:
+        forms.append(alias)
     seen, names = set(), []
     for f in (g for form in forms for g in (form, fold(form))):
         k = f.lower()
@@ -442,6 +445,23 @@ def first_level(iso2, a3):
             subdivs.setdefault(cc, []).append((e["code"], e["name"],
                                                e["type"]))
     return subdivs
+
+
+def display_name(cc, name, en, geo, namesake):
+    """The name a subdivision is shown by: its ISO name when that is
+    written in ASCII, is the name of a GeoNames city of its country and
+    differs from a GeoNames name written with diacritics by more than
+    those and generic words (a governorate named
+    after its seat, in the common spelling: "Nabeul", "Sidi Bouzid", not
+    GeoNames' "Nabul", "Sidi Bu Zayd"), else the GeoNames name ("Kursk
+    Oblast"), else iso-codes' English translation, else None (the ISO
+    name)."""
+    iso = clean(name)
+    key = " ".join(key_words(iso))
+    if (geo and iso.isascii() and not geo.isascii()
+            and key != " ".join(key_words(geo)) and namesake.get((cc, key))):
+        return iso
+    return geo or en
 
 
 def admin1_point(cc, code, name, en, geo, by_state, namesake, country_pt):
@@ -487,8 +507,10 @@ def build_admin1(subdivs, a3, cities, hand_codes, taken, country_names,
             if code in hand_codes:
                 continue
             geo, en = m.get(code), en_names.get(code)
-            names = [n for n in admin1_names(name, iso_type, geo or en, taken,
-                                              big.get(cc, set()))
+            shown = display_name(cc, name, en, geo, namesake)
+            names = [n for n in admin1_names(name, iso_type, shown, taken,
+                                              big.get(cc, set()),
+                                              geo if geo != shown else None)
                      if not is_common(n.lower(), common) and a3[cc] not in
                      country_names.get(n.lower(), ())]
             if not names:

@@ -313,6 +313,9 @@ static const struct {
 	 "PRK->RUS:190:asserted:by=KOR"},
 	{"North Korea attacked Russia, South Korea said.",
 	 "PRK->RUS:190:asserted:by=KOR"},
+	/* the speaker before an appositive of capitalised words */
+	{"South Korea, General Kim Myung Soo, said North Korea attacked Russia.",
+	 "PRK->RUS:190:asserted:by=KOR"},
 	{"According to Ukraine, North Korea attacked Russia.",
 	 "PRK->RUS:190:asserted:by=UKR"},
 	{"The claims by Volodymyr Zelenskiy that Russia attacked Seoul surprised many.",
@@ -693,6 +696,15 @@ static const struct {
 	/* another clause's date is not the event's */
 	{"Russia attacked Ukraine, which Putin visited in June 2024.",
 	 "190@2025-02-15/day; 042@2024-06-01/month"},
+	/* an appositive's date dates its noun phrase, not the clause's verb */
+	{"Kyiv said on Monday that Russia attacked Kharkiv, the city held by "
+	 "Ukraine since last August.",
+	 "190@2025-02-10/day"},
+	{"Russia attacked Kharkiv, the city held by Ukraine since last August.",
+	 "190@2025-02-15/day"},
+	/* ... but a date after the appositive is the clause's */
+	{"Russia attacked Kharkiv, the second city, last week.",
+	 "190@2025-02-03/week"},
 	/* anchored: X gets the estimate, or the modified clause's date minus N */
 	{"The statement comes four months after North Korea deployed troops.",
 	 "154@2024-10-01/month"},

@@ -234,6 +234,16 @@ static const struct {
 	 "2:exact:soldiers:captured:PRKMIL:UKRGOV:" P},
 	{"Kyiv stated on Friday that 300 Russian soldiers were killed.",
 	 "300:exact:soldiers:killed:RUSMIL:UKRGOV:2025-02-14"},
+	/* no verb in the sentence: the attribution frame of the number */
+	{"Kyiv said 5,000 Russian troops were sent.",
+	 "5000:exact:troops:deployed:RUSMIL:UKRGOV:" P},
+	{"According to Kyiv, 300 Russian soldiers died.",
+	 "300:exact:soldiers:killed:RUSMIL:UKRGOV:" P},
+	{"About 300 Russian soldiers died, Kyiv said.",
+	 "300:approximately:soldiers:killed:RUSMIL:UKRGOV:" P},
+	/* ", X said" covers what precedes it only */
+	{"Villages burned, Kyiv said, and 300 Russian soldiers died.",
+	 "300:exact:soldiers:killed:RUSMIL:-:" P},
 	{"In June 2024, 1,000 Russian soldiers were deployed.",
 	 "1000:exact:soldiers:deployed:RUSMIL:-:2024-06-01"},
 	{"Last year 400 soldiers were killed.", "400:exact:soldiers:killed:-:-:2024-01-01"},

@@ -40,13 +40,19 @@ static const char test_dict[] =
 	"United States = USA type=country\n"
 	"Lebanon = LBN type=country\n"
 	"Washington = USAGOV type=capital country=USA\n"
+	"Damascus = SYRGOV type=capital country=SYR\n"
+	"Mali = MLI type=country\n"
+	"Bamako = MLIGOV type=capital country=MLI\n"
 	"[agents]\n"
+	"rebel(s) = REB\n"
 	"troop(s) | soldier(s) | forces = MIL\n"
 	"official(s) = GOV\n"
 	"[verbs]\n"
 	"+attack = 190 goldstein=-10 quad=4 plover=ASSAULT\n"
 	"+capture = 173 goldstein=-5 quad=4 plover=COERCE mode=arrest\n"
 	"+criticize = 111 goldstein=-2 quad=3 plover=ACCUSE\n"
+	"+seize = 192 goldstein=-9.5 quad=4 plover=COERCE mode=seize\n"
+	"+visit = 042 goldstein=1.9 quad=1 plover=CONSULT mode=visit\n"
 	"+deploy = 154 goldstein=-7.2 quad=4 plover=MOBILIZE mode=troops\n"
 	"[places]\n"
 	"Russia = RUS type=country country=RUS\n"
@@ -58,6 +64,10 @@ static const char test_dict[] =
 	"Kyiv = UA-30.KYIV type=city country=UKR lat=50.45 lon=30.52\n"
 	"Pyongyang = KP-01.PYONGYANG type=city country=PRK lat=39.03 lon=125.75\n"
 	"Seoul = KOR.SEOUL type=city country=KOR lat=37.57 lon=126.98\n"
+	"Damascus = SY-DI.DAMASCUS type=city country=SYR lat=33.51 lon=36.29\n"
+	"Mali = MLI type=country country=MLI\n"
+	"Bamako = ML-BKO.BAMAKO type=city country=MLI lat=12.65 lon=-8\n"
+	"Belgorod = RU-BEL type=admin1 country=RUS lat=50.6 lon=36.6\n"
 	/* ambiguous names: a country and a US state, two cities */
 	"Georgia = GEO type=country country=GEO\n"
 	"United States = USA type=country country=USA\n"
@@ -271,6 +281,24 @@ static const struct {
 	{"Russian forces attacked troops led by Kharkiv Petrenko.",
 	 "E attacked@-"},
 	{"Russian forces attacked Kharkiv.", "E attacked@Kharkiv:city:UA-63"},
+	/* a capital acted on in place: seized, visited, attacked (passive);
+	 * a statement toward it is not there */
+	{"Russian forces seized Damascus.", "E seized@Damascus:city:SY-DI"},
+	{"Russian officials visited Pyongyang.",
+	 "E visited@Pyongyang:city:KP-01"},
+	{"Kyiv was attacked by Russia.", "E attacked@Kyiv:city:UA-30"},
+	{"Russian officials criticized Kyiv.", "E criticized@-"},
+	/* a settlement noun between the preposition and the place */
+	{"Rebels attacked troops in Mali's capital Bamako.",
+	 "E attacked@Bamako:city:ML-BKO"},
+	{"Rebels attacked troops in the city of Kharkiv.",
+	 "E attacked@Kharkiv:city:UA-63"},
+	/* a finer place of the located country ("Goma, the largest city in
+	 * eastern Congo"); one of another country does not refine */
+	{"Rebels seized Kharkiv, the second city in eastern Ukraine.",
+	 "E seized@Kharkiv:city:UA-63"},
+	{"Russian forces attacked troops in Ukraine near Belgorod.",
+	 "E attacked@Ukraine:country:-"},
 };
 
 static void test_place_table(void **state)

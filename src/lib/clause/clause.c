@@ -341,18 +341,39 @@ static void segment_clauses(vigil__cctx *c)
 
 /*===== Attribution frames =============================================*/
 
-typedef struct frame {
-	int32_t speaker;  /* actor */
-	int32_t cue;      /* match */
-	uint32_t from, to; /* tokens whose verbs it covers */
-	int shared;        /* the speaker is also the subject of a verb */
-} frame;
+typedef vigil__cframe frame;
 
 /* The actor whose text ends within 3 tokens before `cb`, or -1. */
+/* "Pakistan's military spokesman, Lieutenant General Ahmed Sharif
+ * Chaudhry, said": comma (token cm) closes an appositive of at most six
+ * capitalised words; the actor ending before its opening comma, else one
+ * inside it; -1 when there is no such appositive. */
+static int32_t appositive_speaker(const vigil__cctx *c, uint32_t cm)
+{
+	uint32_t k = cm;
+	int32_t inner = -1;
+
+	while (k > c->tb && cm - k < 7) {
+		const vigil__token *t = &c->tok[--k];
+
+		if (is_punct(c, k, ','))
+			return k > c->tb && TA(c, k - 1) >= 0 ? TA(c, k - 1)
+							     : inner;
+		if (t->type != VIGIL_TOK_WORD ||
+		    !(c->text[t->off] >= 'A' && c->text[t->off] <= 'Z'))
+			return -1;
+		if (inner < 0)
+			inner = TA(c, k);
+	}
+	return -1;
+}
+
 static int32_t speaker_before(const vigil__cctx *c, uint32_t cb)
 {
 	uint32_t k = cb, gap = 0;
 
+	if (k > c->tb && is_punct(c, k - 1, ','))
+		return appositive_speaker(c, k - 1);
 	while (k > c->tb && gap <= 3) {
 		k--;
 		if (TA(c, k) >= 0)
@@ -469,7 +490,16 @@ static int verb_after(const vigil__cctx *c, uint32_t from)
 	return 0;
 }
 
-/* The speaker of the ATTRIB cue at match mi and the tokens it covers in
+/* Whether content follows an attribution cue ending at ce: a verb, "that"
+ * or a number ("said 5,000 troops were sent"). */
+static int content_after(const vigil__cctx *c, uint32_t ce)
+{
+	return verb_after(c, ce) ||
+	       (ce < c->te && ((WC(c, ce) & W_THAT) ||
+			       c->tok[ce].type == VIGIL_TOK_NUMBER));
+}
+
+/* The speaker of the ATTRIB cue m and the tokens it covers in
  * f; -1 when the cue has none. */
 static int32_t frame_of(const vigil__cctx *c, const vigil__match *m, frame *f)
 {
@@ -482,7 +512,7 @@ static int32_t frame_of(const vigil__cctx *c, const vigil__match *m, frame *f)
 	if (k >= 0) {
 		/* "X said that ..." covers what follows; "..., X said"
 		 * and "..., X said, a day after ..." what precedes */
-		int ahead = verb_after(c, m->tok_end) &&
+		int ahead = content_after(c, m->tok_end) &&
 			    !is_punct(c, m->tok_end, ',') &&
 			    !is_punct(c, m->tok_end, '.');
 
@@ -506,27 +536,81 @@ static int32_t frame_of(const vigil__cctx *c, const vigil__match *m, frame *f)
 	return k;
 }
 
-static size_t find_frames(vigil__cctx *c, frame *f)
+/* Appends the sentence's frames to c->out->frames; *f, *n: them. */
+static int find_frames(vigil__cctx *c, frame **fp, size_t *np)
 {
-	size_t n = 0;
+	vigil__clauses *o = c->out;
+	size_t first = o->nframe, n = 0;
 	uint32_t mi;
 
 	for (mi = c->mb; mi < c->me && n < MAX_FRAMES; mi++) {
+		const vigil__match *m = &c->m[mi];
+		frame *f;
 		int32_t k;
 
 		if (c->mc[mi].cue_class != VIGIL__CUE_ATTRIB ||
 		    c->mc[mi].verb >= 0)
 			continue;
-		k = frame_of(c, &c->m[mi], &f[n]);
+		if (o->nframe == o->frame_cap &&
+		    vigil__arena_grow(c->a, (void **)&o->frames, &o->frame_cap,
+				      o->nframe + 1, sizeof(*o->frames)) < 0)
+			return -1;
+		f = &o->frames[o->nframe];
+		k = frame_of(c, m, f);
 		if (k < 0)
 			continue;
-		if (!f[n].shared)
-			c->out->actors[k].flags |= VIGIL__AF_FRAME;
-		f[n].speaker = k;
-		f[n].cue = (int32_t)mi;
+		o->nframe++;
+		if (!f->shared)
+			o->actors[k].flags |= VIGIL__AF_FRAME;
+		f->sent = c->sent;
+		f->cue_tok = m->tok_begin;
+		f->speaker = k;
+		f->cue = (int32_t)mi;
 		n++;
 	}
-	return n;
+	*fp = o->frames + first;
+	*np = n;
+	return 0;
+}
+
+/* Among frames f[0..n) covering tok, the one whose cue is the last before
+ * tok, else the first; `skip` (may be NULL) rejects some. -1: none. */
+static int32_t best_frame(const frame *f, size_t n, uint32_t tok,
+			  int (*skip)(const void *, const frame *),
+			  const void *arg)
+{
+	size_t i;
+	int32_t best = -1;
+
+	for (i = 0; i < n; i++) {
+		uint32_t cb = f[i].cue_tok;
+
+		if (tok < f[i].from || tok >= f[i].to || (skip && skip(arg, &f[i])))
+			continue;
+		if (best < 0 || (cb <= tok && cb > f[best].cue_tok))
+			best = (int32_t)i;
+	}
+	return best;
+}
+
+int32_t vigil__clause_frame_at(const vigil__clauses *cl, uint32_t sent,
+			       uint32_t tok)
+{
+	size_t lo = 0, hi = cl->nframe, n;
+	int32_t k;
+
+	while (lo < hi) { /* the first frame of sentence >= sent */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (cl->frames[mid].sent < sent)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (n = 0; lo + n < cl->nframe && cl->frames[lo + n].sent == sent; n++)
+		;
+	k = best_frame(cl->frames + lo, n, tok, NULL, NULL);
+	return k < 0 ? -1 : (int32_t)(lo + (size_t)k);
 }
 
 /*===== Arguments ======================================================*/
@@ -1139,25 +1223,30 @@ static void set_aux(vigil__cctx *c, vigil__cverb *v, uint32_t vb, uint32_t ve)
 
 /*===== Verbs ==========================================================*/
 
+/* The verb a frame is sought for, for outside_nonrestrictive. */
+typedef struct verb_at {
+	const vigil__cctx *c;
+	uint32_t vb;
+} verb_at;
+
+/* A frame outside the verb's non-restrictive relative clause (", which
+ * ...") does not cover it. */
+static int outside_nonrestrictive(const void *arg, const frame *f)
+{
+	const verb_at *va = arg;
+	const vigil__cctx *c = va->c;
+
+	return c->ctype[CL(c, va->vb)] == CT_RELNR &&
+	       CL(c, f->cue_tok) != CL(c, va->vb);
+}
+
 static void set_said_by(vigil__cctx *c, vigil__cverb *v, uint32_t vb,
 			const frame *f, size_t nf)
 {
-	size_t i;
-	int32_t best = -1;
-	uint16_t clause = CL(c, vb);
-	int nonrestrictive = c->ctype[clause] == CT_RELNR;
+	verb_at va = {c, vb};
+	int32_t best = best_frame(f, nf, vb, outside_nonrestrictive, &va);
 
 	v->said_by = v->said_cue = -1;
-	for (i = 0; i < nf; i++) {
-		uint32_t cb = c->m[f[i].cue].tok_begin;
-
-		if (vb < f[i].from || vb >= f[i].to)
-			continue;
-		if (nonrestrictive && CL(c, cb) != clause)
-			continue;
-		if (best < 0 || (cb <= vb && cb > c->m[f[best].cue].tok_begin))
-			best = (int32_t)i;
-	}
 	if (best < 0)
 		return;
 	v->said_by = f[best].speaker;
@@ -1888,7 +1977,7 @@ static int analyze_sentence(vigil__cctx *c, const vigil__sentence *s)
 {
 	uint32_t i, mi;
 	int has_verb = 0;
-	frame f[MAX_FRAMES];
+	frame *f;
 	size_t nf, first_verb;
 
 	c->tb = s->tok_begin;
@@ -1910,12 +1999,11 @@ static int analyze_sentence(vigil__cctx *c, const vigil__sentence *s)
 	c->ab = (uint32_t)c->out->nactor;
 	c->wc = c->out->words + c->tb;
 	c->words = has_verb;
-	if (vigil__clause_actors(c) < 0)
+	if (vigil__clause_actors(c) < 0 || find_frames(c, &f, &nf) < 0)
 		return -1;
 	if (!has_verb)
 		return 0;
 	segment_clauses(c);
-	nf = find_frames(c, f);
 	first_verb = c->out->nverb;
 	for (mi = c->mb; mi < c->me; mi++)
 		if (c->mc[mi].verb >= 0 && add_verb(c, mi, f, nf) < 0)

@@ -117,6 +117,16 @@ typedef struct vigil__cverb {
 	uint16_t rules;   /* VIGIL__R_* */
 } vigil__cverb;
 
+/* An attribution frame: cue `cue` (a match) with speaker `speaker` (an
+ * actor) covers the tokens [from, to) of sentence `sent`. */
+typedef struct vigil__cframe {
+	uint32_t sent;
+	int32_t speaker, cue;
+	uint32_t cue_tok;  /* the cue's first token */
+	uint32_t from, to;
+	int shared;        /* the speaker is also the subject of a verb */
+} vigil__cframe;
+
 typedef struct vigil__clauses {
 	uint32_t *words;       /* closed-class word classes of every token of
 				  the document (clause_int.h W_*), or NULL
@@ -125,6 +135,8 @@ typedef struct vigil__clauses {
 	size_t nactor;
 	vigil__cverb *verbs;   /* in text order */
 	size_t nverb;
+	vigil__cframe *frames; /* attribution frames, in text order */
+	size_t nframe, frame_cap;
 } vigil__clauses;
 
 /*
@@ -138,6 +150,15 @@ int vigil__clause_analyze(vigil__arena *a, const char *text,
 			  const vigil__segmented *seg, const vigil__match *m,
 			  size_t nm, const vigil__lexicon *lx, uint32_t date,
 			  vigil__clauses *out);
+
+/*
+ * The attribution frame of token `tok` of sentence `sent`, the one verbs
+ * get their said_by from (docs/internals/clause.md section 4): among the
+ * frames covering tok, the one whose cue is the last before tok, else the
+ * first. Returns its index in cl->frames, or -1.
+ */
+int32_t vigil__clause_frame_at(const vigil__clauses *cl, uint32_t sent,
+			       uint32_t tok);
 
 /* Whether entry `e` applies on `date` (YYYYMMDD; 0: always). */
 int vigil__entry_valid_on(const vigil__entry *e, uint32_t date);

@@ -120,6 +120,49 @@ static uint32_t udist(uint32_t a, uint32_t b)
 	return a > b ? a - b : b - a;
 }
 
+static int punct_at(const vigil__analysis *an, uint32_t i, const char *set)
+{
+	const vigil__token *t = &an->seg.tok[i];
+
+	return t->type == VIGIL_TOK_PUNCT && t->len == 1 &&
+	       strchr(set, an->text[t->off]) != NULL;
+}
+
+/* Whether token i is the article "the", "a" or "an". */
+static int article_at(const vigil__analysis *an, uint32_t i)
+{
+	const vigil__token *t = &an->seg.tok[i];
+	const char *w = an->text + t->off;
+
+	if (t->type != VIGIL_TOK_WORD)
+		return 0;
+	if (t->len == 1)
+		return (w[0] | 32) == 'a';
+	if (t->len == 2)
+		return (w[0] | 32) == 'a' && (w[1] | 32) == 'n';
+	return t->len == 3 && (w[0] | 32) == 't' && (w[1] | 32) == 'h' &&
+	       (w[2] | 32) == 'e';
+}
+
+/* Whether expression e lies in an appositive (", the largest town held
+ * since last August,": from a comma before an article to the next comma
+ * or the sentence's end) that does not hold tok: it dates the noun
+ * phrase's own participle, not the record's verb. */
+static int in_other_appositive(const vigil__analysis *an, uint32_t s,
+			       const vigil__date_expr *e, uint32_t tok)
+{
+	uint32_t tb = an->seg.sent[s].tok_begin, te = an->seg.sent[s].tok_end;
+	uint32_t b = e->tok_begin, end = e->tok_end;
+
+	while (b > tb && !punct_at(an, b - 1, ",;:"))
+		b--;
+	if (b <= tb + 1 || !punct_at(an, b - 1, ",") || !article_at(an, b))
+		return 0;
+	while (end < te && !punct_at(an, end, ",;:"))
+		end++;
+	return tok < b || tok >= end;
+}
+
 /* The nearest dated, unanchored expression in tok's clause, or -1. */
 static int32_t own_expression(const vigil__analysis *an, uint32_t s,
 			      const uint16_t *cl, uint32_t tok)
@@ -131,7 +174,8 @@ static int32_t own_expression(const vigil__analysis *an, uint32_t s,
 		const vigil__date_expr *e = &an->dates[k];
 
 		if (e->anchor_needed || !e->date ||
-		    cl[e->tok_begin - tb] != cl[tok - tb])
+		    cl[e->tok_begin - tb] != cl[tok - tb] ||
+		    in_other_appositive(an, s, e, tok))
 			continue;
 		if (best < 0 || udist(e->tok_begin, tok) <
 				    udist(an->dates[best].tok_begin, tok))

@@ -603,7 +603,9 @@ static uint32_t claimant_end(const fctx *c, const vigil__actor *sp)
 }
 
 /* said_by of the predicate's verb, else of the verb of the quantity's
- * clause nearest to it. */
+ * clause nearest to it, else of the attribution frame covering the number
+ * ("Kyiv said 5,000 troops were sent": one frame result shared with
+ * events). */
 static void find_claimant(const fctx *c, vigil__figure *f)
 {
 	const vigil__analysis *an = c->an;
@@ -625,8 +627,16 @@ static void find_claimant(const fctx *c, vigil__figure *f)
 			v = (int32_t)i;
 		}
 	}
-	f->said_by = v >= 0 ? an->cl.verbs[v].said_by : -1;
-	f->said_cue = v >= 0 ? an->cl.verbs[v].said_cue : -1;
+	if (v >= 0) {
+		f->said_by = an->cl.verbs[v].said_by;
+		f->said_cue = an->cl.verbs[v].said_cue;
+	} else {
+		/* no verb: the clause stage's frame of the number itself */
+		int32_t k = vigil__clause_frame_at(&an->cl, c->s, f->q.num_begin);
+
+		f->said_by = k >= 0 ? an->cl.frames[k].speaker : -1;
+		f->said_cue = k >= 0 ? an->cl.frames[k].cue : -1;
+	}
 	if (f->said_by >= 0)
 		f->said_end = claimant_end(c, &an->cl.actors[f->said_by]);
 }

@@ -24,6 +24,8 @@ typedef struct cand {
 	uint8_t located;   /* in a locative form */
 	uint8_t qualifier; /* the country of another place ("Russia's X") */
 	uint8_t named;	   /* a capitalised word follows: part of a name */
+	uint8_t patient;   /* object of a verb, or subject of a passive one */
+	const char *ctry;  /* its entry's country (alpha-3), or NULL */
 } cand;
 
 #define PLACE_ALTS 8
@@ -114,6 +116,11 @@ static const word fillers[] = {
     W("front-line"),	W("embattled"),	    W("neighbouring"),
     W("neighboring"),	W("border")};
 
+/* Settlement nouns: fillers too ("in Mali's capital Bamako"), and before
+ * "of" ("in the town of Pont-Sonde"). */
+static const word settlements[] = {W("capital"), W("city"), W("town"),
+				   W("village"), W("port")};
+
 /* Nouns after a place that "the X region of Y" allows. */
 static const word region_nouns[] = {
     W("region"),      W("regions"), W("province"), W("oblast"),
@@ -186,8 +193,11 @@ static void mark_located(const vigil__analysis *an, uint32_t tb, uint32_t te,
 	uint32_t t = q->tok_begin, u = q->tok_end;
 
 	while (t > tb) {
-		if (IN(an, t - 1, fillers)) {
+		if (IN(an, t - 1, fillers) || IN(an, t - 1, settlements)) {
 			t--;
+		} else if (t - 1 > tb && tok_is_of(an, t - 1) &&
+			   IN(an, t - 2, settlements)) {
+			t -= 2;
 		} else if (an->seg.tok[t - 1].type == VIGIL_TOK_POSS &&
 			   (o = ending_at(c, n, t - 1)) && o->country) {
 			o->qualifier = 1;
@@ -375,6 +385,7 @@ static int place_of(ctx *x, uint32_t k, cand *out)
 	out->tok_begin = m->tok_begin;
 	out->tok_end = m->tok_end;
 	out->country = e.type && strcmp(e.type, "country") == 0;
+	out->ctry = e.country;
 	out->named = m->tok_end < an->seg.ntok &&
 		     an->seg.tok[m->tok_end].type == VIGIL_TOK_WORD &&
 		     (an->seg.tok[m->tok_end].flags & VIGIL_TF_CAP);
@@ -395,9 +406,34 @@ static int rank_of(const cand *q, const uint16_t *cl, uint32_t tb, uint32_t tok)
 		return 0;
 	if (q->located)
 		return same ? 1 : 2;
-	if (q->country || q->actor || q->named)
+	if (q->country || q->named || (q->actor && !q->patient))
 		return 0;
 	return same ? 3 : 4;
+}
+
+/* A finer candidate than country c[k] in that country ("captured Goma,
+ * the largest city in eastern Congo"): the best ranked, nearest to tok. */
+static size_t refine_country(const cand *c, size_t n, const uint16_t *cl,
+			     uint32_t tb, uint32_t tok, size_t k)
+{
+	size_t i, best = k;
+	int r, best_r = 0;
+
+	if (!c[k].country || !c[k].ctry)
+		return k;
+	for (i = 0; i < n; i++) {
+		if (c[i].country || !c[i].ctry || strcmp(c[i].ctry, c[k].ctry))
+			continue;
+		r = rank_of(&c[i], cl, tb, tok);
+		if (!r || (best_r && (r > best_r ||
+				      (r == best_r &&
+				       udist(c[i].tok_begin, tok) >=
+					       udist(c[best].tok_begin, tok)))))
+			continue;
+		best_r = r;
+		best = i;
+	}
+	return best;
 }
 
 static void locate_one(const cand *c, size_t n, const uint16_t *cl, uint32_t tb,
@@ -424,6 +460,7 @@ static void locate_one(const cand *c, size_t n, const uint16_t *cl, uint32_t tb,
 	}
 	if (!best)
 		return;
+	k = refine_country(c, n, cl, tb, tok, k);
 	out->match = (int32_t)c[k].match;
 	out->entry = c[k].entry;
 	out->source = source[best];
@@ -432,6 +469,63 @@ static void locate_one(const cand *c, size_t n, const uint16_t *cl, uint32_t tb,
 static uint32_t event_tok(const vigil__analysis *an, const vigil__event *e)
 {
 	return an->matches[an->cl.verbs[e->verb].match].tok_begin;
+}
+
+/* Whether actor k (a group's first member) or one of its members spans
+ * candidate q. */
+static int actor_holds(const vigil__analysis *an, int32_t k, const cand *q)
+{
+	size_t i, end;
+
+	if (k < 0)
+		return 0;
+	end = (size_t)k + (an->cl.actors[k].ngroup ? an->cl.actors[k].ngroup : 1);
+	for (i = (size_t)k; i < end && i < an->cl.nactor; i++)
+		if (an->cl.actors[i].tok_begin <= q->tok_begin &&
+		    q->tok_end <= an->cl.actors[i].tok_end)
+			return 1;
+	return 0;
+}
+
+/* Whether verb v acts where its patient is: CAMEO 04 (visit, meet), 15
+ * (force posture), 17-20 (coerce, assault, fight, mass violence); "Putin
+ * visited Pyongyang" is in Pyongyang, "Pyongyang criticized Seoul" is not
+ * in Seoul. */
+static int acts_on_place(const vigil__analysis *an, const vigil__cverb *v)
+{
+	static const char roots[][3] = {"04", "15", "17", "18", "19", "20"};
+	const char *code;
+	size_t i;
+
+	if (v->entry < 0)
+		return 0;
+	code = vigil__lexicon_entry_code(an->lx, (uint32_t)v->entry);
+	for (i = 0; code && i < sizeof(roots) / sizeof(roots[0]); i++)
+		if (code[0] == roots[i][0] && code[1] == roots[i][1])
+			return 1;
+	return 0;
+}
+
+/* Marks the candidates that a verb of sentence s acts on in place
+ * ("seized Damascus", "Kyiv was attacked"); *vi advances over the verbs
+ * (text order). */
+static void mark_patients(const vigil__analysis *an, uint32_t s, size_t *vi,
+			  cand *c, size_t n)
+{
+	size_t i;
+
+	while (*vi < an->cl.nverb && an->cl.verbs[*vi].sent < s)
+		(*vi)++;
+	for (; *vi < an->cl.nverb && an->cl.verbs[*vi].sent == s; (*vi)++) {
+		const vigil__cverb *v = &an->cl.verbs[*vi];
+		int32_t k = v->obj; /* a passive's patient too */
+
+		if (k < 0 || !acts_on_place(an, v))
+			continue;
+		for (i = 0; i < n; i++)
+			if (actor_holds(an, k, &c[i]))
+				c[i].patient = 1;
+	}
 }
 
 /* Candidates of sentence s from matches [*mi, ...): advances *mi. */
@@ -473,14 +567,15 @@ static int any_rankable(const cand *c, size_t n)
 	for (i = 0; i < n; i++)
 		if (!c[i].qualifier &&
 		    (c[i].located ||
-		     !(c[i].country || c[i].actor || c[i].named)))
+		     !(c[i].country || c[i].named ||
+		       (c[i].actor && !c[i].patient))))
 			return 1;
 	return 0;
 }
 
 int vigil__places_locate(vigil__arena *a, vigil__analysis *an)
 {
-	size_t ev = 0, fg = 0, mi = 0, n;
+	size_t ev = 0, fg = 0, mi = 0, vi = 0, n;
 	cand *c;
 	uint32_t s;
 	ctx x;
@@ -507,6 +602,7 @@ int vigil__places_locate(vigil__arena *a, vigil__analysis *an)
 		if (e0 == ev && f0 == fg)
 			continue;
 		n = sentence_cands(&x, s, &mi, c);
+		mark_patients(an, s, &vi, c, n);
 		if (n == 0 || !any_rankable(c, n))
 			continue;
 		cl = vigil__sentence_clauses(a, an, s);

@@ -211,11 +211,14 @@ static void col_source_url(vigil__buf *b, const vigil__event_view *ev)
 /*===== Rows ===========================================================*/
 
 /* ActionGeo_*: the event's place (places.c). Type is GDELT's geographic
- * resolution: 1 country, 2 US state, 3 US city, 4 world city, 5 world
- * state (admin1). Codes are ISO (alpha-3, ISO 3166-2), not GDELT's FIPS. */
+ * resolution of the coordinates: 1 country, 2 US state, 3 US city, 4
+ * world city, 5 world state (admin1); a region placed at its country's
+ * point (precision=country) is 1. Codes are ISO (alpha-3, ISO 3166-2),
+ * not GDELT's FIPS. */
 static void col_geo_type(vigil__buf *b, const vigil__event_view *ev)
 {
-	const char *t = ev->place.type, *c = ev->place.country;
+	const char *t = ev->place.mode ? ev->place.mode : ev->place.type;
+	const char *c = ev->place.country;
 	int us;
 
 	if (!ev->has_place || !t)
