@@ -6,7 +6,7 @@
 CC      ?= cc
 SAN     ?= 0
 PREFIX  ?= /usr/local
-PKGS    := libutf8proc jansson libxml-2.0 libxxhash sqlite3
+PKGS    := libutf8proc jansson libxml-2.0 libxxhash sqlite3 libpq
 
 ifeq ($(SAN),1)
 BUILD   := build-san
