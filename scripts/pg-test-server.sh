@@ -7,7 +7,8 @@
 #   pg-test-server.sh stop DIR    stop that server and remove DIR.
 # Assumes the Debian postgresql package (binaries in /usr/lib/postgresql/N/bin,
 # or PG_BIN). initdb refuses root: as root the server runs as the `postgres`
-# system user the package creates (runuser). fsync is off: a test server.
+# system user the package creates (runuser). fsync is off (a test server)
+# unless PG_FSYNC=on.
 # SPDX-License-Identifier: MIT
 set -eu
 PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
@@ -38,7 +39,7 @@ start)
 		{ cat "$dir/initdb.log" >&2; exit 1; }
 	port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 	as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-		-o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c full_page_writes=off" \
+		-o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=${PG_FSYNC:-off} -c full_page_writes=${PG_FSYNC:-off}" \
 		start >/dev/null 2>&1 || { cat "$dir/server.log" >&2; exit 1; }
 	as_owner "$PG_BIN/createdb" -h "$dir" -p "$port" -U vigil vigil_test
 	echo "$port" >"$dir/port"

@@ -158,38 +158,61 @@ static int arrays_done(arrays *a)
 	return failed ? VIGIL_ENOMEM : VIGIL_OK;
 }
 
-/* INSERT INTO table(doc_id, cols) SELECT $1, ... FROM unnest(arrays from
- * $2, or $3 when a column is a place index and $2 the place ids). */
+/* ", name AS (INSERT INTO table(doc_id, cols) SELECT d.id, ... FROM d,
+ * unnest(one array parameter per column from *param))"; a place column
+ * maps its index through the place ids ($10). */
 static void insert_sql(vigil__buf *sql, const char *table, const col *c,
-		       size_t n)
+		       size_t n, int *param)
 {
-	int pix = 0, first;
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		pix |= strcmp(c[i].type, "pix") == 0;
-	first = pix ? 3 : 2;
-	vigil__buf_printf(sql, "INSERT INTO %s(doc_id", table);
+	vigil__buf_printf(sql, ", %c AS (INSERT INTO %s(doc_id", table[0], table);
 	for (i = 0; i < n; i++)
 		vigil__buf_printf(sql, ", %s", c[i].name);
-	vigil__buf_puts(sql, ") SELECT $1");
+	vigil__buf_puts(sql, ") SELECT d.id");
 	for (i = 0; i < n; i++) {
 		if (strcmp(c[i].type, "pix") == 0)
-			vigil__buf_printf(sql, ", ($2::bigint[])[u.%s]", c[i].name);
+			vigil__buf_printf(sql, ", ($10::bigint[])[u.%s]", c[i].name);
 		else
 			vigil__buf_printf(sql, ", u.%s", c[i].name);
 	}
-	vigil__buf_puts(sql, " FROM unnest(");
+	vigil__buf_puts(sql, " FROM d, unnest(");
 	for (i = 0; i < n; i++)
-		vigil__buf_printf(sql, "%s$%zu::%s[]", i ? ", " : "",
-				  first + i,
+		vigil__buf_printf(sql, "%s$%d::%s[]", i ? ", " : "", (*param)++,
 				  strcmp(c[i].type, "pix") == 0 ? "integer"
 								: c[i].type);
 	vigil__buf_puts(sql, ") AS u(");
 	for (i = 0; i < n; i++)
 		vigil__buf_printf(sql, "%s%s", i ? ", " : "", c[i].name);
-	vigil__buf_putc(sql, ')');
+	vigil__buf_puts(sql, "))");
 }
+
+/* The statement storing a document and all its rows at once: $1-$9 the
+ * document, $10 its place ids, then the arrays of sentences, events,
+ * figures and clusters (in the order of their column tables). */
+static void put_sql(vigil__buf *sql)
+{
+	int param = 11;
+
+	vigil__buf_puts(sql, "WITH d AS (INSERT INTO documents(doc, date, source,"
+			" url, title, sentences, records_hash, minhash,"
+			" duplicate_of) VALUES ($1, $2, $3, $4, $5, $6, $7,"
+			" $8::bytea, $9) RETURNING id)");
+	insert_sql(sql, "sentences", sentence_cols, NCOLS(sentence_cols), &param);
+	insert_sql(sql, "events", event_cols, NCOLS(event_cols), &param);
+	insert_sql(sql, "figures", figure_cols, NCOLS(figure_cols), &param);
+	vigil__buf_printf(sql, ", c AS (INSERT INTO clusters(id, key, event,"
+			  " actor, recipient, date, date_precision) SELECT *"
+			  " FROM unnest($%d::text[], $%d::text[], $%d::text[],"
+			  " $%d::text[], $%d::text[], $%d::text[], $%d::text[])"
+			  " ON CONFLICT DO NOTHING) SELECT id FROM d",
+			  param, param + 1, param + 2, param + 3, param + 4,
+			  param + 5, param + 6);
+}
+
+#define PUT_PARAMS                                                        \
+	(10 + NCOLS(sentence_cols) + NCOLS(event_cols) + NCOLS(figure_cols) + \
+	 NCOLS(cluster_cols))
 
 /*===== A document ready to store ======================================*/
 
@@ -544,22 +567,32 @@ static int run(struct vigil_store *s, const char *sql, int n,
 	return rc;
 }
 
-/* Takes the locks of the near-duplicate decision: the document's day
- * exclusively and the days within 3 of it shared, in ascending order. */
-static int lock_days(struct vigil_store *s, long day, char *state)
+/* Starts the document's transaction (or savepoint) and takes its locks,
+ * in one round trip and in this order: the document id (ingesters of the
+ * same document take turns), then, for a document that may be a
+ * near-duplicate, its day exclusively and the days within 3 of it shared,
+ * in ascending order. */
+static int begin_and_lock(struct vigil_store *s, const vigil_doc_records *r,
+			  const prepared *d, char *state)
 {
-	char lo[24], mid[24], hi[24];
-	const char *p[3] = {lo, mid, hi};
+	char sql[400];
+	long day;
+	int n, rc;
 
-	snprintf(lo, sizeof(lo), "%ld", day - 3);
-	snprintf(mid, sizeof(mid), "%ld", day);
-	snprintf(hi, sizeof(hi), "%ld", day + 3);
-	return run(s,
-		   "SELECT count(CASE WHEN k = $2::integer"
-		   " THEN pg_advisory_xact_lock(" LOCK_DAY ", k)"
-		   " ELSE pg_advisory_xact_lock_shared(" LOCK_DAY ", k) END)"
-		   " FROM generate_series($1::integer, $3::integer) AS k",
-		   3, p, "locking the days of near-duplicates", state);
+	n = snprintf(sql, sizeof(sql), "%s; SELECT pg_advisory_xact_lock("
+		     LOCK_DOC ", %d)",
+		     vigil__pg(s)->in_batch ? "SAVEPOINT vigil_doc" : "BEGIN",
+		     (int32_t)XXH32(r->id, strlen(r->id), 0));
+	if (d->has_sig && day_number(r->date, &day))
+		snprintf(sql + n, sizeof(sql) - (size_t)n,
+			 ", (SELECT count(CASE WHEN k = %ld"
+			 " THEN pg_advisory_xact_lock(" LOCK_DAY ", k)"
+			 " ELSE pg_advisory_xact_lock_shared(" LOCK_DAY ", k)"
+			 " END) FROM generate_series(%ld, %ld) AS k)",
+			 day, day - 3, day + 3);
+	PQclear(vigil__pg_check(s, PQexec(vigil__pg(s)->conn, sql),
+				"starting a transaction", &rc, state));
+	return rc;
 }
 
 /* The earliest stored original this document nearly duplicates (into
@@ -576,9 +609,6 @@ static int find_original(struct vigil_store *s, const vigil_doc_records *r,
 	dup[0] = '\0';
 	if (!d->has_sig || !day_number(r->date, &day))
 		return VIGIL_OK;
-	rc = lock_days(s, day, state);
-	if (rc != VIGIL_OK)
-		return rc;
 	day_text(day - 3, lo);
 	day_text(day + 3, hi);
 	res = PQexecParams(vigil__pg(s)->conn,
@@ -605,32 +635,57 @@ static int find_original(struct vigil_store *s, const vigil_doc_records *r,
 	return VIGIL_OK;
 }
 
-static int insert_doc(struct vigil_store *s, const vigil_doc_records *r,
-		      const prepared *d, const char *dup, char *id,
+/* Prepares the statement of put_sql once per connection. */
+static int prepare_put(struct vigil_store *s, char *state)
+{
+	pg_impl *q = vigil__pg(s);
+	vigil__buf sql;
+	int rc;
+
+	if (q->put_prepared)
+		return VIGIL_OK;
+	vigil__buf_init(&sql, 0);
+	put_sql(&sql);
+	if (sql.failed) {
+		vigil__buf_free(&sql);
+		vigil__store_fail(s, "out of memory");
+		return VIGIL_ENOMEM;
+	}
+	PQclear(vigil__pg_check(s, PQprepare(q->conn, "vigil_put", sql.data, 0,
+					     NULL),
+				"preparing a statement", &rc, state));
+	vigil__buf_free(&sql);
+	q->put_prepared = rc == VIGIL_OK;
+	return rc;
+}
+
+/* The document and all its rows, in one statement. */
+static int insert_all(struct vigil_store *s, const vigil_doc_records *r,
+		      prepared *d, const char *dup, const char *places,
 		      char *state)
 {
+	const char *p[PUT_PARAMS] = {
+		r->id, r->date, r->source, r->url, r->title, NULL, d->hash,
+		d->has_sig ? (const char *)d->sig : NULL, dup[0] ? dup : NULL,
+		places,
+	};
+	int len[PUT_PARAMS] = {[7] = (int)sizeof(d->sig)};
+	int fmt[PUT_PARAMS] = {[7] = 1};
+	const arrays *all[] = {&d->sent, &d->ev, &d->fig, &d->cl};
 	char nsent[24];
-	const char *p[9] = {r->id, r->date, r->source, r->url, r->title, nsent,
-			    d->hash, d->has_sig ? (const char *)d->sig : NULL,
-			    dup[0] ? dup : NULL};
-	int len[9] = {0, 0, 0, 0, 0, 0, 0, (int)sizeof(d->sig), 0};
-	int fmt[9] = {0, 0, 0, 0, 0, 0, 0, 1, 0};
-	PGresult *res;
+	size_t i, j, k = 10;
 	int rc;
 
 	snprintf(nsent, sizeof(nsent), "%zu", r->nsentences);
-	res = PQexecParams(vigil__pg(s)->conn,
-			   "INSERT INTO documents(doc, date, source, url, title,"
-			   " sentences, records_hash, minhash, duplicate_of)"
-			   " VALUES ($1, $2, $3, $4, $5, $6, $7, $8::bytea, $9)"
-			   " RETURNING id",
-			   9, NULL, p, len, fmt, 0);
-	res = vigil__pg_check(s, res, "storing a document", &rc, state);
-	if (!res)
-		return rc;
-	snprintf(id, 24, "%s", PQgetvalue(res, 0, 0));
-	PQclear(res);
-	return VIGIL_OK;
+	p[5] = nsent;
+	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		for (j = 0; j < all[i]->n; j++)
+			p[k++] = all[i]->b[j].data;
+	PQclear(vigil__pg_check(s, PQexecPrepared(vigil__pg(s)->conn,
+						  "vigil_put", (int)k, p, len,
+						  fmt, 0),
+				"storing a document", &rc, state));
+	return rc;
 }
 
 /* A place's row id from the cache of stored places, or 0. */
@@ -733,69 +788,17 @@ static int place_ids(struct vigil_store *s, const prepared *d, vigil__buf *out,
 	return rc != VIGIL_OK ? rc : out->failed ? VIGIL_ENOMEM : VIGIL_OK;
 }
 
-/* Rows of one table from its arrays: $1 the document, $2 the place ids
- * when the table has place columns. */
-static int insert_rows(struct vigil_store *s, const char *table,
-		       const col *c, size_t n, arrays *a, const char *doc,
-		       const char *places, char *state)
+/* Looks the document up: old gets its row id ("" when absent), *same
+ * whether its stored records have the same hash. */
+static int find_doc(struct vigil_store *s, const vigil_doc_records *r,
+		    const prepared *d, char old[24], int *same, char *state)
 {
-	const char *p[MAX_COLS + 2];
-	vigil__buf sql;
-	size_t i, k = 0;
-	int rc;
-
-	if (a->b[0].len <= 2) /* "{}": no rows */
-		return VIGIL_OK;
-	p[k++] = doc;
-	if (places)
-		p[k++] = places;
-	for (i = 0; i < n; i++)
-		p[k++] = a->b[i].data;
-	vigil__buf_init(&sql, 0);
-	insert_sql(&sql, table, c, n);
-	rc = sql.failed ? VIGIL_ENOMEM
-			: run(s, sql.data, (int)k, p, "storing records", state);
-	vigil__buf_free(&sql);
-	return rc;
-}
-
-static int insert_clusters(struct vigil_store *s, prepared *d, char *state)
-{
-	const char *p[NCOLS(cluster_cols)];
-	size_t i;
-
-	if (!d->nclusters)
-		return VIGIL_OK;
-	for (i = 0; i < NCOLS(cluster_cols); i++)
-		p[i] = d->cl.b[i].data;
-	return run(s, "INSERT INTO clusters(id, key, event, actor, recipient,"
-		   " date, date_precision) SELECT * FROM unnest($1::text[],"
-		   " $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],"
-		   " $7::text[]) ON CONFLICT DO NOTHING",
-		   (int)NCOLS(cluster_cols), p, "storing clusters", state);
-}
-
-/* Locks the document id (ingesters of the same document take turns),
- * then looks it up: old gets its row id ("" when absent). */
-static int lock_and_find(struct vigil_store *s, const vigil_doc_records *r,
-			 const prepared *d, char old[24], int *same,
-			 char *state)
-{
-	char key[16];
-	const char *p[1] = {key};
 	PGresult *res;
 	int rc;
 
-	snprintf(key, sizeof(key), "%d",
-		 (int32_t)XXH32(r->id, strlen(r->id), 0));
-	rc = run(s, "SELECT pg_advisory_xact_lock(" LOCK_DOC ", $1::integer)",
-		 1, p, "locking a document", state);
-	if (rc != VIGIL_OK)
-		return rc;
-	p[0] = r->id;
 	res = vigil__pg_run(s, "SELECT id, records_hash FROM documents"
-			    " WHERE doc = $1", 1, p, "looking up a document",
-			    &rc, state);
+			    " WHERE doc = $1", 1, &r->id,
+			    "looking up a document", &rc, state);
 	if (!res)
 		return rc;
 	old[0] = '\0';
@@ -819,15 +822,15 @@ static int delete_doc(struct vigil_store *s, const char *id, char *state)
 		   "removing the old version of a document", state);
 }
 
-/* Everything of the document, inside the open transaction. */
+/* Everything of the document, inside its locked transaction. */
 static int write_doc(struct vigil_store *s, const vigil_doc_records *r,
 		     prepared *d, vigil_store_outcome *outcome, char *state)
 {
-	char old[24], doc[24], dup[256];
+	char old[24], dup[256];
 	vigil__buf places;
 	int same = 0, rc;
 
-	rc = lock_and_find(s, r, d, old, &same, state);
+	rc = find_doc(s, r, d, old, &same, state);
 	if (rc != VIGIL_OK)
 		return rc;
 	if (same) {
@@ -838,23 +841,11 @@ static int write_doc(struct vigil_store *s, const vigil_doc_records *r,
 	if (old[0] && (rc = delete_doc(s, old, state)) != VIGIL_OK)
 		return rc;
 	rc = find_original(s, r, d, dup, sizeof(dup), state);
-	if (rc == VIGIL_OK)
-		rc = insert_doc(s, r, d, dup, doc, state);
 	vigil__buf_init(&places, 0);
-	if (rc == VIGIL_OK)
+	if (rc == VIGIL_OK) /* before the clusters: one order for all */
 		rc = place_ids(s, d, &places, state);
 	if (rc == VIGIL_OK)
-		rc = insert_rows(s, "sentences", sentence_cols,
-				 NCOLS(sentence_cols), &d->sent, doc, NULL,
-				 state);
-	if (rc == VIGIL_OK)
-		rc = insert_clusters(s, d, state);
-	if (rc == VIGIL_OK)
-		rc = insert_rows(s, "events", event_cols, NCOLS(event_cols),
-				 &d->ev, doc, places.data, state);
-	if (rc == VIGIL_OK)
-		rc = insert_rows(s, "figures", figure_cols, NCOLS(figure_cols),
-				 &d->fig, doc, places.data, state);
+		rc = insert_all(s, r, d, dup, places.data, state);
 	vigil__buf_free(&places);
 	return rc;
 }
@@ -889,12 +880,10 @@ static int attempt(struct vigil_store *s, const vigil_doc_records *r,
 		   prepared *d, vigil_store_outcome *outcome, char *state)
 {
 	int batch = vigil__pg(s)->in_batch;
-	int rc = run(s, batch ? "SAVEPOINT vigil_doc" : "BEGIN", 0, NULL,
-		     "starting a transaction", state);
+	int rc = begin_and_lock(s, r, d, state);
 
-	if (rc != VIGIL_OK)
-		return rc;
-	rc = write_doc(s, r, d, outcome, state);
+	if (rc == VIGIL_OK)
+		rc = write_doc(s, r, d, outcome, state);
 	if (rc == VIGIL_OK)
 		rc = run(s, batch ? "RELEASE vigil_doc" : "COMMIT", 0, NULL,
 			 "committing", state);
@@ -921,6 +910,8 @@ int vigil__pg_put(struct vigil_store *s, const vigil_doc_records *r,
 	rc = prepare(&d, r);
 	if (rc != VIGIL_OK)
 		vigil__store_fail(s, "out of memory preparing a document");
+	else
+		rc = prepare_put(s, state);
 	for (n = 1; rc == VIGIL_OK; n++) {
 		rc = attempt(s, r, &d, outcome, state);
 		if (rc == VIGIL_OK)

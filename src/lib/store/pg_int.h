@@ -23,6 +23,7 @@ typedef struct pg_place {
 typedef struct pg_impl {
 	PGconn *conn;
 	int in_batch;        /* between vigil_store_begin and commit */
+	int put_prepared;    /* the statement vigil_put is prepared */
 	pg_place *places;    /* places known to be stored (never deleted) */
 	size_t nplaces, capplaces;
 } pg_impl;
