@@ -6,7 +6,7 @@
 CC      ?= cc
 SAN     ?= 0
 PREFIX  ?= /usr/local
-PKGS    := libutf8proc jansson libxml-2.0 libxxhash sqlite3
+PKGS    := libutf8proc jansson libxml-2.0 libxxhash sqlite3 libpq
 
 ifeq ($(SAN),1)
 BUILD   := build-san
@@ -35,7 +35,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 GENERATED:= data/dict/countries.vd data/dict/gazetteer.vd src/lib/lexicon/irregular_verbs.inc
 
-.PHONY: all deps demo test check fuzz bench bench-store clean install
+.PHONY: all deps demo test check fuzz bench bench-store bench-store-pg clean install
 all: $(BUILD)/vigil $(GENERATED)
 
 deps:
@@ -118,6 +118,11 @@ $(BUILD)/bench_store: bench/bench_store.c $(BUILD)/libvigil.a
 
 bench-store: $(BUILD)/bench_store
 	$(BUILD)/bench_store $(BUILD)/bench-store.db
+
+# The same on a throwaway PostgreSQL server (BENCH_PG_EVENTS events).
+BENCH_PG_EVENTS ?= 200000
+bench-store-pg: $(BUILD)/bench_store
+	sh bench/bench_store_pg.sh $(BUILD)/bench_store $(BENCH_PG_EVENTS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/vigil/dict

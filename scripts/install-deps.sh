@@ -4,7 +4,7 @@
 # with sudo available.
 set -eu
 PKGS="build-essential pkg-config python3 clang libclang-rt-14-dev
-libutf8proc-dev libjansson-dev libxml2-dev libcmocka-dev libxxhash-dev libsqlite3-dev sqlite3
+libutf8proc-dev libjansson-dev libxml2-dev libcmocka-dev libxxhash-dev libsqlite3-dev sqlite3 libpq-dev postgresql
 iso-codes wordnet-base libgeonames0"
 missing=""
 for p in $PKGS; do

@@ -1,9 +1,9 @@
 /*
  * vigil/store.h: the store: coded documents kept over time, in an embedded
- * SQLite file (this build's only backend; a postgresql:// URL is refused
- * with a message saying so). A vigil_store is one connection, used by one
- * thread at a time; several processes may open one file at once (WAL, busy
- * timeout). Each document is stored in one transaction: all of its records
+ * SQLite file or a PostgreSQL database (a postgresql:// URL). A vigil_store
+ * is one connection, used by one thread at a time; several processes may
+ * open one store at once (SQLite: WAL, busy timeout; PostgreSQL: locks per
+ * document). Each document is stored in one transaction: all of its records
  * or none. Schema, clusters and near-duplicates: docs/internals/store.md.
  *
  * SPDX-License-Identifier: MIT
@@ -32,11 +32,12 @@ typedef struct vigil_store_options {
 #define VIGIL_STORE_OPTIONS_INIT {VIGIL_STORE_OPTIONS_VERSION, 0, 0}
 
 /*
- * Opens the store at `where` (a file path), creating it unless READONLY,
+ * Opens the store at `where` (a file path or a postgresql:// URL), creating
+ * it (its tables) unless READONLY,
  * and brings its schema up to date. On failure returns VIGIL_EIO (cannot
  * open, read-only, disk full), VIGIL_EINPUT (not a vigil store: another
- * program's database, a corrupt or foreign file, a newer schema, a
- * postgresql:// URL) and writes a message naming `where` into err.
+ * program's database, a corrupt or foreign file, a newer schema, a bad
+ * URL) and writes a message naming `where` (without a password) into err.
  */
 int vigil_store_open(vigil_store **out, const char *where,
 		     const vigil_store_options *opts, char *err, size_t errlen);

@@ -15,8 +15,9 @@
 #include "cli.h"
 
 static const char query_usage[] =
-	"usage: vigil query --db PATH [filters] [--format jsonl|csv|gdelt]\n"
+	"usage: vigil query --db PATH|URL [filters] [--format jsonl|csv|gdelt]\n"
 	"\n"
+	"--db is an SQLite file or a postgresql://URL (see vigil ingest --help).\n"
 	"Writes the stored events that match every filter, sorted by date\n"
 	"(undated last): JSON Lines event records as vigil code writes them,\n"
 	"with \"cluster\", the id of the real-world event they report (null for\n"
@@ -45,7 +46,7 @@ static const char query_usage[] =
 	"  -h, --help           this help\n";
 
 static const char figures_usage[] =
-	"usage: vigil figures --db PATH [--subject C] [--category K] [--format text|jsonl]\n"
+	"usage: vigil figures --db PATH|URL [--subject C] [--category K] [--format text|jsonl]\n"
 	"\n"
 	"The figures ledger: for each subject and category (PRKMIL killed,\n"
 	"...), every claim in date order with its value, qualifier, unit,\n"

@@ -25,7 +25,6 @@ sqlite3 "$TMP/other.db" "CREATE TABLE notes(t TEXT); INSERT INTO notes VALUES ('
 expect_error "foreign db" "other.db: not a vigil store (a SQLite database of another program)" "$VIGIL" ingest --db "$TMP/other.db" "$DOC"
 expect_eq "foreign db untouched" "$(sqlite3 "$TMP/other.db" 'SELECT group_concat(name) FROM sqlite_master')|$(sqlite3 "$TMP/other.db" 'SELECT t FROM notes')" "notes|keep me"
 
-expect_error "postgresql" "this build's store supports SQLite files only" "$VIGIL" ingest --db postgresql://localhost/vigil "$DOC"
 expect_error "missing store" "nothere.db: " "$VIGIL" query --db "$TMP/nothere.db"
 
 # A damaged store: a good one with its pages overwritten past the header.

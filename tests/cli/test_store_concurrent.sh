@@ -1,20 +1,28 @@
-# Two ingesters at once on one store (overlapping halves of a batch) lose
-# nothing: both succeed and every document is stored whole, once.
+# Ingesters at once on one store (overlapping parts of a batch) lose
+# nothing: all succeed and every document is stored whole, once. Two on
+# SQLite, three on PostgreSQL (a third on a new SQLite store meets a race of
+# its first open: sqlite_schema.c reads application_id and the table count
+# outside one transaction).
 . "$(dirname "$0")/lib.sh"
-command -v sqlite3 >/dev/null || { echo "skipped: no sqlite3"; exit 77; }
 python3 "$ROOT/tests/cli/store_batch.py" "$TMP/batch.jsonl" 300
 head -n 200 "$TMP/batch.jsonl" >"$TMP/a.jsonl"
 tail -n 200 "$TMP/batch.jsonl" >"$TMP/b.jsonl"
-DB=$TMP/c.db
+DB=$(new_store c) || exit $?
 "$VIGIL" ingest --db "$DB" "$TMP/a.jsonl" 2>"$TMP/ea" &
 a=$!
 "$VIGIL" ingest --db "$DB" -j 2 "$TMP/b.jsonl" 2>"$TMP/eb" &
 b=$!
+c=""
+if [ "${STORE_BACKEND:-sqlite}" = pg ]; then
+	sed -n '50,250p' "$TMP/batch.jsonl" | "$VIGIL" ingest --db "$DB" - 2>"$TMP/ec" &
+	c=$!
+fi
 wait $a || fail "ingester A: $(cat "$TMP/ea")"
 wait $b || fail "ingester B: $(cat "$TMP/eb")"
+[ -z "$c" ] || wait $c || fail "ingester C: $(cat "$TMP/ec")"
 "$VIGIL" code "$TMP/batch.jsonl" >"$TMP/code"
-expect_eq "documents" "$(sqlite3 "$DB" 'SELECT count(*) FROM documents')" 300
-expect_eq "events" "$(sqlite3 "$DB" 'SELECT count(*) FROM events')" "$(count_records "$TMP/code" event)"
-expect_eq "figures" "$(sqlite3 "$DB" 'SELECT count(*) FROM figures')" "$(count_records "$TMP/code" figure)"
-expect_eq "integrity" "$(sqlite3 "$DB" 'PRAGMA integrity_check')" "ok"
+expect_eq "documents" "$(db_sql "$DB" 'SELECT count(*) FROM documents')" 300
+expect_eq "events" "$(db_sql "$DB" 'SELECT count(*) FROM events')" "$(count_records "$TMP/code" event)"
+expect_eq "figures" "$(db_sql "$DB" 'SELECT count(*) FROM figures')" "$(count_records "$TMP/code" figure)"
+expect_eq "integrity" "$(db_integrity "$DB")" "ok"
 exit 0

@@ -4,9 +4,8 @@
 # events and figures vigil code gives it), no more, no less. Then the
 # batch is ingested to the end.
 . "$(dirname "$0")/lib.sh"
-command -v sqlite3 >/dev/null || { echo "skipped: no sqlite3"; exit 77; }
 python3 "$ROOT/tests/cli/store_batch.py" "$TMP/batch.jsonl" 600
-DB=$TMP/k.db
+DB=$(new_store k) || exit $?
 "$VIGIL" code "$TMP/batch.jsonl" | python3 -c '
 import json, sys, collections
 n = collections.Counter()
@@ -23,7 +22,7 @@ for d in docs:
 [ "$(wc -l <"$TMP/want")" -eq 600 ] || fail "expected 600 coded documents"
 
 stored() {
-	sqlite3 "$DB" "SELECT d.doc, (SELECT count(*) FROM events e WHERE e.doc_id = d.id), (SELECT count(*) FROM figures f WHERE f.doc_id = d.id) FROM documents d" | sort
+	db_sql "$DB" "SELECT d.doc, (SELECT count(*) FROM events e WHERE e.doc_id = d.id), (SELECT count(*) FROM figures f WHERE f.doc_id = d.id) FROM documents d" | sort
 }
 
 for round in 1 2 3 4 5; do
@@ -33,8 +32,8 @@ for round in 1 2 3 4 5; do
 	sleep "$delay"
 	kill -9 "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
-	[ -f "$DB" ] || continue
-	expect_eq "integrity after kill at ${delay}s" "$(sqlite3 "$DB" 'PRAGMA integrity_check')" "ok"
+	db_exists "$DB" || continue
+	expect_eq "integrity after kill at ${delay}s" "$(db_integrity "$DB")" "ok"
 	stored >"$TMP/got"
 	# every stored document complete: its line is one of the wanted lines
 	missing=$(comm -23 "$TMP/got" "$TMP/want" | head -3)

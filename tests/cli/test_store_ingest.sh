@@ -5,8 +5,8 @@
 . "$(dirname "$0")/lib.sh"
 set -- "$ROOT"/data/samples/*.txt
 [ -f "$1" ] || { echo "skipped: no sample corpus"; exit 77; }
-DB=$TMP/s.db
-counts() { sqlite3 "$DB" "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), (SELECT count(*) FROM figures), (SELECT count(*) FROM sentences), (SELECT count(DISTINCT cluster) FROM events)"; }
+DB=$(new_store s) || exit $?
+counts() { db_sql "$DB" "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), (SELECT count(*) FROM figures), (SELECT count(*) FROM sentences), (SELECT count(DISTINCT cluster) FROM events)"; }
 
 "$VIGIL" ingest --db "$DB" -j 2 "$@" 2>"$TMP/e1" || fail "ingest 1: $(cat "$TMP/e1")"
 first=$(counts)
@@ -25,5 +25,5 @@ printf 'North Korea fired a ballistic missile on Monday, South Korea said.\n' >"
 "$VIGIL" ingest --db "$DB" --date 2025-01-14 "$TMP/undated.txt" 2>"$TMP/e4" || fail "re-ingest: $(cat "$TMP/e4")"
 grep -q "0 added, 1 replaced, 0 unchanged" "$TMP/e4" || fail "re-coded document not replaced: $(cat "$TMP/e4")"
 doc=$("$VIGIL" code "$TMP/undated.txt" | sed -n 's/^{"type":"document","doc":"\([0-9a-f]*\)".*/\1/p')
-expect_eq "replaced date" "$(sqlite3 "$DB" "SELECT d.date || ' ' || count(e.id) || ' ' || group_concat(e.date) FROM documents d JOIN events e ON e.doc_id = d.id WHERE d.doc = '$doc'")" "2025-01-14 1 2025-01-13"
+expect_eq "replaced date" "$(db_sql "$DB" "SELECT d.date || ' ' || count(e.id) || ' ' || min(e.date) FROM documents d JOIN events e ON e.doc_id = d.id WHERE d.doc = '$doc' GROUP BY d.date")" "2025-01-14 1 2025-01-13"
 exit 0

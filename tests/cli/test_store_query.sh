@@ -4,7 +4,7 @@
 # Also checks the clusters themselves and the near-duplicate by their fields.
 . "$(dirname "$0")/lib.sh"
 DATA=$ROOT/tests/data/clusters
-DB=$TMP/c.db
+DB=$(new_store c) || exit $?
 "$VIGIL" ingest --db "$DB" "$DATA"/*.txt 2>"$TMP/err" || fail "ingest: $(cat "$TMP/err")"
 
 bad=0
@@ -44,6 +44,6 @@ have = [(c["date"], c["mentions"], c["documents"], c["sources"], len(c["events"]
 assert have == want, have
 assert all(c["actor"] == {"code": "PRK"} for c in got)
 PY
-dup=$(sqlite3 "$DB" "SELECT d.source, o.source FROM documents d JOIN documents o ON o.doc = d.duplicate_of")
+dup=$(db_sql "$DB" "SELECT d.source, o.source FROM documents d JOIN documents o ON o.doc = d.duplicate_of")
 expect_eq "near-duplicate" "$dup" "Lakeside Post|Eastport Wire"
 exit 0

@@ -153,9 +153,18 @@ static void test_put_outcomes(void **state)
 	assert_int_equal(st.clusters, 1);
 	vigil_store_free(s);
 	s = NULL;
-	assert_int_equal(vigil_store_open(&s, "postgresql://h/db", NULL, err, sizeof(err)),
-			 VIGIL_EINPUT);
-	assert_non_null(strstr(err, "SQLite files only"));
+	/* nothing listens on port 1: the message names the URL, not its
+	 * password */
+	assert_int_equal(vigil_store_open(&s, "postgresql://u:secret@127.0.0.1:1/db",
+					  NULL, err, sizeof(err)),
+			 VIGIL_EIO);
+	assert_non_null(strstr(err, "postgresql://u@127.0.0.1:1/db: cannot connect"));
+	assert_null(strstr(err, "secret"));
+	assert_null(strchr(err, '\n'));
+	assert_int_equal(vigil_store_open(&s, "postgresql://h/db?port=x&password=p",
+					  NULL, err, sizeof(err)),
+			 VIGIL_EIO);
+	assert_non_null(strstr(err, "postgresql://h/db?port=x: "));
 	snprintf(wal, sizeof(wal), "%s-wal", db);
 	snprintf(shm, sizeof(shm), "%s-shm", db);
 	unlink(db);

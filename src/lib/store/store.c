@@ -1,8 +1,8 @@
 /*
  * store.c: the public store API: picks the backend from the location
- * (a file path: SQLite; postgresql://: refused, this build has no such
- * backend), keeps the error message, and runs queries through the output
- * writers of store_format.c.
+ * (a file path: SQLite; a postgresql:// URL: PostgreSQL, named in messages
+ * without its password), keeps the error message, and runs queries
+ * through the output writers of store_format.c.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -46,20 +46,15 @@ int vigil_store_open(vigil_store **out, const char *where,
 			 where ? where : "(null)");
 		return VIGIL_EINPUT;
 	}
-	if (is_url(where)) {
-		snprintf(err, errlen,
-			 "%s: this build's store supports SQLite files only "
-			 "(give a file path); PostgreSQL is not built in",
-			 where);
-		return VIGIL_EINPUT;
-	}
 	s = calloc(1, sizeof(*s));
-	if (!s || !(s->where = strdup(where))) {
+	if (s)
+		s->where = is_url(where) ? vigil__pg_redact(where) : strdup(where);
+	if (!s || !s->where) {
 		free(s);
-		snprintf(err, errlen, "%s: out of memory", where);
+		snprintf(err, errlen, "out of memory opening a store");
 		return VIGIL_ENOMEM;
 	}
-	s->be = &vigil__sqlite_backend;
+	s->be = is_url(where) ? &vigil__pg_backend : &vigil__sqlite_backend;
 	rc = s->be->open(s, where, opts);
 	if (rc != VIGIL_OK) {
 		snprintf(err, errlen, "%s", s->errmsg);

@@ -1,8 +1,8 @@
 /*
  * store_int.h: inside the store (internal). The public API (store.c) talks
  * to a backend through the table vigil__store_backend; every SQL statement
- * lives in a backend's files (sqlite_*.c), so another database (PostgreSQL)
- * is one more table. Backends hand rows to the writers of store_format.c;
+ * lives in a backend's files (sqlite_*.c, pg_*.c): SQLite and PostgreSQL
+ * are two such tables. Backends hand rows to the writers of store_format.c;
  * the cluster and near-duplicate rules (cluster.c, minhash.c) are pure C.
  *
  * SPDX-License-Identifier: MIT
@@ -76,11 +76,16 @@ typedef struct vigil__store_backend {
 struct vigil_store {
 	const vigil__store_backend *be;
 	void *impl;             /* the backend's connection state */
-	char *where;            /* path as given, for messages */
+	char *where;            /* path as given (URL without password) */
 	char errmsg[1024];
 };
 
 extern const vigil__store_backend vigil__sqlite_backend;
+extern const vigil__store_backend vigil__pg_backend;
+
+/* A postgresql:// URL without its password, for messages (pg_schema.c);
+ * malloc'ed, NULL when out of memory. */
+char *vigil__pg_redact(const char *url);
 
 /* Sets the store's message: "<where>: " then the printf-formatted text. */
 void vigil__store_fail(struct vigil_store *s, const char *fmt, ...)

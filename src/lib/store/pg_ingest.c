@@ -1,0 +1,930 @@
+/*
+ * pg_ingest.c: stores one document's records in one PostgreSQL transaction
+ * (a savepoint inside a vigil_store_begin batch). Concurrent ingesters
+ * serialize per document id with an advisory lock, and per publication
+ * date window for the near-duplicate decision; places and clusters are
+ * shared rows added with INSERT ... ON CONFLICT DO NOTHING in sorted
+ * order. A deadlock or serialization failure retries the document. The
+ * rows go in as arrays (one INSERT ... unnest per table); the records'
+ * hash is taken over those arrays. The argument is in docs/internals/store.md.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <xxhash.h>
+
+#include "pg_int.h"
+
+/* Advisory lock classes (two-int form): a document id's hash; a day. */
+#define LOCK_DOC "1447642881"
+#define LOCK_DAY "1447642882"
+/* Attempts of one document when the server picks it as a deadlock victim. */
+#define PUT_ATTEMPTS 8
+
+/*===== Arrays of column values ========================================*/
+
+typedef struct col {
+	const char *name;
+	const char *type; /* "pix": a place index into the place ids ($2) */
+} col;
+
+static const col sentence_cols[] = {
+	{"n", "integer"}, {"span_begin", "bigint"}, {"span_end", "bigint"},
+	{"para", "integer"}, {"text", "text"},
+};
+
+static const col event_cols[] = {
+	{"sentence", "integer"}, {"n", "integer"}, {"date", "text"},
+	{"date_precision", "text"}, {"actor_code", "text"},
+	{"actor_country", "text"}, {"actor_sector", "text"},
+	{"actor_text", "text"}, {"recipient_code", "text"},
+	{"recipient_country", "text"}, {"recipient_sector", "text"},
+	{"recipient_text", "text"}, {"event", "text"}, {"mode", "text"},
+	{"aux_mode", "text"}, {"hedge", "text"}, {"quad_code", "integer"},
+	{"cameo", "text"}, {"goldstein", "double precision"},
+	{"said_by_code", "text"}, {"said_by_text", "text"},
+	{"place_id", "pix"}, {"trigger", "text"}, {"span_begin", "bigint"},
+	{"span_end", "bigint"}, {"cluster", "text"},
+};
+
+static const col figure_cols[] = {
+	{"sentence", "integer"}, {"n", "integer"},
+	{"value", "double precision"}, {"low", "double precision"},
+	{"high", "double precision"}, {"qualifier", "text"}, {"unit", "text"},
+	{"category", "text"}, {"subject_code", "text"},
+	{"subject_country", "text"}, {"subject_sector", "text"},
+	{"subject_text", "text"}, {"said_by_code", "text"},
+	{"said_by_text", "text"}, {"place_id", "pix"}, {"date", "text"},
+	{"span_begin", "bigint"}, {"span_end", "bigint"},
+};
+
+static const col cluster_cols[] = {
+	{"id", "text"}, {"key", "text"}, {"event", "text"}, {"actor", "text"},
+	{"recipient", "text"}, {"date", "text"}, {"date_precision", "text"},
+};
+
+#define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
+#define MAX_COLS 26
+
+/* One array literal per column ("{...}"), filled row by row. */
+typedef struct arrays {
+	vigil__buf b[MAX_COLS];
+	size_t n, at; /* columns; the next column of the current row */
+} arrays;
+
+static void arrays_init(arrays *a, size_t ncols)
+{
+	size_t i;
+
+	a->n = ncols;
+	a->at = 0;
+	for (i = 0; i < ncols; i++) {
+		vigil__buf_init(&a->b[i], 0);
+		vigil__buf_putc(&a->b[i], '{');
+	}
+}
+
+static void arrays_free(arrays *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		vigil__buf_free(&a->b[i]);
+}
+
+/* The buffer of the next column, with a separator when not the first. */
+static vigil__buf *next(arrays *a)
+{
+	vigil__buf *b = &a->b[a->at];
+
+	a->at = (a->at + 1) % a->n;
+	if (b->len > 1)
+		vigil__buf_putc(b, ',');
+	return b;
+}
+
+static void put_text(arrays *a, const char *v)
+{
+	vigil__buf *b = next(a);
+
+	if (!v) {
+		vigil__buf_puts(b, "NULL");
+		return;
+	}
+	vigil__buf_putc(b, '"');
+	for (; *v; v++) {
+		if (*v == '"' || *v == '\\')
+			vigil__buf_putc(b, '\\');
+		vigil__buf_putc(b, *v);
+	}
+	vigil__buf_putc(b, '"');
+}
+
+static void put_int(arrays *a, long long v)
+{
+	vigil__buf_printf(next(a), "%lld", v);
+}
+
+/* An integer, NULL when 0 (quad_code, place index). */
+static void put_int_or_null(arrays *a, long long v)
+{
+	if (v)
+		put_int(a, v);
+	else
+		vigil__buf_puts(next(a), "NULL");
+}
+
+static void put_real(arrays *a, double v)
+{
+	if (isnan(v))
+		vigil__buf_puts(next(a), "NULL");
+	else
+		vigil__buf_printf(next(a), "%.17g", v);
+}
+
+static int arrays_done(arrays *a)
+{
+	size_t i;
+	int failed = 0;
+
+	for (i = 0; i < a->n; i++) {
+		vigil__buf_putc(&a->b[i], '}');
+		failed |= a->b[i].failed;
+	}
+	return failed ? VIGIL_ENOMEM : VIGIL_OK;
+}
+
+/* ", name AS (INSERT INTO table(doc_id, cols) SELECT d.id, ... FROM d,
+ * unnest(one array parameter per column from *param))"; a place column
+ * maps its index through the place ids ($10). */
+static void insert_sql(vigil__buf *sql, const char *table, const col *c,
+		       size_t n, int *param)
+{
+	size_t i;
+
+	vigil__buf_printf(sql, ", %c AS (INSERT INTO %s(doc_id", table[0], table);
+	for (i = 0; i < n; i++)
+		vigil__buf_printf(sql, ", %s", c[i].name);
+	vigil__buf_puts(sql, ") SELECT d.id");
+	for (i = 0; i < n; i++) {
+		if (strcmp(c[i].type, "pix") == 0)
+			vigil__buf_printf(sql, ", ($10::bigint[])[u.%s]", c[i].name);
+		else
+			vigil__buf_printf(sql, ", u.%s", c[i].name);
+	}
+	vigil__buf_puts(sql, " FROM d, unnest(");
+	for (i = 0; i < n; i++)
+		vigil__buf_printf(sql, "%s$%d::%s[]", i ? ", " : "", (*param)++,
+				  strcmp(c[i].type, "pix") == 0 ? "integer"
+								: c[i].type);
+	vigil__buf_puts(sql, ") AS u(");
+	for (i = 0; i < n; i++)
+		vigil__buf_printf(sql, "%s%s", i ? ", " : "", c[i].name);
+	vigil__buf_puts(sql, "))");
+}
+
+/* The statement storing a document and all its rows at once: $1-$9 the
+ * document, $10 its place ids, then the arrays of sentences, events,
+ * figures and clusters (in the order of their column tables). */
+static void put_sql(vigil__buf *sql)
+{
+	int param = 11;
+
+	vigil__buf_puts(sql, "WITH d AS (INSERT INTO documents(doc, date, source,"
+			" url, title, sentences, records_hash, minhash,"
+			" duplicate_of) VALUES ($1, $2, $3, $4, $5, $6, $7,"
+			" $8::bytea, $9) RETURNING id)");
+	insert_sql(sql, "sentences", sentence_cols, NCOLS(sentence_cols), &param);
+	insert_sql(sql, "events", event_cols, NCOLS(event_cols), &param);
+	insert_sql(sql, "figures", figure_cols, NCOLS(figure_cols), &param);
+	vigil__buf_printf(sql, ", c AS (INSERT INTO clusters(id, key, event,"
+			  " actor, recipient, date, date_precision) SELECT *"
+			  " FROM unnest($%d::text[], $%d::text[], $%d::text[],"
+			  " $%d::text[], $%d::text[], $%d::text[], $%d::text[])"
+			  " ON CONFLICT DO NOTHING) SELECT id FROM d",
+			  param, param + 1, param + 2, param + 3, param + 4,
+			  param + 5, param + 6);
+}
+
+#define PUT_PARAMS                                                        \
+	(10 + NCOLS(sentence_cols) + NCOLS(event_cols) + NCOLS(figure_cols) + \
+	 NCOLS(cluster_cols))
+
+/*===== A document ready to store ======================================*/
+
+/* A distinct place of the document: the record and its key. */
+typedef struct doc_place {
+	const vigil_place_rec *p;
+	char *key;
+} doc_place;
+
+/* A distinct cluster of the document, from its first event. */
+typedef struct doc_cluster {
+	char id[13];
+	char key[VIGIL__CLUSTER_KEY_MAX];
+	const vigil_event_rec *e;
+	size_t order;
+} doc_cluster;
+
+typedef struct prepared {
+	arrays sent, ev, fig, cl;
+	doc_place *places;
+	size_t nplaces;
+	doc_cluster *clusters;
+	size_t nclusters;
+	char hash[17];
+	uint32_t sig[VIGIL__MINHASH_K];
+	int has_sig;
+} prepared;
+
+/* "name\x1f..." with "\x1e" for an absent field: one string per place. */
+static char *place_key(const vigil_place_rec *p)
+{
+	const char *f[5] = {p->name, p->code, p->country, p->admin1,
+			    p->precision};
+	vigil__buf b;
+	size_t i;
+
+	vigil__buf_init(&b, 0);
+	for (i = 0; i < 5; i++) {
+		vigil__buf_puts(&b, f[i] ? f[i] : "\x1e");
+		vigil__buf_putc(&b, '\x1f');
+	}
+	if (b.failed) {
+		vigil__buf_free(&b);
+		return NULL;
+	}
+	return b.data;
+}
+
+static int cmp_place(const void *a, const void *b)
+{
+	return strcmp(((const doc_place *)a)->key, ((const doc_place *)b)->key);
+}
+
+static int cmp_cluster(const void *a, const void *b)
+{
+	const doc_cluster *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+/* The sorted distinct places of the events and figures. */
+static int collect_places(prepared *d, const vigil_doc_records *r)
+{
+	size_t n = r->nevents + r->nfigures, i, k = 0;
+
+	d->places = calloc(n ? n : 1, sizeof(*d->places));
+	if (!d->places)
+		return VIGIL_ENOMEM;
+	for (i = 0; i < n; i++) {
+		const vigil_place_rec *p = i < r->nevents
+			? &r->events[i].place
+			: &r->figures[i - r->nevents].place;
+
+		if (!p->name)
+			continue;
+		d->places[k].p = p;
+		if (!(d->places[k++].key = place_key(p))) {
+			d->nplaces = k;
+			return VIGIL_ENOMEM;
+		}
+	}
+	qsort(d->places, k, sizeof(*d->places), cmp_place);
+	d->nplaces = 0;
+	for (i = 0; i < k; i++) {
+		if (d->nplaces &&
+		    strcmp(d->places[d->nplaces - 1].key, d->places[i].key) == 0) {
+			free(d->places[i].key);
+			continue;
+		}
+		d->places[d->nplaces++] = d->places[i];
+	}
+	return VIGIL_OK;
+}
+
+/* The 1-based index of a place among the document's, 0 for none. */
+static long long place_index(const prepared *d, const vigil_place_rec *p)
+{
+	char *key;
+	size_t lo = 0, hi = d->nplaces;
+
+	if (!p->name || !(key = place_key(p)))
+		return 0;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(d->places[mid].key, key);
+
+		if (c == 0) {
+			free(key);
+			return (long long)mid + 1;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	free(key);
+	return 0;
+}
+
+static void put_actor(arrays *a, const vigil_actor_rec *x)
+{
+	put_text(a, x->code);
+	put_text(a, x->country);
+	put_text(a, x->sector);
+	put_text(a, x->text);
+}
+
+/* The number after the last '-' of a record id ("f" skipped). */
+static long long id_number(const char *id)
+{
+	const char *dash = strrchr(id, '-');
+	const char *p = dash ? dash + 1 : id;
+
+	if (*p == 'f')
+		p++;
+	return strtoll(p, NULL, 10);
+}
+
+static void put_event(prepared *d, const vigil_event_rec *e)
+{
+	doc_cluster *c = &d->clusters[d->nclusters];
+	arrays *a = &d->ev;
+
+	put_int(a, e->sentence);
+	put_int(a, id_number(e->id));
+	put_text(a, e->date);
+	put_text(a, e->date_precision);
+	put_actor(a, &e->actor);
+	put_actor(a, &e->recipient);
+	put_text(a, e->event);
+	put_text(a, e->mode);
+	put_text(a, e->aux_mode);
+	put_text(a, e->hedge);
+	put_int_or_null(a, e->quad_code);
+	put_text(a, e->cameo);
+	put_real(a, e->goldstein);
+	put_text(a, e->said_by.code);
+	put_text(a, e->said_by.text);
+	put_int_or_null(a, place_index(d, &e->place));
+	put_text(a, e->trigger);
+	put_int(a, e->span.begin);
+	put_int(a, e->span.end);
+	if (vigil__cluster_key(e, c->key, sizeof(c->key), c->id)) {
+		put_text(a, c->id);
+		c->e = e;
+		c->order = d->nclusters++;
+	} else {
+		put_text(a, NULL);
+	}
+}
+
+static void put_figure(prepared *d, const vigil_figure_rec *f)
+{
+	arrays *a = &d->fig;
+
+	put_int(a, f->sentence);
+	put_int(a, id_number(f->id));
+	put_real(a, f->value);
+	put_real(a, f->low);
+	put_real(a, f->high);
+	put_text(a, f->qualifier);
+	put_text(a, f->unit);
+	put_text(a, f->category);
+	put_actor(a, &f->subject);
+	put_text(a, f->said_by.code);
+	put_text(a, f->said_by.text);
+	put_int_or_null(a, place_index(d, &f->place));
+	put_text(a, f->date);
+	put_int(a, f->span.begin);
+	put_int(a, f->span.end);
+}
+
+/* The distinct clusters, sorted by id, each with its first event's codes. */
+static void put_clusters(prepared *d)
+{
+	size_t i, k = 0;
+
+	qsort(d->clusters, d->nclusters, sizeof(*d->clusters), cmp_cluster);
+	for (i = 0; i < d->nclusters; i++) {
+		const vigil_event_rec *e = d->clusters[i].e;
+
+		if (k && strcmp(d->clusters[k - 1].id, d->clusters[i].id) == 0)
+			continue;
+		d->clusters[k++] = d->clusters[i];
+		put_text(&d->cl, d->clusters[i].id);
+		put_text(&d->cl, d->clusters[i].key);
+		put_text(&d->cl, e->event);
+		put_text(&d->cl, e->actor.code);
+		put_text(&d->cl, e->recipient.code);
+		put_text(&d->cl, e->date);
+		put_text(&d->cl, e->date_precision);
+	}
+	d->nclusters = k;
+}
+
+static void hash_str(XXH64_state_t *h, const char *v)
+{
+	static const char tag[2] = {0, 1};
+
+	if (v)
+		XXH64_update(h, v, strlen(v) + 1);
+	else
+		XXH64_update(h, tag, sizeof(tag)); /* NULL differs from "" */
+}
+
+/* XXH64 of everything stored: the document's fields, the places (fields
+ * and coordinates) and the arrays, as 16 hex digits. */
+static void records_hash(prepared *d, const vigil_doc_records *r)
+{
+	const arrays *all[] = {&d->sent, &d->ev, &d->fig};
+	XXH64_state_t *h = XXH64_createState();
+	char num[64];
+	size_t i, j;
+
+	XXH64_reset(h, VIGIL__STORE_SCHEMA);
+	hash_str(h, r->id);
+	hash_str(h, r->date);
+	hash_str(h, r->source);
+	hash_str(h, r->url);
+	hash_str(h, r->title);
+	for (i = 0; i < d->nplaces; i++) {
+		hash_str(h, d->places[i].key);
+		snprintf(num, sizeof(num), "%.17g %.17g", d->places[i].p->lat,
+			 d->places[i].p->lon);
+		hash_str(h, num);
+	}
+	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		for (j = 0; j < all[i]->n; j++)
+			hash_str(h, all[i]->b[j].data);
+	snprintf(d->hash, sizeof(d->hash), "%016llx",
+		 (unsigned long long)XXH64_digest(h));
+	XXH64_freeState(h);
+}
+
+static void prepared_free(prepared *d)
+{
+	size_t i;
+
+	arrays_free(&d->sent);
+	arrays_free(&d->ev);
+	arrays_free(&d->fig);
+	arrays_free(&d->cl);
+	for (i = 0; i < d->nplaces; i++)
+		free(d->places[i].key);
+	free(d->places);
+	free(d->clusters);
+}
+
+/* Everything of the document as arrays, with its hash and signature. */
+static int prepare(prepared *d, const vigil_doc_records *r)
+{
+	size_t i;
+	int rc;
+
+	memset(d, 0, sizeof(*d));
+	arrays_init(&d->sent, NCOLS(sentence_cols));
+	arrays_init(&d->ev, NCOLS(event_cols));
+	arrays_init(&d->fig, NCOLS(figure_cols));
+	arrays_init(&d->cl, NCOLS(cluster_cols));
+	d->clusters = calloc(r->nevents ? r->nevents : 1, sizeof(*d->clusters));
+	rc = d->clusters ? collect_places(d, r) : VIGIL_ENOMEM;
+	if (rc != VIGIL_OK)
+		return rc;
+	for (i = 0; i < r->nsentences; i++) {
+		put_int(&d->sent, (long long)i + 1);
+		put_int(&d->sent, r->sentences[i].span.begin);
+		put_int(&d->sent, r->sentences[i].span.end);
+		put_int(&d->sent, r->sentences[i].para);
+		put_text(&d->sent, r->sentences[i].text);
+	}
+	for (i = 0; i < r->nevents; i++)
+		put_event(d, &r->events[i]);
+	for (i = 0; i < r->nfigures; i++)
+		put_figure(d, &r->figures[i]);
+	put_clusters(d);
+	rc = arrays_done(&d->sent) | arrays_done(&d->ev) |
+	     arrays_done(&d->fig) | arrays_done(&d->cl);
+	if (rc != VIGIL_OK)
+		return VIGIL_ENOMEM;
+	records_hash(d, r);
+	d->has_sig = vigil__minhash(r, d->sig);
+	return VIGIL_OK;
+}
+
+/*===== Dates ==========================================================*/
+
+/* Days since 1970-01-01 of "YYYY-MM-DD" (proleptic Gregorian); 0 when it
+ * is not such a date. */
+static int day_number(const char *s, long *out)
+{
+	int y, m, d, n = 0;
+	long era, yoe, doy, doe;
+
+	if (!s || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10 ||
+	    s[10] || m < 1 || m > 12 || d < 1 || d > 31)
+		return 0;
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	*out = era * 146097 + doe - 719468;
+	return 1;
+}
+
+static void day_text(long z, char out[24])
+{
+	long era, doe, yoe, y, doy, mp, d, m;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp + (mp < 10 ? 3 : -9);
+	snprintf(out, 24, "%04d-%02d-%02d", (int)(y + (m <= 2)), (int)m, (int)d);
+}
+
+/*===== Writing ========================================================*/
+
+/* Runs a statement that returns nothing we need. */
+static int run(struct vigil_store *s, const char *sql, int n,
+	       const char *const *params, const char *what, char *state)
+{
+	int rc;
+
+	PQclear(vigil__pg_run(s, sql, n, params, what, &rc, state));
+	return rc;
+}
+
+/* Starts the document's transaction (or savepoint) and takes its locks,
+ * in one round trip and in this order: the document id (ingesters of the
+ * same document take turns), then, for a document that may be a
+ * near-duplicate, its day exclusively and the days within 3 of it shared,
+ * in ascending order. */
+static int begin_and_lock(struct vigil_store *s, const vigil_doc_records *r,
+			  const prepared *d, char *state)
+{
+	char sql[400];
+	long day;
+	int n, rc;
+
+	n = snprintf(sql, sizeof(sql), "%s; SELECT pg_advisory_xact_lock("
+		     LOCK_DOC ", %d)",
+		     vigil__pg(s)->in_batch ? "SAVEPOINT vigil_doc" : "BEGIN",
+		     (int32_t)XXH32(r->id, strlen(r->id), 0));
+	if (d->has_sig && day_number(r->date, &day))
+		snprintf(sql + n, sizeof(sql) - (size_t)n,
+			 ", (SELECT count(CASE WHEN k = %ld"
+			 " THEN pg_advisory_xact_lock(" LOCK_DAY ", k)"
+			 " ELSE pg_advisory_xact_lock_shared(" LOCK_DAY ", k)"
+			 " END) FROM generate_series(%ld, %ld) AS k)",
+			 day, day - 3, day + 3);
+	PQclear(vigil__pg_check(s, PQexec(vigil__pg(s)->conn, sql),
+				"starting a transaction", &rc, state));
+	return rc;
+}
+
+/* The earliest stored original this document nearly duplicates (into
+ * dup, "" when none), published within 3 days. */
+static int find_original(struct vigil_store *s, const vigil_doc_records *r,
+			 const prepared *d, char *dup, size_t cap, char *state)
+{
+	char lo[24], hi[24];
+	const char *p[3] = {lo, hi, r->id};
+	PGresult *res;
+	long day;
+	int rc, i;
+
+	dup[0] = '\0';
+	if (!d->has_sig || !day_number(r->date, &day))
+		return VIGIL_OK;
+	day_text(day - 3, lo);
+	day_text(day + 3, hi);
+	res = PQexecParams(vigil__pg(s)->conn,
+			   "SELECT doc, minhash FROM documents"
+			   " WHERE date BETWEEN $1 AND $2 AND duplicate_of IS NULL"
+			   " AND minhash IS NOT NULL AND doc <> $3 ORDER BY id",
+			   3, NULL, p, NULL, NULL, 1);
+	res = vigil__pg_check(s, res, "looking for near-duplicates", &rc, state);
+	if (!res)
+		return rc;
+	for (i = 0; i < PQntuples(res); i++) {
+		uint32_t other[VIGIL__MINHASH_K];
+
+		if (PQgetlength(res, i, 1) != (int)sizeof(other))
+			continue;
+		memcpy(other, PQgetvalue(res, i, 1), sizeof(other));
+		if (vigil__minhash_same(d->sig, other) >= VIGIL__NEAR_DUP_SAME) {
+			snprintf(dup, cap, "%.*s", PQgetlength(res, i, 0),
+				 PQgetvalue(res, i, 0));
+			break;
+		}
+	}
+	PQclear(res);
+	return VIGIL_OK;
+}
+
+/* Prepares the statement of put_sql once per connection. */
+static int prepare_put(struct vigil_store *s, char *state)
+{
+	pg_impl *q = vigil__pg(s);
+	vigil__buf sql;
+	int rc;
+
+	if (q->put_prepared)
+		return VIGIL_OK;
+	vigil__buf_init(&sql, 0);
+	put_sql(&sql);
+	if (sql.failed) {
+		vigil__buf_free(&sql);
+		vigil__store_fail(s, "out of memory");
+		return VIGIL_ENOMEM;
+	}
+	PQclear(vigil__pg_check(s, PQprepare(q->conn, "vigil_put", sql.data, 0,
+					     NULL),
+				"preparing a statement", &rc, state));
+	vigil__buf_free(&sql);
+	q->put_prepared = rc == VIGIL_OK;
+	return rc;
+}
+
+/* The document and all its rows, in one statement. */
+static int insert_all(struct vigil_store *s, const vigil_doc_records *r,
+		      prepared *d, const char *dup, const char *places,
+		      char *state)
+{
+	const char *p[PUT_PARAMS] = {
+		r->id, r->date, r->source, r->url, r->title, NULL, d->hash,
+		d->has_sig ? (const char *)d->sig : NULL, dup[0] ? dup : NULL,
+		places,
+	};
+	int len[PUT_PARAMS] = {[7] = (int)sizeof(d->sig)};
+	int fmt[PUT_PARAMS] = {[7] = 1};
+	const arrays *all[] = {&d->sent, &d->ev, &d->fig, &d->cl};
+	char nsent[24];
+	size_t i, j, k = 10;
+	int rc;
+
+	snprintf(nsent, sizeof(nsent), "%zu", r->nsentences);
+	p[5] = nsent;
+	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		for (j = 0; j < all[i]->n; j++)
+			p[k++] = all[i]->b[j].data;
+	PQclear(vigil__pg_check(s, PQexecPrepared(vigil__pg(s)->conn,
+						  "vigil_put", (int)k, p, len,
+						  fmt, 0),
+				"storing a document", &rc, state));
+	return rc;
+}
+
+/* A place's row id from the cache of stored places, or 0. */
+static long long cached_place(const pg_impl *q, const char *key)
+{
+	size_t i;
+
+	for (i = q->nplaces; i-- > 0;)
+		if (strcmp(q->places[i].key, key) == 0)
+			return q->places[i].id;
+	return 0;
+}
+
+static int cache_place(pg_impl *q, const char *key, long long id)
+{
+	if (q->nplaces == q->capplaces) {
+		size_t cap = q->capplaces ? 2 * q->capplaces : 64;
+		pg_place *p = realloc(q->places, cap * sizeof(*p));
+
+		if (!p)
+			return VIGIL_ENOMEM;
+		q->places = p;
+		q->capplaces = cap;
+	}
+	if (!(q->places[q->nplaces].key = strdup(key)))
+		return VIGIL_ENOMEM;
+	q->places[q->nplaces++].id = id;
+	return VIGIL_OK;
+}
+
+/* Forgets the places cached after the first n (their rows rolled back). */
+static void uncache_places(pg_impl *q, size_t n)
+{
+	while (q->nplaces > n)
+		free(q->places[--q->nplaces].key);
+}
+
+/* The row id of a place, added when new (another ingester may add it at
+ * the same moment: ON CONFLICT waits for it, then the row is read). */
+static int place_row(struct vigil_store *s, const vigil_place_rec *p,
+		     const char *key, char *id, size_t cap, char *state)
+{
+	char lat[32], lon[32];
+	const char *v[7] = {p->name, p->country, p->admin1, p->precision,
+			    p->code, isnan(p->lat) ? NULL : lat,
+			    isnan(p->lon) ? NULL : lon};
+	long long known = cached_place(vigil__pg(s), key);
+	PGresult *res;
+	int rc, pass;
+
+	if (known) {
+		snprintf(id, cap, "%lld", known);
+		return VIGIL_OK;
+	}
+	snprintf(lat, sizeof(lat), "%.17g", p->lat);
+	snprintf(lon, sizeof(lon), "%.17g", p->lon);
+	for (pass = 0; pass < 2; pass++) {
+		res = vigil__pg_run(
+			s,
+			pass == 0 ? "INSERT INTO places(name, country, admin1,"
+				    " precision, code, lat, lon) VALUES ($1, $2,"
+				    " $3, $4, $5, $6::double precision,"
+				    " $7::double precision) ON CONFLICT DO"
+				    " NOTHING RETURNING id"
+				  : "SELECT id FROM places WHERE name = $1 AND"
+				    " country IS NOT DISTINCT FROM $2 AND admin1"
+				    " IS NOT DISTINCT FROM $3 AND precision IS NOT"
+				    " DISTINCT FROM $4 AND code IS NOT DISTINCT"
+				    " FROM $5 AND $6::text IS NOT DISTINCT FROM"
+				    " $6 AND $7::text IS NOT DISTINCT FROM $7",
+			7, v, "storing a place", &rc, state);
+		if (!res)
+			return rc;
+		if (PQntuples(res) == 1) {
+			snprintf(id, cap, "%s", PQgetvalue(res, 0, 0));
+			PQclear(res);
+			return cache_place(vigil__pg(s), key, strtoll(id, NULL, 10));
+		}
+		PQclear(res);
+	}
+	vigil__store_fail(s, "storing a place: its row vanished");
+	return VIGIL_ERROR;
+}
+
+/* The ids of the document's places as an array literal, in their order. */
+static int place_ids(struct vigil_store *s, const prepared *d, vigil__buf *out,
+		     char *state)
+{
+	char id[24];
+	size_t i;
+	int rc = VIGIL_OK;
+
+	vigil__buf_putc(out, '{');
+	for (i = 0; i < d->nplaces && rc == VIGIL_OK; i++) {
+		rc = place_row(s, d->places[i].p, d->places[i].key, id,
+			       sizeof(id), state);
+		vigil__buf_printf(out, "%s%s", i ? "," : "", id);
+	}
+	vigil__buf_putc(out, '}');
+	return rc != VIGIL_OK ? rc : out->failed ? VIGIL_ENOMEM : VIGIL_OK;
+}
+
+/* Looks the document up: old gets its row id ("" when absent), *same
+ * whether its stored records have the same hash. */
+static int find_doc(struct vigil_store *s, const vigil_doc_records *r,
+		    const prepared *d, char old[24], int *same, char *state)
+{
+	PGresult *res;
+	int rc;
+
+	res = vigil__pg_run(s, "SELECT id, records_hash FROM documents"
+			    " WHERE doc = $1", 1, &r->id,
+			    "looking up a document", &rc, state);
+	if (!res)
+		return rc;
+	old[0] = '\0';
+	*same = 0;
+	if (PQntuples(res) == 1) {
+		snprintf(old, 24, "%s", PQgetvalue(res, 0, 0));
+		*same = strcmp(PQgetvalue(res, 0, 1), d->hash) == 0;
+	}
+	PQclear(res);
+	return VIGIL_OK;
+}
+
+static int delete_doc(struct vigil_store *s, const char *id, char *state)
+{
+	const char *p[1] = {id};
+
+	return run(s, "WITH e AS (DELETE FROM events WHERE doc_id = $1),"
+		   " f AS (DELETE FROM figures WHERE doc_id = $1),"
+		   " t AS (DELETE FROM sentences WHERE doc_id = $1)"
+		   " DELETE FROM documents WHERE id = $1::bigint", 1, p,
+		   "removing the old version of a document", state);
+}
+
+/* Everything of the document, inside its locked transaction. */
+static int write_doc(struct vigil_store *s, const vigil_doc_records *r,
+		     prepared *d, vigil_store_outcome *outcome, char *state)
+{
+	char old[24], dup[256];
+	vigil__buf places;
+	int same = 0, rc;
+
+	rc = find_doc(s, r, d, old, &same, state);
+	if (rc != VIGIL_OK)
+		return rc;
+	if (same) {
+		*outcome = VIGIL_STORE_UNCHANGED;
+		return VIGIL_OK;
+	}
+	*outcome = old[0] ? VIGIL_STORE_REPLACED : VIGIL_STORE_ADDED;
+	if (old[0] && (rc = delete_doc(s, old, state)) != VIGIL_OK)
+		return rc;
+	rc = find_original(s, r, d, dup, sizeof(dup), state);
+	vigil__buf_init(&places, 0);
+	if (rc == VIGIL_OK) /* before the clusters: one order for all */
+		rc = place_ids(s, d, &places, state);
+	if (rc == VIGIL_OK)
+		rc = insert_all(s, r, d, dup, places.data, state);
+	vigil__buf_free(&places);
+	return rc;
+}
+
+int vigil__pg_begin(struct vigil_store *s)
+{
+	int rc = vigil__pg_exec(s, "BEGIN", "starting a transaction");
+
+	if (rc == VIGIL_OK)
+		vigil__pg(s)->in_batch = 1;
+	return rc;
+}
+
+int vigil__pg_commit(struct vigil_store *s)
+{
+	pg_impl *q = vigil__pg(s);
+	int rc;
+
+	if (!q->in_batch)
+		return VIGIL_OK;
+	q->in_batch = 0;
+	rc = vigil__pg_exec(s, "COMMIT", "committing");
+	if (rc != VIGIL_OK) {
+		PQclear(PQexec(q->conn, "ROLLBACK"));
+		uncache_places(q, 0); /* which were committed is unknown */
+	}
+	return rc;
+}
+
+/* One attempt: the transaction (or savepoint) of the document. */
+static int attempt(struct vigil_store *s, const vigil_doc_records *r,
+		   prepared *d, vigil_store_outcome *outcome, char *state)
+{
+	int batch = vigil__pg(s)->in_batch;
+	int rc = begin_and_lock(s, r, d, state);
+
+	if (rc == VIGIL_OK)
+		rc = write_doc(s, r, d, outcome, state);
+	if (rc == VIGIL_OK)
+		rc = run(s, batch ? "RELEASE vigil_doc" : "COMMIT", 0, NULL,
+			 "committing", state);
+	if (rc != VIGIL_OK) /* keep the first message: it names the cause */
+		PQclear(PQexec(vigil__pg(s)->conn,
+			       batch ? "ROLLBACK TO vigil_doc; RELEASE vigil_doc"
+				     : "ROLLBACK"));
+	return rc;
+}
+
+int vigil__pg_put(struct vigil_store *s, const vigil_doc_records *r,
+		  vigil_store_outcome *outcome)
+{
+	pg_impl *q = vigil__pg(s);
+	size_t cached = q->nplaces;
+	char state[6] = "";
+	prepared d;
+	int rc, n;
+
+	if (!r->id) {
+		vigil__store_fail(s, "a document without an id");
+		return VIGIL_EINPUT;
+	}
+	rc = prepare(&d, r);
+	if (rc != VIGIL_OK)
+		vigil__store_fail(s, "out of memory preparing a document");
+	else
+		rc = prepare_put(s, state);
+	for (n = 1; rc == VIGIL_OK; n++) {
+		rc = attempt(s, r, &d, outcome, state);
+		if (rc == VIGIL_OK)
+			break;
+		uncache_places(q, cached);
+		/* a deadlock victim or a serialization failure goes again,
+		 * unless inside a batch: the locks of its earlier documents
+		 * are still held, so the same cycle would come back */
+		if (q->in_batch || n == PUT_ATTEMPTS ||
+		    (strcmp(state, "40P01") != 0 && strcmp(state, "40001") != 0))
+			break;
+		rc = VIGIL_OK;
+	}
+	prepared_free(&d);
+	return rc;
+}
