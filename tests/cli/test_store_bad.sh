@@ -30,7 +30,8 @@ expect_error "missing store" "nothere.db: " "$VIGIL" query --db "$TMP/nothere.db
 # A damaged store: a good one with its pages overwritten past the header.
 "$VIGIL" ingest --db "$TMP/good.db" "$ROOT"/tests/data/clusters/*.txt 2>/dev/null || fail "ingest good.db"
 cp "$TMP/good.db" "$TMP/bad.db"
-dd if=/dev/urandom of="$TMP/bad.db" bs=1024 seek=2 count=40 conv=notrunc 2>/dev/null
+# a fixed pattern, not random bytes: the same damage, the same error, every run
+head -c 40960 /dev/zero | tr '\0' '\245' | dd of="$TMP/bad.db" bs=1024 seek=2 conv=notrunc 2>/dev/null
 "$VIGIL" query --db "$TMP/bad.db" >/dev/null 2>"$TMP/err"
 [ $? -eq 2 ] || fail "damaged store: no error"
 grep -q "bad.db: .*\(malformed\|not a vigil store\|damaged\)" "$TMP/err" || fail "damaged store: $(cat "$TMP/err")"

@@ -212,6 +212,22 @@ static int read_schema(struct vigil_store *s, int64_t *version)
 	return VIGIL_OK;
 }
 
+/* read_schema in one read transaction: its three reads see one snapshot,
+ * never "no application id" before and "tables" after another process
+ * creates the store between them. On failure the transaction is left to
+ * the connection's close (a ROLLBACK would clear the error code that
+ * reopen_immutable reads). */
+static int read_schema_once(struct vigil_store *s, int64_t *version)
+{
+	int rc = vigil__sq_exec(s, "BEGIN");
+
+	if (rc == VIGIL_OK)
+		rc = read_schema(s, version);
+	if (rc == VIGIL_OK)
+		rc = vigil__sq_exec(s, "COMMIT");
+	return rc;
+}
+
 /* Runs the migrations from the file's version to ours, one transaction
  * each, re-reading the version under the write lock (another process may
  * have migrated meanwhile). */
@@ -305,9 +321,9 @@ static int sq_open(struct vigil_store *s, const char *where,
 	sqlite3_extended_result_codes(q->db, 1);
 	sqlite3_busy_timeout(q->db, o->busy_timeout_ms > 0 ? o->busy_timeout_ms
 							   : 60000);
-	rc = read_schema(s, &version);
+	rc = read_schema_once(s, &version);
 	if (rc != VIGIL_OK && ro && reopen_immutable(s, where) == VIGIL_OK)
-		rc = read_schema(s, &version);
+		rc = read_schema_once(s, &version);
 	if (rc != VIGIL_OK)
 		return rc;
 	if (ro) {
