@@ -124,6 +124,10 @@ static const char test_dict[] =
 	"+destroy = 190 goldstein=-10 quad=4 plover=ASSAULT pattern=*,&weapon\n"
 	"+declare = 010 goldstein=0 quad=1\n"
 	"capture territory = 192 goldstein=-9.5 quad=4 plover=COERCE\n"
+	"[actors]\n"
+	"Irakli Kobakhidze = GEOGOV type=person from=2024-02-08\n"
+	"[agents]\n"
+	"opposition | the opposition = OPP\n"
 	"[cues]\n"
 	"called = ATTRIB\n"
 	"[places]\n"
@@ -579,6 +583,33 @@ static const struct {
 	{"Russian forces captured Kherson.", "RUSMIL->UKR:192:asserted"},
 	{"Russian forces captured Ukrainian soldiers.",
 	 "RUSMIL->UKRMIL:173:asserted"},
+	/* a surname alone refers to the person named in full before, with
+	 * the code valid on the date; not inside another name */
+	{"Irakli Kobakhidze visited Kyiv. Kobakhidze criticized Russia.",
+	 "GEOGOV->UKRGOV:042:asserted; GEOGOV->RUS:111:asserted"},
+	{"Kobakhidze criticized Russia.", ""},
+	{"Irakli Kobakhidze visited Kyiv. Maria Kobakhidze criticized Russia.",
+	 "GEOGOV->UKRGOV:042:asserted"},
+	{"Kim Il Sung visited Seoul. Sung criticized Seoul.",
+	 "PRKELI->KORGOV:042:asserted; PRKELI->KORGOV:111:asserted"},
+	{"Irakli Kobakhidze visited Kyiv. Kyiv criticized Kobakhidze's attack.",
+	 "GEOGOV->UKRGOV:042:asserted; UKRGOV->GEOGOV:111:asserted; "
+	 "GEOGOV->-:190:asserted"},
+	/* a title before a name the dictionary lacks: the name joins the
+	 * phrase, and its surname refers back */
+	{"Ukrainian President Petro Ivanenko visited Seoul. Ivanenko "
+	 "criticized Russia.",
+	 "UKRGOV->KORGOV:042:asserted; UKRGOV->RUS:111:asserted"},
+	/* "the opposition": an institution of the country in view */
+	{"Kyiv criticized Russia. Kyiv accused the opposition.",
+	 "UKRGOV->RUS:111:asserted; UKRGOV->UKROPP:112:asserted"},
+	/* an event noun as subject takes its predicate's plan or condition */
+	{"Talks between Russia and Ukraine are expected to take place.",
+	 "RUS->UKR:040:future; UKR->RUS:040:future"},
+	{"Talks between Russia and Ukraine could resume.",
+	 "RUS->UKR:040:hypothetical; UKR->RUS:040:hypothetical"},
+	{"Talks between Russia and Ukraine took place.",
+	 "RUS->UKR:040:asserted; UKR->RUS:040:asserted"},
 };
 
 static void test_event_table(void **state)

@@ -1160,6 +1160,41 @@ static int participial(const vigil__cctx *c, const vigil__cverb *v,
 	       ends_with(c, vb, "ing");
 }
 
+/*
+ * An event noun that is the subject of its clause's predicate takes the
+ * plan, condition or negation that predicate carries: "A sixth round of
+ * talks between A and B is expected to take place", "the summit will be
+ * held", "the talks could resume". The predicate is the first form of
+ * be/do or modal after the noun in its clause, with no verb or comma
+ * between; the cue must start there or right after it. Returns the cue's
+ * match, or -1.
+ */
+static int32_t predicate_cue(const vigil__cctx *c, uint32_t ve)
+{
+	uint32_t k, end = ve + 16 < c->te ? ve + 16 : c->te;
+	uint16_t clause = CL(c, ve - 1);
+
+	for (k = ve; k < end && CL(c, k) == clause; k++) {
+		int32_t mi = TM(c, k);
+
+		if (is_punct(c, k, ',') ||
+		    (is_verb_match(c, mi) && c->mc[mi].cue < 0))
+			return -1;
+		if (!(WC(c, k) & (W_BE | W_MODAL | W_DO)))
+			continue;
+		for (; k < end && k <= ve + 16; k++) {
+			mi = TM(c, k);
+			if (mi >= 0 && c->mc[mi].cue >= 0 &&
+			    cue_effect[c->mc[mi].cue_class].prio >= 2)
+				return mi;
+			if (!(WC(c, k) & (W_BE | W_MODAL | W_DO)))
+				return -1;
+		}
+		return -1;
+	}
+	return -1;
+}
+
 static void set_aux(vigil__cctx *c, vigil__cverb *v, uint32_t vb, uint32_t ve)
 {
 	uint8_t best = 0;
@@ -1199,6 +1234,15 @@ static void set_aux(vigil__cctx *c, vigil__cverb *v, uint32_t vb, uint32_t ve)
 				v->rules |= VIGIL__R_NONSPECIFIC;
 				return;
 			}
+	}
+	if (v->noun && best < 2 && c->mc[v->match].cue < 0) {
+		int32_t pc = predicate_cue(c, ve);
+
+		if (pc >= 0) {
+			v->aux = cue_effect[c->mc[pc].cue_class].aux;
+			v->aux_cue = pc;
+			return;
+		}
 	}
 	if (v->noun && best < 2 && claimed_noun(c, vb)) {
 		v->aux = VIGIL__AUX_HYPOTHETICAL;
