@@ -128,6 +128,7 @@ static const char test_dict[] =
 	"Irakli Kobakhidze = GEOGOV type=person from=2024-02-08\n"
 	"[agents]\n"
 	"opposition | the opposition = OPP\n"
+	"counterpart(s) = GOV\n"
 	"[cues]\n"
 	"called = ATTRIB\n"
 	"[places]\n"
@@ -603,6 +604,19 @@ static const struct {
 	/* "the opposition": an institution of the country in view */
 	{"Kyiv criticized Russia. Kyiv accused the opposition.",
 	 "UKRGOV->RUS:111:asserted; UKRGOV->UKROPP:112:asserted"},
+	/* "and his Russian counterpart X": the pronoun is a determiner and
+	 * the compound holds */
+	{"Ukrainian President Volodymyr Zelenskiy and his Russian counterpart "
+	 "Vladimir Putin met.",
+	 "UKRGOV->RUSGOV:040:asserted; RUSGOV->UKRGOV:040:asserted"},
+	/* a noun phrase between an actor and a cue: no speaker; a PAST cue
+	 * after another verb or cue dates that one */
+	{"Kyiv met with Moscow over the plan stated by Seoul last year.",
+	 "UKRGOV->RUSGOV:040:asserted"},
+	{"Kyiv met with Moscow over the plan last year.",
+	 "UKRGOV->RUSGOV:040:historical"},
+	{"Kyiv met with Moscow over the plan, Seoul said.",
+	 "UKRGOV->RUSGOV:040:asserted:by=KORGOV"},
 	/* an event noun as subject takes its predicate's plan or condition */
 	{"Talks between Russia and Ukraine are expected to take place.",
 	 "RUS->UKR:040:future; UKR->RUS:040:future"},

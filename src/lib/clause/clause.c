@@ -343,7 +343,6 @@ static void segment_clauses(vigil__cctx *c)
 
 typedef vigil__cframe frame;
 
-/* The actor whose text ends within 3 tokens before `cb`, or -1. */
 /* "Pakistan's military spokesman, Lieutenant General Ahmed Sharif
  * Chaudhry, said": comma (token cm) closes an appositive of at most six
  * capitalised words; the actor ending before its opening comma, else one
@@ -368,6 +367,8 @@ static int32_t appositive_speaker(const vigil__cctx *c, uint32_t cm)
 	return -1;
 }
 
+/* The actor whose text ends within 3 tokens before `cb` (no comma, verb or
+ * determiner between), or the speaker of an appositive; -1 if none. */
 static int32_t speaker_before(const vigil__cctx *c, uint32_t cb)
 {
 	uint32_t k = cb, gap = 0;
@@ -378,7 +379,10 @@ static int32_t speaker_before(const vigil__cctx *c, uint32_t cb)
 		k--;
 		if (TA(c, k) >= 0)
 			return TA(c, k);
-		if (is_punct(c, k, ',') || is_verb_match(c, TM(c, k)))
+		/* "Washington over the tariffs announced by ...": a noun
+		 * phrase of its own lies between, the actor is no speaker */
+		if (is_punct(c, k, ',') || is_verb_match(c, TM(c, k)) ||
+		    (WC(c, k) & W_DET))
 			return -1;
 		gap++;
 	}
@@ -1118,6 +1122,24 @@ static int claimed_noun(const vigil__cctx *c, uint32_t vb)
 }
 
 /* Whether cue match mi is in scope of the verb at [vb, ...). */
+/* Whether a verb or an attribution cue starts in tokens [from, to): a PAST
+ * cue after it dates that one ("negotiate with Washington over the tariffs
+ * announced by Trump last month": last month is the announcement's). */
+static int verb_or_cue_in(const vigil__cctx *c, uint32_t from, uint32_t to)
+{
+	uint32_t k;
+
+	for (k = from; k < to; k++) {
+		int32_t mi = TM(c, k);
+
+		if (mi >= 0 && c->m[mi].tok_begin == k &&
+		    (c->mc[mi].verb >= 0 ||
+		     c->mc[mi].cue_class == VIGIL__CUE_ATTRIB))
+			return 1;
+	}
+	return 0;
+}
+
 static int cue_in_scope(const vigil__cctx *c, uint32_t mi, uint32_t vb,
 			uint32_t ve)
 {
@@ -1130,8 +1152,10 @@ static int cue_in_scope(const vigil__cctx *c, uint32_t mi, uint32_t vb,
 		if (m->tok_end - m->tok_begin == 1 && at_start(c, m->tok_begin) &&
 		    m->tok_end < c->te && is_punct(c, m->tok_end, ','))
 			return 0;
-		return CL(c, m->tok_begin) == clause && (m->tok_end <= vb ||
-							 m->tok_begin >= ve);
+		return CL(c, m->tok_begin) == clause &&
+		       (m->tok_end <= vb ||
+			(m->tok_begin >= ve &&
+			 !verb_or_cue_in(c, ve, m->tok_begin)));
 	}
 	if (m->tok_end > vb || !chain_reaches(c, m->tok_end, vb))
 		return 0;

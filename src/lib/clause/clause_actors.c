@@ -703,6 +703,12 @@ static int pronoun_at(vigil__cctx *c, uint32_t i, uint32_t cls)
 	int32_t k, mi;
 	vigil__actor *a;
 
+	/* "his Indian counterpart Narendra Modi": a determiner of a phrase
+	 * with a code of its own, which may join a compound over it */
+	mi = match_at(c, i + 1);
+	if ((cls & W_POSSPRON) && actorish(c, mi) && starts_match(c, i + 1, mi) &&
+	    c->mc[mi].actor >= 0)
+		return 0;
 	if (cls & W_POSSPRON) {
 		k = before > 0 ? (int32_t)before - 1 : -1;
 		while (k >= 0 && !c->out->actors[k].country[0] &&
@@ -826,7 +832,7 @@ static int link_type(const vigil__cctx *c, const vigil__actor *a,
 			comma = 1;
 		else if ((w & W_COORD) && !(w & W_BUT))
 			coord = 1;
-		else
+		else if (!(w & W_POSSPRON) || t + 1 != b->tok_begin)
 			return 0;
 	}
 	return coord ? 2 + comma : comma;
