@@ -129,10 +129,13 @@ static const char test_dict[] =
 	"[agents]\n"
 	"opposition | the opposition = OPP\n"
 	"counterpart(s) = GOV\n"
+	"[verbs]\n"
+	"+wound = 190 goldstein=-10 quad=4 plover=ASSAULT\n"
 	"[cues]\n"
 	"called = ATTRIB\n"
 	"[places]\n"
-	"Kherson = UA-65.KHERSON type=city country=UKR lat=46.64 lon=32.61\n";
+	"Kherson = UA-65.KHERSON type=city country=UKR lat=46.64 lon=32.61\n"
+	"Tehran = IR-07.TEHRAN type=city country=IRN lat=35.69 lon=51.39\n";
 
 static vigil_dict *dict;
 
@@ -617,6 +620,15 @@ static const struct {
 	 "UKRGOV->RUSGOV:040:historical"},
 	{"Kyiv met with Moscow over the plan, Seoul said.",
 	 "UKRGOV->RUSGOV:040:asserted:by=KORGOV"},
+	/* the prepositional object of an owned event noun is not the
+	 * subject of the verb after it: the noun's owner is */
+	{"Russia's attack on targets across Ukraine wounded 31 people.",
+	 "RUS->UKR:190:asserted; RUS->-:190:asserted"},
+	{"The attack on Kyiv wounded 31 Russian soldiers.",
+	 "-->RUSMIL:190:asserted"},
+	/* a patron place is no recipient */
+	{"Russia attacked the Tehran-backed militia.", "RUS->-:190:asserted"},
+	{"Russia attacked Tehran.", "RUS->IRN:190:asserted"},
 	/* an event noun as subject takes its predicate's plan or condition */
 	{"Talks between Russia and Ukraine are expected to take place.",
 	 "RUS->UKR:040:future; UKR->RUS:040:future"},

@@ -695,7 +695,7 @@ static int32_t place_actor(vigil__cctx *c, int32_t mi)
 	size_t n;
 
 	vigil__lexicon_entry(c->lx, (uint32_t)c->mc[mi].place, &e);
-	if (!e.country || !*e.country)
+	if (!e.country || !*e.country || vigil__clause_patron(c, mi))
 		return -1;
 	a = vigil__clause_new_actor(c, c->m[mi].tok_begin, c->m[mi].tok_end);
 	if (!a)
@@ -791,6 +791,39 @@ static int verbal_verb_at(const vigil__cctx *c, uint32_t k, uint32_t vb)
 	return 0;
 }
 
+/*
+ * "U.S. airstrikes on Houthi targets across Yemen killed 31 people": the
+ * prepositional object before the verb belongs to an event noun earlier in
+ * the clause, and the noun's owner is the verb's subject ("The attack on
+ * Kyiv killed ...": none; the event noun rule of events.c applies). Returns
+ * 1 with *owner = the noun's subject (by the possessor rule, or -1) when
+ * such a noun ends before token `before` in `clause` with no verb between;
+ * else 0.
+ */
+static int other_verb_in(const vigil__cctx *c, uint32_t from, uint32_t to);
+
+static int owned_noun_before(const vigil__cctx *c, uint32_t before,
+			     uint16_t clause, int32_t *owner)
+{
+	size_t i = c->out->nverb;
+
+	while (i-- > 0 && c->out->verbs[i].sent == c->sent) {
+		const vigil__cverb *w = &c->out->verbs[i];
+		const vigil__match *m = &c->m[w->match];
+
+		if (m->tok_end > before)
+			continue;
+		if (!w->noun ||
+		    (w->subj >= 0 && !(w->rules & VIGIL__R_SUBJ_POSS)) ||
+		    CL(c, m->tok_begin) != clause ||
+		    other_verb_in(c, m->tok_end, before))
+			return 0;
+		*owner = w->subj;
+		return 1;
+	}
+	return 0;
+}
+
 static int32_t find_subject(vigil__cctx *c, vigil__cverb *v, uint32_t vb)
 {
 	uint16_t clause = CL(c, vb);
@@ -838,6 +871,16 @@ static int32_t find_subject(vigil__cctx *c, vigil__cverb *v, uint32_t vb)
 		    (!only_auxiliaries(c, a->tok_end, vb) ||
 		     modifies_actor(c, TA(c, k))))
 			continue;
+		if ((a->flags & VIGIL__AF_PREP) &&
+		    !(a->flags & (VIGIL__AF_POSS | VIGIL__AF_BETWEEN))) {
+			int32_t owner;
+
+			if (owned_noun_before(c, k, clause, &owner)) {
+				if (owner >= 0)
+					v->rules |= VIGIL__R_SUBJ_POSS;
+				return owner;
+			}
+		}
 		v->rules |= VIGIL__R_SUBJ_LEFT;
 		if (frame_skipped)
 			v->rules |= VIGIL__R_SUBJ_FRAME;

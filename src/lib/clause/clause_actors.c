@@ -286,8 +286,7 @@ static const char *const patron_words[] = {
 	"funded", "affiliated", "armed",
 };
 
-/* Whether the match at mi is written right before "-backed" and the like. */
-static int patron_match(const vigil__cctx *c, int32_t mi)
+int vigil__clause_patron(const vigil__cctx *c, int32_t mi)
 {
 	const vigil__token *t = &c->tok[c->m[mi].tok_end - 1];
 	const char *p = c->text + t->off + t->len;
@@ -315,7 +314,7 @@ static uint32_t patron_at_end(const vigil__cctx *c, uint32_t j, uint32_t floor)
 	if (j < c->tb + 3 || j < floor || !(c->tok[j - 2].flags & VIGIL_TF_INNER))
 		return j;
 	mi = match_at(c, j - 3);
-	if (mi < 0 || c->m[mi].tok_end != j - 2 || !patron_match(c, mi))
+	if (mi < 0 || c->m[mi].tok_end != j - 2 || !vigil__clause_patron(c, mi))
 		return j;
 	return c->m[mi].tok_begin;
 }
@@ -537,7 +536,7 @@ static int sole_country(const vigil__cctx *c, uint32_t i, uint32_t j,
 		    (c->mc[mi].actor < 0 && c->mc[mi].place < 0) ||
 		    c->m[mi].tok_begin < lo || c->m[mi].tok_begin >= hi ||
 		    target_position(c, c->m[mi].tok_begin) ||
-		    patron_match(c, (int32_t)mi))
+		    vigil__clause_patron(c, (int32_t)mi))
 			continue;
 		cc = match_country(c, (int32_t)mi, &e);
 		if (!cc) {
@@ -595,7 +594,7 @@ static int phrase_at(vigil__cctx *c, uint32_t i, uint32_t floor,
 	int poss = 0;
 	vigil__actor *a;
 
-	if (patron_match(c, match_at(c, i))) {
+	if (vigil__clause_patron(c, match_at(c, i))) {
 		*end_out = c->m[match_at(c, i)].tok_end;
 		return 0;
 	}
