@@ -629,6 +629,10 @@ static const struct {
 	/* a patron place is no recipient */
 	{"Russia attacked the Tehran-backed militia.", "RUS->-:190:asserted"},
 	{"Russia attacked Tehran.", "RUS->IRN:190:asserted"},
+	/* a one-word PAST cue opening the sentence before a comma, over up to
+	 * three plain words, sequences the story */
+	{"Initially on Monday, Kyiv attacked Russia.", "UKRGOV->RUS:190:asserted"},
+	{"Initially Kyiv attacked Russia.", "UKRGOV->RUS:190:historical"},
 	/* an event noun as subject takes its predicate's plan or condition */
 	{"Talks between Russia and Ukraine are expected to take place.",
 	 "RUS->UKR:040:future; UKR->RUS:040:future"},

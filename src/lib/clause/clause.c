@@ -1165,6 +1165,21 @@ static int claimed_noun(const vigil__cctx *c, uint32_t vb)
 }
 
 /* Whether cue match mi is in scope of the verb at [vb, ...). */
+/* Whether a comma follows token i at once, or after at most 3 words that
+ * are no actor, verb or cue ("Earlier on Saturday, ..."). */
+static int opener_comma(const vigil__cctx *c, uint32_t i)
+{
+	uint32_t k;
+
+	for (k = i; k < c->te && k < i + 4; k++) {
+		if (is_punct(c, k, ','))
+			return 1;
+		if (TA(c, k) >= 0 || TM(c, k) >= 0)
+			return 0;
+	}
+	return 0;
+}
+
 /* Whether a verb or an attribution cue starts in tokens [from, to): a PAST
  * cue after it dates that one ("negotiate with Washington over the tariffs
  * announced by Trump last month": last month is the announcement's). */
@@ -1191,9 +1206,10 @@ static int cue_in_scope(const vigil__cctx *c, uint32_t mi, uint32_t vb,
 	uint16_t clause = CL(c, vb);
 
 	if (cls == VIGIL__CUE_PAST) {
-		/* "Initially, ..." opening a sentence sequences the story */
+		/* "Initially, ..." or "Earlier on Saturday, ..." opening a
+		 * sentence sequences the story */
 		if (m->tok_end - m->tok_begin == 1 && at_start(c, m->tok_begin) &&
-		    m->tok_end < c->te && is_punct(c, m->tok_end, ','))
+		    opener_comma(c, m->tok_end))
 			return 0;
 		return CL(c, m->tok_begin) == clause &&
 		       (m->tok_end <= vb ||
