@@ -1265,7 +1265,7 @@ static int32_t predicate_cue(const vigil__cctx *c, uint32_t ve)
 			return -1;
 		if (!(WC(c, k) & (W_BE | W_MODAL | W_DO)))
 			continue;
-		for (; k < end && k <= ve + 16; k++) {
+		for (; k < end; k++) {
 			mi = TM(c, k);
 			if (mi >= 0 && c->mc[mi].cue >= 0 &&
 			    cue_effect[c->mc[mi].cue_class].prio >= 2)
