@@ -124,10 +124,18 @@ static const char test_dict[] =
 	"+destroy = 190 goldstein=-10 quad=4 plover=ASSAULT pattern=*,&weapon\n"
 	"+declare = 010 goldstein=0 quad=1\n"
 	"capture territory = 192 goldstein=-9.5 quad=4 plover=COERCE\n"
+	"[actors]\n"
+	"Irakli Kobakhidze = GEOGOV type=person from=2024-02-08\n"
+	"[agents]\n"
+	"opposition | the opposition = OPP\n"
+	"counterpart(s) = GOV\n"
+	"[verbs]\n"
+	"+wound = 190 goldstein=-10 quad=4 plover=ASSAULT\n"
 	"[cues]\n"
 	"called = ATTRIB\n"
 	"[places]\n"
-	"Kherson = UA-65.KHERSON type=city country=UKR lat=46.64 lon=32.61\n";
+	"Kherson = UA-65.KHERSON type=city country=UKR lat=46.64 lon=32.61\n"
+	"Tehran = IR-07.TEHRAN type=city country=IRN lat=35.69 lon=51.39\n";
 
 static vigil_dict *dict;
 
@@ -579,6 +587,59 @@ static const struct {
 	{"Russian forces captured Kherson.", "RUSMIL->UKR:192:asserted"},
 	{"Russian forces captured Ukrainian soldiers.",
 	 "RUSMIL->UKRMIL:173:asserted"},
+	/* a surname alone refers to the person named in full before, with
+	 * the code valid on the date; not inside another name */
+	{"Irakli Kobakhidze visited Kyiv. Kobakhidze criticized Russia.",
+	 "GEOGOV->UKRGOV:042:asserted; GEOGOV->RUS:111:asserted"},
+	{"Kobakhidze criticized Russia.", ""},
+	{"Irakli Kobakhidze visited Kyiv. Maria Kobakhidze criticized Russia.",
+	 "GEOGOV->UKRGOV:042:asserted"},
+	{"Kim Il Sung visited Seoul. Sung criticized Seoul.",
+	 "PRKELI->KORGOV:042:asserted; PRKELI->KORGOV:111:asserted"},
+	{"Irakli Kobakhidze visited Kyiv. Kyiv criticized Kobakhidze's attack.",
+	 "GEOGOV->UKRGOV:042:asserted; UKRGOV->GEOGOV:111:asserted; "
+	 "GEOGOV->-:190:asserted"},
+	/* a title before a name the dictionary lacks: the name joins the
+	 * phrase, and its surname refers back */
+	{"Ukrainian President Petro Ivanenko visited Seoul. Ivanenko "
+	 "criticized Russia.",
+	 "UKRGOV->KORGOV:042:asserted; UKRGOV->RUS:111:asserted"},
+	/* "the opposition": an institution of the country in view */
+	{"Kyiv criticized Russia. Kyiv accused the opposition.",
+	 "UKRGOV->RUS:111:asserted; UKRGOV->UKROPP:112:asserted"},
+	/* "and his Russian counterpart X": the pronoun is a determiner and
+	 * the compound holds */
+	{"Ukrainian President Volodymyr Zelenskiy and his Russian counterpart "
+	 "Vladimir Putin met.",
+	 "UKRGOV->RUSGOV:040:asserted; RUSGOV->UKRGOV:040:asserted"},
+	/* a noun phrase between an actor and a cue: no speaker; a PAST cue
+	 * after another verb or cue dates that one */
+	{"Kyiv met with Moscow over the plan stated by Seoul last year.",
+	 "UKRGOV->RUSGOV:040:asserted"},
+	{"Kyiv met with Moscow over the plan last year.",
+	 "UKRGOV->RUSGOV:040:historical"},
+	{"Kyiv met with Moscow over the plan, Seoul said.",
+	 "UKRGOV->RUSGOV:040:asserted:by=KORGOV"},
+	/* the prepositional object of an owned event noun is not the
+	 * subject of the verb after it: the noun's owner is */
+	{"Russia's attack on targets across Ukraine wounded 31 people.",
+	 "RUS->UKR:190:asserted; RUS->-:190:asserted"},
+	{"The attack on Kyiv wounded 31 Russian soldiers.",
+	 "-->RUSMIL:190:asserted"},
+	/* a patron place is no recipient */
+	{"Russia attacked the Tehran-backed militia.", "RUS->-:190:asserted"},
+	{"Russia attacked Tehran.", "RUS->IRN:190:asserted"},
+	/* a one-word PAST cue opening the sentence before a comma, over up to
+	 * three plain words, sequences the story */
+	{"Initially on Monday, Kyiv attacked Russia.", "UKRGOV->RUS:190:asserted"},
+	{"Initially Kyiv attacked Russia.", "UKRGOV->RUS:190:historical"},
+	/* an event noun as subject takes its predicate's plan or condition */
+	{"Talks between Russia and Ukraine are expected to take place.",
+	 "RUS->UKR:040:future; UKR->RUS:040:future"},
+	{"Talks between Russia and Ukraine could resume.",
+	 "RUS->UKR:040:hypothetical; UKR->RUS:040:hypothetical"},
+	{"Talks between Russia and Ukraine took place.",
+	 "RUS->UKR:040:asserted; UKR->RUS:040:asserted"},
 };
 
 static void test_event_table(void **state)

@@ -343,7 +343,6 @@ static void segment_clauses(vigil__cctx *c)
 
 typedef vigil__cframe frame;
 
-/* The actor whose text ends within 3 tokens before `cb`, or -1. */
 /* "Pakistan's military spokesman, Lieutenant General Ahmed Sharif
  * Chaudhry, said": comma (token cm) closes an appositive of at most six
  * capitalised words; the actor ending before its opening comma, else one
@@ -368,6 +367,8 @@ static int32_t appositive_speaker(const vigil__cctx *c, uint32_t cm)
 	return -1;
 }
 
+/* The actor whose text ends within 3 tokens before `cb` (no comma, verb or
+ * determiner between), or the speaker of an appositive; -1 if none. */
 static int32_t speaker_before(const vigil__cctx *c, uint32_t cb)
 {
 	uint32_t k = cb, gap = 0;
@@ -378,7 +379,10 @@ static int32_t speaker_before(const vigil__cctx *c, uint32_t cb)
 		k--;
 		if (TA(c, k) >= 0)
 			return TA(c, k);
-		if (is_punct(c, k, ',') || is_verb_match(c, TM(c, k)))
+		/* "Washington over the tariffs announced by ...": a noun
+		 * phrase of its own lies between, the actor is no speaker */
+		if (is_punct(c, k, ',') || is_verb_match(c, TM(c, k)) ||
+		    (WC(c, k) & W_DET))
 			return -1;
 		gap++;
 	}
@@ -691,7 +695,7 @@ static int32_t place_actor(vigil__cctx *c, int32_t mi)
 	size_t n;
 
 	vigil__lexicon_entry(c->lx, (uint32_t)c->mc[mi].place, &e);
-	if (!e.country || !*e.country)
+	if (!e.country || !*e.country || vigil__clause_patron(c, mi))
 		return -1;
 	a = vigil__clause_new_actor(c, c->m[mi].tok_begin, c->m[mi].tok_end);
 	if (!a)
@@ -787,6 +791,39 @@ static int verbal_verb_at(const vigil__cctx *c, uint32_t k, uint32_t vb)
 	return 0;
 }
 
+/*
+ * "U.S. airstrikes on Houthi targets across Yemen killed 31 people": the
+ * prepositional object before the verb belongs to an event noun earlier in
+ * the clause, and the noun's owner is the verb's subject ("The attack on
+ * Kyiv killed ...": none; the event noun rule of events.c applies). Returns
+ * 1 with *owner = the noun's subject (by the possessor rule, or -1) when
+ * such a noun ends before token `before` in `clause` with no verb between;
+ * else 0.
+ */
+static int other_verb_in(const vigil__cctx *c, uint32_t from, uint32_t to);
+
+static int owned_noun_before(const vigil__cctx *c, uint32_t before,
+			     uint16_t clause, int32_t *owner)
+{
+	size_t i = c->out->nverb;
+
+	while (i-- > 0 && c->out->verbs[i].sent == c->sent) {
+		const vigil__cverb *w = &c->out->verbs[i];
+		const vigil__match *m = &c->m[w->match];
+
+		if (m->tok_end > before)
+			continue;
+		if (!w->noun ||
+		    (w->subj >= 0 && !(w->rules & VIGIL__R_SUBJ_POSS)) ||
+		    CL(c, m->tok_begin) != clause ||
+		    other_verb_in(c, m->tok_end, before))
+			return 0;
+		*owner = w->subj;
+		return 1;
+	}
+	return 0;
+}
+
 static int32_t find_subject(vigil__cctx *c, vigil__cverb *v, uint32_t vb)
 {
 	uint16_t clause = CL(c, vb);
@@ -834,6 +871,16 @@ static int32_t find_subject(vigil__cctx *c, vigil__cverb *v, uint32_t vb)
 		    (!only_auxiliaries(c, a->tok_end, vb) ||
 		     modifies_actor(c, TA(c, k))))
 			continue;
+		if ((a->flags & VIGIL__AF_PREP) &&
+		    !(a->flags & (VIGIL__AF_POSS | VIGIL__AF_BETWEEN))) {
+			int32_t owner;
+
+			if (owned_noun_before(c, k, clause, &owner)) {
+				if (owner >= 0)
+					v->rules |= VIGIL__R_SUBJ_POSS;
+				return owner;
+			}
+		}
 		v->rules |= VIGIL__R_SUBJ_LEFT;
 		if (frame_skipped)
 			v->rules |= VIGIL__R_SUBJ_FRAME;
@@ -1118,6 +1165,39 @@ static int claimed_noun(const vigil__cctx *c, uint32_t vb)
 }
 
 /* Whether cue match mi is in scope of the verb at [vb, ...). */
+/* Whether a comma follows token i at once, or after at most 3 words that
+ * are no actor, verb or cue ("Earlier on Saturday, ..."). */
+static int opener_comma(const vigil__cctx *c, uint32_t i)
+{
+	uint32_t k;
+
+	for (k = i; k < c->te && k < i + 4; k++) {
+		if (is_punct(c, k, ','))
+			return 1;
+		if (TA(c, k) >= 0 || TM(c, k) >= 0)
+			return 0;
+	}
+	return 0;
+}
+
+/* Whether a verb or an attribution cue starts in tokens [from, to): a PAST
+ * cue after it dates that one ("negotiate with Washington over the tariffs
+ * announced by Trump last month": last month is the announcement's). */
+static int verb_or_cue_in(const vigil__cctx *c, uint32_t from, uint32_t to)
+{
+	uint32_t k;
+
+	for (k = from; k < to; k++) {
+		int32_t mi = TM(c, k);
+
+		if (mi >= 0 && c->m[mi].tok_begin == k &&
+		    (c->mc[mi].verb >= 0 ||
+		     c->mc[mi].cue_class == VIGIL__CUE_ATTRIB))
+			return 1;
+	}
+	return 0;
+}
+
 static int cue_in_scope(const vigil__cctx *c, uint32_t mi, uint32_t vb,
 			uint32_t ve)
 {
@@ -1126,12 +1206,15 @@ static int cue_in_scope(const vigil__cctx *c, uint32_t mi, uint32_t vb,
 	uint16_t clause = CL(c, vb);
 
 	if (cls == VIGIL__CUE_PAST) {
-		/* "Initially, ..." opening a sentence sequences the story */
+		/* "Initially, ..." or "Earlier on Saturday, ..." opening a
+		 * sentence sequences the story */
 		if (m->tok_end - m->tok_begin == 1 && at_start(c, m->tok_begin) &&
-		    m->tok_end < c->te && is_punct(c, m->tok_end, ','))
+		    opener_comma(c, m->tok_end))
 			return 0;
-		return CL(c, m->tok_begin) == clause && (m->tok_end <= vb ||
-							 m->tok_begin >= ve);
+		return CL(c, m->tok_begin) == clause &&
+		       (m->tok_end <= vb ||
+			(m->tok_begin >= ve &&
+			 !verb_or_cue_in(c, ve, m->tok_begin)));
 	}
 	if (m->tok_end > vb || !chain_reaches(c, m->tok_end, vb))
 		return 0;
@@ -1158,6 +1241,41 @@ static int participial(const vigil__cctx *c, const vigil__cverb *v,
 {
 	return !v->noun && vb > c->tb + 1 && is_punct(c, vb - 1, ',') &&
 	       ends_with(c, vb, "ing");
+}
+
+/*
+ * An event noun that is the subject of its clause's predicate takes the
+ * plan, condition or negation that predicate carries: "A sixth round of
+ * talks between A and B is expected to take place", "the summit will be
+ * held", "the talks could resume". The predicate is the first form of
+ * be/do or modal after the noun in its clause, with no verb or comma
+ * between; the cue must start there or right after it. Returns the cue's
+ * match, or -1.
+ */
+static int32_t predicate_cue(const vigil__cctx *c, uint32_t ve)
+{
+	uint32_t k, end = ve + 16 < c->te ? ve + 16 : c->te;
+	uint16_t clause = CL(c, ve - 1);
+
+	for (k = ve; k < end && CL(c, k) == clause; k++) {
+		int32_t mi = TM(c, k);
+
+		if (is_punct(c, k, ',') ||
+		    (is_verb_match(c, mi) && c->mc[mi].cue < 0))
+			return -1;
+		if (!(WC(c, k) & (W_BE | W_MODAL | W_DO)))
+			continue;
+		for (; k < end; k++) {
+			mi = TM(c, k);
+			if (mi >= 0 && c->mc[mi].cue >= 0 &&
+			    cue_effect[c->mc[mi].cue_class].prio >= 2)
+				return mi;
+			if (!(WC(c, k) & (W_BE | W_MODAL | W_DO)))
+				return -1;
+		}
+		return -1;
+	}
+	return -1;
 }
 
 static void set_aux(vigil__cctx *c, vigil__cverb *v, uint32_t vb, uint32_t ve)
@@ -1199,6 +1317,15 @@ static void set_aux(vigil__cctx *c, vigil__cverb *v, uint32_t vb, uint32_t ve)
 				v->rules |= VIGIL__R_NONSPECIFIC;
 				return;
 			}
+	}
+	if (v->noun && best < 2 && c->mc[v->match].cue < 0) {
+		int32_t pc = predicate_cue(c, ve);
+
+		if (pc >= 0) {
+			v->aux = cue_effect[c->mc[pc].cue_class].aux;
+			v->aux_cue = pc;
+			return;
+		}
 	}
 	if (v->noun && best < 2 && claimed_noun(c, vb)) {
 		v->aux = VIGIL__AUX_HYPOTHETICAL;

@@ -55,6 +55,8 @@ enum vigil__cue {
 #define VIGIL__AF_PLACE   0x040u /* a place standing as an argument */
 #define VIGIL__AF_PRONOUN 0x080u /* a pronoun (he, they, its) */
 #define VIGIL__AF_ARG     0x100u /* subject (or passive patient) of a verb */
+#define VIGIL__AF_NAMED   0x200u /* a person named in full ("Irakli
+				    Kobakhidze"): later surnames refer back */
 
 /*
  * An actor phrase. Members of a compound ("both Moscow and Pyongyang") are

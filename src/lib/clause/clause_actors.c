@@ -77,6 +77,22 @@ static int32_t match_at(const vigil__cctx *c, uint32_t i)
 	return i < c->te ? c->tm[i - c->tb] : -1;
 }
 
+/* Whether tokens x and y have the same text. */
+static int same_word(const vigil__cctx *c, uint32_t x, uint32_t y)
+{
+	const vigil__token *a = &c->tok[x], *b = &c->tok[y];
+
+	return a->len == b->len &&
+	       memcmp(c->text + a->off, c->text + b->off, a->len) == 0;
+}
+
+/* Whether token i is a capitalized word that no dictionary phrase covers. */
+static int loose_name(const vigil__cctx *c, uint32_t i)
+{
+	return i < c->te && c->tok[i].type == VIGIL_TOK_WORD &&
+	       (c->tok[i].flags & VIGIL_TF_CAP) && match_at(c, i) < 0;
+}
+
 /* Whether `country` is one of the comma-separated codes in `list`. */
 static int in_list(const char *list, const char *country)
 {
@@ -188,6 +204,19 @@ static int state_sector(const char *sector)
 	return 0;
 }
 
+/* Sectors whose singular noun after "the" is one institution of the
+ * country in view: "the government", "the opposition", "the parliament". */
+static int institution_sector(const char *sector)
+{
+	static const char *const inst[] = {"GOV", "OPP", "LEG", "JUD"};
+	size_t i;
+
+	for (i = 0; i < sizeof(inst) / sizeof(inst[0]); i++)
+		if (strcmp(sector, inst[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Gives the phrase [begin,end) with parts `parts` its code. 0: unresolved. */
 static int resolve_phrase(vigil__cctx *c, vigil__actor *a,
 			  const int32_t *parts, size_t n, size_t before)
@@ -222,6 +251,9 @@ static int resolve_phrase(vigil__cctx *c, vigil__actor *a,
 		if (e.country && *e.country)
 			copy_str(a->country, 4, e.country);
 		copy_str(a->code, sizeof(a->code), e.code);
+		if (e.type && strcmp(e.type, "person") == 0 &&
+		    c->m[parts[n - 1]].tok_end - c->m[parts[n - 1]].tok_begin >= 2)
+			a->flags |= VIGIL__AF_NAMED;
 		if (head->former && a->country[0] && state_sector(a->sector)) {
 			copy_str(a->sector, sizeof(a->sector), "ELI");
 			join_code(a, a->country);
@@ -254,8 +286,7 @@ static const char *const patron_words[] = {
 	"funded", "affiliated", "armed",
 };
 
-/* Whether the match at mi is written right before "-backed" and the like. */
-static int patron_match(const vigil__cctx *c, int32_t mi)
+int vigil__clause_patron(const vigil__cctx *c, int32_t mi)
 {
 	const vigil__token *t = &c->tok[c->m[mi].tok_end - 1];
 	const char *p = c->text + t->off + t->len;
@@ -283,7 +314,7 @@ static uint32_t patron_at_end(const vigil__cctx *c, uint32_t j, uint32_t floor)
 	if (j < c->tb + 3 || j < floor || !(c->tok[j - 2].flags & VIGIL_TF_INNER))
 		return j;
 	mi = match_at(c, j - 3);
-	if (mi < 0 || c->m[mi].tok_end != j - 2 || !patron_match(c, mi))
+	if (mi < 0 || c->m[mi].tok_end != j - 2 || !vigil__clause_patron(c, mi))
 		return j;
 	return c->m[mi].tok_begin;
 }
@@ -505,7 +536,7 @@ static int sole_country(const vigil__cctx *c, uint32_t i, uint32_t j,
 		    (c->mc[mi].actor < 0 && c->mc[mi].place < 0) ||
 		    c->m[mi].tok_begin < lo || c->m[mi].tok_begin >= hi ||
 		    target_position(c, c->m[mi].tok_begin) ||
-		    patron_match(c, (int32_t)mi))
+		    vigil__clause_patron(c, (int32_t)mi))
 			continue;
 		cc = match_country(c, (int32_t)mi, &e);
 		if (!cc) {
@@ -537,16 +568,33 @@ static int sole_country_agent(const vigil__cctx *c, vigil__actor *a)
 }
 
 /* Builds the phrase starting at token i (a match start); returns its end. */
+/*
+ * The end of a name written after a singular title that the dictionary does
+ * not know ("Guyana's President Irfaan Ali"): up to 4 capitalized words
+ * that are neither matches nor closed-class words; j when there is none.
+ * The phrase then runs over the name, so its surname refers back later.
+ */
+static uint32_t title_name(const vigil__cctx *c, int32_t head, uint32_t j)
+{
+	uint32_t k = j;
+
+	if (c->mc[head].actor >= 0 || plural(c, j - 1))
+		return j;
+	while (k < j + 4 && loose_name(c, k) && !vigil__cctx_word(c, k))
+		k++;
+	return loose_name(c, k) ? j : k;
+}
+
 static int phrase_at(vigil__cctx *c, uint32_t i, uint32_t floor,
 		     uint32_t *end_out)
 {
 	int32_t parts[MAX_PARTS];
 	size_t n = 0, before = c->out->nactor;
-	uint32_t j = i;
+	uint32_t j = i, dem, name;
 	int poss = 0;
 	vigil__actor *a;
 
-	if (patron_match(c, match_at(c, i))) {
+	if (vigil__clause_patron(c, match_at(c, i))) {
 		*end_out = c->m[match_at(c, i)].tok_end;
 		return 0;
 	}
@@ -571,6 +619,10 @@ static int phrase_at(vigil__cctx *c, uint32_t i, uint32_t floor,
 		if (n == MAX_PARTS)
 			break;
 	}
+	name = poss ? j : title_name(c, parts[n - 1], j);
+	if (name > j && name < c->te && c->tok[name].type == VIGIL_TOK_POSS &&
+	    !actorish(c, match_at(c, name + 1)))
+		poss = 1;
 	*end_out = j;
 	a = vigil__clause_new_actor(c, i, j);
 	if (!a)
@@ -578,8 +630,13 @@ static int phrase_at(vigil__cctx *c, uint32_t i, uint32_t floor,
 	if (poss)
 		a->flags |= VIGIL__AF_POSS;
 	take_determiners(c, a, floor);
-	if (resolve_phrase(c, a, parts, n, before))
+	if (resolve_phrase(c, a, parts, n, before)) {
+		if (name > j) {
+			a->tok_end = *end_out = name;
+			a->flags |= VIGIL__AF_NAMED;
+		}
 		return 0;
+	}
 	if (n == 1 && c->mc[parts[0]].actor < 0 && !poss) {
 		uint32_t home = home_country(c, j, a->sector, a->country);
 
@@ -592,8 +649,10 @@ static int phrase_at(vigil__cctx *c, uint32_t i, uint32_t floor,
 		a->country[0] = '\0';
 	}
 	/* a bare agent: "these soldiers" refers back; else it is no actor */
+	/* the determiner may open the agent's own phrase ("the opposition") */
+	dem = (vigil__cctx_word(c, i) & W_DEM) || i == c->tb ? i : i - 1;
 	if (n == 1 && c->mc[parts[0]].agent >= 0 && a->country[0] == '\0' &&
-	    i > c->tb && (vigil__cctx_word(c, i - 1) & W_DEM) &&
+	    (vigil__cctx_word(c, dem) & W_DEM) &&
 	    (ends_noun_phrase(c, j) || plural(c, j - 1))) {
 		int32_t k = recent_actor(c, before, NULL, a->sector);
 
@@ -601,10 +660,11 @@ static int phrase_at(vigil__cctx *c, uint32_t i, uint32_t floor,
 			copy_actor_code(a, &c->out->actors[k], k);
 			return 0;
 		}
-		/* "the ministry", "the government": a singular institution
-		 * of the country in view, like a body without context= */
-		if (!plural(c, j - 1) && word_is(c, i - 1, "the") &&
-		    strcmp(a->sector, "GOV") == 0 &&
+		/* "the ministry", "the government", "the opposition": a
+		 * singular institution of the country in view, like a body
+		 * without context= */
+		if (!plural(c, j - 1) && word_is(c, dem, "the") &&
+		    institution_sector(a->sector) &&
 		    resolve_body(c, a, NULL, before)) {
 			join_code(a, a->country);
 			return 0;
@@ -642,6 +702,12 @@ static int pronoun_at(vigil__cctx *c, uint32_t i, uint32_t cls)
 	int32_t k, mi;
 	vigil__actor *a;
 
+	/* "his Indian counterpart Narendra Modi": a determiner of a phrase
+	 * with a code of its own, which may join a compound over it */
+	mi = match_at(c, i + 1);
+	if ((cls & W_POSSPRON) && actorish(c, mi) && starts_match(c, i + 1, mi) &&
+	    c->mc[mi].actor >= 0)
+		return 0;
 	if (cls & W_POSSPRON) {
 		k = before > 0 ? (int32_t)before - 1 : -1;
 		while (k >= 0 && !c->out->actors[k].country[0] &&
@@ -711,6 +777,40 @@ static int the_north_at(vigil__cctx *c, uint32_t i)
 	return 0;
 }
 
+/*
+ * A surname alone ("Kobakhidze accused ...", "Ali's accusations") of a
+ * person the document named in full before (actor flagged NAMED, whose
+ * last token it repeats): that person's code, as resolved on the date. The
+ * word must stand alone, not inside another name ("Hassan Ali Khan").
+ */
+static int surname_at(vigil__cctx *c, uint32_t i)
+{
+	size_t before = c->out->nactor, k;
+	size_t stop = before > LOOKBACK ? before - LOOKBACK : 0;
+	vigil__actor *a;
+
+	if (c->tok[i].len < 3 || (i > c->tb && loose_name(c, i - 1)) ||
+	    loose_name(c, i + 1) || vigil__cctx_word(c, i))
+		return 0;
+	for (k = before; k-- > stop;) {
+		const vigil__actor *src = &c->out->actors[k];
+
+		if (!(src->flags & VIGIL__AF_NAMED) ||
+		    !same_word(c, src->tok_end - 1, i))
+			continue;
+		a = vigil__clause_new_actor(c, i, i + 1);
+		if (!a)
+			return -1;
+		copy_actor_code(a, &c->out->actors[k], (int32_t)k);
+		a->entry = c->out->actors[k].entry;
+		if (i + 1 < c->te && c->tok[i + 1].type == VIGIL_TOK_POSS &&
+		    !actorish(c, match_at(c, i + 2)))
+			a->flags |= VIGIL__AF_POSS;
+		return 1;
+	}
+	return 0;
+}
+
 /* How actors a and b are joined: 0 not, 1 by commas only, 2 by "and"/"or",
  * 3 by a comma and "and"/"or". */
 static int link_type(const vigil__cctx *c, const vigil__actor *a,
@@ -731,7 +831,7 @@ static int link_type(const vigil__cctx *c, const vigil__actor *a,
 			comma = 1;
 		else if ((w & W_COORD) && !(w & W_BUT))
 			coord = 1;
-		else
+		else if (!(w & W_POSSPRON) || t + 1 != b->tok_begin)
 			return 0;
 	}
 	return coord ? 2 + comma : comma;
@@ -795,7 +895,13 @@ int vigil__clause_actors(vigil__cctx *c)
 		int32_t mi = match_at(c, i);
 		uint32_t end = i + 1;
 
-		if (actorish(c, mi) && starts_match(c, i, mi)) {
+		int named = loose_name(c, i) ? surname_at(c, i) : 0;
+
+		if (named < 0)
+			return -1;
+		if (named > 0) {
+			floor = end;
+		} else if (actorish(c, mi) && starts_match(c, i, mi)) {
 			if (phrase_at(c, i, floor, &end) < 0)
 				return -1;
 			floor = end;

@@ -100,6 +100,10 @@ uint32_t vigil__cctx_word(const vigil__cctx *c, uint32_t i);
  */
 int vigil__clause_actors(vigil__cctx *c);
 
+/* Whether the match at mi is written right before "-backed", "-aligned"
+ * and the like: a patron, not an actor or a place. */
+int vigil__clause_patron(const vigil__cctx *c, int32_t mi);
+
 /* Appends one actor (zeroed but for the given span); NULL on failure. */
 vigil__actor *vigil__clause_new_actor(vigil__cctx *c, uint32_t begin,
 				      uint32_t end);
