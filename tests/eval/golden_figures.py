@@ -185,7 +185,7 @@ def score(lines, recs):
         here = [r for r in recs if r.get("sentence") == l.sentence]
         if l.kind == "place":
             res["places"] += 1
-            ok = bool(here) and places_ok(l.place, here)
+            ok = places_ok(l.place, here)
         elif l.kind == "date":
             res["dates"] += 1
             ok = any(r.get("date", "").startswith(d) for r in here

@@ -33,6 +33,7 @@ static const char test_dict[] =
 	"Volodymyr Zelenskiy = UKRGOV type=person\n"
 	"Joint Chiefs of Staff | JCS = ---MIL type=body context=KOR,USA\n"
 	"United Nations = IGOUNO type=org sector=IGO\n"
+	"National Intelligence Service = KORSPY type=body\n"
 	"[agents]\n"
 	"troop(s) | soldier(s) | military = MIL\n"
 	"official(s) | president = GOV\n"
@@ -166,6 +167,20 @@ static void test_actor_phrases(void **state)
 		{"South Korea said the North would attack.",
 		 "KOR'South Korea' | PRK'the North'"},
 		{"Russia said it would attack.", "RUS'Russia' | RUS'it'"},
+		/* "the agency"/"the service": the last SPY actor, also in a
+		 * sentence with a frame but no verb; none without one */
+		{"South Korea's National Intelligence Service spoke. The agency "
+		 "said Russia attacked.",
+		 "KORSPY'South Korea's National Intelligence Service' | "
+		 "KORSPY'The agency' | RUS'Russia'"},
+		{"The National Intelligence Service spoke. The service said 300 "
+		 "soldiers.",
+		 "KORSPY'The National Intelligence Service' | KORSPY'The service'"},
+		{"North Korean troops spoke. The agency said Russia attacked.",
+		 "PRKMIL'North Korean troops' | RUS'Russia'"},
+		{"The National Intelligence Service spoke. The agency Yonhap said "
+		 "Russia attacked.",
+		 "KORSPY'The National Intelligence Service' | RUS'Russia'"},
 		{"North Korea's military said its troops would attack.",
 		 "PRKMIL'North Korea's military' | PRKMIL'its troops'"},
 	};

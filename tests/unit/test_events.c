@@ -757,6 +757,16 @@ static const struct {
 	/* another clause's date is not the event's */
 	{"Russia attacked Ukraine, which Putin visited in June 2024.",
 	 "190@2025-02-15/day; 042@2024-06-01/month"},
+	/* an "after"/"when" clause without a date: the modified clause's
+	 * date (X happened then or just before); not for "before" */
+	{"Russia criticized Ukraine on Monday after Putin visited Kyiv.",
+	 "111@2025-02-10/day; 042@2025-02-10/day"},
+	{"After Putin visited Kyiv, Russia criticized Ukraine on Monday.",
+	 "042@2025-02-10/day; 111@2025-02-10/day"},
+	{"Russia criticized Ukraine on Monday before Putin visited Kyiv.",
+	 "111@2025-02-10/day; 042@2025-02-15/day"},
+	{"Russia criticized Ukraine after Putin visited Kyiv on Monday.",
+	 "111@2025-02-15/day; 042@2025-02-10/day"},
 	/* an appositive's date dates its noun phrase, not the clause's verb */
 	{"Kyiv said on Monday that Russia attacked Kharkiv, the city held by "
 	 "Ukraine since last August.",

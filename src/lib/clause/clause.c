@@ -16,6 +16,7 @@
 
 #define MAX_FRAMES 16
 #define OBJECT_REACH 12 /* tokens searched right of a verb for its object */
+#define NUMBER_REACH 3  /* words from a cue to the number it reports */
 
 /*===== Names ==========================================================*/
 
@@ -494,13 +495,23 @@ static int verb_after(const vigil__cctx *c, uint32_t from)
 	return 0;
 }
 
-/* Whether content follows an attribution cue ending at ce: a verb, "that"
- * or a number ("said 5,000 troops were sent"). */
-static int content_after(const vigil__cctx *c, uint32_t ce)
+/* Whether content follows an attribution cue [cb, ce): a verb, "that"
+ * (in the cue or after it) or a number at most NUMBER_REACH words on
+ * ("said 5,000 troops were sent", "estimated that around 15,000 ..."). */
+static int content_after(const vigil__cctx *c, uint32_t cb, uint32_t ce)
 {
-	return verb_after(c, ce) ||
-	       (ce < c->te && ((WC(c, ce) & W_THAT) ||
-			       c->tok[ce].type == VIGIL_TOK_NUMBER));
+	uint32_t k;
+
+	if (verb_after(c, ce) || (ce > cb && (WC(c, ce - 1) & W_THAT)) ||
+	    (ce < c->te && (WC(c, ce) & W_THAT)))
+		return 1;
+	for (k = ce; k < c->te && k <= ce + NUMBER_REACH; k++) {
+		if (c->tok[k].type == VIGIL_TOK_NUMBER)
+			return 1;
+		if (c->tok[k].type != VIGIL_TOK_WORD)
+			return 0;
+	}
+	return 0;
 }
 
 /* The speaker of the ATTRIB cue m and the tokens it covers in
@@ -516,7 +527,7 @@ static int32_t frame_of(const vigil__cctx *c, const vigil__match *m, frame *f)
 	if (k >= 0) {
 		/* "X said that ..." covers what follows; "..., X said"
 		 * and "..., X said, a day after ..." what precedes */
-		int ahead = content_after(c, m->tok_end) &&
+		int ahead = content_after(c, m->tok_begin, m->tok_end) &&
 			    !is_punct(c, m->tok_end, ',') &&
 			    !is_punct(c, m->tok_end, '.');
 
@@ -2103,7 +2114,7 @@ static int apply_frames(vigil__cctx *c, size_t first)
 static int analyze_sentence(vigil__cctx *c, const vigil__sentence *s)
 {
 	uint32_t i, mi;
-	int has_verb = 0;
+	int has_verb = 0, has_attrib = 0;
 	frame *f;
 	size_t nf, first_verb;
 
@@ -2121,11 +2132,14 @@ static int analyze_sentence(vigil__cctx *c, const vigil__sentence *s)
 			TM(c, i) = (int32_t)mi;
 		if (c->mc[mi].verb >= 0)
 			has_verb = 1;
+		if (c->mc[mi].cue_class == VIGIL__CUE_ATTRIB)
+			has_attrib = 1;
 	}
 	c->me = mi;
 	c->ab = (uint32_t)c->out->nactor;
 	c->wc = c->out->words + c->tb;
 	c->words = has_verb;
+	c->referents = has_verb || has_attrib; /* a frame's speaker */
 	if (vigil__clause_actors(c) < 0 || find_frames(c, &f, &nf) < 0)
 		return -1;
 	if (!has_verb)

@@ -811,6 +811,41 @@ static int surname_at(vigil__cctx *c, uint32_t i)
 	return 0;
 }
 
+/* "the agency"/"the service" (no dictionary agent by themselves: "news
+ * agency", "ambulance service"): the most recent actor of the sector
+ * (South Korea's National Intelligence Service ... "The agency" ->
+ * KORSPY); nothing when there is none. "the ministry"/"the army" are
+ * agents, resolved in phrase_at. */
+static const struct {
+	const char *word, *sector;
+} institutions[] = {{"agency", "SPY"}, {"service", "SPY"}};
+
+static int the_institution_at(vigil__cctx *c, uint32_t i)
+{
+	size_t k;
+
+	if (i + 1 >= c->te || match_at(c, i + 1) >= 0 ||
+	    (i + 2 < c->te && (c->tok[i + 2].flags & VIGIL_TF_CAP)))
+		return 0;
+	for (k = 0; k < sizeof(institutions) / sizeof(institutions[0]); k++) {
+		int32_t ref;
+		vigil__actor *a;
+
+		if (!word_is(c, i + 1, institutions[k].word))
+			continue;
+		ref = recent_actor(c, c->out->nactor, NULL, institutions[k].sector);
+		if (ref < 0)
+			return 0;
+		a = vigil__clause_new_actor(c, i + 1, i + 2);
+		if (!a)
+			return -1;
+		a->tok_begin = i;
+		copy_actor_code(a, &c->out->actors[ref], ref);
+		return 1;
+	}
+	return 0;
+}
+
 /* How actors a and b are joined: 0 not, 1 by commas only, 2 by "and"/"or",
  * 3 by a comma and "and"/"or". */
 static int link_type(const vigil__cctx *c, const vigil__actor *a,
@@ -905,15 +940,16 @@ int vigil__clause_actors(vigil__cctx *c)
 			if (phrase_at(c, i, floor, &end) < 0)
 				return -1;
 			floor = end;
-		} else if (c->words) {
+		} else if (c->referents) {
 			uint32_t w = c->wc[i - c->tb];
 			int r = 0;
 
-			if ((w & (W_PRON | W_POSSPRON)) && mi < 0)
+			if ((w & (W_PRON | W_POSSPRON)) && mi < 0 && c->words)
 				r = pronoun_at(c, i, w);
 			else if ((w & W_DEM) && mi < 0 &&
-				 c->tok[i].len == 3)
-				r = the_north_at(c, i);
+				 c->tok[i].len == 3 &&
+				 (r = the_north_at(c, i)) == 0)
+				r = the_institution_at(c, i);
 			if (r < 0)
 				return -1;
 			if (r > 0)

@@ -74,6 +74,8 @@ typedef struct vigil__cctx {
 	uint32_t mb, me;        /* its matches */
 	uint32_t ab;            /* its first actor */
 	int words;              /* a verb sentence: pronouns are actors */
+	int referents;          /* a verb or ATTRIB sentence: "the North",
+				   "the agency" are actors */
 	uint32_t *wc;           /* closed classes per token (index - tb):
 				   out->words + tb */
 	int32_t *tm;            /* match starting at or covering the token */

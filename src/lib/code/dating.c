@@ -10,6 +10,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include <string.h>
+#include <strings.h>
 
 #include "analysis.h"
 
@@ -256,9 +257,38 @@ static void anchor_estimate(const vigil__analysis *an, uint32_t s,
 				 out->precision);
 }
 
+/* A token of the clause that tok's clause modifies when that clause opens
+ * with "after"/"when"/"once"/"as" (X of "Y on Tuesday after X" happened at
+ * Y's time or just before it: "resumed it on Tuesday after officials ...
+ * agreed"); UINT32_MAX when it does not. */
+static uint32_t modified_by(const vigil__analysis *an, uint32_t s,
+			    const uint16_t *cl, uint32_t tok)
+{
+	static const char *const opens[] = {"after", "when", "once", "as"};
+	const vigil__token *t = an->seg.tok;
+	uint32_t tb = an->seg.sent[s].tok_begin, te = an->seg.sent[s].tok_end;
+	uint32_t b = tok, e = tok, i;
+
+	while (b > tb && cl[b - 1 - tb] == cl[tok - tb])
+		b--;
+	for (i = 0; i < sizeof(opens) / sizeof(opens[0]); i++) {
+		if (t[b].type != VIGIL_TOK_WORD || t[b].len != strlen(opens[i]) ||
+		    strncasecmp(an->text + t[b].off, opens[i], t[b].len) != 0)
+			continue;
+		if (b > tb)
+			return b - 1; /* "Y ... after X" */
+		while (e < te && cl[e - tb] == cl[tok - tb])
+			e++;
+		return e < te ? e : UINT32_MAX; /* "After X, Y" */
+	}
+	return UINT32_MAX;
+}
+
 void vigil__date_at(const vigil__analysis *an, uint32_t s, const uint16_t *cl,
 		    uint32_t tok, uint32_t cue_tok, vigil__dated *out)
 {
+	uint32_t m;
+
 	int32_t k = cl ? own_expression(an, s, cl, tok) : -1;
 
 	if (k >= 0) {
@@ -273,6 +303,12 @@ void vigil__date_at(const vigil__analysis *an, uint32_t s, const uint16_t *cl,
 	k = cl && cue_tok != UINT32_MAX ? own_expression(an, s, cl, cue_tok) : -1;
 	if (k >= 0) {
 		set_from(out, &an->dates[k], k, VIGIL__DS_STATEMENT);
+		return;
+	}
+	m = cl ? modified_by(an, s, cl, tok) : UINT32_MAX;
+	k = m != UINT32_MAX ? own_expression(an, s, cl, m) : -1;
+	if (k >= 0) {
+		set_from(out, &an->dates[k], k, VIGIL__DS_ANCHOR);
 		return;
 	}
 	out->expr = -1;

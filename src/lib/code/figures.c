@@ -21,6 +21,7 @@
 #define TOLL_REACH 4   /* tokens back from "to 50" to "death toll" */
 #define ANAPHOR_REACH 256 /* actors searched back for "these soldiers" */
 #define CLAIMANT_REACH 4  /* tokens from a speaker to the noun it modifies */
+#define FORCED_REACH 6  /* tokens from "forced" to "homes" */
 
 const char *vigil__figure_category_name(int c)
 {
@@ -62,6 +63,20 @@ static const word_cat predicates[] = {
 	{"displaced", VIGIL__FC_DISPLACED}, {"displacing", VIGIL__FC_DISPLACED},
 	{"fled", VIGIL__FC_DISPLACED},      {"flee", VIGIL__FC_DISPLACED},
 	{"fleeing", VIGIL__FC_DISPLACED},   {"uprooted", VIGIL__FC_DISPLACED},
+	{"evacuated", VIGIL__FC_DISPLACED},
+	{"abducted", VIGIL__FC_CAPTURED},   {"kidnapped", VIGIL__FC_CAPTURED},
+	{"operating", VIGIL__FC_DEPLOYED},
+	/* weapons used ("launched 298 drones", "266 drones were shot down") */
+	{"launched", VIGIL__FC_OTHER},      {"fired", VIGIL__FC_OTHER},
+	{"firing", VIGIL__FC_OTHER},        {"shot", VIGIL__FC_OTHER},
+	{"downed", VIGIL__FC_OTHER},        {"intercepted", VIGIL__FC_OTHER},
+	{"destroyed", VIGIL__FC_OTHER},     {"jammed", VIGIL__FC_OTHER},
+	/* prisoner exchanges: people set free are no longer "captured" */
+	{"returned", VIGIL__FC_OTHER},      {"released", VIGIL__FC_OTHER},
+	{"freed", VIGIL__FC_OTHER},         {"swapped", VIGIL__FC_OTHER},
+	{"exchanged", VIGIL__FC_OTHER},     {"repatriated", VIGIL__FC_OTHER},
+	/* movements of people with no other category */
+	{"escaped", VIGIL__FC_OTHER},       {"crossed", VIGIL__FC_OTHER},
 };
 
 /* Unit nouns that are a category by themselves ("3,000 casualties"). */
@@ -108,7 +123,21 @@ static const word countables[] = {
 	W("aircraft"), W("jet"), W("plane"), W("helicopter"), W("vehicle"),
 	W("artillery"), W("weapon"), W("gun"), W("rifle"), W("ship"), W("boat"),
 	W("warship"), W("bomb"), W("munition"), W("munitions"), W("warhead"),
-	W("launcher"), W("howitzer"), W("mine")
+	W("launcher"), W("howitzer"), W("mine"), W("staff"), W("inmate"),
+	W("peacekeeper"), W("family"), W("families"), W("infant"), W("baby"),
+	W("babies"), W("projectile")
+};
+
+/* Weapons: a count of them is a figure (category other) whatever the verb
+ * ("an attack of 14 ballistic missiles and 250 drones"). */
+static const word weapons[] = {
+	W("missile"), W("drone"), W("rocket"), W("shell"), W("bomb"),
+	W("munition"), W("munitions"), W("warhead"), W("projectile")
+};
+
+/* Adverbs without "-ly" that may stand between a subject and its verb. */
+static const char *const plain_adverbs[] = {
+	"still", "also", "now", "already", "then", "since", "later", "all"
 };
 
 /* Whether the first n bytes of word token t are w (lowercase), ASCII
@@ -160,18 +189,19 @@ static int lookup(const word_cat *table, size_t n, const char *text,
 #define PRED(text, t) \
 	lookup(predicates, sizeof(predicates) / sizeof(predicates[0]), text, t)
 
-/* Whether t is a countable noun, singular or with "-s"/"-es". */
-static int countable(const char *text, const vigil__token *t)
+/* Whether t is a noun of `list`, singular or with "-s"/"-es". */
+static int noun_in(const word *list, size_t count, const char *text,
+		   const vigil__token *t)
 {
 	size_t i, n;
 
 	if (t->type != VIGIL_TOK_WORD)
 		return 0;
-	for (i = 0; i < sizeof(countables) / sizeof(countables[0]); i++) {
-		n = countables[i].len;
+	for (i = 0; i < count; i++) {
+		n = list[i].len;
 		if (t->len < n || t->len > n + 2 ||
-		    (text[t->off] | 32) != countables[i].w[0] ||
-		    !prefix_eq(text, t, countables[i].w, n))
+		    (text[t->off] | 32) != list[i].w[0] ||
+		    !prefix_eq(text, t, list[i].w, n))
 			continue;
 		if (t->len == n ||
 		    (t->len == n + 1 && (text[t->off + n] | 32) == 's') ||
@@ -182,10 +212,22 @@ static int countable(const char *text, const vigil__token *t)
 	return 0;
 }
 
+#define NOUN_IN(list, text, t) \
+	noun_in(list, sizeof(list) / sizeof(list[0]), text, t)
+
 static int is_adverb(const char *text, const vigil__token *t)
 {
-	return t->type == VIGIL_TOK_WORD && t->len > 3 &&
-	       text[t->off + t->len - 2] == 'l' && text[t->off + t->len - 1] == 'y';
+	size_t i;
+
+	if (t->type != VIGIL_TOK_WORD)
+		return 0;
+	if (t->len > 3 && text[t->off + t->len - 2] == 'l' &&
+	    text[t->off + t->len - 1] == 'y')
+		return 1;
+	for (i = 0; i < sizeof(plain_adverbs) / sizeof(plain_adverbs[0]); i++)
+		if (tok_is(text, t, plain_adverbs[i]))
+			return 1;
+	return 0;
 }
 
 /* The sentence being worked on. */
@@ -200,35 +242,41 @@ static int same_clause(const fctx *c, uint32_t a, uint32_t b)
 	return c->cl[a - c->tb] == c->cl[b - c->tb];
 }
 
-/* The predicate after a subject quantity: "have been deployed", "were
- * killed or wounded", "were taken prisoner", "went missing". Sets *at;
- * returns the
- * category or -1. */
-static int predicate_right(const fctx *c, const vigil__quantity *q,
-			   uint32_t *at)
+/* Whether token k is "forced"/"driven" with "homes"/"home"/"flee" within
+ * FORCED_REACH tokens after `from` in k's clause: "were forced from their
+ * homes", "forced 580,000 people from their homes" (displaced). */
+static int forced_out(const fctx *c, uint32_t k, uint32_t from)
 {
 	const char *text = c->an->text;
 	const vigil__token *tok = c->an->seg.tok;
-	uint32_t k = q->tok_end, skipped = 0;
-	int cat, other;
+	uint32_t i;
 
-	while (k < c->te && skipped < AUX_SKIP &&
-	       (vigil__clause_is_aux(text, &tok[k]) || is_adverb(text, &tok[k]))) {
-		k++;
-		skipped++;
-	}
-	if (k >= c->te || !same_clause(c, q->num_begin, k))
-		return -1;
-	*at = k;
-	if (tok_is(text, &tok[k], "taken") && k + 1 < c->te &&
-	    (tok_is(text, &tok[k + 1], "prisoner") ||
-	     tok_is(text, &tok[k + 1], "captive")))
-		return VIGIL__FC_CAPTURED;
-	if ((tok_is(text, &tok[k], "went") || tok_is(text, &tok[k], "gone")) &&
-	    k + 1 < c->te && tok_is(text, &tok[k + 1], "missing"))
-		return VIGIL__FC_MISSING; /* "went missing" */
-	cat = PRED(text, &tok[k]);
-	if (cat < 0 || k + 2 >= c->te ||
+	if (!tok_is(text, &tok[k], "forced") && !tok_is(text, &tok[k], "driven"))
+		return 0;
+	for (i = from; i < c->te && i < from + FORCED_REACH; i++)
+		if (same_clause(c, k, i) &&
+		    (tok_is(text, &tok[i], "homes") || tok_is(text, &tok[i], "home") ||
+		     tok_is(text, &tok[i], "flee")))
+			return 1;
+	return 0;
+}
+
+static int is_the_those(const char *text, const vigil__token *t)
+{
+	return tok_is(text, t, "the") || tok_is(text, t, "those");
+}
+
+/* The category of a predicate word at k: the table's, "killed or wounded"
+ * (killed_or_wounded), "forced from their homes" (displaced); -1. */
+static int predicate_at(const fctx *c, uint32_t k)
+{
+	const char *text = c->an->text;
+	const vigil__token *tok = c->an->seg.tok;
+	int cat = PRED(text, &tok[k]), other;
+
+	if (cat < 0)
+		return forced_out(c, k, k + 1) ? VIGIL__FC_DISPLACED : -1;
+	if (k + 2 >= c->te ||
 	    !(tok_is(text, &tok[k + 1], "or") || tok_is(text, &tok[k + 1], "and")))
 		return cat;
 	other = PRED(text, &tok[k + 2]);
@@ -238,8 +286,63 @@ static int predicate_right(const fctx *c, const vigil__quantity *q,
 	return cat;
 }
 
-/* The predicate before an object quantity ("killed 20 civilians"), or
- * the death toll ("the death toll rose to 50"). */
+/* The predicate after a subject quantity: "have been deployed", "were
+ * killed or wounded", "were taken prisoner", "went missing", "who had
+ * fled", "were among those killed". Sets *at; returns the category or
+ * -1. */
+static int predicate_right(const fctx *c, const vigil__quantity *q,
+			   uint32_t *at)
+{
+	const char *text = c->an->text;
+	const vigil__token *tok = c->an->seg.tok;
+	uint32_t k = q->tok_end, skipped = 0, from = q->num_begin;
+
+	if (k + 1 < c->te && (tok_is(text, &tok[k], "who") ||
+			      tok_is(text, &tok[k], "that")))
+		from = ++k; /* a relative clause of the counted noun */
+	while (k < c->te && skipped < AUX_SKIP &&
+	       (vigil__clause_is_aux(text, &tok[k]) || is_adverb(text, &tok[k]))) {
+		k++;
+		skipped++;
+	}
+	if (k >= c->te || !same_clause(c, from, k))
+		return -1;
+	if (k + 2 < c->te && tok_is(text, &tok[k], "among") &&
+	    is_the_those(text, &tok[k + 1]))
+		k += 2; /* "were among those killed" */
+	*at = k;
+	if (tok_is(text, &tok[k], "taken") && k + 1 < c->te &&
+	    (tok_is(text, &tok[k + 1], "prisoner") ||
+	     tok_is(text, &tok[k + 1], "captive") ||
+	     tok_is(text, &tok[k + 1], "hostage")))
+		return VIGIL__FC_CAPTURED;
+	if ((tok_is(text, &tok[k], "went") || tok_is(text, &tok[k], "gone")) &&
+	    k + 1 < c->te && tok_is(text, &tok[k + 1], "missing"))
+		return VIGIL__FC_MISSING; /* "went missing" */
+	return predicate_at(c, k);
+}
+
+/* "Among the dead were N ...": the predicate word before the auxiliary
+ * before the quantity; -1 if none. */
+static int predicate_among(const fctx *c, const vigil__quantity *q,
+			   uint32_t *at)
+{
+	const char *text = c->an->text;
+	const vigil__token *tok = c->an->seg.tok;
+	uint32_t k = q->tok_begin;
+
+	if (k < c->tb + 4 || !vigil__clause_is_aux(text, &tok[k - 1]) ||
+	    !is_the_those(text, &tok[k - 3]) ||
+	    !tok_is(text, &tok[k - 4], "among"))
+		return -1;
+	*at = k - 2;
+	return PRED(text, &tok[k - 2]);
+}
+
+/* The predicate before an object quantity ("killed 20 civilians", "forced
+ * 580,000 people from their homes"), "among the dead were", a force of
+ * people ("a mission of 2,500 personnel": deployed), or the death toll
+ * ("the death toll rose to 50"). */
 static int predicate_left(const fctx *c, const vigil__quantity *q,
 			  uint32_t *at)
 {
@@ -252,9 +355,21 @@ static int predicate_left(const fctx *c, const vigil__quantity *q,
 		return -1;
 	k = q->tok_begin - 1;
 	cat = PRED(text, &tok[k]);
+	if (cat < 0 && forced_out(c, k, q->tok_end))
+		cat = VIGIL__FC_DISPLACED;
 	if (cat >= 0 && same_clause(c, k, q->num_begin)) {
 		*at = k;
 		return cat;
+	}
+	cat = predicate_among(c, q, at);
+	if (cat >= 0)
+		return cat;
+	if (k > c->tb && tok_is(text, &tok[k], "of") &&
+	    (tok_is(text, &tok[k - 1], "mission") ||
+	     tok_is(text, &tok[k - 1], "force") ||
+	     tok_is(text, &tok[k - 1], "contingent"))) {
+		*at = k - 1;
+		return VIGIL__FC_DEPLOYED;
 	}
 	stop = k > c->tb + TOLL_REACH ? k - TOLL_REACH : c->tb;
 	for (; k > stop; k--)
@@ -297,6 +412,21 @@ static int cameo_category(const fctx *c, int32_t v)
 	return VIGIL__FC_OTHER;
 }
 
+/* A predicate word among the unit's modifiers: "thousands of displaced
+ * families", "40 wounded soldiers"; -1. */
+static int predicate_in_unit(const fctx *c, const vigil__quantity *q)
+{
+	uint32_t k;
+	int cat;
+
+	for (k = q->num_end; k + 1 < q->unit_end; k++) {
+		cat = PRED(c->an->text, &c->an->seg.tok[k]);
+		if (cat > VIGIL__FC_OTHER)
+			return cat;
+	}
+	return -1;
+}
+
 /* The category of quantity q and its predicate token; -1: no figure. */
 static int category_of(const fctx *c, const vigil__quantity *q, uint32_t *pred)
 {
@@ -313,6 +443,11 @@ static int category_of(const fctx *c, const vigil__quantity *q, uint32_t *pred)
 		*pred = right;
 		return cat;
 	}
+	if (head && q->tok_begin > c->tb &&
+	    PRED(text, &tok[q->tok_begin - 1]) == VIGIL__FC_OTHER) {
+		*pred = q->tok_begin - 1; /* "swapped 390 prisoners": not captured */
+		return VIGIL__FC_OTHER;
+	}
 	if (head) {
 		cat = lookup(unit_cats, sizeof(unit_cats) / sizeof(unit_cats[0]),
 			     text, head);
@@ -326,6 +461,9 @@ static int category_of(const fctx *c, const vigil__quantity *q, uint32_t *pred)
 	}
 	if (!has_unit)
 		return -1;
+	cat = predicate_in_unit(c, q);
+	if (cat >= 0)
+		return cat;
 	/* another verb of the dictionary: its CAMEO code, else "other" */
 	if (right != UINT32_MAX)
 		cat = cameo_category(c, verb_at(c, right));
@@ -337,6 +475,8 @@ static int category_of(const fctx *c, const vigil__quantity *q, uint32_t *pred)
 		cat = cameo_category(c, verb_at(c, q->tok_begin - 1));
 	if (cat >= 0)
 		*pred = q->tok_begin - 1;
+	else if (NOUN_IN(weapons, text, head))
+		cat = VIGIL__FC_OTHER;
 	return cat;
 }
 
@@ -648,16 +788,67 @@ static uint32_t tok_end_byte(const vigil__token *t)
 	return t->off + t->len;
 }
 
+/* Whether quantities a and b (a first) are joined by "and"/"or" alone,
+ * both with a unit: "298 drones and 69 missiles". */
+static int coordinated(const fctx *c, const vigil__quantity *a,
+		       const vigil__quantity *b)
+{
+	const char *text = c->an->text;
+	const vigil__token *t = &c->an->seg.tok[a->tok_end];
+
+	return a->tok_end + 1 == b->tok_begin && a->unit_end > a->unit_begin &&
+	       b->unit_end > b->unit_begin &&
+	       (tok_is(text, t, "and") || tok_is(text, t, "or"));
+}
+
+/* Whether quantity q is a part of the figure before it: "including 20
+ * children", "among them 20 children". */
+static int part_of_previous(const fctx *c, const vigil__quantity *q)
+{
+	const char *text = c->an->text;
+	const vigil__token *tok = c->an->seg.tok;
+	uint32_t b = q->tok_begin;
+
+	if (b > c->tb && tok_is(text, &tok[b - 1], "including"))
+		return 1;
+	return b > c->tb + 1 && tok_is(text, &tok[b - 2], "among") &&
+	       (tok_is(text, &tok[b - 1], "them") ||
+		tok_is(text, &tok[b - 1], "whom"));
+}
+
+/* The category of q[i] (its predicate token in *pred), else one it
+ * shares: a part of the sentence's figure before it, or a quantity
+ * coordinated with it ("298 drones and 69 missiles were launched"); -1.
+ * prev_cat/prev_pred: q[i - 1]'s. */
+static int category_shared(const fctx *c, const vigil__quantity *q, size_t n,
+			   size_t i, int prev_cat, uint32_t prev_pred,
+			   uint32_t *pred)
+{
+	const vigil__analysis *an = c->an;
+	int cat = category_of(c, &q[i], pred);
+
+	if (cat >= 0)
+		return cat;
+	if (part_of_previous(c, &q[i]) && an->nfigure > 0 &&
+	    an->figures[an->nfigure - 1].sent == c->s)
+		return an->figures[an->nfigure - 1].category;
+	if (i > 0 && prev_cat >= 0 && coordinated(c, &q[i - 1], &q[i])) {
+		*pred = prev_pred;
+		return prev_cat;
+	}
+	if (i + 1 < n && coordinated(c, &q[i], &q[i + 1]))
+		return category_of(c, &q[i + 1], pred);
+	return -1;
+}
+
 static int add_figure(vigil__arena *a, vigil__analysis *an, const fctx *c,
-		      const vigil__quantity *q, uint32_t *nth)
+		      const vigil__quantity *q, int cat, uint32_t pred,
+		      uint32_t *nth)
 {
 	const vigil__token *tok = an->seg.tok;
 	vigil__figure *f;
-	uint32_t pred, last, cue_tok;
-	int cat = category_of(c, q, &pred);
+	uint32_t last, cue_tok;
 
-	if (cat < 0)
-		return 0;
 	if (an->nfigure == an->figure_cap &&
 	    vigil__arena_grow(a, (void **)&an->figures, &an->figure_cap,
 			      an->nfigure + 1,
@@ -684,6 +875,26 @@ static int add_figure(vigil__arena *a, vigil__analysis *an, const fctx *c,
 	return 0;
 }
 
+/* Whether token k of sentence s is a people in the plural ("Palestinians",
+ * "South Africans"): "-s" ending an actor coded as its country alone (not
+ * "Moscow", RUSGOV), no place or pronoun. */
+static int people_of(const vigil__analysis *an, uint32_t s, uint32_t k)
+{
+	const vigil__token *t = &an->seg.tok[k];
+	uint32_t i;
+
+	if (t->type != VIGIL_TOK_WORD || an->text[t->off + t->len - 1] != 's')
+		return 0;
+	for (i = an->sent_actor[s]; i < an->sent_actor[s + 1]; i++) {
+		const vigil__actor *a = &an->cl.actors[i];
+
+		if (a->tok_begin <= k && k < a->tok_end)
+			return a->country[0] && strcmp(a->code, a->country) == 0 &&
+			       !(a->flags & (VIGIL__AF_PLACE | VIGIL__AF_PRONOUN));
+	}
+	return 0;
+}
+
 int vigil__figures_candidates(vigil__arena *a, const vigil__analysis *an,
 			      uint32_t s, vigil__quantity **out, size_t *nout)
 {
@@ -702,7 +913,8 @@ int vigil__figures_candidates(vigil__arena *a, const vigil__analysis *an,
 		if (q[i].kind != VIGIL_QK_COUNT || q[i].definite)
 			continue;
 		if (q[i].unit_end > q[i].unit_begin &&
-		    !countable(an->text, &an->seg.tok[q[i].unit_end - 1]))
+		    !NOUN_IN(countables, an->text, &an->seg.tok[q[i].unit_end - 1]) &&
+		    !people_of(an, s, q[i].unit_end - 1))
 			continue;
 		q[k++] = q[i];
 	}
@@ -716,7 +928,8 @@ int vigil__figures_of_sentence(vigil__arena *a, vigil__analysis *an,
 			       const uint16_t *cl)
 {
 	const vigil__sentence *st = &an->seg.sent[s];
-	uint32_t nth = 0;
+	uint32_t nth = 0, pred = UINT32_MAX;
+	int cat = -1;
 	size_t i;
 	fctx c;
 
@@ -725,8 +938,10 @@ int vigil__figures_of_sentence(vigil__arena *a, vigil__analysis *an,
 	c.tb = st->tok_begin;
 	c.te = st->tok_end;
 	c.cl = cl;
-	for (i = 0; i < n; i++)
-		if (add_figure(a, an, &c, &q[i], &nth) < 0)
+	for (i = 0; i < n; i++) {
+		cat = category_shared(&c, q, n, i, cat, pred, &pred);
+		if (cat >= 0 && add_figure(a, an, &c, &q[i], cat, pred, &nth) < 0)
 			return -1;
+	}
 	return 0;
 }
