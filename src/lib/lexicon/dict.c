@@ -216,9 +216,13 @@ size_t vigil__lexicon_entry_count(const vigil__lexicon *lx)
 	return lx && lx->hdr ? lx->hdr->n_slots : 0;
 }
 
+/* The pool string at off, NULL for 0: without a branch, as entries have
+ * their optional fields set in no predictable pattern. */
 static const char *pool_at(const vigil__lexicon *lx, uint32_t off)
 {
-	return off ? lx->pool + off : NULL;
+	uintptr_t p = (uintptr_t)(lx->pool + off);
+
+	return (const char *)(p & ((uintptr_t)0 - (uintptr_t)(off != 0)));
 }
 
 void vigil__lexicon_entry(const vigil__lexicon *lx, uint32_t i,
