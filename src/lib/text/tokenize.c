@@ -253,8 +253,9 @@ static inline uint64_t alnum8(uint64_t x, uint64_t *lower)
 
 /* Consumes letters, digits and marks from s[p]; returns the new position.
  * ASCII runs are read 8 bytes at a time: the end of a word is found with
- * one count of trailing zeros rather than a branch per byte. */
-static size_t scan_alnum(const unsigned char *s, size_t p, size_t end,
+ * one count of trailing zeros rather than a branch per byte. Inlined in
+ * scan_word, once per word: a call would cost more than the scan. */
+static inline __attribute__((always_inline)) size_t scan_alnum(const unsigned char *s, size_t p, size_t end,
 			 wscan *w)
 {
 	const uint8_t *cls = vigil__text_cls;
