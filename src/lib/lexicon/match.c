@@ -110,6 +110,7 @@ typedef struct walk {
 	const char *text;
 	const vigil__token *tok;
 	size_t end;
+	size_t bound;    /* end byte of the last token: text below is readable */
 	size_t ready;    /* tokens below this were looked up by a block */
 	tok_ids ring[RING];
 } walk;
@@ -125,7 +126,8 @@ static size_t fold_token(const walk *w, size_t t, unsigned char *buf)
 	if ((tk->flags & VIGIL_TF_ASCII) && tk->len <= VIGIL__WORD_HEAD) {
 		uint64_t x[2];
 
-		vigil__text_load16(w->text + tk->off, tk->len, x);
+		vigil__text_load16_room(w->text + tk->off, tk->len,
+					w->bound - tk->off, x);
 		x[0] = vigil__text_lower8(x[0]);
 		x[1] = vigil__text_lower8(x[1]);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
@@ -294,6 +296,7 @@ int vigil__match_tokens(const vigil__lexicon *lx, const char *text,
 	w.text = text;
 	w.tok = tok;
 	w.end = end;
+	w.bound = (size_t)tok[end - 1].off + tok[end - 1].len;
 	w.ready = begin;
 	for (k = begin; k < end && k < begin + RING; k++)  /* the slots used */
 		w.ring[k % RING].tok = VIGIL__NONE;
