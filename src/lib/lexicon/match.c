@@ -165,18 +165,23 @@ look_up_token(walk *w, size_t t, tok_ids *r)
 }
 
 /* The ids of token t: from the ring (nearly always: blocks look tokens up
- * ahead), else looked up now. */
+ * ahead), else looked up now. A slot is trusted only below `ready`: the
+ * blocks wrote every slot there, while slots beyond hold what the stack
+ * held (the ring is not cleared per sentence). */
 static inline const uint32_t *token_ids(walk *w, size_t t)
 {
 	tok_ids *r = &w->ring[t % RING];
 
-	return r->tok == (uint32_t)t ? r->id : look_up_token(w, t, r);
+	return t < w->ready && r->tok == (uint32_t)t ? r->id
+						      : look_up_token(w, t, r);
 }
 
 /*
  * Looks up tokens [from, from + BLOCK) in two passes: fold, hash and
- * prefetch every home slot, then probe. Words longer than the slot head are
- * left to token_ids (rare).
+ * prefetch every home slot, then probe. Every slot of the block is written:
+ * INNER tokens and words longer than the slot head (left to token_ids,
+ * rare) get no token. A token looked up ahead by token_ids is looked up
+ * again (rare: a phrase walk across a block's end).
  */
 static void look_up_block(walk *w, size_t from)
 {
@@ -190,8 +195,7 @@ static void look_up_block(walk *w, size_t from)
 	for (t = from; t < to; t++) {
 		k = t - from;
 		len[k] = 0;
-		if (w->ring[t % RING].tok == (uint32_t)t ||
-		    (w->tok[t].flags & VIGIL_TF_INNER))
+		if (w->tok[t].flags & VIGIL_TF_INNER)
 			continue;
 		buf[0] = 0;
 		len[k] = (uint8_t)fold_token(w, t, buf);
@@ -211,9 +215,9 @@ static void look_up_block(walk *w, size_t from)
 		tok_ids *r = &w->ring[t % RING];
 
 		k = t - from;
+		r->tok = len[k] ? (uint32_t)t : VIGIL__NONE;
 		if (!len[k])
 			continue;
-		r->tok = (uint32_t)t;
 		r->id[1] = find_word(lx, head[k], len[k], 0, h[k][1]);
 		r->id[0] = (w->tok[t].flags & VIGIL_TF_UPPER)
 				   ? find_word(lx, head[k], len[k], 1, h[k][0])
@@ -288,7 +292,7 @@ int vigil__match_tokens(const vigil__lexicon *lx, const char *text,
 			size_t *cap)
 {
 	walk w;
-	size_t i = begin, k;
+	size_t i = begin;
 
 	if (!lx || begin >= end)
 		return 0;
@@ -298,8 +302,6 @@ int vigil__match_tokens(const vigil__lexicon *lx, const char *text,
 	w.end = end;
 	w.bound = (size_t)tok[end - 1].off + tok[end - 1].len;
 	w.ready = begin;
-	for (k = begin; k < end && k < begin + RING; k++)  /* the slots used */
-		w.ring[k % RING].tok = VIGIL__NONE;
 	while (i < end) {
 		uint32_t node = 0, stop;
 		vigil__match *m;
