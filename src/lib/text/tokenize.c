@@ -329,9 +329,10 @@ static int all_upper(const unsigned char *s, size_t i, size_t p)
  * final "'s"; periods stay inside initialisms ("U.S.", "a.m."), known
  * abbreviations ("Mr."), single capital initials ("W.") and before a
  * lowercase letter ("reuters.com"). Returns the end; *flags gets CAP,
- * UPPER, ABBREV and ASCII.
+ * UPPER, ABBREV and ASCII. Inlined in the tokenizer's loop (most tokens
+ * are words).
  */
-static size_t scan_word(const unsigned char *s, size_t i, size_t end,
+static inline __attribute__((always_inline)) size_t scan_word(const unsigned char *s, size_t i, size_t end,
 			unsigned *flags)
 {
 	wscan w = {0, 0, 1};
