@@ -115,10 +115,13 @@ typedef struct walk {
 	tok_ids ring[RING];
 } walk;
 
-/* Folds token t into buf (zero-padded); returns its length or 0. An
- * ASCII token of up to 16 bytes is folded as two integers (its fold is
- * its lowercase, as vigil__fold writes it). */
-static size_t fold_token(const walk *w, size_t t, unsigned char *buf)
+/* Folds token t into buf (zero-padded: to 16 bytes for a word of up to
+ * 16, the head that find_word and the hash read, else 16 bytes past its
+ * end); returns its length or 0. An ASCII token of up to 16 bytes is
+ * folded as two integers (its fold is its lowercase, as vigil__fold
+ * writes it). Inlined: it runs once per token. */
+static inline __attribute__((always_inline)) size_t
+fold_token(const walk *w, size_t t, unsigned char *buf)
 {
 	const vigil__token *tk = &w->tok[t];
 	size_t n;
@@ -135,7 +138,6 @@ static size_t fold_token(const walk *w, size_t t, unsigned char *buf)
 		x[1] = __builtin_bswap64(x[1]);
 #endif
 		memcpy(buf, x, sizeof(x));
-		memset(buf + sizeof(x), 0, VIGIL__WORD_HEAD);
 		return tk->len;
 	}
 	n = vigil__fold(w->text + tk->off, tk->len, (char *)buf,
