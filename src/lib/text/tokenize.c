@@ -342,8 +342,9 @@ static inline __attribute__((always_inline)) size_t scan_word(const unsigned cha
 
 	*flags = 0;
 	if (s[i] < 0x80) {
-		if (vigil__text_cls[s[i]] & C_UPPER)
-			*flags |= VIGIL_TF_CAP;
+		/* no branch on the capital: it is data */
+		*flags |= (unsigned)((vigil__text_cls[s[i]] & C_UPPER) != 0) *
+			  VIGIL_TF_CAP;
 	} else {
 		vigil__text_decode(s + i, end - i, &cp);
 		if (upper_cat(utf8proc_category(cp)))
@@ -353,6 +354,10 @@ static inline __attribute__((always_inline)) size_t scan_word(const unsigned cha
 		seg = p;
 		p = scan_alnum(s, p, end, &w);
 		if (p >= end)
+			break;
+		/* one test for what may continue a word, ' and . (0x27,
+		 * 0x2E; also & and /, which the tests below end) */
+		if ((s[p] | 0x09) != 0x2F)
 			break;
 		if (s[p] == '\'') {
 			if (p + 1 < end && (s[p + 1] | 0x20) == 's' &&
