@@ -255,8 +255,8 @@ static inline uint64_t alnum8(uint64_t x, uint64_t *lower)
  * ASCII runs are read 8 bytes at a time: the end of a word is found with
  * one count of trailing zeros rather than a branch per byte. Inlined in
  * scan_word, once per word: a call would cost more than the scan. */
-static inline __attribute__((always_inline)) size_t scan_alnum(const unsigned char *s, size_t p, size_t end,
-			 wscan *w)
+static inline __attribute__((always_inline)) size_t
+scan_alnum(const unsigned char *s, size_t p, size_t end, wscan *w)
 {
 	const uint8_t *cls = vigil__text_cls;
 	const uint64_t highs = 0x8080808080808080ull;
@@ -332,8 +332,8 @@ static int all_upper(const unsigned char *s, size_t i, size_t p)
  * UPPER, ABBREV and ASCII. Inlined in the tokenizer's loop (most tokens
  * are words).
  */
-static inline __attribute__((always_inline)) size_t scan_word(const unsigned char *s, size_t i, size_t end,
-			unsigned *flags)
+static inline __attribute__((always_inline)) size_t
+scan_word(const unsigned char *s, size_t i, size_t end, unsigned *flags)
 {
 	wscan w = {0, 0, 1};
 	size_t p = i, seg;
