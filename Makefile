@@ -15,7 +15,7 @@ OPT     := -O1
 else
 BUILD   := build
 SANFLAGS:=
-OPT     := -O2
+OPT     := -O3
 endif
 
 DATA_DIR := $(CURDIR)/data/dict

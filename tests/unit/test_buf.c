@@ -54,7 +54,23 @@ static void test_json_table(void **state)
 	}
 }
 
-/* Each escaped byte at every position of texts of 1 to 40 bytes. */
+/* vigil__buf_json_str of s[0, n): `want` between quotes. */
+static void check_json_str(const char *s, size_t n, const char *want)
+{
+	char quoted[72];
+	vigil__buf b;
+
+	snprintf(quoted, sizeof(quoted), "\"%s\"", want);
+	vigil__buf_init(&b, 0);
+	vigil__buf_json_str(&b, s, n);
+	assert_non_null(b.data);
+	assert_string_equal(b.data, quoted);
+	vigil__buf_free(&b);
+}
+
+/* Each escaped byte at every position of texts of 1 to 40 bytes, as
+ * characters and as a quoted string (whose test for anything to escape
+ * reads short texts and tails as whole words). */
 static void test_json_every_position(void **state)
 {
 	static const struct {
@@ -81,7 +97,15 @@ static void test_json_every_position(void **state)
 				assert_non_null(b.data);
 				assert_string_equal(b.data, want);
 				vigil__buf_free(&b);
+				check_json_str(in, n, want);
 			}
+	/* nothing to escape: copied verbatim, UTF-8 and DEL included */
+	for (n = 0; n <= 40; n++) {
+		for (at = 0; at < n; at++)
+			in[at] = "a\xC3\xA9\x7F ~/"[at % 7];
+		in[n] = '\0';
+		check_json_str(in, n, in);
+	}
 }
 
 /* vigil__buf_put_g15(v) against printf's "%.15g". */

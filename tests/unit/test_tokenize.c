@@ -1,8 +1,9 @@
 /*
  * test_tokenize.c: the tokenizer on exact inputs (types, spans and every
  * flag of every token), the cutting of over-long tokens, the count
- * returned by vigil__tokenize_phrase past `max`, vigil__fold, and the
- * short-token helpers (vigil__text_load16, vigil__text_lower8).
+ * returned by vigil__tokenize_phrase past `max`, word ends around the
+ * 8-byte word scan, vigil__fold, and the short-token helpers
+ * (vigil__text_load16, vigil__text_load16_room, vigil__text_lower8).
  *
  * Expected tokens are written "TYPE:text:FLAGS" with TYPE W N P POSS S and
  * FLAGS from C (CAP) U (UPPER) S (SPACE) A (ABBREV) I (INNER) X (ASCII).
@@ -15,6 +16,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -291,6 +293,77 @@ static void test_load16_lower8(void **state)
 		}
 }
 
+/* vigil__text_load16_room equals vigil__text_load16 whatever the room:
+ * every length 0-16, room from the length to 32, every offset. */
+static void test_load16_room(void **state)
+{
+	unsigned char bytes[256 + 32];
+	size_t len, room, off, i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bytes); i++)
+		bytes[i] = (unsigned char)(i * 53 + 7);
+	for (len = 0; len <= 16; len++)
+		for (room = len; room <= 32; room++)
+			for (off = 0; off + room <= sizeof(bytes); off += 5) {
+				uint64_t w[2], want[2];
+
+				vigil__text_load16((const char *)bytes + off, len, want);
+				vigil__text_load16_room((const char *)bytes + off, len,
+							room, w);
+				assert_int_equal(w[0], want[0]);
+				assert_int_equal(w[1], want[1]);
+			}
+}
+
+/* Word ends and case flags around the 8-byte word scan: words of 1 to 20
+ * letters and digits (lowercase, capitals, mixed), followed by every ASCII
+ * byte or by the end of the text. */
+static void test_word_ends(void **state)
+{
+	static const char *const stems[] = {
+		"abcdefghijklmnopqrst", "ABCDEFGHIJKLMNOPQRST",
+		"Ab3defGh9jkLmnopqrsT", "X1234567890123456789",
+	};
+	vigil__token tok[8];
+	char text[32];
+	size_t st, n, k, up, low;
+	int b;
+
+	(void)state;
+	for (st = 0; st < sizeof(stems) / sizeof(stems[0]); st++)
+		for (n = 1; n <= 20; n++)
+			for (b = -1; b < 128; b++) {
+				const char *w = stems[st];
+				unsigned want = VIGIL_TF_ASCII | VIGIL_TF_SPACE;
+				size_t len = n;
+
+				if (b >= 0 && (isalnum(b) || b == '\'' || b == '.'))
+					continue; /* the word goes on, or other rules */
+				memcpy(text, w, n);
+				if (b >= 0) {
+					text[len++] = (char)b;
+					memcpy(text + len, " x", 2);
+					len += 2;
+				}
+				for (k = up = low = 0; k < n; k++) {
+					up += w[k] >= 'A' && w[k] <= 'Z';
+					low += w[k] >= 'a' && w[k] <= 'z';
+				}
+				if (w[0] >= 'A' && w[0] <= 'Z')
+					want |= VIGIL_TF_CAP;
+				if (up >= 2 && !low)
+					want |= VIGIL_TF_UPPER;
+				k = vigil__tokenize_phrase(text, len, tok, 8);
+				if (k < 1 || tok[0].type != VIGIL_TOK_WORD ||
+				    tok[0].len != n || tok[0].flags != want)
+					fail_msg("stem %zu, %zu bytes, then byte %d: %zu tokens, "
+						 "first %u bytes, flags %#x (want %#x)",
+						 st, n, b, k, k ? tok[0].len : 0,
+						 k ? tok[0].flags : 0, want);
+			}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -301,6 +374,8 @@ int main(void)
 		cmocka_unit_test(test_fold_table),
 		cmocka_unit_test(test_fold_capacity),
 		cmocka_unit_test(test_load16_lower8),
+		cmocka_unit_test(test_load16_room),
+		cmocka_unit_test(test_word_ends),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

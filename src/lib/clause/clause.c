@@ -202,11 +202,18 @@ static int is_punct(const vigil__cctx *c, uint32_t i, char ch)
 static int tok_is(const vigil__cctx *c, uint32_t i, const char *w)
 {
 	const vigil__token *t = &c->tok[i];
-	size_t n = strlen(w), k;
+	char first = c->text[t->off];
+	size_t n, k;
 
+	/* most tokens differ in the first byte: no strlen then */
+	if (first >= 'A' && first <= 'Z')
+		first = (char)(first + 32);
+	if (t->len == 0 || first != w[0])
+		return 0;
+	n = strlen(w);
 	if (t->len != n)
 		return 0;
-	for (k = 0; k < n; k++) {
+	for (k = 1; k < n; k++) {
 		char ch = c->text[t->off + k];
 
 		if (ch >= 'A' && ch <= 'Z')

@@ -155,7 +155,8 @@ static inline int same_word(const word_class *e, uint64_t lo, uint32_t hi)
 	return x == lo && y == hi;
 }
 
-static inline uint32_t lookup(const char *s, size_t len)
+/* The classes of word s[0, len); `room`: the bytes readable from s. */
+static inline uint32_t lookup(const char *s, size_t len, size_t room)
 {
 	const word_class *b;
 	uint64_t w[2];
@@ -172,7 +173,7 @@ static inline uint32_t lookup(const char *s, size_t len)
 		return 0;
 	/* lowercased as two integers: non-letters stay as they are, and no
 	 * word of the table has one */
-	vigil__text_load16(s, len, w);
+	vigil__text_load16_room(s, len, room, w);
 	w[0] = vigil__text_lower8(w[0]);
 	w[1] = vigil__text_lower8(w[1]);
 	b = words[len][first];
@@ -184,18 +185,21 @@ static inline uint32_t lookup(const char *s, size_t len)
 
 uint32_t vigil__clause_word(const char *s, size_t len)
 {
-	return lookup(s, len);
+	return lookup(s, len, len);
 }
 
 void vigil__clause_words_of(const char *text, const vigil__token *tok,
 			    uint32_t n, uint32_t *out)
 {
+	/* the text up to the end of the last token is readable */
+	size_t bound = n ? (size_t)tok[n - 1].off + tok[n - 1].len : 0;
 	uint32_t i;
 
 	for (i = 0; i < n; i++)
 		out[i] = tok[i].type == VIGIL_TOK_WORD &&
 				 (tok[i].flags & VIGIL_TF_ASCII)
-			 ? lookup(text + tok[i].off, tok[i].len)
+			 ? lookup(text + tok[i].off, tok[i].len,
+				  bound - tok[i].off)
 			 : 0;
 }
 

@@ -216,41 +216,53 @@ size_t vigil__lexicon_entry_count(const vigil__lexicon *lx)
 	return lx && lx->hdr ? lx->hdr->n_slots : 0;
 }
 
+/* The pool string at off, NULL for 0: without a branch, as entries have
+ * their optional fields set in no predictable pattern. */
 static const char *pool_at(const vigil__lexicon *lx, uint32_t off)
 {
-	return off ? lx->pool + off : NULL;
+	uintptr_t p = (uintptr_t)(lx->pool + off);
+
+	return (const char *)(p & ((uintptr_t)0 - (uintptr_t)(off != 0)));
 }
 
 void vigil__lexicon_entry(const vigil__lexicon *lx, uint32_t i,
 			  vigil__entry *out)
 {
 	const vigil__blob_entry *e;
+	double goldstein, lat, lon;
 
-	memset(out, 0, sizeof(*out));
-	out->goldstein = out->lat = out->lon = NAN;
-	if (!lx || !lx->hdr || i >= lx->hdr->n_slots)
+	if (!lx || !lx->hdr || i >= lx->hdr->n_slots) {
+		*out = (vigil__entry){.goldstein = NAN, .lat = NAN, .lon = NAN};
 		return;
+	}
 	e = &lx->entries[lx->slots[i]];
-	out->kind = e->kind;
-	out->code = pool_at(lx, e->code);
-	out->phrase = pool_at(lx, e->phrase);
-	out->file = pool_at(lx, e->file);
-	out->line = e->line;
-	out->country = pool_at(lx, e->country);
-	out->sector = pool_at(lx, e->sector);
-	out->type = pool_at(lx, e->type);
-	out->role = pool_at(lx, e->role);
-	out->context = pool_at(lx, e->context);
-	out->plover = pool_at(lx, e->plover);
-	out->mode = pool_at(lx, e->mode);
-	out->pos = pool_at(lx, e->pos);
-	out->pattern = pool_at(lx, e->pattern);
-	out->from = e->from;
-	out->until = e->until;
-	memcpy(&out->goldstein, &e->goldstein, sizeof(double));
-	out->quad = e->quad;
-	memcpy(&out->lat, &e->lat, sizeof(double));
-	memcpy(&out->lon, &e->lon, sizeof(double));
+	memcpy(&goldstein, &e->goldstein, sizeof(double));
+	memcpy(&lat, &e->lat, sizeof(double));
+	memcpy(&lon, &e->lon, sizeof(double));
+	/* one compound literal: fields not named here are zero, with no
+	 * memset of the whole record before it is filled */
+	*out = (vigil__entry){
+		.kind = e->kind,
+		.code = pool_at(lx, e->code),
+		.phrase = pool_at(lx, e->phrase),
+		.file = pool_at(lx, e->file),
+		.line = e->line,
+		.country = pool_at(lx, e->country),
+		.sector = pool_at(lx, e->sector),
+		.type = pool_at(lx, e->type),
+		.role = pool_at(lx, e->role),
+		.context = pool_at(lx, e->context),
+		.plover = pool_at(lx, e->plover),
+		.mode = pool_at(lx, e->mode),
+		.pos = pool_at(lx, e->pos),
+		.pattern = pool_at(lx, e->pattern),
+		.from = e->from,
+		.until = e->until,
+		.goldstein = goldstein,
+		.quad = e->quad,
+		.lat = lat,
+		.lon = lon,
+	};
 }
 
 /* The blob entry of slot i, or NULL when i is out of range. */

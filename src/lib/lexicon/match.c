@@ -110,14 +110,18 @@ typedef struct walk {
 	const char *text;
 	const vigil__token *tok;
 	size_t end;
+	size_t bound;    /* end byte of the last token: text below is readable */
 	size_t ready;    /* tokens below this were looked up by a block */
 	tok_ids ring[RING];
 } walk;
 
-/* Folds token t into buf (zero-padded); returns its length or 0. An
- * ASCII token of up to 16 bytes is folded as two integers (its fold is
- * its lowercase, as vigil__fold writes it). */
-static size_t fold_token(const walk *w, size_t t, unsigned char *buf)
+/* Folds token t into buf (zero-padded: to 16 bytes for a word of up to
+ * 16, the head that find_word and the hash read, else 16 bytes past its
+ * end); returns its length or 0. An ASCII token of up to 16 bytes is
+ * folded as two integers (its fold is its lowercase, as vigil__fold
+ * writes it). Inlined: it runs once per token. */
+static inline __attribute__((always_inline)) size_t
+fold_token(const walk *w, size_t t, unsigned char *buf)
 {
 	const vigil__token *tk = &w->tok[t];
 	size_t n;
@@ -125,7 +129,8 @@ static size_t fold_token(const walk *w, size_t t, unsigned char *buf)
 	if ((tk->flags & VIGIL_TF_ASCII) && tk->len <= VIGIL__WORD_HEAD) {
 		uint64_t x[2];
 
-		vigil__text_load16(w->text + tk->off, tk->len, x);
+		vigil__text_load16_room(w->text + tk->off, tk->len,
+					w->bound - tk->off, x);
 		x[0] = vigil__text_lower8(x[0]);
 		x[1] = vigil__text_lower8(x[1]);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
@@ -133,7 +138,6 @@ static size_t fold_token(const walk *w, size_t t, unsigned char *buf)
 		x[1] = __builtin_bswap64(x[1]);
 #endif
 		memcpy(buf, x, sizeof(x));
-		memset(buf + sizeof(x), 0, VIGIL__WORD_HEAD);
 		return tk->len;
 	}
 	n = vigil__fold(w->text + tk->off, tk->len, (char *)buf,
@@ -163,18 +167,23 @@ look_up_token(walk *w, size_t t, tok_ids *r)
 }
 
 /* The ids of token t: from the ring (nearly always: blocks look tokens up
- * ahead), else looked up now. */
+ * ahead), else looked up now. A slot is trusted only below `ready`: the
+ * blocks wrote every slot there, while slots beyond hold what the stack
+ * held (the ring is not cleared per sentence). */
 static inline const uint32_t *token_ids(walk *w, size_t t)
 {
 	tok_ids *r = &w->ring[t % RING];
 
-	return r->tok == (uint32_t)t ? r->id : look_up_token(w, t, r);
+	return t < w->ready && r->tok == (uint32_t)t ? r->id
+						      : look_up_token(w, t, r);
 }
 
 /*
  * Looks up tokens [from, from + BLOCK) in two passes: fold, hash and
- * prefetch every home slot, then probe. Words longer than the slot head are
- * left to token_ids (rare).
+ * prefetch every home slot, then probe. Every slot of the block is written:
+ * INNER tokens and words longer than the slot head (left to token_ids,
+ * rare) get no token. A token looked up ahead by token_ids is looked up
+ * again (rare: a phrase walk across a block's end).
  */
 static void look_up_block(walk *w, size_t from)
 {
@@ -188,8 +197,7 @@ static void look_up_block(walk *w, size_t from)
 	for (t = from; t < to; t++) {
 		k = t - from;
 		len[k] = 0;
-		if (w->ring[t % RING].tok == (uint32_t)t ||
-		    (w->tok[t].flags & VIGIL_TF_INNER))
+		if (w->tok[t].flags & VIGIL_TF_INNER)
 			continue;
 		buf[0] = 0;
 		len[k] = (uint8_t)fold_token(w, t, buf);
@@ -209,9 +217,9 @@ static void look_up_block(walk *w, size_t from)
 		tok_ids *r = &w->ring[t % RING];
 
 		k = t - from;
+		r->tok = len[k] ? (uint32_t)t : VIGIL__NONE;
 		if (!len[k])
 			continue;
-		r->tok = (uint32_t)t;
 		r->id[1] = find_word(lx, head[k], len[k], 0, h[k][1]);
 		r->id[0] = (w->tok[t].flags & VIGIL_TF_UPPER)
 				   ? find_word(lx, head[k], len[k], 1, h[k][0])
@@ -286,7 +294,7 @@ int vigil__match_tokens(const vigil__lexicon *lx, const char *text,
 			size_t *cap)
 {
 	walk w;
-	size_t i = begin, k;
+	size_t i = begin;
 
 	if (!lx || begin >= end)
 		return 0;
@@ -294,9 +302,8 @@ int vigil__match_tokens(const vigil__lexicon *lx, const char *text,
 	w.text = text;
 	w.tok = tok;
 	w.end = end;
+	w.bound = (size_t)tok[end - 1].off + tok[end - 1].len;
 	w.ready = begin;
-	for (k = begin; k < end && k < begin + RING; k++)  /* the slots used */
-		w.ring[k % RING].tok = VIGIL__NONE;
 	while (i < end) {
 		uint32_t node = 0, stop;
 		vigil__match *m;

@@ -16,7 +16,7 @@
 /* ---- Word lists --------------------------------------------------------- */
 
 /* Words that end a unit noun phrase: function words, days, months. Sorted
- * by strcmp for bsearch. */
+ * by strcmp for in_list's binary search. */
 static const char *const stop_words[] = {
 	"a", "a.m.", "about", "above", "according", "across", "after", "again",
 	"against", "ago", "all", "along", "already", "also", "am", "amid",
@@ -213,21 +213,32 @@ static const char *const currency_codes[] = {
 
 /* ---- Token predicates --------------------------------------------------- */
 
-static int cmp_str(const void *k, const void *e)
-{
-	return strcmp((const char *)k, *(const char *const *)e);
-}
-
-/* 1 when token i is an ASCII word listed in the sorted array `list`. */
+/* 1 when token i is an ASCII word listed in the sorted array `list`: a
+ * binary search that compares first bytes and calls strcmp only on words
+ * of the same first letter. */
 static int in_list(const vigil__qscan *s, size_t i, const char *const *list,
 		   size_t n)
 {
 	char buf[24];
+	size_t lo = 0, hi = n, k;
+	int d;
 
 	if (i >= s->end || s->tok[i].type != VIGIL_TOK_WORD ||
 	    vigil__qfold(s, i, buf, sizeof(buf)) == 0)
 		return 0;
-	return bsearch(buf, list, n, sizeof(list[0]), cmp_str) != NULL;
+	while (lo < hi) {
+		k = lo + (hi - lo) / 2;
+		d = (unsigned char)buf[0] - (unsigned char)list[k][0];
+		if (d == 0)
+			d = strcmp(buf, list[k]);
+		if (d == 0)
+			return 1;
+		if (d < 0)
+			hi = k;
+		else
+			lo = k + 1;
+	}
+	return 0;
 }
 
 static int is_punct(const vigil__qscan *s, size_t i, char c)
@@ -479,7 +490,8 @@ static size_t currency_before(const vigil__qscan *s, size_t i, size_t lo)
 
 	if (i <= lo)
 		return i;
-	for (k = 0; k < NELEM(currency_symbols); k++) {
+	for (k = 0; s->tok[i - 1].type == VIGIL_TOK_SYMBOL && k < NELEM(currency_symbols);
+	     k++) {
 		if (!is_symbol(s, i - 1, currency_symbols[k]))
 			continue;
 		/* "US$", "HK$", "A$" */

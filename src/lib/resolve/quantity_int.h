@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "quantity.h"
 
@@ -58,8 +59,27 @@ int vigil__qcore_parse(const vigil__qscan *s, size_t i, int money,
 size_t vigil__qnext_start(const vigil__qscan *s, size_t i);
 
 /* 1 when token i (< s->end) is a word equal to lowercase ASCII `w` in any
- * case. */
-int vigil__qword_is(const vigil__qscan *s, size_t i, const char *w);
+ * case. Inline: with a literal `w` its length is a constant, and most
+ * tokens differ in length or first byte. */
+static inline int vigil__qword_is(const vigil__qscan *s, size_t i,
+				  const char *w)
+{
+	const vigil__token *t;
+	const unsigned char *p;
+	size_t k, n = strlen(w);
+
+	if (i >= s->end)
+		return 0;
+	t = &s->tok[i];
+	if (t->type != VIGIL_TOK_WORD || t->len != n)
+		return 0;
+	p = (const unsigned char *)s->text + t->off;
+	for (k = 0; k < n; k++)
+		if ((p[k] >= 'A' && p[k] <= 'Z' ? p[k] + 32 : p[k]) !=
+		    (unsigned char)w[k])
+			return 0;
+	return 1;
+}
 
 /* 1 when token i is a number word or scale word (it cannot be a unit). */
 int vigil__qword_numeric(const vigil__qscan *s, size_t i);

@@ -33,24 +33,6 @@ size_t vigil__qfold(const vigil__qscan *s, size_t i, char *buf, size_t cap)
 	return k;
 }
 
-int vigil__qword_is(const vigil__qscan *s, size_t i, const char *w)
-{
-	const vigil__token *t;
-	const unsigned char *p;
-	size_t k;
-
-	if (i >= s->end)
-		return 0;
-	t = &s->tok[i];
-	if (t->type != VIGIL_TOK_WORD)
-		return 0;
-	p = (const unsigned char *)s->text + t->off;
-	for (k = 0; k < t->len; k++)
-		if (w[k] == '\0' || lower(p[k]) != (unsigned char)w[k])
-			return 0;
-	return w[k] == '\0';
-}
-
 int vigil__qinner(const vigil__qscan *s, size_t i, char c)
 {
 	const vigil__token *t;

@@ -228,6 +228,36 @@ static inline void vigil__text_load16(const char *s, size_t len, uint64_t w[2])
 	}
 }
 
+/*
+ * As vigil__text_load16 when at least 16 bytes from s are readable (`room`,
+ * e.g. up to the end of a sentence's last token): two whole 8-byte loads
+ * masked to len bytes, with no branch on the length, which is what
+ * mispredicts in word lookups. Shorter room: vigil__text_load16.
+ */
+static inline void vigil__text_load16_room(const char *s, size_t len,
+					   size_t room, uint64_t w[2])
+{
+	static const uint64_t keep[9] = {
+		0, 0xFFull, 0xFFFFull, 0xFFFFFFull, 0xFFFFFFFFull,
+		0xFFFFFFFFFFull, 0xFFFFFFFFFFFFull, 0xFFFFFFFFFFFFFFull,
+		~0ull,
+	};
+	size_t n0 = len < 8 ? len : 8;
+
+	if (room < 16) {
+		vigil__text_load16(s, len, w);
+		return;
+	}
+	memcpy(&w[0], s, 8);
+	memcpy(&w[1], s + 8, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w[0] = __builtin_bswap64(w[0]);
+	w[1] = __builtin_bswap64(w[1]);
+#endif
+	w[0] &= keep[n0];
+	w[1] &= keep[len - n0];
+}
+
 /* ASCII 'A'-'Z' -> 'a'-'z' in each byte of x; other bytes kept (as
  * vigil__text_lower does byte by byte). */
 static inline uint64_t vigil__text_lower8(uint64_t x)

@@ -207,18 +207,36 @@ void vigil__buf_json_chars(vigil__buf *b, const char *s, size_t n)
 /* Whether s[0, n) has a byte to escape. */
 static int any_escape(const char *s, size_t n)
 {
+	const uint64_t fill = 0x4141414141414141ull; /* 'A': not escaped */
 	size_t i;
 	uint64_t x;
+	uint32_t a, b;
 
+	/* Only which bytes occur matters, not where: short strings are
+	 * tested as one word of overlapping loads, the tail of a long one
+	 * as its last 8 bytes; no branch per byte. */
+	if (n < 4) {
+		if (n == 0)
+			return 0;
+		x = fill << 24 | (uint64_t)(unsigned char)s[0] |
+		    (uint64_t)(unsigned char)s[n / 2] << 8 |
+		    (uint64_t)(unsigned char)s[n - 1] << 16;
+		return word_needs_escape(x);
+	}
+	if (n < 8) {
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		return word_needs_escape((uint64_t)a | (uint64_t)b << 32);
+	}
 	for (i = 0; i + 8 <= n; i += 8) {
 		memcpy(&x, s + i, 8);
 		if (word_needs_escape(x))
 			return 1;
 	}
-	for (; i < n; i++)
-		if (needs_escape((unsigned char)s[i]))
-			return 1;
-	return 0;
+	if (i == n)
+		return 0;
+	memcpy(&x, s + n - 8, 8);
+	return word_needs_escape(x);
 }
 
 void vigil__buf_json_str(vigil__buf *b, const char *s, size_t n)
