@@ -242,6 +242,12 @@ static const struct {
 	 "KORMIL->PRKGOV:111:asserted"},
 	{"Seoul is worried. The JCS criticized Pyongyang.",
 	 "KORMIL->PRKGOV:111:asserted"},
+	/* a body of several context countries: the last actor of its sector */
+	{"South Korea's military spoke. The United States is worried. "
+	 "The JCS criticized Pyongyang.",
+	 "KORMIL->PRKGOV:111:asserted"},
+	{"The United States is worried. The JCS criticized Pyongyang.",
+	 "USAMIL->PRKGOV:111:asserted"},
 	{"Russia's defence ministry attacked Ukraine.", "RUSMIL->UKR:190:asserted"},
 	{"Ukraine and Russia met. The defence ministry attacked Kyiv.",
 	 "UKR->RUS:040:asserted; RUS->UKR:040:asserted; "

@@ -148,12 +148,38 @@ static void copy_actor_code(vigil__actor *dst, const vigil__actor *src,
 	dst->flags |= VIGIL__AF_COREF;
 }
 
-/* A body without a country: from the context list or earlier actors. */
-static int resolve_body(vigil__cctx *c, vigil__actor *a, const char *context,
-			size_t before)
+/* The most recent actor of `sector` whose country is in `context`, -1 when
+ * none: a military body of several possible countries belongs to the one
+ * whose forces were named last ("South Korea's military ... a visit by U.S.
+ * Secretary of State Blinken ... the JCS" -> KOR). */
+static int32_t recent_sector_in_context(const vigil__cctx *c, size_t before,
+					const char *context, const char *sector)
 {
-	int32_t k = recent_actor(c, before,
-				 context && *context ? context : NULL, NULL);
+	size_t k, stop = before > LOOKBACK ? before - LOOKBACK : 0;
+
+	for (k = before; k-- > stop;) {
+		const vigil__actor *a = &c->out->actors[k];
+
+		if (a->country[0] && !(a->flags & VIGIL__AF_PLACE) &&
+		    strcmp(a->sector, sector) == 0 &&
+		    in_list(context, a->country))
+			return (int32_t)k;
+	}
+	return -1;
+}
+
+/* A body without a country: from the context list or earlier actors, an
+ * actor of the body's own sector first when the list names several. */
+static int resolve_body(vigil__cctx *c, vigil__actor *a, const char *context,
+			const char *sector, size_t before)
+{
+	int32_t k = -1;
+
+	if (context && strlen(context) > 3 && sector && *sector)
+		k = recent_sector_in_context(c, before, context, sector);
+	if (k < 0)
+		k = recent_actor(c, before, context && *context ? context : NULL,
+				 NULL);
 
 	if (k >= 0)
 		memcpy(a->country, c->out->actors[k].country, 4);
@@ -243,7 +269,7 @@ static int resolve_phrase(vigil__cctx *c, vigil__actor *a,
 		copy_str(a->sector, sizeof(a->sector), e.sector);
 		if (strncmp(e.code, "---", 3) == 0) {
 			if (!a->country[0] &&
-			    !resolve_body(c, a, e.context, before))
+			    !resolve_body(c, a, e.context, e.sector, before))
 				return 0;
 			join_code(a, a->country);
 			return 1;
@@ -665,7 +691,7 @@ static int phrase_at(vigil__cctx *c, uint32_t i, uint32_t floor,
 		 * without context= */
 		if (!plural(c, j - 1) && word_is(c, dem, "the") &&
 		    institution_sector(a->sector) &&
-		    resolve_body(c, a, NULL, before)) {
+		    resolve_body(c, a, NULL, NULL, before)) {
 			join_code(a, a->country);
 			return 0;
 		}
