@@ -577,6 +577,70 @@ def country_places(countries, iso1, cities, hand_codes):
     return out
 
 
+def read_capitals(paths):
+    """[(alpha3, capital phrase)] of the type=capital actors of the country
+    files ("Port-au-Prince = HTIGOV  type=capital"), and {alpha3: [demonym]}
+    of their type=demonym lines ("Haitian(s)" -> "Haitian")."""
+    caps, dems = [], {}
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                line = line.split("#", 1)[0].strip()
+                if "=" not in line or line.startswith("["):
+                    continue
+                lhs, rhs = line.split("=", 1)
+                words = rhs.split()
+                first = re.sub(r"\(s\)$", "", lhs.split("|")[0].strip())
+                if "type=capital" in words:
+                    caps.append((words[0][:3], first))
+                elif "type=demonym" in words and first.isalpha():
+                    dems.setdefault(words[0][:3], []).append(first)
+    return caps, dems
+
+
+def read_place_lines(path):
+    """{(lower-cased phrase, alpha3): (code, 'type=... lat=... lon=...')} of
+    the city entries of places.vd."""
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if "=" not in line or "type=city" not in line:
+                continue
+            lhs, rhs = line.split("=", 1)
+            words = rhs.split()
+            c3 = next((w[8:] for w in words if w.startswith("country=")), "")
+            for p in lhs.split("|"):
+                out[(p.strip().lower(), c3)] = (words[0], " ".join(words[1:]))
+    return out
+
+
+def capital_rows(caps, dems, countries, hand_cities, city_rows):
+    """[(capital, code, phrases, attributes)]: the country's capital named
+    by its country ("Haiti's capital", "the capital of Haiti") or demonym
+    ("the Russian capital"), at the capital's city entry (places.vd, else
+    the generated cities): the capital the country files know, no table."""
+    gen = {}
+    for code, names, c3, pt, pop in city_rows:
+        for n in names:
+            gen.setdefault((n.lower(), c3), (code, "type=city country=%s%s"
+                                             % (c3, fmt_coord(pt, 2))))
+    names = dict(countries)
+    out = []
+    for c3, cap in caps:
+        hit = hand_cities.get((cap.lower(), c3)) or gen.get((cap.lower(), c3))
+        if not hit or c3 not in names:
+            continue
+        phrases = []
+        for n in names[c3]:
+            if "'" in n or "," in n or " of " in n:
+                continue  # "Republic of Haiti's capital" is no form
+            phrases += ["%s's capital" % n, "the capital of %s" % n]
+        phrases += ["the %s capital" % d for d in dems.get(c3, [])]
+        out.append((cap, hit[0], phrases, hit[1].strip()))
+    return out
+
+
 def fmt_coord(pt, digits):
     if pt is None:
         return ""
@@ -611,6 +675,8 @@ def main(argv):
         cities = load_cities(args.geonames)
         en_names = read_en_names(args.iso_en, iso2)
         pairs = read_state_pairs(args.states) if args.states else {}
+        caps, dems = read_capitals(args.country_vd)
+        hand_cities = read_place_lines(args.places_vd)
     except (OSError, ValueError, KeyError, IndexError) as e:
         sys.stderr.write("gen_gazetteer.py: %s\n" % e)
         return 1
@@ -618,6 +684,7 @@ def main(argv):
                               country_names, common, args.min_population,
                               en_names, pairs)
     country_rows = country_places(countries, iso1, cities, hand_codes)
+    cap_rows = capital_rows(caps, dems, countries, hand_cities, city_rows)
     count = {k: sum(1 for r in admin1 if r[4] == k)
              for k in ("state", "seat", "country", None)}
     out = [HEADER,
@@ -644,6 +711,12 @@ def main(argv):
     for code, names, c3, pt, pop in city_rows:
         out.append("%s = %s  type=city country=%s%s  # %d"
                    % (" | ".join(names), code, c3, fmt_coord(pt, 2), pop))
+    out.append("")
+    out.append("# Capitals named by their country (%d): the type=capital "
+               "actors of the country" % len(cap_rows))
+    out.append("# files at their city entry; the capital's name comes first.")
+    for cap, code, phrases, attrs in cap_rows:
+        out.append("%s | %s = %s  %s" % (cap, " | ".join(phrases), code, attrs))
     sys.stdout.write("\n".join(out) + "\n")
     return 0
 

@@ -36,9 +36,16 @@ has_line '^Nabeul \| Nabeul governorate \| .*Nābul \| Nabul = TN-21  type=admin
 has_line '^Sidi Bouzid \| .*= TN-43  type=admin1'
 has_line '^Bizerte governorate \| .*= TN-23  type=admin1'
 has_line '^Baghlan province \| .*= AF-BGL  type=admin1'
-# hand-written places.vd wins: no second Kursk Oblast, no bare Washington
+# hand-written places.vd wins: no second Kursk Oblast, no Washington of
+# another code
 no_line '= RU-KRS '
-no_line '^(Washington|Kursk) [|=]'
+no_line '^Kursk [|=]'
+no_line '^Washington [|=].*= ([^U]|U[^S]|US-[^D])'
+# capitals named by their country or demonym, at the capital's entry (the
+# type=capital actors of country_aliases.vd; places.vd's or a generated city)
+has_line "^Port-au-Prince \| Haiti's capital \| the capital of Haiti \| the Haitian capital = HT-OU\.PORT-AU-PRINCE  type=city country=HTI lat=18\.54 lon=-72\.34$"
+has_line "^Moscow \| .*Russia's capital \| the capital of Russia \| the Russian capital = RU-MOW\.MOSCOW  type=city country=RUS"
+no_line "Republic of Haiti's capital"
 # common words and first names are no places
 no_line '^(Mobile|Split|Reading|Vladimir|Sides) [|=]'
 # every line is a comment, blank, the section or an entry with a country

@@ -220,6 +220,11 @@ static const struct {
 	{"The two sides swapped 390 prisoners each.",
 	 "390:exact:prisoners:other:-:-:" P},
 	{"Russia freed 5 Ukrainians.", "5:exact:Ukrainians:other:UKR:-:" P},
+	/* an exchange agreed or planned: the base form and -ing too */
+	{"The two sides agreed to exchange 1,000 prisoners each.",
+	 "1000:exact:prisoners:other:-:-:" P},
+	{"Russia is releasing 20 prisoners.",
+	 "20:exact:prisoners:other:-:-:" P},
 	/* parts of the figure before ("including", "among them"), "among the
 	 * dead were", "forced from their homes", a relative clause, a plain
 	 * adverb, a predicate among the unit's modifiers, a force of people */

@@ -54,6 +54,7 @@ static const char test_dict[] =
 	"+seize = 192 goldstein=-9.5 quad=4 plover=COERCE mode=seize\n"
 	"+visit = 042 goldstein=1.9 quad=1 plover=CONSULT mode=visit\n"
 	"+deploy = 154 goldstein=-7.2 quad=4 plover=MOBILIZE mode=troops\n"
+	"+fire = 190 goldstein=-10 quad=4 plover=ASSAULT\n"
 	"[places]\n"
 	"Russia = RUS type=country country=RUS\n"
 	"Ukraine = UKR type=country country=UKR\n"
@@ -62,6 +63,9 @@ static const char test_dict[] =
 	"Donetsk Oblast | Donetsk = UA-14 type=admin1 country=UKR lat=48.0 lon=37.8\n"
 	"Kharkiv = UA-63.KHARKIV type=city country=UKR lat=49.99 lon=36.23\n"
 	"Kyiv = UA-30.KYIV type=city country=UKR lat=50.45 lon=30.52\n"
+	/* a capital by its country, as tools/gen_gazetteer.py writes it */
+	"Kyiv | Ukraine's capital | the capital of Ukraine | the Ukrainian "
+	"capital = UA-30.KYIV type=city country=UKR lat=50.45 lon=30.52\n"
 	"Pyongyang = KP-01.PYONGYANG type=city country=PRK lat=39.03 lon=125.75\n"
 	"Seoul = KOR.SEOUL type=city country=KOR lat=37.57 lon=126.98\n"
 	"Damascus = SY-DI.DAMASCUS type=city country=SYR lat=33.51 lon=36.29\n"
@@ -299,6 +303,25 @@ static const struct {
 	 "E seized@Kharkiv:city:UA-63"},
 	{"Russian forces attacked troops in Ukraine near Belgorod.",
 	 "E attacked@Ukraine:country:-"},
+	/* cross-border fire: the launch area when the text names it, the
+	 * target country otherwise; a place in the target is located */
+	{"Russian forces fired at Ukraine.", "E fired@Ukraine:country:-"},
+	{"Russian forces fired at Ukraine from Belgorod.",
+	 "E fired@Belgorod:admin1:RU-BEL"},
+	{"Russian forces fired at Ukraine from Russia.",
+	 "E fired@Russia:country:-"},
+	{"Russian forces attacked troops in Russia after North Korean forces "
+	 "fired at Ukraine.",
+	 "E attacked@Russia:country:-; E fired@Russia:country:-"},
+	{"Russian forces fired at troops in Kharkiv.",
+	 "E fired@Kharkiv:city:UA-63"},
+	/* a capital named by its country or demonym: the capital's entry */
+	{"Rebels attacked troops in Ukraine's capital.",
+	 "E attacked@Kyiv:city:UA-30"},
+	{"Rebels attacked troops in the Ukrainian capital.",
+	 "E attacked@Kyiv:city:UA-30"},
+	{"Rebels attacked troops in the capital of Ukraine.",
+	 "E attacked@Kyiv:city:UA-30"},
 };
 
 static void test_place_table(void **state)

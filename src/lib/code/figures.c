@@ -75,6 +75,9 @@ static const word_cat predicates[] = {
 	{"returned", VIGIL__FC_OTHER},      {"released", VIGIL__FC_OTHER},
 	{"freed", VIGIL__FC_OTHER},         {"swapped", VIGIL__FC_OTHER},
 	{"exchanged", VIGIL__FC_OTHER},     {"repatriated", VIGIL__FC_OTHER},
+	{"exchange", VIGIL__FC_OTHER},      {"exchanging", VIGIL__FC_OTHER},
+	{"swap", VIGIL__FC_OTHER},          {"swapping", VIGIL__FC_OTHER},
+	{"release", VIGIL__FC_OTHER},       {"releasing", VIGIL__FC_OTHER},
 	/* movements of people with no other category */
 	{"escaped", VIGIL__FC_OTHER},       {"crossed", VIGIL__FC_OTHER},
 };

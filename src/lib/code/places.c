@@ -22,6 +22,7 @@ typedef struct cand {
 	uint8_t country;   /* type=country */
 	uint8_t actor;	   /* the phrase is also an actor ("Pyongyang") */
 	uint8_t located;   /* in a locative form */
+	uint8_t target;	   /* a country fired or aimed "at" */
 	uint8_t qualifier; /* the country of another place ("Russia's X") */
 	uint8_t named;	   /* a capitalised word follows: part of a name */
 	uint8_t patient;   /* object of a verb, or subject of a passive one */
@@ -103,6 +104,10 @@ static const word preps[] = {
 /* Prepositions that locate only a region or city: "sanctions on Russia",
  * "concerns over Iran" are no places. */
 static const word country_shy[] = {W("on"), W("over")};
+
+/* The preposition of a target: "firing at Israel" names where the fire
+ * lands, not where the act happens. */
+static const word target_preps[] = {W("at")};
 
 /* Words that may stand between the preposition and the place. */
 static const word fillers[] = {
@@ -209,8 +214,10 @@ static void mark_located(const vigil__analysis *an, uint32_t tb, uint32_t te,
 		}
 	}
 	if (t > tb && IN(an, t - 1, preps) &&
-	    !(q->country && IN(an, t - 1, country_shy)))
+	    !(q->country && IN(an, t - 1, country_shy))) {
 		q->located = 1;
+		q->target = q->country && IN(an, t - 1, target_preps);
+	}
 	if (q->country) {
 		if (u < te && an->seg.tok[u].type == VIGIL_TOK_POSS)
 			q->located = 0; /* "over North Korea's plans" */
@@ -397,7 +404,10 @@ static uint32_t udist(uint32_t a, uint32_t b)
 	return a > b ? a - b : b - a;
 }
 
-/* Rank of candidate q for a record at tok (lower is better); 0 if none. */
+/* Rank of candidate q for a record at tok (lower is better); 0 if none:
+ * located (own clause, sentence), a target country (own clause, sentence:
+ * after every other located place, so "fired from southern Lebanon at
+ * Israel" is in Lebanon), then bare regions and cities. */
 static int rank_of(const cand *q, const uint16_t *cl, uint32_t tb, uint32_t tok)
 {
 	int same = cl[q->tok_begin - tb] == cl[tok - tb];
@@ -405,10 +415,10 @@ static int rank_of(const cand *q, const uint16_t *cl, uint32_t tb, uint32_t tok)
 	if (q->qualifier)
 		return 0;
 	if (q->located)
-		return same ? 1 : 2;
+		return (q->target ? 3 : 1) + !same;
 	if (q->country || q->named || (q->actor && !q->patient))
 		return 0;
-	return same ? 3 : 4;
+	return same ? 5 : 6;
 }
 
 /* A finer candidate than country c[k] in that country ("captured Goma,
@@ -439,9 +449,10 @@ static size_t refine_country(const cand *c, size_t n, const uint16_t *cl,
 static void locate_one(const cand *c, size_t n, const uint16_t *cl, uint32_t tb,
 		       uint32_t tok, vigil__placed *out)
 {
-	static const uint8_t source[] = {VIGIL__PS_NONE, VIGIL__PS_CLAUSE,
-					 VIGIL__PS_SENTENCE, VIGIL__PS_BARE,
-					 VIGIL__PS_BARE};
+	static const uint8_t source[] = {
+	    VIGIL__PS_NONE,   VIGIL__PS_CLAUSE, VIGIL__PS_SENTENCE,
+	    VIGIL__PS_CLAUSE, VIGIL__PS_SENTENCE, VIGIL__PS_BARE,
+	    VIGIL__PS_BARE};
 	int best = 0, r;
 	size_t i, k = 0;
 
