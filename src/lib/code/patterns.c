@@ -15,23 +15,123 @@
 
 #define MAX_ITEMS 32
 #define WORD_CAP 64
+#define KEY_WORDS (65536 / 64)  /* one bit per vigil__pattern_word_key() */
 
 typedef struct item {
 	char sep;           /* ',' gap allowed before it, '_' adjacent, 0 first */
 	char mark;          /* '*', '$', '+', '^', '%' or 0 for a word */
+	uint16_t key;       /* vigil__pattern_word_key() of a word */
 	const char *w;      /* the word (not NUL-terminated), len n */
 	size_t n;
 } item;
 
+/* A token folded once per document: its folded text and key (s NULL for
+ * tokens too long to be a pattern word). */
+typedef struct ftok {
+	const char *s;
+	uint16_t n, key;
+} ftok;
+
+/* The folded tokens of the sentences that have verbs with patterns, and
+ * the set of the keys of the current sentence's words. */
+typedef struct doc_words {
+	ftok *tok;
+	uint8_t *folded;    /* per sentence: its tokens are in tok */
+	uint64_t *keys;     /* KEY_WORDS */
+	uint32_t keys_sent; /* the sentence whose keys are set, or UINT32_MAX */
+} doc_words;
+
+/* What a pattern found: the actors at its `$` and `+` (or -1), and the
+ * token after its last word right of the verb. */
+typedef struct found {
+	int32_t src, tgt;
+	uint32_t end;
+} found;
+
 typedef struct ctx {
 	const vigil__analysis *an;
 	vigil__clauses *cl;
+	const ftok *ft;
+	const uint64_t *keys;
 	uint32_t sb, se;    /* the sentence's tokens */
 	uint32_t vb, ve;    /* the verb's tokens */
 	uint32_t sent;
 } ctx;
 
-static size_t split(const char *p, item *it)
+static int has_key(const uint64_t *keys, uint16_t key)
+{
+	return (int)(keys[key >> 6] >> (key & 63) & 1);
+}
+
+/* Folds the tokens of sentence s once. Returns 0, or -1 when the arena
+ * fails. */
+static int fold_sentence(vigil__arena *a, const vigil__analysis *an,
+			 doc_words *wd, uint32_t s)
+{
+	const vigil__sentence *se = &an->seg.sent[s];
+	char fold[WORD_CAP];
+	uint32_t t;
+
+	for (t = se->tok_begin; t < se->tok_end; t++) {
+		const vigil__token *tok = &an->seg.tok[t];
+		ftok *f = &wd->tok[t];
+		size_t fl = (size_t)-1;
+		char *copy;
+
+		if (tok->len < WORD_CAP)
+			fl = vigil__fold(an->text + tok->off, tok->len, fold,
+					 sizeof(fold));
+		if (fl == (size_t)-1 || fl >= WORD_CAP)
+			continue;
+		copy = vigil__arena_strndup(a, fold, fl);
+		if (!copy)
+			return -1;
+		f->s = copy;
+		f->n = (uint16_t)fl;
+		f->key = vigil__pattern_word_key(fold, fl);
+	}
+	wd->folded[s] = 1;
+	return 0;
+}
+
+/* Sets (on 1) or clears the keys of sentence s's words. */
+static void sentence_keys(const vigil__analysis *an, doc_words *wd,
+			  uint32_t s, int on)
+{
+	const vigil__sentence *se = &an->seg.sent[s];
+	uint32_t t;
+
+	for (t = se->tok_begin; t < se->tok_end; t++) {
+		uint16_t key = wd->tok[t].key;
+
+		if (!wd->tok[t].s)
+			continue;
+		if (on)
+			wd->keys[key >> 6] |= 1ull << (key & 63);
+		else
+			wd->keys[key >> 6] = 0;
+	}
+}
+
+/* Makes sentence s the current one (folded, its keys set). Returns 0, or
+ * -1 when the arena fails. */
+static int enter_sentence(vigil__arena *a, const vigil__analysis *an,
+			  doc_words *wd, uint32_t s)
+{
+	if (wd->keys_sent == s)
+		return 0;
+	if (wd->keys_sent != UINT32_MAX)
+		sentence_keys(an, wd, wd->keys_sent, 0);
+	if (!wd->folded[s] && fold_sentence(a, an, wd, s) < 0)
+		return -1;
+	sentence_keys(an, wd, s, 1);
+	wd->keys_sent = s;
+	return 0;
+}
+
+/* Splits a pattern into items; returns their number, or 0 when one of its
+ * words is not in the sentence (the pattern cannot match). */
+static size_t split(const char *p, item *it, const uint64_t *keys)
 {
 	size_t n = 0;
 	char sep = 0;
@@ -43,6 +143,11 @@ static size_t split(const char *p, item *it)
 		it[n].mark = len == 1 && strchr("*$+^%", *p) ? *p : 0;
 		it[n].w = p;
 		it[n].n = len;
+		if (!it[n].mark) {
+			it[n].key = vigil__pattern_word_key(p, len);
+			if (!has_key(keys, it[n].key))
+				return 0;
+		}
 		n++;
 		p += len;
 		if (*p)
@@ -51,17 +156,13 @@ static size_t split(const char *p, item *it)
 	return n;
 }
 
-/* Whether token t (folded) is word [w, w+n). */
-static int token_is(const ctx *c, uint32_t t, const char *w, size_t n)
+/* Whether token t (folded) is the word of item `it`. */
+static int token_is(const ctx *c, uint32_t t, const item *it)
 {
-	const vigil__token *tok = &c->an->seg.tok[t];
-	char fold[WORD_CAP];
-	size_t fl;
+	const ftok *f = &c->ft[t];
 
-	if (tok->len >= WORD_CAP)
-		return 0;
-	fl = vigil__fold(c->an->text + tok->off, tok->len, fold, sizeof(fold));
-	return fl == n && memcmp(fold, w, n) == 0;
+	return f->s && f->key == it->key && f->n == it->n &&
+	       memcmp(f->s, it->w, it->n) == 0;
 }
 
 static int inner(const ctx *c, uint32_t t)
@@ -72,7 +173,7 @@ static int inner(const ctx *c, uint32_t t)
 /* The first actor (group head) starting in [from, to), or -1. */
 static int32_t actor_in(const ctx *c, uint32_t from, uint32_t to, int last)
 {
-	int32_t found = -1;
+	int32_t hit = -1;
 	size_t i;
 
 	for (i = 0; i < c->cl->nactor; i++) {
@@ -81,21 +182,23 @@ static int32_t actor_in(const ctx *c, uint32_t from, uint32_t to, int last)
 		if (a->sent != c->sent || a->tok_begin < from || a->tok_end > to ||
 		    (a->flags & VIGIL__AF_PRONOUN) || !a->code[0])
 			continue;
-		found = (int32_t)a->group;
+		hit = (int32_t)a->group;
 		if (!last)
 			break;
 	}
-	return found;
+	return hit;
 }
 
 /*
  * Matches items [0, star) leftwards from the verb and (star, n) rightwards.
  * Returns the number of word items matched, or -1 when one is missing.
- * *src and *tgt receive the actors at `$` and `+` (or stay -1).
+ * f->src and f->tgt receive the actors at `$` and `+` (or stay -1), f->end
+ * the token after the last item matched right of the verb.
  */
 static int match_items(const ctx *c, const item *it, size_t n, size_t star,
-		       int32_t *src, int32_t *tgt)
+		       found *f)
 {
+	int32_t *src = &f->src, *tgt = &f->tgt;
 	uint32_t pos = c->ve;
 	int words = 0;
 	size_t i;
@@ -117,10 +220,10 @@ static int match_items(const ctx *c, const item *it, size_t n, size_t star,
 		while (pos < c->se && inner(c, pos))
 			pos++;
 		if (adjacent) {
-			if (pos >= c->se || !token_is(c, pos, it[i].w, it[i].n))
+			if (pos >= c->se || !token_is(c, pos, &it[i]))
 				return -1;
 		} else {
-			while (pos < c->se && !token_is(c, pos, it[i].w, it[i].n))
+			while (pos < c->se && !token_is(c, pos, &it[i]))
 				pos++;
 			if (pos >= c->se)
 				return -1;
@@ -128,6 +231,7 @@ static int match_items(const ctx *c, const item *it, size_t n, size_t star,
 		pos++;
 		words++;
 	}
+	f->end = pos;
 	pos = c->vb;                             /* before the verb */
 	for (i = star; i-- > 0;) {
 		int adjacent = it[i + 1].sep == '_';
@@ -147,11 +251,11 @@ static int match_items(const ctx *c, const item *it, size_t n, size_t star,
 			pos--;
 		if (adjacent) {
 			if (pos <= c->sb ||
-			    !token_is(c, pos - 1, it[i].w, it[i].n))
+			    !token_is(c, pos - 1, &it[i]))
 				return -1;
 		} else {
 			while (pos > c->sb &&
-			       !token_is(c, pos - 1, it[i].w, it[i].n))
+			       !token_is(c, pos - 1, &it[i]))
 				pos--;
 			if (pos <= c->sb)
 				return -1;
@@ -163,62 +267,130 @@ static int match_items(const ctx *c, const item *it, size_t n, size_t star,
 }
 
 /* Score of `pattern` around the verb (-1: no match). */
-static int try_pattern(const ctx *c, const char *pattern, int32_t *src,
-		       int32_t *tgt)
+static int try_pattern(const ctx *c, const char *pattern, found *f)
 {
 	item it[MAX_ITEMS];
-	size_t n = split(pattern, it), star;
+	size_t n = split(pattern, it, c->keys), star;
 
 	for (star = 0; star < n && it[star].mark != '*'; star++)
 		;
 	if (star == n)
 		return -1;
-	return match_items(c, it, n, star, src, tgt);
+	f->src = f->tgt = -1;
+	f->end = c->ve;
+	return match_items(c, it, n, star, f);
 }
 
+/* Whether token t ends a clause for the object search: , ; or : */
+static int clause_stop(const ctx *c, uint32_t t)
+{
+	const vigil__token *tok = &c->an->seg.tok[t];
+
+	return tok->len == 1 && strchr(",;:", c->an->text[tok->off]) != NULL;
+}
+
+/* Whether a verb of the clause stage that codes something starts at t. */
+static int coded_verb_at(const ctx *c, uint32_t t)
+{
+	size_t i;
+
+	for (i = 0; i < c->cl->nverb; i++) {
+		const vigil__cverb *v = &c->cl->verbs[i];
+
+		if (v->sent == c->sent && v->entry >= 0 &&
+		    c->an->matches[v->match].tok_begin == t &&
+		    strcmp(vigil__lexicon_entry_code(c->an->lx,
+						     (uint32_t)v->entry),
+			   "---") != 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The object of a verb whose pattern matched without a `+`: as TABARI
+ * takes it, the first actor after the pattern's last word, in the same
+ * clause (before , ; : or the next verb that codes something).
+ */
+static int32_t object_after(const ctx *c, uint32_t from)
+{
+	uint32_t to = from;
+
+	while (to < c->se && !clause_stop(c, to) && !coded_verb_at(c, to))
+		to++;
+	return actor_in(c, from, to, 0);
+}
+
+/* The first entry of [k, end) whose pattern key is 0 or in the sentence:
+ * the hot loop, which reads only the contiguous key table. */
+static uint32_t next_candidate(const uint16_t *keys, const uint64_t *set,
+			       uint32_t k, uint32_t end)
+{
+	for (; k < end; k++) {
+		uint16_t key = keys[k];
+
+		if (!key || (set[key >> 6] >> (key & 63) & 1))
+			break;
+	}
+	return k;
+}
+
+/*
+ * The verb's entry: the entry with a pattern that matches with the most
+ * words (ties: the first), trying only those whose key is 0 or the key of
+ * a word of the sentence; without one, its first entry without a pattern.
+ * Verbs with neither patterns nor an entry "---" are left alone.
+ */
 static void apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
-			  vigil__cverb *v)
+			  const doc_words *wd, vigil__cverb *v)
 {
 	const vigil__match *m = &an->matches[v->match];
 	const vigil__sentence *s = &an->seg.sent[v->sent];
-	ctx c = {an, cl, s->tok_begin, s->tok_end, m->tok_begin, m->tok_end,
-		 v->sent};
-	int32_t best = -1, dflt = -1, bsrc = -1, btgt = -1;
-	int best_score = -1, patterned = 0;
-	uint32_t k;
+	const uint16_t *keys = vigil__lexicon_pattern_keys(an->lx);
+	ctx c = {an, cl, wd->tok, wd->keys, s->tok_begin, s->tok_end,
+		 m->tok_begin, m->tok_end, v->sent};
+	int32_t best = -1, dflt = -1;
+	found bf = {-1, -1, 0};
+	int best_score = -1, patterned = m->pattern_count > 0;
+	uint32_t k, end = m->entry_first + m->entry_count;
 
-	for (k = m->entry_first; k < m->entry_first + m->entry_count; k++) {
-		vigil__entry e;
-		int32_t src = -1, tgt = -1;
+	for (k = m->entry_first; k < end; k++) {  /* without a pattern */
+		if (vigil__lexicon_entry_kind_on(an->lx, k, an->date) !=
+		    VIGIL_KIND_VERB)
+			continue;
+		if (dflt < 0)
+			dflt = (int32_t)k;
+		patterned |= strcmp(vigil__lexicon_entry_code(an->lx, k),
+				    "---") == 0;
+	}
+	if (!patterned)
+		return;
+	for (; (k = next_candidate(keys, wd->keys, k, end + m->pattern_count)) <
+	       end + m->pattern_count; k++) {  /* with one */
+		found f;
 		int score;
 
 		if (vigil__lexicon_entry_kind_on(an->lx, k, an->date) !=
 		    VIGIL_KIND_VERB)
 			continue;
-		vigil__lexicon_entry(an->lx, k, &e);
-		if (!e.pattern) {
-			if (dflt < 0)
-				dflt = (int32_t)k;
-			patterned |= strcmp(e.code, "---") == 0;
-			continue;
-		}
-		patterned = 1;
-		score = try_pattern(&c, e.pattern, &src, &tgt);
+		score = try_pattern(&c, vigil__lexicon_entry_pattern(an->lx, k),
+				    &f);
 		if (score > best_score) {
 			best_score = score;
 			best = (int32_t)k;
-			bsrc = src;
-			btgt = tgt;
+			bf = f;
 		}
 	}
-	if (!patterned)
-		return;
-	if (best < 0)
+	if (best >= 0) {
+		if (bf.src >= 0)
+			v->subj = bf.src;
+		if (bf.tgt >= 0)
+			v->obj = bf.tgt;
+		else if (v->obj < 0)
+			v->obj = object_after(&c, bf.end);
+	} else {
 		best = dflt;
-	if (best >= 0 && bsrc >= 0)
-		v->subj = bsrc;
-	if (best >= 0 && btgt >= 0)
-		v->obj = btgt;
+	}
 	if (best >= 0 && strcmp(vigil__lexicon_entry_code(an->lx,
 							  (uint32_t)best),
 				"---") == 0)
@@ -226,15 +398,38 @@ static void apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
 	v->entry = best;
 }
 
-void vigil__patterns_apply(vigil__analysis *an)
+int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 {
+	doc_words wd;
 	size_t i;
 
-	if (!an->lx)
-		return;
-	for (i = 0; i < an->cl.nverb; i++)
-		if (an->cl.verbs[i].entry >= 0)
-			apply_to_verb(an, &an->cl, &an->cl.verbs[i]);
+	if (!an->lx || an->cl.nverb == 0)
+		return 0;
+	wd.tok = NULL;
+	wd.keys = NULL;
+	wd.folded = NULL;
+	wd.keys_sent = UINT32_MAX;
+	for (i = 0; i < an->cl.nverb; i++) {
+		vigil__cverb *v = &an->cl.verbs[i];
+		const vigil__match *m = &an->matches[v->match];
+
+		if (v->entry < 0 || m->entry_count + m->pattern_count == 0)
+			continue;
+		if (!wd.tok) {
+			wd.tok = vigil__arena_calloc(a, an->seg.ntok,
+						     sizeof(*wd.tok));
+			wd.folded = vigil__arena_calloc(a, an->seg.nsent, 1);
+			wd.keys = vigil__arena_calloc(a, KEY_WORDS,
+						      sizeof(*wd.keys));
+			if (!wd.tok || !wd.folded || !wd.keys)
+				return -1;
+		}
+		if (m->pattern_count &&
+		    enter_sentence(a, an, &wd, v->sent) < 0)
+			return -1;
+		apply_to_verb(an, &an->cl, &wd, v);
+	}
+	return 0;
 }
 
 /* The sentence holding token t. */

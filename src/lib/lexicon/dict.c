@@ -275,6 +275,19 @@ const char *vigil__lexicon_entry_code(const vigil__lexicon *lx, uint32_t i)
 	return e ? pool_at(lx, e->code) : NULL;
 }
 
+const char *vigil__lexicon_entry_pattern(const vigil__lexicon *lx,
+					 uint32_t i)
+{
+	const vigil__blob_entry *e = entry_at(lx, i);
+
+	return e ? pool_at(lx, e->pattern) : NULL;
+}
+
+const uint16_t *vigil__lexicon_pattern_keys(const vigil__lexicon *lx)
+{
+	return lx->keys;
+}
+
 int vigil__lexicon_entry_kind_on(const vigil__lexicon *lx, uint32_t i,
 				 uint32_t date)
 {

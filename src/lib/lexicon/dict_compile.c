@@ -418,6 +418,7 @@ static void fill_entry(builder *b, const country_set *cs,
 	e->plover = pool_str(b, it->plover);
 	e->mode = pool_str(b, it->mode);
 	e->pattern = pool_str(b, it->pattern);
+	e->pattern_key = it->pattern ? vigil__pattern_key(it->pattern) : 0;
 	e->pos = pool_str(b, it->pos ? it->pos
 				     : it->kind == VIGIL_KIND_VERB ? "verb" : NULL);
 	e->from = it->from;
@@ -460,8 +461,10 @@ static int assemble(builder *b, vigil__blob_entry *entries, int64_t built_ns,
 	vigil__blob_header h;
 	vigil__blob_source *src;
 	uint32_t *nodes, *slots;
+	uint16_t *keys;
 	unsigned char *blob, *flags;
 	size_t i;
+	int pass;
 
 	memset(&h, 0, sizeof(h));
 	memcpy(h.magic, VIGIL__BLOB_MAGIC, 8);
@@ -487,7 +490,8 @@ static int assemble(builder *b, vigil__blob_entry *entries, int64_t built_ns,
 	h.nodes_off = align8(h.edges_off + (uint64_t)h.edge_cap * sizeof(vigil__blob_edge));
 	h.flags_off = align8(h.nodes_off + ((uint64_t)h.n_nodes + 1) * 4);
 	h.slots_off = align8(h.flags_off + h.n_nodes);
-	h.entries_off = align8(h.slots_off + (uint64_t)h.n_slots * 4);
+	h.keys_off = align8(h.slots_off + (uint64_t)h.n_slots * 4);
+	h.entries_off = align8(h.keys_off + (uint64_t)h.n_slots * 2);
 	h.total_size = h.entries_off + (uint64_t)h.n_entries * sizeof(vigil__blob_entry);
 	if (h.total_size > SIZE_MAX)
 		return VIGIL_ENOMEM;
@@ -520,11 +524,19 @@ static int assemble(builder *b, vigil__blob_entry *entries, int64_t built_ns,
 	for (i = 0; i < b->vocab_cap; i++)
 		if (b->vocab[i].root)
 			flags[0] |= VIGIL__NODE_KIDS;
-	for (i = 0; i < b->n_pairs; i++) {     /* stable: entry order per node */
-		uint32_t n = b->pairs[i][0];
+	for (pass = 0; pass < 2; pass++)       /* stable: entry order per node, */
+		for (i = 0; i < b->n_pairs; i++) {  /* those with a pattern last */
+			uint32_t n = b->pairs[i][0], e = b->pairs[i][1];
 
-		slots[nodes[n] + b->node_count[n]++] = b->pairs[i][1];
-	}
+			if ((entries[e].pattern != 0) != pass)
+				continue;
+			if (pass)
+				flags[n] |= VIGIL__NODE_PATTERNS;
+			slots[nodes[n] + b->node_count[n]++] = e;
+		}
+	keys = (uint16_t *)(blob + h.keys_off);
+	for (i = 0; i < b->n_pairs; i++)
+		keys[i] = entries[slots[i]].pattern_key;
 	memcpy(blob + h.entries_off, entries, (size_t)h.n_entries * sizeof(*entries));
 	memcpy(blob, &h, sizeof(h));
 	h.checksum = XXH3_64bits(blob + sizeof(h), (size_t)h.total_size - sizeof(h));
