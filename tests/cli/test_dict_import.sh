@@ -70,11 +70,11 @@ horoscope = story
 food | foods = &aid
 medicine | medicines = &aid
 [verbs]
-+praise = 051
-+praise = 052 pattern=*,highly
-+praise = 053 pattern=*,for,&aid
-send | sends | sent | sending = ---
-send | sends | sent | sending = 150 pattern=*,troops,to,+
++praise = 051 pos=verb-only
++praise = 052 pos=verb-only pattern=*,highly
++praise = 053 pos=verb-only pattern=*,for,&aid
+send | sends | sent | sending = --- pos=verb-only
+send | sends | sent | sending = 150 pos=verb-only pattern=*,troops,to,+
 X
 diff "$TMP/want.vd" "$TMP/out.vd" >&2 || fail "converted file differs"
 "$VIGIL" dict check "$TMP/out.vd" >/dev/null || fail "converted file has errors"

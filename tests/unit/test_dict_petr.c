@@ -73,11 +73,12 @@ static const struct {
 	 "WIRE_+TAP [071]\n- $ WILL * &MONEY_TO + [072:073]\n- * BACK [---]\n"
 	 "- NOTHING [070]\n- * &NOPE [070]\n- * [a1]\n- * X\n~ a b\n",
 	 "[synsets]\ndollar | dollars = &money\neuro = &money\n[verbs]\n"
-	 "pay | pays | paid = 070\n"
-	 "pay | pays | paid = 072 pattern=$,will,*,&money_to,+\n"
-	 "pay | pays | paid = --- pattern=*,back\n"
-	 "wire +tap = 071\nwire +tap = 072 pattern=$,will,*,&money_to,+\n"
-	 "wire +tap = --- pattern=*,back\n",
+	 "pay | pays | paid = 070 pos=verb-only\n"
+	 "pay | pays | paid = 072 pos=verb-only pattern=$,will,*,&money_to,+\n"
+	 "pay | pays | paid = --- pos=verb-only pattern=*,back\n"
+	 "wire +tap = 071 pos=verb-only\n"
+	 "wire +tap = 072 pos=verb-only pattern=$,will,*,&money_to,+\n"
+	 "wire +tap = --- pos=verb-only pattern=*,back\n",
 	 "9: skipped: pattern needs exactly one * for the verb\n"
 	 "10: skipped: unknown synset in '&NOPE'\n"
 	 "11: skipped: bad event code\n"

@@ -175,6 +175,27 @@ static int plural(const vigil__cctx *c, uint32_t i)
 }
 
 /* Gives the phrase [begin,end) with parts `parts` its code. 0: unresolved. */
+/* A title before a head actor coded with a bare country ("Bree Prime
+ * Minister Romendacil", TABARI's country-coded persons): the last agent
+ * of parts [0, n) gives the sector, joined to the head's code. */
+static void title_sector(const vigil__cctx *c, vigil__actor *a,
+			 const int32_t *parts, size_t n)
+{
+	vigil__entry e;
+	char head[sizeof(a->code)];
+
+	while (n > 0 && c->mc[parts[n - 1]].agent < 0)
+		n--;
+	if (n == 0 || c->mc[parts[n - 1]].actor >= 0)
+		return;
+	vigil__lexicon_entry(c->lx, (uint32_t)c->mc[parts[n - 1]].agent, &e);
+	if (!e.code[0] || strchr(e.code, '~'))
+		return;
+	copy_str(head, sizeof(head), a->code);
+	copy_str(a->sector, sizeof(a->sector), e.code);
+	join_code(a, head);
+}
+
 static int resolve_phrase(vigil__cctx *c, vigil__actor *a,
 			  const int32_t *parts, size_t n, size_t before)
 {
@@ -208,6 +229,8 @@ static int resolve_phrase(vigil__cctx *c, vigil__actor *a,
 		if (e.country && *e.country)
 			copy_str(a->country, 4, e.country);
 		copy_str(a->code, sizeof(a->code), e.code);
+		if (!a->sector[0] && strlen(a->code) == 3)
+			title_sector(c, a, parts, n - 1);
 		return 1;
 	}
 	vigil__lexicon_entry(c->lx, (uint32_t)head->agent, &e);

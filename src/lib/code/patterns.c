@@ -10,6 +10,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include <string.h>
+#include <strings.h>
 
 #include "patterns.h"
 
@@ -398,6 +399,61 @@ static void apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
 	v->entry = best;
 }
 
+/* Whether token t is the word w (ASCII, any case). */
+static int word_is(const vigil__analysis *an, uint32_t t, const char *w)
+{
+	const vigil__token *tok = &an->seg.tok[t];
+	size_t n = strlen(w);
+
+	return tok->type == VIGIL_TOK_WORD && tok->len == n &&
+	       strncasecmp(an->text + tok->off, w, n) == 0;
+}
+
+/* Whether token t is a lowercase word not ending in -s: what can stand
+ * between an article and its noun ("a brief visit"). */
+static int modifier_at(const vigil__analysis *an, uint32_t t)
+{
+	const vigil__token *tok = &an->seg.tok[t];
+
+	return tok->type == VIGIL_TOK_WORD && !(tok->flags & VIGIL_TF_CAP) &&
+	       an->text[tok->off + tok->len - 1] != 's';
+}
+
+/*
+ * Whether a pos=verb-only verb (TABARI/PETRARCH verbs) is used as a noun:
+ * in base or -s form after an article or possessive, with at most two
+ * modifiers between ("during a brief private visit", "their meeting").
+ */
+static int noun_use(const vigil__analysis *an, const vigil__cverb *v)
+{
+	static const char *const dets[] = {"a", "an", "the", "his", "her",
+		"its", "their", "our", "this"};
+	const vigil__match *m = &an->matches[v->match];
+	const vigil__sentence *s = &an->seg.sent[v->sent];
+	const vigil__token *last = &an->seg.tok[m->tok_end - 1];
+	uint32_t t = m->tok_begin, skipped = 0;
+	vigil__entry e;
+	size_t i;
+
+	vigil__lexicon_entry(an->lx, (uint32_t)v->entry, &e);
+	if (!e.pos || strcmp(e.pos, "verb-only") != 0 ||
+	    (last->len > 2 && (strncasecmp(an->text + last->off + last->len - 2,
+					   "ed", 2) == 0 ||
+			       (last->len > 3 &&
+				strncasecmp(an->text + last->off + last->len - 3,
+					    "ing", 3) == 0))))
+		return 0;
+	while (t > s->tok_begin) {
+		t--;
+		for (i = 0; i < sizeof(dets) / sizeof(dets[0]); i++)
+			if (word_is(an, t, dets[i]))
+				return 1;
+		if (++skipped > 2 || !modifier_at(an, t))
+			return 0;
+	}
+	return 0;
+}
+
 int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 {
 	doc_words wd;
@@ -415,6 +471,10 @@ int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 
 		if (v->entry < 0 || m->entry_count + m->pattern_count == 0)
 			continue;
+		if (noun_use(an, v)) {
+			v->entry = -1;
+			continue;
+		}
 		if (!wd.tok) {
 			wd.tok = vigil__arena_calloc(a, an->seg.ntok,
 						     sizeof(*wd.tok));

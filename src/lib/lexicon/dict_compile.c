@@ -26,11 +26,12 @@ uint64_t vigil__lexicon_engine(void)
 	char fold[VIGIL__DICT_MAX_WORD + 1];
 	XXH3_state_t st;
 	size_t n, i, fl;
-	uint32_t version = VIGIL__BLOB_VERSION;
+	uint32_t version = VIGIL__BLOB_VERSION, petr = VIGIL__PETR_VERSION;
 	uint64_t inflect = vigil__inflect_fingerprint();
 
 	XXH3_64bits_reset(&st);
 	XXH3_64bits_update(&st, &version, sizeof(version));
+	XXH3_64bits_update(&st, &petr, sizeof(petr));
 	XXH3_64bits_update(&st, &inflect, sizeof(inflect));
 	n = vigil__tokenize_phrase(engine_probe, sizeof(engine_probe) - 1, tok, 64);
 	if (n > 64)

@@ -139,11 +139,13 @@ static int flush_block(verbs *vs)
 		const verb *v = &vs->v[i];
 		const char *code = v->code[0] ? v->code : vs->block_code;
 
-		if (vigil__petr_emit(vs->o, v->line, "%s = %s", v->alts, code) < 0)
+		if (vigil__petr_emit(vs->o, v->line, "%s = %s pos=verb-only",
+				     v->alts, code) < 0)
 			return -1;
 		for (k = 0; k < vs->npat; k++)
 			if (vigil__petr_emit(vs->o, vs->pat[k].line,
-					     "%s = %s pattern=%s", v->alts,
+					     "%s = %s pos=verb-only pattern=%s",
+					     v->alts,
 					     vs->pat[k].code, vs->pat[k].text) < 0)
 				return -1;
 	}

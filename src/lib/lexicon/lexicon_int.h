@@ -37,6 +37,10 @@
 #define VIGIL__BLOB_MAGIC "VIGILDCT"
 #define VIGIL__BLOB_VERSION 4u
 #define VIGIL__BLOB_ENDIAN 0x01020304u
+/* The TABARI/PETRARCH translation (dict_petr*.c): part of the engine
+ * fingerprint, so bump it when a translation changes and compiled caches
+ * of imported dictionaries are rebuilt. */
+#define VIGIL__PETR_VERSION 2u
 #define VIGIL__NONE UINT32_MAX
 
 typedef struct vigil__blob_header {
