@@ -47,6 +47,12 @@ $TMP/d/test.verbs.txt:11: skipped: bad event code
 $TMP/d/test.verbs.txt:12: skipped: transformation rules (~) are not supported
 X
 diff "$TMP/want.err" "$TMP/err" >&2 || fail "skipped lines differ"
+# dict check reports the same lines and counts them
+"$VIGIL" dict check "$TMP"/d/*.txt >"$TMP/check" 2>"$TMP/err" ||
+	fail "dict check failed: $(cat "$TMP/err")"
+diff "$TMP/want.err" "$TMP/err" >&2 || fail "dict check: skipped lines differ"
+expect_eq "dict check summary" "$(cat "$TMP/check")" \
+	"ok: 4 sources, no errors, 3 lines skipped"
 cat >"$TMP/want.vd" <<'X'
 # imported from test.actors.txt
 [actors]
