@@ -96,6 +96,14 @@ cat >"$TMP/v.xml" <<'X'
 <EventCoding sourcecode="NORELI" targetcode="SUD" eventcode="150"></EventCoding>
 <Text>King Arvid sent troops to Sudmark.</Text>
 </Sentence>
+<Sentence date="19970301" id="T-04" category="PAT" sentence="true">
+<EventCoding sourcecode="NOR" targetcode="SUD" eventcode="052"></EventCoding>
+<Text>Norland praised highly the envoys at Sudmark.</Text>
+</Sentence>
+<Sentence date="19970301" id="T-05" category="PAT" sentence="true">
+<EventCoding noevents="True"></EventCoding>
+<Text>Norland gave a high praise to Sudmark.</Text>
+</Sentence>
 <Sentence date="20010301" id="T-03" category="DISCARD" sentence="true">
 <EventCoding noevents="True"></EventCoding>
 <Text>Norland praised Sudmark after the football match.</Text>
@@ -106,10 +114,10 @@ X
 status=$?
 cat >"$TMP/want.conf" <<'X'
 category     records  passed  failed
-PAT                1       1       0
+PAT                3       3       0
 DATE               1       1       0
 DISCARD            1       1       0
-3 passed, 0 failed
+5 passed, 0 failed
 X
 diff "$TMP/want.conf" "$TMP/conf" >&2 || fail "conform report differs"
 expect_eq "conform exit status" "$status" 0

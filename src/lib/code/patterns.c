@@ -310,16 +310,18 @@ static int coded_verb_at(const ctx *c, uint32_t t)
 
 /*
  * The object of a verb whose pattern matched without a `+`: as TABARI
- * takes it, the first actor after the pattern's last word, in the same
- * clause (before , ; : or the next verb that codes something).
+ * takes it, the first actor after the verb in the same clause (before
+ * , ; : past the pattern's last word `end`, or the next verb that codes
+ * something), past prepositions ("fired two artillery shells at Seoul").
  */
-static int32_t object_after(const ctx *c, uint32_t from)
+static int32_t object_after(const ctx *c, uint32_t end)
 {
-	uint32_t to = from;
+	uint32_t to = c->ve;
 
-	while (to < c->se && !clause_stop(c, to) && !coded_verb_at(c, to))
+	while (to < c->se && !(to >= end && clause_stop(c, to)) &&
+	       !coded_verb_at(c, to))
 		to++;
-	return actor_in(c, from, to, 0);
+	return actor_in(c, c->ve, to, 0);
 }
 
 /* The first entry of [k, end) whose pattern key is 0 or in the sentence:
