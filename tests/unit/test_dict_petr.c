@@ -67,6 +67,11 @@ static const struct {
 	 "7: skipped: bad agent code '[GOV]' (expected ~CODE or CODE~)\n"
 	 "8: skipped: bad agent code '[~]' (expected ~CODE or CODE~)\n"
 	 "9: skipped: unknown substitution set in 'Z !Q! '\n"},
+	/* Treebank contractions joined as text writes them */
+	{VIGIL__PETR_VERBS, "&NEG\n+DID N'T\n+CA_N'T_\n+N'T_GO_\n+WILL NOT\n",
+	 "[synsets]\ndidn't | didn'ts = &neg\ncan't = &neg\nn't go = &neg\n"
+	 "will not | will nots = &neg\n",
+	 ""},
 	/* verbs: synsets, blocks, forms, multi-word verbs, patterns */
 	{VIGIL__PETR_VERBS,
 	 "&MONEY\n+DOLLAR\n+EURO_\n--- PAY [070] ---\nPAY {PAYS PAID}\n"

@@ -231,6 +231,25 @@ int vigil__petr_lines(const char *data, size_t len, vigil__petr_line_fn fn,
 
 /*===== Phrases and codes ============================================*/
 
+/*
+ * Joins the Treebank contractions of a native phrase back as text writes
+ * them, one word for the tokenizer: "did n't" -> "didn't", "ca n't" ->
+ * "can't", "wo n't" -> "won't". Returns the new length.
+ */
+static size_t join_contractions(char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 1; i + 4 <= len; i++) {
+		if (memcmp(s + i, " n't", 4) != 0 ||
+		    (i + 4 < len && s[i + 4] != ' '))
+			continue;
+		memmove(s + i, s + i + 1, len - i);  /* drop the space */
+		len--;
+	}
+	return len;
+}
+
 int vigil__petr_phrase(const char *p, size_t n, char *out, size_t cap,
 		       const char **why)
 {
@@ -269,6 +288,7 @@ int vigil__petr_phrase(const char *p, size_t n, char *out, size_t cap,
 		out[len++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 	}
 	out[len] = '\0';
+	len = join_contractions(out, len);
 	return len ? (int)len : -1;
 }
 
