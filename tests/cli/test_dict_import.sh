@@ -34,6 +34,8 @@ SEND {SENDS SENT SENDING}
 - * TROOPS (TO +) [150]
 - * [xx]
 ~ a (a b ATTACK) SAY = a b 015
+--- ATTACK [190] ---
+ATTACK
 X
 cat >"$TMP/d/test.discards.txt" <<'X'
 FOOTBALL_
@@ -81,6 +83,7 @@ medicine | medicines = &aid
 +praise = 053 pos=verb-only pattern=*,for,&aid
 send | sends | sent | sending = --- pos=verb-only
 send | sends | sent | sending = 150 pos=verb-only pattern=*,troops,to,+
++attack = 190 pos=verb-only
 X
 diff "$TMP/want.vd" "$TMP/out.vd" >&2 || fail "converted file differs"
 "$VIGIL" dict check "$TMP/out.vd" >/dev/null || fail "converted file has errors"
@@ -104,6 +107,14 @@ cat >"$TMP/v.xml" <<'X'
 <EventCoding noevents="True"></EventCoding>
 <Text>Norland gave a high praise to Sudmark.</Text>
 </Sentence>
+<Sentence date="19970301" id="T-06" category="OBJ" sentence="true">
+<EventCoding sourcecode="NOR" targetcode="SUDMIL" eventcode="051"></EventCoding>
+<Text>Norland praised an attack by Sudmark soldiers.</Text>
+</Sentence>
+<Sentence date="19970301" id="T-07" category="OBJ" sentence="true">
+<EventCoding noevents="True"></EventCoding>
+<Text>Norland praised the raids in which Sudmark soldiers marched.</Text>
+</Sentence>
 <Sentence date="20010301" id="T-03" category="DISCARD" sentence="true">
 <EventCoding noevents="True"></EventCoding>
 <Text>Norland praised Sudmark after the football match.</Text>
@@ -116,8 +127,9 @@ cat >"$TMP/want.conf" <<'X'
 category     records  passed  failed
 PAT                3       3       0
 DATE               1       1       0
+OBJ                2       2       0
 DISCARD            1       1       0
-5 passed, 0 failed
+7 passed, 0 failed
 X
 diff "$TMP/want.conf" "$TMP/conf" >&2 || fail "conform report differs"
 expect_eq "conform exit status" "$status" 0

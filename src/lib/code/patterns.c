@@ -282,12 +282,32 @@ static int try_pattern(const ctx *c, const char *pattern, found *f)
 	return match_items(c, it, n, star, f);
 }
 
-/* Whether token t ends a clause for the object search: , ; or : */
+/* Whether token t is the word w (ASCII, any case). */
+static int word_is(const vigil__analysis *an, uint32_t t, const char *w)
+{
+	const vigil__token *tok = &an->seg.tok[t];
+	size_t n = strlen(w);
+
+	return tok->type == VIGIL_TOK_WORD && tok->len == n &&
+	       strncasecmp(an->text + tok->off, w, n) == 0;
+}
+
+/* Whether token t ends a clause for the object search: , ; : or a word
+ * that opens a relative or adverbial clause ("raids in which ..."). */
 static int clause_stop(const ctx *c, uint32_t t)
 {
+	static const char *const opens[] = {"which", "who", "whom", "whose",
+		"where", "when", "while", "because", "although"};
 	const vigil__token *tok = &c->an->seg.tok[t];
+	size_t i;
 
-	return tok->len == 1 && strchr(",;:", c->an->text[tok->off]) != NULL;
+	if (tok->type == VIGIL_TOK_PUNCT)
+		return tok->len == 1 && strchr(",;:", c->an->text[tok->off]) &&
+		       c->an->text[tok->off];
+	for (i = 0; i < sizeof(opens) / sizeof(opens[0]); i++)
+		if (word_is(c->an, t, opens[i]))
+			return 1;
+	return 0;
 }
 
 /* Whether a verb of the clause stage that codes something starts at t. */
@@ -322,6 +342,25 @@ static int32_t object_after(const ctx *c, uint32_t end)
 	       !coded_verb_at(c, to))
 		to++;
 	return actor_in(c, c->ve, to, 0);
+}
+
+/* Whether entry k is a pos=verb-only verb (TABARI/PETRARCH). */
+static int verb_only(const vigil__analysis *an, int32_t k)
+{
+	vigil__entry e;
+
+	if (k < 0)
+		return 0;
+	vigil__lexicon_entry(an->lx, (uint32_t)k, &e);
+	return e.pos && strcmp(e.pos, "verb-only") == 0;
+}
+
+/* TABARI's default target: a pos=verb-only verb left without object by
+ * the clause stage takes the first actor after it in its clause. */
+static void default_object(const ctx *c, vigil__cverb *v, uint32_t end)
+{
+	if (v->obj < 0 && !v->passive && verb_only(c->an, v->entry))
+		v->obj = object_after(c, end);
 }
 
 /* The first entry of [k, end) whose pattern key is 0 or in the sentence:
@@ -366,8 +405,10 @@ static void apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
 		patterned |= strcmp(vigil__lexicon_entry_code(an->lx, k),
 				    "---") == 0;
 	}
-	if (!patterned)
+	if (!patterned) {
+		default_object(&c, v, c.ve);
 		return;
+	}
 	for (; (k = next_candidate(keys, wd->keys, k, end + m->pattern_count)) <
 	       end + m->pattern_count; k++) {  /* with one */
 		found f;
@@ -398,17 +439,9 @@ static void apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
 							  (uint32_t)best),
 				"---") == 0)
 		best = -1;
+	if (best >= 0 && v->obj < 0)
+		default_object(&c, v, c.ve);
 	v->entry = best;
-}
-
-/* Whether token t is the word w (ASCII, any case). */
-static int word_is(const vigil__analysis *an, uint32_t t, const char *w)
-{
-	const vigil__token *tok = &an->seg.tok[t];
-	size_t n = strlen(w);
-
-	return tok->type == VIGIL_TOK_WORD && tok->len == n &&
-	       strncasecmp(an->text + tok->off, w, n) == 0;
 }
 
 /* Whether token t is a lowercase word not ending in -s: what can stand
@@ -434,11 +467,9 @@ static int noun_use(const vigil__analysis *an, const vigil__cverb *v)
 	const vigil__sentence *s = &an->seg.sent[v->sent];
 	const vigil__token *last = &an->seg.tok[m->tok_end - 1];
 	uint32_t t = m->tok_begin, skipped = 0;
-	vigil__entry e;
 	size_t i;
 
-	vigil__lexicon_entry(an->lx, (uint32_t)v->entry, &e);
-	if (!e.pos || strcmp(e.pos, "verb-only") != 0 ||
+	if (!verb_only(an, v->entry) ||
 	    (last->len > 2 && (strncasecmp(an->text + last->off + last->len - 2,
 					   "ed", 2) == 0 ||
 			       (last->len > 3 &&
@@ -467,16 +498,15 @@ int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 	wd.keys = NULL;
 	wd.folded = NULL;
 	wd.keys_sent = UINT32_MAX;
+	for (i = 0; i < an->cl.nverb; i++)  /* first, so objects pass them */
+		if (an->cl.verbs[i].entry >= 0 && noun_use(an, &an->cl.verbs[i]))
+			an->cl.verbs[i].entry = -1;
 	for (i = 0; i < an->cl.nverb; i++) {
 		vigil__cverb *v = &an->cl.verbs[i];
 		const vigil__match *m = &an->matches[v->match];
 
 		if (v->entry < 0 || m->entry_count + m->pattern_count == 0)
 			continue;
-		if (noun_use(an, v)) {
-			v->entry = -1;
-			continue;
-		}
 		if (!wd.tok) {
 			wd.tok = vigil__arena_calloc(a, an->seg.ntok,
 						     sizeof(*wd.tok));
