@@ -115,6 +115,10 @@ cat >"$TMP/v.xml" <<'X'
 <EventCoding noevents="True"></EventCoding>
 <Text>Norland praised the raids in which Sudmark soldiers marched.</Text>
 </Sentence>
+<Sentence date="19970301" id="T-08" category="AGENT" sentence="true">
+<EventCoding sourcecode="NGONOR" targetcode="SUD" eventcode="051"></EventCoding>
+<Text>Norland relief workers praised Sudmark.</Text>
+</Sentence>
 <Sentence date="20010301" id="T-03" category="DISCARD" sentence="true">
 <EventCoding noevents="True"></EventCoding>
 <Text>Norland praised Sudmark after the football match.</Text>
@@ -128,8 +132,9 @@ category     records  passed  failed
 PAT                3       3       0
 DATE               1       1       0
 OBJ                2       2       0
+AGENT              1       1       0
 DISCARD            1       1       0
-7 passed, 0 failed
+8 passed, 0 failed
 X
 diff "$TMP/want.conf" "$TMP/conf" >&2 || fail "conform report differs"
 expect_eq "conform exit status" "$status" 0

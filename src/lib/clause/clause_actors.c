@@ -49,14 +49,26 @@ static void copy_str(char *dst, size_t cap, const char *src)
 	dst[n] = '\0';
 }
 
-/* code = prefix + sector, both possibly empty. */
+/* code = prefix + sector, both possibly empty; a sector written "NGO~"
+ * (TABARI's prefix agents) goes first instead: "NGO" + prefix. */
 static void join_code(vigil__actor *a, const char *prefix)
 {
-	size_t n = strlen(prefix), s = strlen(a->sector);
+	char head[sizeof(a->code)];
+	size_t n, s = strlen(a->sector);
 
+	copy_str(head, sizeof(head), prefix);
+	n = strlen(head);
+	if (s && a->sector[s - 1] == '~') {
+		a->sector[--s] = '\0';
+		if (n + s < sizeof(a->code)) {
+			memcpy(a->code, a->sector, s);
+			memcpy(a->code + s, head, n + 1);
+			return;
+		}
+	}
 	if (n + s >= sizeof(a->code))
 		n = s = 0;
-	memcpy(a->code, prefix, n);
+	memcpy(a->code, head, n);
 	memcpy(a->code + n, a->sector, s);
 	a->code[n + s] = '\0';
 }
@@ -189,11 +201,35 @@ static void title_sector(const vigil__cctx *c, vigil__actor *a,
 	if (n == 0 || c->mc[parts[n - 1]].actor >= 0)
 		return;
 	vigil__lexicon_entry(c->lx, (uint32_t)c->mc[parts[n - 1]].agent, &e);
-	if (!e.code[0] || strchr(e.code, '~'))
+	if (!e.code[0])
 		return;
 	copy_str(head, sizeof(head), a->code);
 	copy_str(a->sector, sizeof(a->sector), e.code);
 	join_code(a, head);
+}
+
+/* A prefix agent ("NGO~") among parts [0, n) before an agent head: "An
+ * MSF Arnor diplomat" is NGO + ARNGOV. */
+static void prefix_agent(const vigil__cctx *c, vigil__actor *a,
+			 const int32_t *parts, size_t n)
+{
+	char code[sizeof(a->code)];
+	vigil__entry e;
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		if (c->mc[parts[i]].agent < 0 || c->mc[parts[i]].actor >= 0)
+			continue;
+		vigil__lexicon_entry(c->lx, (uint32_t)c->mc[parts[i]].agent, &e);
+		k = strlen(e.code);
+		if (k < 2 || e.code[k - 1] != '~' ||
+		    k - 1 + strlen(a->code) >= sizeof(a->code))
+			continue;
+		memcpy(code, e.code, k - 1);
+		copy_str(code + k - 1, sizeof(code) - (k - 1), a->code);
+		copy_str(a->code, sizeof(a->code), code);
+		return;
+	}
 }
 
 static int resolve_phrase(vigil__cctx *c, vigil__actor *a,
@@ -241,10 +277,12 @@ static int resolve_phrase(vigil__cctx *c, vigil__actor *a,
 			a->entry = c->mc[parts[i]].actor;
 	if (a->country[0]) {
 		join_code(a, a->country);
+		prefix_agent(c, a, parts, n - 1);
 		return 1;
 	}
 	if (org) {
 		join_code(a, org);
+		prefix_agent(c, a, parts, n - 1);
 		return 1;
 	}
 	(void)context;
