@@ -310,22 +310,25 @@ static int clause_stop(const ctx *c, uint32_t t)
 	return 0;
 }
 
-/* Whether a verb of the clause stage that codes something starts at t. */
-static int coded_verb_at(const ctx *c, uint32_t t)
+/* The first token at or after `from` where a verb of the clause stage
+ * that codes something starts, or the sentence's end. */
+static uint32_t next_coded_verb(const ctx *c, uint32_t from)
 {
+	uint32_t first = c->se;
 	size_t i;
 
 	for (i = 0; i < c->cl->nverb; i++) {
 		const vigil__cverb *v = &c->cl->verbs[i];
+		uint32_t t = c->an->matches[v->match].tok_begin;
 
-		if (v->sent == c->sent && v->entry >= 0 &&
-		    c->an->matches[v->match].tok_begin == t &&
+		if (v->sent == c->sent && v->entry >= 0 && t >= from &&
+		    t < first &&
 		    strcmp(vigil__lexicon_entry_code(c->an->lx,
 						     (uint32_t)v->entry),
 			   "---") != 0)
-			return 1;
+			first = t;
 	}
-	return 0;
+	return first;
 }
 
 /*
@@ -336,10 +339,9 @@ static int coded_verb_at(const ctx *c, uint32_t t)
  */
 static int32_t object_after(const ctx *c, uint32_t end)
 {
-	uint32_t to = c->ve;
+	uint32_t to = c->ve, stop = next_coded_verb(c, c->ve);
 
-	while (to < c->se && !(to >= end && clause_stop(c, to)) &&
-	       !coded_verb_at(c, to))
+	while (to < stop && !(to >= end && clause_stop(c, to)))
 		to++;
 	return actor_in(c, c->ve, to, 0);
 }
