@@ -4,8 +4,11 @@
  * of a verb match, the pattern with the most words that all occur around
  * the verb in its sentence (in order; '_' joins adjacent words) gives the
  * code, and its `$`/`+` markers the source and target; without one, the
- * entry without a pattern does. A code "---" means no event. Verbs whose
- * entries have neither patterns nor "---" are left as they are.
+ * entry without a pattern does. A code "---" means no event. Only the
+ * patterns whose key (longest word) is in the sentence are tried. For
+ * pos=verb-only verbs (TABARI/PETRARCH), noun uses after an article code
+ * nothing, and a verb left without object takes the first actor after it
+ * in its clause (TABARI's default target). Rules: conformance.md.
  *
  * SPDX-License-Identifier: MIT
  */
