@@ -20,6 +20,7 @@
 #define MAX_ITEMS 32
 #define WORD_CAP 64
 #define KEY_WORDS (65536 / 64)  /* one bit per vigil__pattern_word_key() */
+#define SCAN_MAX 64   /* more patterns than this: binary search by key */
 
 typedef struct item {
 	char sep;           /* ',' gap allowed before it, '_' adjacent, 0 first */
@@ -42,6 +43,8 @@ typedef struct doc_words {
 	ftok *tok;
 	uint8_t *folded;    /* per sentence: its tokens are in tok */
 	uint64_t *keys;     /* KEY_WORDS */
+	uint16_t *list;     /* the same keys, each once: nlist of them */
+	uint32_t nlist;
 	uint32_t keys_sent; /* the sentence whose keys are set, or UINT32_MAX */
 } doc_words;
 
@@ -51,6 +54,14 @@ typedef struct found {
 	int32_t src, tgt;
 	uint32_t end;
 } found;
+
+/* The best pattern so far. */
+typedef struct choice {
+	int32_t k;          /* its entry, or -1 */
+	int score;          /* words matched */
+	uint32_t rank;      /* source order: the first wins a tie */
+	found f;
+} choice;
 
 typedef struct ctx {
 	const vigil__analysis *an;
@@ -98,22 +109,25 @@ static int fold_sentence(vigil__arena *a, const vigil__analysis *an,
 	return 0;
 }
 
-/* Sets (on 1) or clears the keys of sentence s's words. */
+/* Sets (on 1, set and list) or clears the keys of sentence s's words. */
 static void sentence_keys(const vigil__analysis *an, doc_words *wd,
 			  uint32_t s, int on)
 {
 	const vigil__sentence *se = &an->seg.sent[s];
 	uint32_t t;
 
+	wd->nlist = 0;
 	for (t = se->tok_begin; t < se->tok_end; t++) {
 		uint16_t key = wd->tok[t].key;
 
 		if (!wd->tok[t].s)
 			continue;
-		if (on)
-			wd->keys[key >> 6] |= 1ull << (key & 63);
-		else
+		if (!on) {
 			wd->keys[key >> 6] = 0;
+		} else if (!has_key(wd->keys, key)) {
+			wd->keys[key >> 6] |= 1ull << (key & 63);
+			wd->list[wd->nlist++] = key;
+		}
 	}
 }
 
@@ -382,6 +396,70 @@ static uint32_t next_candidate(const uint16_t *keys, const uint64_t *set,
 	return k;
 }
 
+/* Tries pattern entry k; keeps it in *ch when it matches with more words
+ * than the best so far, or as many and comes first in the sources. */
+static void try_entry(const ctx *c, uint32_t k, choice *ch)
+{
+	const vigil__lexicon *lx = c->an->lx;
+	uint32_t rank;
+	found f;
+	int score;
+
+	if (vigil__lexicon_entry_kind_on(lx, k, c->an->date) != VIGIL_KIND_VERB)
+		return;
+	score = try_pattern(c, vigil__lexicon_entry_pattern(lx, k), &f);
+	rank = vigil__lexicon_entry_rank(lx, k);
+	if (score < 0 || score < ch->score ||
+	    (score == ch->score && rank > ch->rank))
+		return;
+	ch->k = (int32_t)k;
+	ch->score = score;
+	ch->rank = rank;
+	ch->f = f;
+}
+
+/* Few patterns: scans the key table of entries [k, end). */
+static void scan_patterns(const ctx *c, const doc_words *wd, uint32_t k,
+			  uint32_t end, choice *ch)
+{
+	const uint16_t *keys = vigil__lexicon_pattern_keys(c->an->lx);
+
+	for (; (k = next_candidate(keys, wd->keys, k, end)) < end; k++)
+		try_entry(c, k, ch);
+}
+
+/* The first of entries [lo, hi) (ordered by key) whose key is >= key. */
+static uint32_t key_bound(const uint16_t *keys, uint32_t lo, uint32_t hi,
+			  uint32_t key)
+{
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (keys[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Many patterns: looks up, in entries [first, end) ordered by key, those
+ * of key 0 and of each word key of the sentence. */
+static void search_patterns(const ctx *c, const doc_words *wd,
+			    uint32_t first, uint32_t end, choice *ch)
+{
+	const uint16_t *keys = vigil__lexicon_pattern_keys(c->an->lx);
+	uint32_t i, k;
+
+	for (i = 0; i <= wd->nlist; i++) {
+		uint16_t key = i ? wd->list[i - 1] : 0;
+
+		for (k = key_bound(keys, first, end, key);
+		     k < end && keys[k] == key; k++)
+			try_entry(c, k, ch);
+	}
+}
+
 /*
  * The verb's entry: the entry with a pattern that matches with the most
  * words (ties: the first), trying only those whose key is 0 or the key of
@@ -393,12 +471,11 @@ static void apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
 {
 	const vigil__match *m = &an->matches[v->match];
 	const vigil__sentence *s = &an->seg.sent[v->sent];
-	const uint16_t *keys = vigil__lexicon_pattern_keys(an->lx);
 	ctx c = {an, cl, wd->tok, wd->keys, s->tok_begin, s->tok_end,
 		 m->tok_begin, m->tok_end, v->sent};
-	int32_t best = -1, dflt = -1;
-	found bf = {-1, -1, 0};
-	int best_score = -1, patterned = m->pattern_count > 0;
+	choice ch = {-1, -1, UINT32_MAX, {-1, -1, 0}};
+	int32_t best, dflt = -1;
+	int patterned = m->pattern_count > 0;
 	uint32_t k, end = m->entry_first + m->entry_count;
 
 	for (k = m->entry_first; k < end; k++) {  /* without a pattern */
@@ -414,29 +491,18 @@ static void apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
 		default_object(&c, v, c.ve);
 		return;
 	}
-	for (; (k = next_candidate(keys, wd->keys, k, end + m->pattern_count)) <
-	       end + m->pattern_count; k++) {  /* with one */
-		found f;
-		int score;
-
-		if (vigil__lexicon_entry_kind_on(an->lx, k, an->date) !=
-		    VIGIL_KIND_VERB)
-			continue;
-		score = try_pattern(&c, vigil__lexicon_entry_pattern(an->lx, k),
-				    &f);
-		if (score > best_score) {
-			best_score = score;
-			best = (int32_t)k;
-			bf = f;
-		}
-	}
+	if (m->pattern_count <= SCAN_MAX)
+		scan_patterns(&c, wd, end, end + m->pattern_count, &ch);
+	else
+		search_patterns(&c, wd, end, end + m->pattern_count, &ch);
+	best = ch.k;
 	if (best >= 0) {
-		if (bf.src >= 0)
-			v->subj = bf.src;
-		if (bf.tgt >= 0)
-			v->obj = bf.tgt;
+		if (ch.f.src >= 0)
+			v->subj = ch.f.src;
+		if (ch.f.tgt >= 0)
+			v->obj = ch.f.tgt;
 		else if (v->obj < 0)
-			v->obj = object_after(&c, bf.end);
+			v->obj = object_after(&c, ch.f.end);
 	} else {
 		best = dflt;
 	}
@@ -502,6 +568,8 @@ int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 	wd.tok = NULL;
 	wd.keys = NULL;
 	wd.folded = NULL;
+	wd.list = NULL;
+	wd.nlist = 0;
 	wd.keys_sent = UINT32_MAX;
 	for (i = 0; i < an->cl.nverb; i++)  /* first, so objects pass them */
 		if (an->cl.verbs[i].entry >= 0 && noun_use(an, &an->cl.verbs[i]))
@@ -518,7 +586,9 @@ int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 			wd.folded = vigil__arena_calloc(a, an->seg.nsent, 1);
 			wd.keys = vigil__arena_calloc(a, KEY_WORDS,
 						      sizeof(*wd.keys));
-			if (!wd.tok || !wd.folded || !wd.keys)
+			wd.list = vigil__arena_calloc(a, an->seg.ntok,
+						      sizeof(*wd.list));
+			if (!wd.tok || !wd.folded || !wd.keys || !wd.list)
 				return -1;
 		}
 		if (m->pattern_count &&

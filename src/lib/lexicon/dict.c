@@ -298,6 +298,11 @@ const uint16_t *vigil__lexicon_pattern_keys(const vigil__lexicon *lx)
 	return lx->keys;
 }
 
+uint32_t vigil__lexicon_entry_rank(const vigil__lexicon *lx, uint32_t i)
+{
+	return lx->slots[i];
+}
+
 int vigil__lexicon_entry_kind_on(const vigil__lexicon *lx, uint32_t i,
 				 uint32_t date)
 {

@@ -454,6 +454,40 @@ static void builder_free(builder *b)
 	free(b->pairs);
 }
 
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Orders the entries of one node that have a pattern (they follow those
+ * without one) by pattern key, then by entry (source order), so that
+ * patterns.c finds those of a key by binary search. Returns 0 or
+ * VIGIL_ENOMEM. */
+static int sort_patterns(const vigil__blob_entry *entries, uint32_t *slot,
+			 uint32_t n)
+{
+	uint64_t *tmp;
+	uint32_t first = 0, i;
+
+	while (first < n && !entries[slot[first]].pattern)
+		first++;
+	if (n - first < 2)
+		return 0;
+	tmp = malloc((size_t)(n - first) * sizeof(*tmp));
+	if (!tmp)
+		return VIGIL_ENOMEM;
+	for (i = first; i < n; i++)
+		tmp[i - first] = (uint64_t)entries[slot[i]].pattern_key << 32 |
+				 slot[i];
+	qsort(tmp, n - first, sizeof(*tmp), cmp_u64);
+	for (i = first; i < n; i++)
+		slot[i] = (uint32_t)tmp[i - first];
+	free(tmp);
+	return 0;
+}
+
 /* Lays out and fills the blob once every section is built. */
 static int assemble(builder *b, vigil__blob_entry *entries, int64_t built_ns,
 		    void **out, size_t *size_out)
@@ -534,6 +568,13 @@ static int assemble(builder *b, vigil__blob_entry *entries, int64_t built_ns,
 			if (pass)
 				flags[n] |= VIGIL__NODE_PATTERNS;
 			slots[nodes[n] + b->node_count[n]++] = e;
+		}
+	for (i = 0; i < b->n_nodes; i++)
+		if ((flags[i] & VIGIL__NODE_PATTERNS) &&
+		    sort_patterns(entries, slots + nodes[i],
+				  nodes[i + 1] - nodes[i]) < 0) {
+			free(blob);
+			return VIGIL_ENOMEM;
 		}
 	keys = (uint16_t *)(blob + h.keys_off);
 	for (i = 0; i < b->n_pairs; i++)

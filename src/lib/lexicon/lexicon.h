@@ -84,8 +84,11 @@ uint16_t vigil__pattern_word_key(const char *w, size_t n);
 uint16_t vigil__pattern_key(const char *pattern);
 
 /* vigil__pattern_key() of each entry (0 without a pattern), indexed like
- * the entries: a contiguous table that patterns.c scans. */
+ * the entries: a contiguous table that patterns.c searches. A match's
+ * entries with a pattern are ordered by key, then by rank: the entry's
+ * place in the dictionary sources (file and line order). */
 const uint16_t *vigil__lexicon_pattern_keys(const vigil__lexicon *lx);
+uint32_t vigil__lexicon_entry_rank(const vigil__lexicon *lx, uint32_t i);
 /* The kind of entry `i` when it applies on `date` (YYYYMMDD; 0: always, as
  * vigil__entry_valid_on() of the clause stage says), else -1. */
 int vigil__lexicon_entry_kind_on(const vigil__lexicon *lx, uint32_t i,

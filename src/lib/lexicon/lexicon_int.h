@@ -35,7 +35,7 @@
  * blob from another byte order, which is then treated as stale).
  */
 #define VIGIL__BLOB_MAGIC "VIGILDCT"
-#define VIGIL__BLOB_VERSION 4u
+#define VIGIL__BLOB_VERSION 5u
 #define VIGIL__BLOB_ENDIAN 0x01020304u
 /* The TABARI/PETRARCH translation (dict_petr*.c): part of the engine
  * fingerprint, so bump it when a translation changes and compiled caches
