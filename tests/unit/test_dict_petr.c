@@ -48,6 +48,12 @@ static const struct {
 	 "king x = ARNELI until=2000-01-04\n"
 	 "king x = ARNREB from=2001-01-02\nhamas = PSEREB\n",
 	 ""},
+	/* a dated code comes before the group's open code */
+	{VIGIL__PETR_ACTORS,
+	 "HAMFAST GAMGEE [HOB]\n\t[HOBGOV 20121109-20130119]\n",
+	 "[actors]\nhamfast gamgee = HOBGOV from=2012-11-09 until=2013-01-19\n"
+	 "hamfast gamgee = HOB type=country\n",
+	 ""},
 	{VIGIL__PETR_ACTORS,
 	 "+ORPHAN\n\t[ABC]\nA [B/C]\nB [ABC 9901]\nC [X\nD_(E)_ [DDD]\nF=G [H]\nLONE\n",
 	 "[actors]\nd (e) = DDD type=country\n",
