@@ -107,6 +107,10 @@ cat >"$TMP/v.xml" <<'X'
 <EventCoding noevents="True"></EventCoding>
 <Text>Norland gave a high praise to Sudmark.</Text>
 </Sentence>
+<Sentence date="19970301" id="T-09" category="PAT" sentence="true">
+<EventCoding sourcecode="NOR" targetcode="SUD" eventcode="051"></EventCoding>
+<Text>Norland praised the sending of troops to Sudmark.</Text>
+</Sentence>
 <Sentence date="19970301" id="T-06" category="OBJ" sentence="true">
 <EventCoding sourcecode="NOR" targetcode="SUDMIL" eventcode="051"></EventCoding>
 <Text>Norland praised an attack by Sudmark soldiers.</Text>
@@ -129,12 +133,12 @@ X
 status=$?
 cat >"$TMP/want.conf" <<'X'
 category     records  passed  failed
-PAT                3       3       0
+PAT                4       4       0
 DATE               1       1       0
 OBJ                2       2       0
 AGENT              1       1       0
 DISCARD            1       1       0
-8 passed, 0 failed
+9 passed, 0 failed
 X
 diff "$TMP/want.conf" "$TMP/conf" >&2 || fail "conform report differs"
 expect_eq "conform exit status" "$status" 0

@@ -525,10 +525,21 @@ static int modifier_at(const vigil__analysis *an, uint32_t t)
 	       an->text[tok->off + tok->len - 1] != 's';
 }
 
+/* Whether token tok ends with `suffix` (ASCII, any case). */
+static int ends_with(const vigil__analysis *an, const vigil__token *tok,
+		     const char *suffix)
+{
+	size_t n = strlen(suffix);
+
+	return tok->len > n &&
+	       strncasecmp(an->text + tok->off + tok->len - n, suffix, n) == 0;
+}
+
 /*
  * Whether a pos=verb-only verb (TABARI/PETRARCH verbs) is used as a noun:
  * in base or -s form after an article or possessive, with at most two
- * modifiers between ("during a brief private visit", "their meeting").
+ * modifiers between ("during a brief private visit"), or an -ing form
+ * right after one ("their meeting").
  */
 static int noun_use(const vigil__analysis *an, const vigil__cverb *v)
 {
@@ -537,22 +548,19 @@ static int noun_use(const vigil__analysis *an, const vigil__cverb *v)
 	const vigil__match *m = &an->matches[v->match];
 	const vigil__sentence *s = &an->seg.sent[v->sent];
 	const vigil__token *last = &an->seg.tok[m->tok_end - 1];
-	uint32_t t = m->tok_begin, skipped = 0;
+	uint32_t t = m->tok_begin, skipped = 0, most = 2;
 	size_t i;
 
-	if (!verb_only(an, v->entry) ||
-	    (last->len > 2 && (strncasecmp(an->text + last->off + last->len - 2,
-					   "ed", 2) == 0 ||
-			       (last->len > 3 &&
-				strncasecmp(an->text + last->off + last->len - 3,
-					    "ing", 3) == 0))))
+	if (!verb_only(an, v->entry) || ends_with(an, last, "ed"))
 		return 0;
+	if (ends_with(an, last, "ing"))
+		most = 0;  /* "their meeting", not "the army attacking" */
 	while (t > s->tok_begin) {
 		t--;
 		for (i = 0; i < sizeof(dets) / sizeof(dets[0]); i++)
 			if (word_is(an, t, dets[i]))
 				return 1;
-		if (++skipped > 2 || !modifier_at(an, t))
+		if (++skipped > most || !modifier_at(an, t))
 			return 0;
 	}
 	return 0;
