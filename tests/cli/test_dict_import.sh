@@ -36,6 +36,12 @@ SEND {SENDS SENT SENDING}
 ~ a (a b ATTACK) SAY = a b 015
 --- ATTACK [190] ---
 ATTACK
+--- VISIT [042:043] ---
+VISIT
+--- LEAVE [012] ---
+LEAVE
+--- LEFT [032] ---
+LEFT
 X
 cat >"$TMP/d/test.discards.txt" <<'X'
 FOOTBALL_
@@ -84,6 +90,10 @@ medicine | medicines = &aid
 send | sends | sent | sending = --- pos=verb-only
 send | sends | sent | sending = 150 pos=verb-only pattern=*,troops,to,+
 +attack = 190 pos=verb-only
++visit = 042 pos=verb-only
++visit = 043 pos=verb-reverse
++leave = 012 pos=verb-only
++left = 032 pos=verb-only
 X
 diff "$TMP/want.vd" "$TMP/out.vd" >&2 || fail "converted file differs"
 "$VIGIL" dict check "$TMP/out.vd" >/dev/null || fail "converted file has errors"
@@ -111,6 +121,15 @@ cat >"$TMP/v.xml" <<'X'
 <EventCoding sourcecode="NOR" targetcode="SUD" eventcode="051"></EventCoding>
 <Text>Norland praised the sending of troops to Sudmark.</Text>
 </Sentence>
+<Sentence date="19970301" id="T-10" category="VERB" sentence="true">
+<EventCoding sourcecode="NOR" targetcode="SUD" eventcode="042"></EventCoding>
+<EventCoding sourcecode="SUD" targetcode="NOR" eventcode="043"></EventCoding>
+<Text>Norland visited Sudmark.</Text>
+</Sentence>
+<Sentence date="19970301" id="T-11" category="VERB" sentence="true">
+<EventCoding sourcecode="NOR" targetcode="SUD" eventcode="032"></EventCoding>
+<Text>Norland left for Sudmark.</Text>
+</Sentence>
 <Sentence date="19970301" id="T-06" category="OBJ" sentence="true">
 <EventCoding sourcecode="NOR" targetcode="SUDMIL" eventcode="051"></EventCoding>
 <Text>Norland praised an attack by Sudmark soldiers.</Text>
@@ -135,10 +154,11 @@ cat >"$TMP/want.conf" <<'X'
 category     records  passed  failed
 PAT                4       4       0
 DATE               1       1       0
+VERB               2       2       0
 OBJ                2       2       0
 AGENT              1       1       0
 DISCARD            1       1       0
-9 passed, 0 failed
+11 passed, 0 failed
 X
 diff "$TMP/want.conf" "$TMP/conf" >&2 || fail "conform report differs"
 expect_eq "conform exit status" "$status" 0

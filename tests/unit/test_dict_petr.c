@@ -86,9 +86,11 @@ static const struct {
 	 "[synsets]\ndollar | dollars = &money\neuro = &money\n[verbs]\n"
 	 "pay | pays | paid = 070 pos=verb-only\n"
 	 "pay | pays | paid = 072 pos=verb-only pattern=$,will,*,&money_to,+\n"
+	 "pay | pays | paid = 073 pos=verb-reverse pattern=$,will,*,&money_to,+\n"
 	 "pay | pays | paid = --- pos=verb-only pattern=*,back\n"
 	 "wire +tap = 071 pos=verb-only\n"
 	 "wire +tap = 072 pos=verb-only pattern=$,will,*,&money_to,+\n"
+	 "wire +tap = 073 pos=verb-reverse pattern=$,will,*,&money_to,+\n"
 	 "wire +tap = --- pos=verb-only pattern=*,back\n",
 	 "9: skipped: pattern needs exactly one * for the verb\n"
 	 "10: skipped: unknown synset in '&NOPE'\n"

@@ -363,15 +363,51 @@ static int32_t object_after(const ctx *c, uint32_t end)
 	return actor_in(c, c->ve, to, 0);
 }
 
-/* Whether entry k is a pos=verb-only verb (TABARI/PETRARCH). */
-static int verb_only(const vigil__analysis *an, int32_t k)
+/* Whether entry k has pos=`pos`. */
+static int pos_is(const vigil__analysis *an, int32_t k, const char *pos)
 {
 	vigil__entry e;
 
 	if (k < 0)
 		return 0;
 	vigil__lexicon_entry(an->lx, (uint32_t)k, &e);
-	return e.pos && strcmp(e.pos, "verb-only") == 0;
+	return e.pos && strcmp(e.pos, pos) == 0;
+}
+
+/* Whether entry k is a pos=verb-only verb (TABARI/PETRARCH). */
+static int verb_only(const vigil__analysis *an, int32_t k)
+{
+	return pos_is(an, k, "verb-only");
+}
+
+/* Whether verb entry k is written in its dictionary as the one word the
+ * match covers ("LEFT" of the block LEFT, not the inflected "+leave"). */
+static int written_as(const vigil__analysis *an, const vigil__match *m,
+		      int32_t k)
+{
+	const vigil__token *tok = &an->seg.tok[m->tok_begin];
+	vigil__entry e;
+	const char *ph;
+
+	if (k < 0 || m->tok_end != m->tok_begin + 1)
+		return 0;
+	vigil__lexicon_entry(an->lx, (uint32_t)k, &e);
+	ph = e.phrase + (e.phrase[0] == '+');
+	return strlen(ph) == tok->len &&
+	       strncasecmp(ph, an->text + tok->off, tok->len) == 0;
+}
+
+/* The reciprocal of entry k among a match's entries [k + 1, end): the
+ * pos=verb-reverse entry written right after it (TABARI's [ddd:eee]),
+ * or -1. */
+static int32_t reciprocal(const vigil__analysis *an, int32_t k, uint32_t end)
+{
+	if (k < 0 || (uint32_t)k + 1 >= end ||
+	    vigil__lexicon_entry_rank(an->lx, (uint32_t)k + 1) !=
+		    vigil__lexicon_entry_rank(an->lx, (uint32_t)k) + 1 ||
+	    !pos_is(an, k + 1, "verb-reverse"))
+		return -1;
+	return k + 1;
 }
 
 /* TABARI's default target: a pos=verb-only verb left without object by
@@ -405,7 +441,8 @@ static void try_entry(const ctx *c, uint32_t k, choice *ch)
 	found f;
 	int score;
 
-	if (vigil__lexicon_entry_kind_on(lx, k, c->an->date) != VIGIL_KIND_VERB)
+	if (vigil__lexicon_entry_kind_on(lx, k, c->an->date) != VIGIL_KIND_VERB ||
+	    pos_is(c->an, (int32_t)k, "verb-reverse"))
 		return;
 	score = try_pattern(c, vigil__lexicon_entry_pattern(lx, k), &f);
 	rank = vigil__lexicon_entry_rank(lx, k);
@@ -461,13 +498,46 @@ static void search_patterns(const ctx *c, const doc_words *wd,
 }
 
 /*
+ * Inserts after each verb i with rev[i] >= 0 its reciprocal event: a copy
+ * with subject and object swapped and entry rev[i]. Returns 0, or -1 when
+ * the arena fails.
+ */
+static int add_reciprocals(vigil__arena *a, vigil__clauses *cl,
+			   const int32_t *rev, size_t nrev)
+{
+	vigil__cverb *out;
+	size_t i, n = 0;
+
+	if (nrev == 0)
+		return 0;
+	out = vigil__arena_alloc(a, (cl->nverb + nrev) * sizeof(*out));
+	if (!out)
+		return -1;
+	for (i = 0; i < cl->nverb; i++) {
+		out[n++] = cl->verbs[i];
+		if (rev[i] < 0)
+			continue;
+		out[n] = cl->verbs[i];
+		out[n].subj = cl->verbs[i].obj;
+		out[n].obj = cl->verbs[i].subj;
+		out[n].entry = rev[i];
+		out[n].passive = 0;
+		out[n].rules &= (uint16_t)~VIGIL__R_BETWEEN;
+		n++;
+	}
+	cl->verbs = out;
+	cl->nverb = n;
+	return 0;
+}
+
+/*
  * The verb's entry: the entry with a pattern that matches with the most
  * words (ties: the first), trying only those whose key is 0 or the key of
  * a word of the sentence; without one, its first entry without a pattern.
  * Verbs with neither patterns nor an entry "---" are left alone.
  */
-static void apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
-			  const doc_words *wd, vigil__cverb *v)
+static int32_t apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
+			     const doc_words *wd, vigil__cverb *v)
 {
 	const vigil__match *m = &an->matches[v->match];
 	const vigil__sentence *s = &an->seg.sent[v->sent];
@@ -480,16 +550,21 @@ static void apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
 
 	for (k = m->entry_first; k < end; k++) {  /* without a pattern */
 		if (vigil__lexicon_entry_kind_on(an->lx, k, an->date) !=
-		    VIGIL_KIND_VERB)
+			    VIGIL_KIND_VERB ||
+		    pos_is(an, (int32_t)k, "verb-reverse"))
 			continue;
-		if (dflt < 0)
+		if (dflt < 0 || (!written_as(an, m, dflt) &&
+				 written_as(an, m, (int32_t)k)))
 			dflt = (int32_t)k;
 		patterned |= strcmp(vigil__lexicon_entry_code(an->lx, k),
 				    "---") == 0;
 	}
+	if (verb_only(an, v->entry) && dflt >= 0 && dflt != v->entry &&
+	    written_as(an, m, dflt) && !written_as(an, m, v->entry))
+		v->entry = dflt;
 	if (!patterned) {
 		default_object(&c, v, c.ve);
-		return;
+		return reciprocal(an, v->entry, end);
 	}
 	if (m->pattern_count <= SCAN_MAX)
 		scan_patterns(&c, wd, end, end + m->pattern_count, &ch);
@@ -513,6 +588,8 @@ static void apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
 	if (best >= 0 && v->obj < 0)
 		default_object(&c, v, c.ve);
 	v->entry = best;
+	return reciprocal(an, best, (uint32_t)best < end ?
+					    end : end + m->pattern_count);
 }
 
 /* Whether token t is a lowercase word not ending in -s: what can stand
@@ -569,10 +646,14 @@ static int noun_use(const vigil__analysis *an, const vigil__cverb *v)
 int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 {
 	doc_words wd;
-	size_t i;
+	int32_t *rev;
+	size_t i, nrev = 0;
 
 	if (!an->lx || an->cl.nverb == 0)
 		return 0;
+	rev = vigil__arena_alloc(a, an->cl.nverb * sizeof(*rev));
+	if (!rev)
+		return -1;
 	wd.tok = NULL;
 	wd.keys = NULL;
 	wd.folded = NULL;
@@ -586,6 +667,7 @@ int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 		vigil__cverb *v = &an->cl.verbs[i];
 		const vigil__match *m = &an->matches[v->match];
 
+		rev[i] = -1;
 		if (v->entry < 0 || m->entry_count + m->pattern_count == 0)
 			continue;
 		if (!wd.tok) {
@@ -602,9 +684,10 @@ int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 		if (m->pattern_count &&
 		    enter_sentence(a, an, &wd, v->sent) < 0)
 			return -1;
-		apply_to_verb(an, &an->cl, &wd, v);
+		rev[i] = apply_to_verb(an, &an->cl, &wd, v);
+		nrev += rev[i] >= 0;
 	}
-	return 0;
+	return add_reciprocals(a, &an->cl, rev, nrev);
 }
 
 /* The sentence holding token t. */
