@@ -130,6 +130,11 @@ cat >"$TMP/v.xml" <<'X'
 <EventCoding sourcecode="NOR" targetcode="SUD" eventcode="032"></EventCoding>
 <Text>Norland left for Sudmark.</Text>
 </Sentence>
+<Sentence date="19970301" id="T-12" category="VERB" sentence="true">
+<EventCoding sourcecode="NORGOV" targetcode="NOR" eventcode="051"></EventCoding>
+<EventCoding sourcecode="NORGOV" targetcode="SUD" eventcode="150"></EventCoding>
+<Text>King Arvid praised Norland and sent troops to Sudmark.</Text>
+</Sentence>
 <Sentence date="19970301" id="T-06" category="OBJ" sentence="true">
 <EventCoding sourcecode="NOR" targetcode="SUDMIL" eventcode="051"></EventCoding>
 <Text>Norland praised an attack by Sudmark soldiers.</Text>
@@ -154,11 +159,11 @@ cat >"$TMP/want.conf" <<'X'
 category     records  passed  failed
 PAT                4       4       0
 DATE               1       1       0
-VERB               2       2       0
+VERB               3       3       0
 OBJ                2       2       0
 AGENT              1       1       0
 DISCARD            1       1       0
-11 passed, 0 failed
+12 passed, 0 failed
 X
 diff "$TMP/want.conf" "$TMP/conf" >&2 || fail "conform report differs"
 expect_eq "conform exit status" "$status" 0

@@ -643,6 +643,38 @@ static int noun_use(const vigil__analysis *an, const vigil__cverb *v)
 	return 0;
 }
 
+/*
+ * A pos=verb-only verb right after "and" (an adverb in -ly may stand
+ * between) continues the verb phrase of the sentence's previous verb
+ * ("condemned an attack ... and promised aid"): it takes that verb's
+ * subject, as TABARI does, rather than the nearest actor before it.
+ */
+static void shared_subject(const vigil__analysis *an, vigil__clauses *cl,
+			   size_t i)
+{
+	vigil__cverb *v = &cl->verbs[i];
+	const vigil__match *m = &an->matches[v->match];
+	uint32_t t = m->tok_begin;
+
+	if (!verb_only(an, v->entry) || t == an->seg.sent[v->sent].tok_begin)
+		return;
+	if (ends_with(an, &an->seg.tok[t - 1], "ly") &&
+	    t - 1 > an->seg.sent[v->sent].tok_begin)
+		t--;
+	if (!word_is(an, t - 1, "and"))
+		return;
+	while (i-- > 0) {
+		const vigil__cverb *p = &cl->verbs[i];
+
+		if (p->sent != v->sent)
+			return;
+		if (p->subj >= 0 && an->matches[p->match].tok_end < t) {
+			v->subj = p->subj;
+			return;
+		}
+	}
+}
+
 int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 {
 	doc_words wd;
@@ -684,6 +716,7 @@ int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 		if (m->pattern_count &&
 		    enter_sentence(a, an, &wd, v->sent) < 0)
 			return -1;
+		shared_subject(an, &an->cl, i);
 		rev[i] = apply_to_verb(an, &an->cl, &wd, v);
 		nrev += rev[i] >= 0;
 	}
