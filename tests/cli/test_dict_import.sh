@@ -135,6 +135,11 @@ cat >"$TMP/v.xml" <<'X'
 <EventCoding sourcecode="NORGOV" targetcode="SUD" eventcode="150"></EventCoding>
 <Text>King Arvid praised Norland and sent troops to Sudmark.</Text>
 </Sentence>
+<Sentence date="19970301" id="T-13" category="AGENT" sentence="true">
+<EventCoding sourcecode="SUD" targetcode="NORGOV" eventcode="051"></EventCoding>
+<EventCoding sourcecode="NOR" targetcode="NORGOV" eventcode="051"></EventCoding>
+<Text>Sudmark and the proud Norland praised King Arvid.</Text>
+</Sentence>
 <Sentence date="19970301" id="T-06" category="OBJ" sentence="true">
 <EventCoding sourcecode="NOR" targetcode="SUDMIL" eventcode="051"></EventCoding>
 <Text>Norland praised an attack by Sudmark soldiers.</Text>
@@ -160,10 +165,10 @@ category     records  passed  failed
 PAT                4       4       0
 DATE               1       1       0
 VERB               3       3       0
+AGENT              2       2       0
 OBJ                2       2       0
-AGENT              1       1       0
 DISCARD            1       1       0
-12 passed, 0 failed
+13 passed, 0 failed
 X
 diff "$TMP/want.conf" "$TMP/conf" >&2 || fail "conform report differs"
 expect_eq "conform exit status" "$status" 0

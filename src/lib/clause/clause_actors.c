@@ -581,11 +581,33 @@ static int the_north_at(vigil__cctx *c, uint32_t i)
 
 /* How actors a and b are joined: 0 not, 1 by commas only, 2 by "and"/"or",
  * 3 by a comma and "and"/"or". */
+/* Whether token t (word class w) can stand between "and" and the next
+ * member of a compound: an article, or a lowercase adjective-like word
+ * of no match (not an adverb such as "then": "and then Ukraine seized"). */
+static int modifier(const vigil__cctx *c, uint32_t t, uint32_t w)
+{
+	static const char *const adverbs[] = {"then", "also", "now", "later",
+		"still", "again", "even", "yet", "so", "thus", "too", "soon"};
+	const vigil__token *tk = &c->tok[t];
+	size_t i;
+
+	if (w & W_DET)
+		return 1;
+	if (w != 0 || tk->type != VIGIL_TOK_WORD ||
+	    (tk->flags & VIGIL_TF_CAP) || match_at(c, t) >= 0 ||
+	    (tk->len > 2 && strncmp(c->text + tk->off + tk->len - 2, "ly", 2) == 0))
+		return 0;
+	for (i = 0; i < sizeof(adverbs) / sizeof(adverbs[0]); i++)
+		if (word_is(c, t, adverbs[i]))
+			return 0;
+	return 1;
+}
+
 static int link_type(const vigil__cctx *c, const vigil__actor *a,
 		     const vigil__actor *b)
 {
 	uint32_t t;
-	int comma = 0, coord = 0;
+	int comma = 0, coord = 0, mods = 0;
 
 	if (b->tok_begin <= a->tok_end || (a->flags & VIGIL__AF_PRONOUN) ||
 	    (b->flags & VIGIL__AF_PRONOUN))
@@ -597,8 +619,10 @@ static int link_type(const vigil__cctx *c, const vigil__actor *a,
 		if (tk->type == VIGIL_TOK_PUNCT && tk->len == 1 &&
 		    c->text[tk->off] == ',')
 			comma = 1;
-		else if ((w & W_COORD) && !(w & W_BUT))
+		else if ((w & W_COORD) && !(w & W_BUT) && !mods)
 			coord = 1;
+		else if ((comma || coord) && modifier(c, t, w) && ++mods <= 3)
+			continue;  /* "and the evil awful Gondor" */
 		else
 			return 0;
 	}
