@@ -65,6 +65,11 @@ int vigil_dict_open(vigil_dict **out, const char *const *paths, size_t npaths,
  */
 int vigil_dict_check(const char *const *paths, size_t npaths, vigil_diag_fn diag,
 		     void *diag_ctx, size_t *nerrors_out);
+/* The same, also giving the number of lines of TABARI/PETRARCH sources
+ * that were skipped (reported as "skipped: reason"; no errors). */
+int vigil_dict_check_counts(const char *const *paths, size_t npaths,
+			    vigil_diag_fn diag, void *diag_ctx,
+			    size_t *nerrors_out, size_t *nskipped_out);
 
 /*
  * Compiles the sources in `paths` into the cache file `out_path` (written to

@@ -24,6 +24,8 @@ static const char dict_usage[] =
 	"them (format and mapping: data/README.md).\n"
 	"\n"
 	"  check     report every error as file:line: reason; exit 1 if there is any\n"
+	"            (lines of TABARI/PETRARCH files left out: file:line: skipped:\n"
+	"            reason, and their count after the summary)\n"
 	"  compile   compile the sources into the binary file OUT (what the cache holds)\n"
 	"  import    convert TABARI/PETRARCH dictionaries into one native .vd file;\n"
 	"            lines that cannot be converted are reported as skipped\n"
@@ -31,23 +33,34 @@ static const char dict_usage[] =
 	"            print entries, phrases, words, compiled size, cache use and the\n"
 	"            time to open\n";
 
+/* ", N lines skipped" when imported sources had lines left out. */
+static void print_skipped(FILE *f, size_t nskipped)
+{
+	if (nskipped)
+		fprintf(f, ", %zu line%s skipped", nskipped,
+			nskipped == 1 ? "" : "s");
+	fputc('\n', f);
+}
+
 static int dict_check(int argc, char **argv)
 {
-	size_t nerrors = 0;
+	size_t nerrors = 0, nskipped = 0;
 	int rc;
 
 	if (argc < 1) {
 		fputs(dict_usage, stderr);
 		return CLI_USAGE;
 	}
-	rc = vigil_dict_check((const char *const *)argv, (size_t)argc,
-			      cli_print_diag, NULL, &nerrors);
+	rc = vigil_dict_check_counts((const char *const *)argv, (size_t)argc,
+				     cli_print_diag, NULL, &nerrors, &nskipped);
 	if (rc == VIGIL_OK) {
-		printf("ok: %d source%s, no errors\n", argc, argc == 1 ? "" : "s");
+		printf("ok: %d source%s, no errors", argc, argc == 1 ? "" : "s");
+		print_skipped(stdout, nskipped);
 		return CLI_OK;
 	}
 	if (rc == VIGIL_EINPUT) {
-		fprintf(stderr, "%zu error%s\n", nerrors, nerrors == 1 ? "" : "s");
+		fprintf(stderr, "%zu error%s", nerrors, nerrors == 1 ? "" : "s");
+		print_skipped(stderr, nskipped);
 		return CLI_INPUT;
 	}
 	fprintf(stderr, "vigil dict check: %s\n", vigil_strerror(rc));

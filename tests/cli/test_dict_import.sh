@@ -34,6 +34,14 @@ SEND {SENDS SENT SENDING}
 - * TROOPS (TO +) [150]
 - * [xx]
 ~ a (a b ATTACK) SAY = a b 015
+--- ATTACK [190] ---
+ATTACK
+--- VISIT [042:043] ---
+VISIT
+--- LEAVE [012] ---
+LEAVE
+--- LEFT [032] ---
+LEFT
 X
 cat >"$TMP/d/test.discards.txt" <<'X'
 FOOTBALL_
@@ -47,6 +55,12 @@ $TMP/d/test.verbs.txt:11: skipped: bad event code
 $TMP/d/test.verbs.txt:12: skipped: transformation rules (~) are not supported
 X
 diff "$TMP/want.err" "$TMP/err" >&2 || fail "skipped lines differ"
+# dict check reports the same lines and counts them
+"$VIGIL" dict check "$TMP"/d/*.txt >"$TMP/check" 2>"$TMP/err" ||
+	fail "dict check failed: $(cat "$TMP/err")"
+diff "$TMP/want.err" "$TMP/err" >&2 || fail "dict check: skipped lines differ"
+expect_eq "dict check summary" "$(cat "$TMP/check")" \
+	"ok: 4 sources, no errors, 3 lines skipped"
 cat >"$TMP/want.vd" <<'X'
 # imported from test.actors.txt
 [actors]
@@ -70,11 +84,16 @@ horoscope = story
 food | foods = &aid
 medicine | medicines = &aid
 [verbs]
-+praise = 051
-+praise = 052 pattern=*,highly
-+praise = 053 pattern=*,for,&aid
-send | sends | sent | sending = ---
-send | sends | sent | sending = 150 pattern=*,troops,to,+
++praise = 051 pos=verb-only
++praise = 052 pos=verb-only pattern=*,highly
++praise = 053 pos=verb-only pattern=*,for,&aid
+send | sends | sent | sending = --- pos=verb-only
+send | sends | sent | sending = 150 pos=verb-only pattern=*,troops,to,+
++attack = 190 pos=verb-only
++visit = 042 pos=verb-only
++visit = 043 pos=verb-reverse
++leave = 012 pos=verb-only
++left = 032 pos=verb-only
 X
 diff "$TMP/want.vd" "$TMP/out.vd" >&2 || fail "converted file differs"
 "$VIGIL" dict check "$TMP/out.vd" >/dev/null || fail "converted file has errors"
@@ -90,6 +109,49 @@ cat >"$TMP/v.xml" <<'X'
 <EventCoding sourcecode="NORELI" targetcode="SUD" eventcode="150"></EventCoding>
 <Text>King Arvid sent troops to Sudmark.</Text>
 </Sentence>
+<Sentence date="19970301" id="T-04" category="PAT" sentence="true">
+<EventCoding sourcecode="NOR" targetcode="SUD" eventcode="052"></EventCoding>
+<Text>Norland praised highly the envoys at Sudmark.</Text>
+</Sentence>
+<Sentence date="19970301" id="T-05" category="PAT" sentence="true">
+<EventCoding noevents="True"></EventCoding>
+<Text>Norland gave a high praise to Sudmark.</Text>
+</Sentence>
+<Sentence date="19970301" id="T-09" category="PAT" sentence="true">
+<EventCoding sourcecode="NOR" targetcode="SUD" eventcode="051"></EventCoding>
+<Text>Norland praised the sending of troops to Sudmark.</Text>
+</Sentence>
+<Sentence date="19970301" id="T-10" category="VERB" sentence="true">
+<EventCoding sourcecode="NOR" targetcode="SUD" eventcode="042"></EventCoding>
+<EventCoding sourcecode="SUD" targetcode="NOR" eventcode="043"></EventCoding>
+<Text>Norland visited Sudmark.</Text>
+</Sentence>
+<Sentence date="19970301" id="T-11" category="VERB" sentence="true">
+<EventCoding sourcecode="NOR" targetcode="SUD" eventcode="032"></EventCoding>
+<Text>Norland left for Sudmark.</Text>
+</Sentence>
+<Sentence date="19970301" id="T-12" category="VERB" sentence="true">
+<EventCoding sourcecode="NORGOV" targetcode="NOR" eventcode="051"></EventCoding>
+<EventCoding sourcecode="NORGOV" targetcode="SUD" eventcode="150"></EventCoding>
+<Text>King Arvid praised Norland and sent troops to Sudmark.</Text>
+</Sentence>
+<Sentence date="19970301" id="T-13" category="AGENT" sentence="true">
+<EventCoding sourcecode="SUD" targetcode="NORGOV" eventcode="051"></EventCoding>
+<EventCoding sourcecode="NOR" targetcode="NORGOV" eventcode="051"></EventCoding>
+<Text>Sudmark and the proud Norland praised King Arvid.</Text>
+</Sentence>
+<Sentence date="19970301" id="T-06" category="OBJ" sentence="true">
+<EventCoding sourcecode="NOR" targetcode="SUDMIL" eventcode="051"></EventCoding>
+<Text>Norland praised an attack by Sudmark soldiers.</Text>
+</Sentence>
+<Sentence date="19970301" id="T-07" category="OBJ" sentence="true">
+<EventCoding noevents="True"></EventCoding>
+<Text>Norland praised the raids in which Sudmark soldiers marched.</Text>
+</Sentence>
+<Sentence date="19970301" id="T-08" category="AGENT" sentence="true">
+<EventCoding sourcecode="NGONOR" targetcode="SUD" eventcode="051"></EventCoding>
+<Text>Norland relief workers praised Sudmark.</Text>
+</Sentence>
 <Sentence date="20010301" id="T-03" category="DISCARD" sentence="true">
 <EventCoding noevents="True"></EventCoding>
 <Text>Norland praised Sudmark after the football match.</Text>
@@ -100,10 +162,13 @@ X
 status=$?
 cat >"$TMP/want.conf" <<'X'
 category     records  passed  failed
-PAT                1       1       0
+PAT                4       4       0
 DATE               1       1       0
+VERB               3       3       0
+AGENT              2       2       0
+OBJ                2       2       0
 DISCARD            1       1       0
-3 passed, 0 failed
+13 passed, 0 failed
 X
 diff "$TMP/want.conf" "$TMP/conf" >&2 || fail "conform report differs"
 expect_eq "conform exit status" "$status" 0

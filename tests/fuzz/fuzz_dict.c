@@ -36,8 +36,9 @@ static void match_all(const vigil__lexicon *lx)
 		abort();
 	for (i = 0; i < n; i++) {
 		if (m[i].tok_begin >= m[i].tok_end || m[i].tok_end > ntok ||
-		    m[i].entry_count == 0 ||
-		    (size_t)m[i].entry_first + m[i].entry_count >
+		    m[i].entry_count + m[i].pattern_count == 0 ||
+		    (size_t)m[i].entry_first + m[i].entry_count +
+				    m[i].pattern_count >
 			    vigil__lexicon_entry_count(lx))
 			abort();
 		for (k = 0; k < m[i].entry_count; k++) {

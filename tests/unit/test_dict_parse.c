@@ -77,7 +77,7 @@ static const struct {
 	{"[verbs]\nx = 111 goldstein=2.\n", "2: bad goldstein '2.' (must be -10..10)\n"},
 	{"[verbs]\nx = 111 quad=5\n", "2: bad quad '5' (must be 1..4)\n"},
 	{"[verbs]\nx = 111 quad=1.5\n", "2: bad quad '1.5' (must be 1..4)\n"},
-	{"[verbs]\nx = 111 pos=adj\n", "2: bad pos 'adj' (must be verb or noun)\n"},
+	{"[verbs]\nx = 111 pos=adj\n", "2: bad pos 'adj' (must be verb, verb-only, verb-reverse or noun)\n"},
 	{"[verbs]\nx = 111 plover=ACUSE\n",
 	 "2: bad plover 'ACUSE' (must be a PLOVER event type, e.g. ACCUSE)\n"},
 	{"[verbs]\nx = 11a\n", "2: bad CAMEO code '11a' (must be 2 to 4 digits, the third and fourth may be capitals, or ---)\n"},

@@ -48,6 +48,12 @@ static const struct {
 	 "king x = ARNELI until=2000-01-04\n"
 	 "king x = ARNREB from=2001-01-02\nhamas = PSEREB\n",
 	 ""},
+	/* a dated code comes before the group's open code */
+	{VIGIL__PETR_ACTORS,
+	 "HAMFAST GAMGEE [HOB]\n\t[HOBGOV 20121109-20130119]\n",
+	 "[actors]\nhamfast gamgee = HOBGOV from=2012-11-09 until=2013-01-19\n"
+	 "hamfast gamgee = HOB type=country\n",
+	 ""},
 	{VIGIL__PETR_ACTORS,
 	 "+ORPHAN\n\t[ABC]\nA [B/C]\nB [ABC 9901]\nC [X\nD_(E)_ [DDD]\nF=G [H]\nLONE\n",
 	 "[actors]\nd (e) = DDD type=country\n",
@@ -67,17 +73,25 @@ static const struct {
 	 "7: skipped: bad agent code '[GOV]' (expected ~CODE or CODE~)\n"
 	 "8: skipped: bad agent code '[~]' (expected ~CODE or CODE~)\n"
 	 "9: skipped: unknown substitution set in 'Z !Q! '\n"},
+	/* Treebank contractions joined as text writes them */
+	{VIGIL__PETR_VERBS, "&NEG\n+DID N'T\n+CA_N'T_\n+N'T_GO_\n+WILL NOT\n",
+	 "[synsets]\ndidn't | didn'ts = &neg\ncan't = &neg\nn't go = &neg\n"
+	 "will not | will nots = &neg\n",
+	 ""},
 	/* verbs: synsets, blocks, forms, multi-word verbs, patterns */
 	{VIGIL__PETR_VERBS,
 	 "&MONEY\n+DOLLAR\n+EURO_\n--- PAY [070] ---\nPAY {PAYS PAID}\n"
 	 "WIRE_+TAP [071]\n- $ WILL * &MONEY_TO + [072:073]\n- * BACK [---]\n"
 	 "- NOTHING [070]\n- * &NOPE [070]\n- * [a1]\n- * X\n~ a b\n",
 	 "[synsets]\ndollar | dollars = &money\neuro = &money\n[verbs]\n"
-	 "pay | pays | paid = 070\n"
-	 "pay | pays | paid = 072 pattern=$,will,*,&money_to,+\n"
-	 "pay | pays | paid = --- pattern=*,back\n"
-	 "wire +tap = 071\nwire +tap = 072 pattern=$,will,*,&money_to,+\n"
-	 "wire +tap = --- pattern=*,back\n",
+	 "pay | pays | paid = 070 pos=verb-only\n"
+	 "pay | pays | paid = 072 pos=verb-only pattern=$,will,*,&money_to,+\n"
+	 "pay | pays | paid = 073 pos=verb-reverse pattern=$,will,*,&money_to,+\n"
+	 "pay | pays | paid = --- pos=verb-only pattern=*,back\n"
+	 "wire +tap = 071 pos=verb-only\n"
+	 "wire +tap = 072 pos=verb-only pattern=$,will,*,&money_to,+\n"
+	 "wire +tap = 073 pos=verb-reverse pattern=$,will,*,&money_to,+\n"
+	 "wire +tap = --- pos=verb-only pattern=*,back\n",
 	 "9: skipped: pattern needs exactly one * for the verb\n"
 	 "10: skipped: unknown synset in '&NOPE'\n"
 	 "11: skipped: bad event code\n"

@@ -150,6 +150,12 @@ static void classify_matches(vigil__cctx *c, size_t nm)
 		}
 		if (mc->actor < 0 && former >= 0)
 			former_office_holder(c, mc, (uint32_t)former);
+		/* a verb with patterns only ("+give = 070 pattern=*,aid") is a
+		 * verb here; patterns.c codes it, or drops it when none fits */
+		if (mc->verb < 0 && c->m[i].pattern_count &&
+		    vigil__lexicon_entry_kind_on(c->lx, end, c->date) ==
+			    VIGIL_KIND_VERB)
+			mc->verb = (int32_t)end;
 		if (mc->verb >= 0 && mc->cue < 0) {
 			mc->cue_class = verb_cue_class(vigil__lexicon_entry_code(
 				c->lx, (uint32_t)mc->verb));

@@ -49,14 +49,26 @@ static void copy_str(char *dst, size_t cap, const char *src)
 	dst[n] = '\0';
 }
 
-/* code = prefix + sector, both possibly empty. */
+/* code = prefix + sector, both possibly empty; a sector written "NGO~"
+ * (TABARI's prefix agents) goes first instead: "NGO" + prefix. */
 static void join_code(vigil__actor *a, const char *prefix)
 {
-	size_t n = strlen(prefix), s = strlen(a->sector);
+	char head[sizeof(a->code)];
+	size_t n, s = strlen(a->sector);
 
+	copy_str(head, sizeof(head), prefix);
+	n = strlen(head);
+	if (s && a->sector[s - 1] == '~') {
+		a->sector[--s] = '\0';
+		if (n + s < sizeof(a->code)) {
+			memcpy(a->code, a->sector, s);
+			memcpy(a->code + s, head, n + 1);
+			return;
+		}
+	}
 	if (n + s >= sizeof(a->code))
 		n = s = 0;
-	memcpy(a->code, prefix, n);
+	memcpy(a->code, head, n);
 	memcpy(a->code + n, a->sector, s);
 	a->code[n + s] = '\0';
 }
@@ -244,6 +256,51 @@ static int institution_sector(const char *sector)
 }
 
 /* Gives the phrase [begin,end) with parts `parts` its code. 0: unresolved. */
+/* A title before a head actor coded with a bare country ("Bree Prime
+ * Minister Romendacil", TABARI's country-coded persons): the last agent
+ * of parts [0, n) gives the sector, joined to the head's code. */
+static void title_sector(const vigil__cctx *c, vigil__actor *a,
+			 const int32_t *parts, size_t n)
+{
+	vigil__entry e;
+	char head[sizeof(a->code)];
+
+	while (n > 0 && c->mc[parts[n - 1]].agent < 0)
+		n--;
+	if (n == 0 || c->mc[parts[n - 1]].actor >= 0)
+		return;
+	vigil__lexicon_entry(c->lx, (uint32_t)c->mc[parts[n - 1]].agent, &e);
+	if (!e.code[0])
+		return;
+	copy_str(head, sizeof(head), a->code);
+	copy_str(a->sector, sizeof(a->sector), e.code);
+	join_code(a, head);
+}
+
+/* A prefix agent ("NGO~") among parts [0, n) before an agent head: "An
+ * MSF Arnor diplomat" is NGO + ARNGOV. */
+static void prefix_agent(const vigil__cctx *c, vigil__actor *a,
+			 const int32_t *parts, size_t n)
+{
+	char code[sizeof(a->code)];
+	vigil__entry e;
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		if (c->mc[parts[i]].agent < 0 || c->mc[parts[i]].actor >= 0)
+			continue;
+		vigil__lexicon_entry(c->lx, (uint32_t)c->mc[parts[i]].agent, &e);
+		k = strlen(e.code);
+		if (k < 2 || e.code[k - 1] != '~' ||
+		    k - 1 + strlen(a->code) >= sizeof(a->code))
+			continue;
+		memcpy(code, e.code, k - 1);
+		copy_str(code + k - 1, sizeof(code) - (k - 1), a->code);
+		copy_str(a->code, sizeof(a->code), code);
+		return;
+	}
+}
+
 static int resolve_phrase(vigil__cctx *c, vigil__actor *a,
 			  const int32_t *parts, size_t n, size_t before)
 {
@@ -284,6 +341,8 @@ static int resolve_phrase(vigil__cctx *c, vigil__actor *a,
 			copy_str(a->sector, sizeof(a->sector), "ELI");
 			join_code(a, a->country);
 		}
+		if (!a->sector[0] && strlen(a->code) == 3)
+			title_sector(c, a, parts, n - 1);
 		return 1;
 	}
 	vigil__lexicon_entry(c->lx, (uint32_t)head->agent, &e);
@@ -294,10 +353,12 @@ static int resolve_phrase(vigil__cctx *c, vigil__actor *a,
 			a->entry = c->mc[parts[i]].actor;
 	if (a->country[0]) {
 		join_code(a, a->country);
+		prefix_agent(c, a, parts, n - 1);
 		return 1;
 	}
 	if (org) {
 		join_code(a, org);
+		prefix_agent(c, a, parts, n - 1);
 		return 1;
 	}
 	(void)context;
@@ -874,11 +935,33 @@ static int the_institution_at(vigil__cctx *c, uint32_t i)
 
 /* How actors a and b are joined: 0 not, 1 by commas only, 2 by "and"/"or",
  * 3 by a comma and "and"/"or". */
+/* Whether token t (word class w) can stand between "and" and the next
+ * member of a compound: an article, or a lowercase adjective-like word
+ * of no match (not an adverb such as "then": "and then Ukraine seized"). */
+static int modifier(const vigil__cctx *c, uint32_t t, uint32_t w)
+{
+	static const char *const adverbs[] = {"then", "also", "now", "later",
+		"still", "again", "even", "yet", "so", "thus", "too", "soon"};
+	const vigil__token *tk = &c->tok[t];
+	size_t i;
+
+	if (w & W_DET)
+		return 1;
+	if (w != 0 || tk->type != VIGIL_TOK_WORD ||
+	    (tk->flags & VIGIL_TF_CAP) || match_at(c, t) >= 0 ||
+	    (tk->len > 2 && strncmp(c->text + tk->off + tk->len - 2, "ly", 2) == 0))
+		return 0;
+	for (i = 0; i < sizeof(adverbs) / sizeof(adverbs[0]); i++)
+		if (word_is(c, t, adverbs[i]))
+			return 0;
+	return 1;
+}
+
 static int link_type(const vigil__cctx *c, const vigil__actor *a,
 		     const vigil__actor *b)
 {
 	uint32_t t;
-	int comma = 0, coord = 0;
+	int comma = 0, coord = 0, mods = 0;
 
 	if (b->tok_begin <= a->tok_end || (a->flags & VIGIL__AF_PRONOUN) ||
 	    (b->flags & VIGIL__AF_PRONOUN))
@@ -890,8 +973,10 @@ static int link_type(const vigil__cctx *c, const vigil__actor *a,
 		if (tk->type == VIGIL_TOK_PUNCT && tk->len == 1 &&
 		    c->text[tk->off] == ',')
 			comma = 1;
-		else if ((w & W_COORD) && !(w & W_BUT))
+		else if ((w & W_COORD) && !(w & W_BUT) && !mods)
 			coord = 1;
+		else if ((comma || coord) && modifier(c, t, w) && ++mods <= 3)
+			continue;  /* "and the evil awful Gondor" */
 		else if (!(w & W_POSSPRON) || t + 1 != b->tok_begin)
 			return 0;
 	}

@@ -243,7 +243,8 @@ static int code_events(vigil_worker *w)
 	if (vigil__clause_analyze(&w->arena, an->text, &an->seg, an->matches,
 				  an->nmatch, an->lx, an->date, &an->cl) < 0)
 		return fail(w, VIGIL_ENOMEM, "out of memory coding events");
-	vigil__patterns_apply(an);
+	if (vigil__patterns_apply(&w->arena, an) < 0)
+		return fail(w, VIGIL_ENOMEM, "out of memory applying patterns");
 	vigil__discards_apply(an);
 	if (vigil__events_build(&w->arena, &an->cl, an->seg.tok, an->matches,
 				an->lx, &an->events, &an->nevent) < 0)

@@ -4,34 +4,152 @@
  * of a verb match, the pattern with the most words that all occur around
  * the verb in its sentence (in order; '_' joins adjacent words) gives the
  * code, and its `$`/`+` markers the source and target; without one, the
- * entry without a pattern does. A code "---" means no event. Verbs whose
- * entries have neither patterns nor "---" are left as they are.
+ * entry without a pattern does. A code "---" means no event. Only the
+ * patterns whose key (longest word) is in the sentence are tried. For
+ * pos=verb-only verbs (TABARI/PETRARCH), noun uses after an article code
+ * nothing, and a verb left without object takes the first actor after it
+ * in its clause (TABARI's default target). Rules: conformance.md.
  *
  * SPDX-License-Identifier: MIT
  */
 #include <string.h>
+#include <strings.h>
 
 #include "patterns.h"
 
 #define MAX_ITEMS 32
 #define WORD_CAP 64
+#define KEY_WORDS (65536 / 64)  /* one bit per vigil__pattern_word_key() */
+#define SCAN_MAX 64   /* more patterns than this: binary search by key */
 
 typedef struct item {
 	char sep;           /* ',' gap allowed before it, '_' adjacent, 0 first */
 	char mark;          /* '*', '$', '+', '^', '%' or 0 for a word */
+	uint16_t key;       /* vigil__pattern_word_key() of a word */
 	const char *w;      /* the word (not NUL-terminated), len n */
 	size_t n;
 } item;
 
+/* A token folded once per document: its folded text and key (s NULL for
+ * tokens too long to be a pattern word). */
+typedef struct ftok {
+	const char *s;
+	uint16_t n, key;
+} ftok;
+
+/* The folded tokens of the sentences that have verbs with patterns, and
+ * the set of the keys of the current sentence's words. */
+typedef struct doc_words {
+	ftok *tok;
+	uint8_t *folded;    /* per sentence: its tokens are in tok */
+	uint64_t *keys;     /* KEY_WORDS */
+	uint16_t *list;     /* the same keys, each once: nlist of them */
+	uint32_t nlist;
+	uint32_t keys_sent; /* the sentence whose keys are set, or UINT32_MAX */
+} doc_words;
+
+/* What a pattern found: the actors at its `$` and `+` (or -1), and the
+ * token after its last word right of the verb. */
+typedef struct found {
+	int32_t src, tgt;
+	uint32_t end;
+} found;
+
+/* The best pattern so far. */
+typedef struct choice {
+	int32_t k;          /* its entry, or -1 */
+	int score;          /* words matched */
+	uint32_t rank;      /* source order: the first wins a tie */
+	found f;
+} choice;
+
 typedef struct ctx {
 	const vigil__analysis *an;
 	vigil__clauses *cl;
+	const ftok *ft;
+	const uint64_t *keys;
 	uint32_t sb, se;    /* the sentence's tokens */
 	uint32_t vb, ve;    /* the verb's tokens */
 	uint32_t sent;
 } ctx;
 
-static size_t split(const char *p, item *it)
+static int has_key(const uint64_t *keys, uint16_t key)
+{
+	return (int)(keys[key >> 6] >> (key & 63) & 1);
+}
+
+/* Folds the tokens of sentence s once. Returns 0, or -1 when the arena
+ * fails. */
+static int fold_sentence(vigil__arena *a, const vigil__analysis *an,
+			 doc_words *wd, uint32_t s)
+{
+	const vigil__sentence *se = &an->seg.sent[s];
+	char fold[WORD_CAP];
+	uint32_t t;
+
+	for (t = se->tok_begin; t < se->tok_end; t++) {
+		const vigil__token *tok = &an->seg.tok[t];
+		ftok *f = &wd->tok[t];
+		size_t fl = (size_t)-1;
+		char *copy;
+
+		if (tok->len < WORD_CAP)
+			fl = vigil__fold(an->text + tok->off, tok->len, fold,
+					 sizeof(fold));
+		if (fl == (size_t)-1 || fl >= WORD_CAP)
+			continue;
+		copy = vigil__arena_strndup(a, fold, fl);
+		if (!copy)
+			return -1;
+		f->s = copy;
+		f->n = (uint16_t)fl;
+		f->key = vigil__pattern_word_key(fold, fl);
+	}
+	wd->folded[s] = 1;
+	return 0;
+}
+
+/* Sets (on 1, set and list) or clears the keys of sentence s's words. */
+static void sentence_keys(const vigil__analysis *an, doc_words *wd,
+			  uint32_t s, int on)
+{
+	const vigil__sentence *se = &an->seg.sent[s];
+	uint32_t t;
+
+	wd->nlist = 0;
+	for (t = se->tok_begin; t < se->tok_end; t++) {
+		uint16_t key = wd->tok[t].key;
+
+		if (!wd->tok[t].s)
+			continue;
+		if (!on) {
+			wd->keys[key >> 6] = 0;
+		} else if (!has_key(wd->keys, key)) {
+			wd->keys[key >> 6] |= 1ull << (key & 63);
+			wd->list[wd->nlist++] = key;
+		}
+	}
+}
+
+/* Makes sentence s the current one (folded, its keys set). Returns 0, or
+ * -1 when the arena fails. */
+static int enter_sentence(vigil__arena *a, const vigil__analysis *an,
+			  doc_words *wd, uint32_t s)
+{
+	if (wd->keys_sent == s)
+		return 0;
+	if (wd->keys_sent != UINT32_MAX)
+		sentence_keys(an, wd, wd->keys_sent, 0);
+	if (!wd->folded[s] && fold_sentence(a, an, wd, s) < 0)
+		return -1;
+	sentence_keys(an, wd, s, 1);
+	wd->keys_sent = s;
+	return 0;
+}
+
+/* Splits a pattern into items; returns their number, or 0 when one of its
+ * words is not in the sentence (the pattern cannot match). */
+static size_t split(const char *p, item *it, const uint64_t *keys)
 {
 	size_t n = 0;
 	char sep = 0;
@@ -43,6 +161,11 @@ static size_t split(const char *p, item *it)
 		it[n].mark = len == 1 && strchr("*$+^%", *p) ? *p : 0;
 		it[n].w = p;
 		it[n].n = len;
+		if (!it[n].mark) {
+			it[n].key = vigil__pattern_word_key(p, len);
+			if (!has_key(keys, it[n].key))
+				return 0;
+		}
 		n++;
 		p += len;
 		if (*p)
@@ -51,23 +174,13 @@ static size_t split(const char *p, item *it)
 	return n;
 }
 
-/* Whether token t (folded) is word [w, w+n). */
-static int token_is(const ctx *c, uint32_t t, const char *w, size_t n)
+/* Whether token t (folded) is the word of item `it`. */
+static int token_is(const ctx *c, uint32_t t, const item *it)
 {
-	const vigil__token *tok = &c->an->seg.tok[t];
-	char fold[WORD_CAP];
-	size_t fl;
+	const ftok *f = &c->ft[t];
 
-	const unsigned char first = (unsigned char)c->an->text[tok->off];
-
-	if (tok->len >= WORD_CAP)
-		return 0;
-	/* an ASCII letter folds to its lower case: most tokens end here */
-	if (((first | 0x20u) >= 'a' && (first | 0x20u) <= 'z') &&
-	    (char)(first | 0x20u) != w[0])
-		return 0;
-	fl = vigil__fold(c->an->text + tok->off, tok->len, fold, sizeof(fold));
-	return fl == n && memcmp(fold, w, n) == 0;
+	return f->s && f->key == it->key && f->n == it->n &&
+	       memcmp(f->s, it->w, it->n) == 0;
 }
 
 static int inner(const ctx *c, uint32_t t)
@@ -78,7 +191,7 @@ static int inner(const ctx *c, uint32_t t)
 /* The first actor (group head) starting in [from, to), or -1. */
 static int32_t actor_in(const ctx *c, uint32_t from, uint32_t to, int last)
 {
-	int32_t found = -1;
+	int32_t hit = -1;
 	size_t i;
 
 	for (i = 0; i < c->cl->nactor; i++) {
@@ -87,21 +200,23 @@ static int32_t actor_in(const ctx *c, uint32_t from, uint32_t to, int last)
 		if (a->sent != c->sent || a->tok_begin < from || a->tok_end > to ||
 		    (a->flags & VIGIL__AF_PRONOUN) || !a->code[0])
 			continue;
-		found = (int32_t)a->group;
+		hit = (int32_t)a->group;
 		if (!last)
 			break;
 	}
-	return found;
+	return hit;
 }
 
 /*
  * Matches items [0, star) leftwards from the verb and (star, n) rightwards.
  * Returns the number of word items matched, or -1 when one is missing.
- * *src and *tgt receive the actors at `$` and `+` (or stay -1).
+ * f->src and f->tgt receive the actors at `$` and `+` (or stay -1), f->end
+ * the token after the last item matched right of the verb.
  */
 static int match_items(const ctx *c, const item *it, size_t n, size_t star,
-		       int32_t *src, int32_t *tgt)
+		       found *f)
 {
+	int32_t *src = &f->src, *tgt = &f->tgt;
 	uint32_t pos = c->ve;
 	int words = 0;
 	size_t i;
@@ -123,10 +238,10 @@ static int match_items(const ctx *c, const item *it, size_t n, size_t star,
 		while (pos < c->se && inner(c, pos))
 			pos++;
 		if (adjacent) {
-			if (pos >= c->se || !token_is(c, pos, it[i].w, it[i].n))
+			if (pos >= c->se || !token_is(c, pos, &it[i]))
 				return -1;
 		} else {
-			while (pos < c->se && !token_is(c, pos, it[i].w, it[i].n))
+			while (pos < c->se && !token_is(c, pos, &it[i]))
 				pos++;
 			if (pos >= c->se)
 				return -1;
@@ -134,6 +249,7 @@ static int match_items(const ctx *c, const item *it, size_t n, size_t star,
 		pos++;
 		words++;
 	}
+	f->end = pos;
 	pos = c->vb;                             /* before the verb */
 	for (i = star; i-- > 0;) {
 		int adjacent = it[i + 1].sep == '_';
@@ -153,11 +269,11 @@ static int match_items(const ctx *c, const item *it, size_t n, size_t star,
 			pos--;
 		if (adjacent) {
 			if (pos <= c->sb ||
-			    !token_is(c, pos - 1, it[i].w, it[i].n))
+			    !token_is(c, pos - 1, &it[i]))
 				return -1;
 		} else {
 			while (pos > c->sb &&
-			       !token_is(c, pos - 1, it[i].w, it[i].n))
+			       !token_is(c, pos - 1, &it[i]))
 				pos--;
 			if (pos <= c->sb)
 				return -1;
@@ -169,78 +285,444 @@ static int match_items(const ctx *c, const item *it, size_t n, size_t star,
 }
 
 /* Score of `pattern` around the verb (-1: no match). */
-static int try_pattern(const ctx *c, const char *pattern, int32_t *src,
-		       int32_t *tgt)
+static int try_pattern(const ctx *c, const char *pattern, found *f)
 {
 	item it[MAX_ITEMS];
-	size_t n = split(pattern, it), star;
+	size_t n = split(pattern, it, c->keys), star;
 
 	for (star = 0; star < n && it[star].mark != '*'; star++)
 		;
 	if (star == n)
 		return -1;
-	return match_items(c, it, n, star, src, tgt);
+	f->src = f->tgt = -1;
+	f->end = c->ve;
+	return match_items(c, it, n, star, f);
 }
 
-static void apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
-			  vigil__cverb *v)
+/* Whether token t is the word w (ASCII, any case). */
+static int word_is(const vigil__analysis *an, uint32_t t, const char *w)
+{
+	const vigil__token *tok = &an->seg.tok[t];
+	size_t n = strlen(w);
+
+	return tok->type == VIGIL_TOK_WORD && tok->len == n &&
+	       strncasecmp(an->text + tok->off, w, n) == 0;
+}
+
+/* Whether token t ends a clause for the object search: , ; : or a word
+ * that opens a relative or adverbial clause ("raids in which ..."). */
+static int clause_stop(const ctx *c, uint32_t t)
+{
+	static const char *const opens[] = {"which", "who", "whom", "whose",
+		"where", "when", "while", "because", "although"};
+	const vigil__token *tok = &c->an->seg.tok[t];
+	size_t i;
+
+	if (tok->type == VIGIL_TOK_PUNCT)
+		return tok->len == 1 && strchr(",;:", c->an->text[tok->off]) &&
+		       c->an->text[tok->off];
+	for (i = 0; i < sizeof(opens) / sizeof(opens[0]); i++)
+		if (word_is(c->an, t, opens[i]))
+			return 1;
+	return 0;
+}
+
+/* The first token at or after `from` where a verb of the clause stage
+ * that codes something starts, or the sentence's end. */
+static uint32_t next_coded_verb(const ctx *c, uint32_t from)
+{
+	uint32_t first = c->se;
+	size_t i;
+
+	for (i = 0; i < c->cl->nverb; i++) {
+		const vigil__cverb *v = &c->cl->verbs[i];
+		uint32_t t = c->an->matches[v->match].tok_begin;
+
+		if (v->sent == c->sent && v->entry >= 0 && t >= from &&
+		    t < first &&
+		    strcmp(vigil__lexicon_entry_code(c->an->lx,
+						     (uint32_t)v->entry),
+			   "---") != 0)
+			first = t;
+	}
+	return first;
+}
+
+/*
+ * The object of a verb whose pattern matched without a `+`: as TABARI
+ * takes it, the first actor after the verb in the same clause (before
+ * , ; : past the pattern's last word `end`, or the next verb that codes
+ * something), past prepositions ("fired two artillery shells at Seoul").
+ */
+static int32_t object_after(const ctx *c, uint32_t end)
+{
+	uint32_t to = c->ve, stop = next_coded_verb(c, c->ve);
+
+	while (to < stop && !(to >= end && clause_stop(c, to)))
+		to++;
+	return actor_in(c, c->ve, to, 0);
+}
+
+/* Whether entry k has pos=`pos`. */
+static int pos_is(const vigil__analysis *an, int32_t k, const char *pos)
+{
+	vigil__entry e;
+
+	if (k < 0)
+		return 0;
+	vigil__lexicon_entry(an->lx, (uint32_t)k, &e);
+	return e.pos && strcmp(e.pos, pos) == 0;
+}
+
+/* Whether entry k is a pos=verb-only verb (TABARI/PETRARCH). */
+static int verb_only(const vigil__analysis *an, int32_t k)
+{
+	return pos_is(an, k, "verb-only");
+}
+
+/* Whether verb entry k is written in its dictionary as the one word the
+ * match covers ("LEFT" of the block LEFT, not the inflected "+leave"). */
+static int written_as(const vigil__analysis *an, const vigil__match *m,
+		      int32_t k)
+{
+	const vigil__token *tok = &an->seg.tok[m->tok_begin];
+	vigil__entry e;
+	const char *ph;
+
+	if (k < 0 || m->tok_end != m->tok_begin + 1)
+		return 0;
+	vigil__lexicon_entry(an->lx, (uint32_t)k, &e);
+	ph = e.phrase + (e.phrase[0] == '+');
+	return strlen(ph) == tok->len &&
+	       strncasecmp(ph, an->text + tok->off, tok->len) == 0;
+}
+
+/* The reciprocal of entry k among a match's entries [k + 1, end): the
+ * pos=verb-reverse entry written right after it (TABARI's [ddd:eee]),
+ * or -1. */
+static int32_t reciprocal(const vigil__analysis *an, int32_t k, uint32_t end)
+{
+	if (k < 0 || (uint32_t)k + 1 >= end ||
+	    vigil__lexicon_entry_rank(an->lx, (uint32_t)k + 1) !=
+		    vigil__lexicon_entry_rank(an->lx, (uint32_t)k) + 1 ||
+	    !pos_is(an, k + 1, "verb-reverse"))
+		return -1;
+	return k + 1;
+}
+
+/* TABARI's default target: a pos=verb-only verb left without object by
+ * the clause stage takes the first actor after it in its clause. */
+static void default_object(const ctx *c, vigil__cverb *v, uint32_t end)
+{
+	if (v->obj < 0 && !v->passive && verb_only(c->an, v->entry))
+		v->obj = object_after(c, end);
+}
+
+/* The first entry of [k, end) whose pattern key is 0 or in the sentence:
+ * the hot loop, which reads only the contiguous key table. */
+static uint32_t next_candidate(const uint16_t *keys, const uint64_t *set,
+			       uint32_t k, uint32_t end)
+{
+	for (; k < end; k++) {
+		uint16_t key = keys[k];
+
+		if (!key || (set[key >> 6] >> (key & 63) & 1))
+			break;
+	}
+	return k;
+}
+
+/* Tries pattern entry k; keeps it in *ch when it matches with more words
+ * than the best so far, or as many and comes first in the sources. */
+static void try_entry(const ctx *c, uint32_t k, choice *ch)
+{
+	const vigil__lexicon *lx = c->an->lx;
+	uint32_t rank;
+	found f;
+	int score;
+
+	if (vigil__lexicon_entry_kind_on(lx, k, c->an->date) != VIGIL_KIND_VERB ||
+	    pos_is(c->an, (int32_t)k, "verb-reverse"))
+		return;
+	score = try_pattern(c, vigil__lexicon_entry_pattern(lx, k), &f);
+	rank = vigil__lexicon_entry_rank(lx, k);
+	if (score < 0 || score < ch->score ||
+	    (score == ch->score && rank > ch->rank))
+		return;
+	ch->k = (int32_t)k;
+	ch->score = score;
+	ch->rank = rank;
+	ch->f = f;
+}
+
+/* Few patterns: scans the key table of entries [k, end). */
+static void scan_patterns(const ctx *c, const doc_words *wd, uint32_t k,
+			  uint32_t end, choice *ch)
+{
+	const uint16_t *keys = vigil__lexicon_pattern_keys(c->an->lx);
+
+	for (; (k = next_candidate(keys, wd->keys, k, end)) < end; k++)
+		try_entry(c, k, ch);
+}
+
+/* The first of entries [lo, hi) (ordered by key) whose key is >= key. */
+static uint32_t key_bound(const uint16_t *keys, uint32_t lo, uint32_t hi,
+			  uint32_t key)
+{
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (keys[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Many patterns: looks up, in entries [first, end) ordered by key, those
+ * of key 0 and of each word key of the sentence. */
+static void search_patterns(const ctx *c, const doc_words *wd,
+			    uint32_t first, uint32_t end, choice *ch)
+{
+	const uint16_t *keys = vigil__lexicon_pattern_keys(c->an->lx);
+	uint32_t i, k;
+
+	for (i = 0; i <= wd->nlist; i++) {
+		uint16_t key = i ? wd->list[i - 1] : 0;
+
+		for (k = key_bound(keys, first, end, key);
+		     k < end && keys[k] == key; k++)
+			try_entry(c, k, ch);
+	}
+}
+
+/*
+ * Inserts after each verb i with rev[i] >= 0 its reciprocal event: a copy
+ * with subject and object swapped and entry rev[i]. Returns 0, or -1 when
+ * the arena fails.
+ */
+static int add_reciprocals(vigil__arena *a, vigil__clauses *cl,
+			   const int32_t *rev, size_t nrev)
+{
+	vigil__cverb *out;
+	size_t i, n = 0;
+
+	if (nrev == 0)
+		return 0;
+	out = vigil__arena_alloc(a, (cl->nverb + nrev) * sizeof(*out));
+	if (!out)
+		return -1;
+	for (i = 0; i < cl->nverb; i++) {
+		out[n++] = cl->verbs[i];
+		if (rev[i] < 0)
+			continue;
+		out[n] = cl->verbs[i];
+		out[n].subj = cl->verbs[i].obj;
+		out[n].obj = cl->verbs[i].subj;
+		out[n].entry = rev[i];
+		out[n].passive = 0;
+		out[n].rules &= (uint16_t)~VIGIL__R_BETWEEN;
+		n++;
+	}
+	cl->verbs = out;
+	cl->nverb = n;
+	return 0;
+}
+
+/*
+ * The verb's entry: the entry with a pattern that matches with the most
+ * words (ties: the first), trying only those whose key is 0 or the key of
+ * a word of the sentence; without one, its first entry without a pattern.
+ * Verbs with neither patterns nor an entry "---" are left alone.
+ */
+static int32_t apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
+			     const doc_words *wd, vigil__cverb *v)
 {
 	const vigil__match *m = &an->matches[v->match];
 	const vigil__sentence *s = &an->seg.sent[v->sent];
-	ctx c = {an, cl, s->tok_begin, s->tok_end, m->tok_begin, m->tok_end,
-		 v->sent};
-	int32_t best = -1, dflt = -1, bsrc = -1, btgt = -1;
-	int best_score = -1, patterned = 0;
-	uint32_t k;
+	ctx c = {an, cl, wd->tok, wd->keys, s->tok_begin, s->tok_end,
+		 m->tok_begin, m->tok_end, v->sent};
+	choice ch = {-1, -1, UINT32_MAX, {-1, -1, 0}};
+	int32_t best, dflt = -1;
+	int patterned = m->pattern_count > 0;
+	uint32_t k, end = m->entry_first + m->entry_count;
 
-	for (k = m->entry_first; k < m->entry_first + m->entry_count; k++) {
-		vigil__entry e;
-		int32_t src = -1, tgt = -1;
-		int score;
-
+	for (k = m->entry_first; k < end; k++) {  /* without a pattern */
 		if (vigil__lexicon_entry_kind_on(an->lx, k, an->date) !=
-		    VIGIL_KIND_VERB)
+			    VIGIL_KIND_VERB ||
+		    pos_is(an, (int32_t)k, "verb-reverse"))
 			continue;
-		vigil__lexicon_entry(an->lx, k, &e);
-		if (!e.pattern) {
-			if (dflt < 0)
-				dflt = (int32_t)k;
-			patterned |= strcmp(e.code, "---") == 0;
-			continue;
-		}
-		patterned = 1;
-		score = try_pattern(&c, e.pattern, &src, &tgt);
-		if (score > best_score) {
-			best_score = score;
-			best = (int32_t)k;
-			bsrc = src;
-			btgt = tgt;
-		}
+		if (dflt < 0 || (!written_as(an, m, dflt) &&
+				 written_as(an, m, (int32_t)k)))
+			dflt = (int32_t)k;
+		patterned |= strcmp(vigil__lexicon_entry_code(an->lx, k),
+				    "---") == 0;
 	}
-	if (!patterned)
-		return;
-	if (best < 0)
+	if (verb_only(an, v->entry) && dflt >= 0 && dflt != v->entry &&
+	    written_as(an, m, dflt) && !written_as(an, m, v->entry))
+		v->entry = dflt;
+	if (!patterned) {
+		default_object(&c, v, c.ve);
+		return reciprocal(an, v->entry, end);
+	}
+	if (m->pattern_count <= SCAN_MAX)
+		scan_patterns(&c, wd, end, end + m->pattern_count, &ch);
+	else
+		search_patterns(&c, wd, end, end + m->pattern_count, &ch);
+	best = ch.k;
+	if (best >= 0) {
+		if (ch.f.src >= 0)
+			v->subj = ch.f.src;
+		if (ch.f.tgt >= 0)
+			v->obj = ch.f.tgt;
+		else if (v->obj < 0)
+			v->obj = object_after(&c, ch.f.end);
+	} else {
 		best = dflt;
-	if (best >= 0 && bsrc >= 0)
-		v->subj = bsrc;
-	if (best >= 0 && btgt >= 0)
-		v->obj = btgt;
+	}
 	if (best >= 0 && strcmp(vigil__lexicon_entry_code(an->lx,
 							  (uint32_t)best),
 				"---") == 0)
 		best = -1;
+	if (best >= 0 && v->obj < 0)
+		default_object(&c, v, c.ve);
 	v->entry = best;
+	return reciprocal(an, best, (uint32_t)best < end ?
+					    end : end + m->pattern_count);
 }
 
-void vigil__patterns_apply(vigil__analysis *an)
+/* Whether token t is a lowercase word not ending in -s: what can stand
+ * between an article and its noun ("a brief visit"). */
+static int modifier_at(const vigil__analysis *an, uint32_t t)
 {
+	const vigil__token *tok = &an->seg.tok[t];
+
+	return tok->type == VIGIL_TOK_WORD && !(tok->flags & VIGIL_TF_CAP) &&
+	       an->text[tok->off + tok->len - 1] != 's';
+}
+
+/* Whether token tok ends with `suffix` (ASCII, any case). */
+static int ends_with(const vigil__analysis *an, const vigil__token *tok,
+		     const char *suffix)
+{
+	size_t n = strlen(suffix);
+
+	return tok->len > n &&
+	       strncasecmp(an->text + tok->off + tok->len - n, suffix, n) == 0;
+}
+
+/*
+ * Whether a pos=verb-only verb (TABARI/PETRARCH verbs) is used as a noun:
+ * in base or -s form after an article or possessive, with at most two
+ * modifiers between ("during a brief private visit"), or an -ing form
+ * right after one ("their meeting").
+ */
+static int noun_use(const vigil__analysis *an, const vigil__cverb *v)
+{
+	static const char *const dets[] = {"a", "an", "the", "his", "her",
+		"its", "their", "our", "this"};
+	const vigil__match *m = &an->matches[v->match];
+	const vigil__sentence *s = &an->seg.sent[v->sent];
+	const vigil__token *last = &an->seg.tok[m->tok_end - 1];
+	uint32_t t = m->tok_begin, skipped = 0, most = 2;
 	size_t i;
 
-	if (!an->lx)
+	if (!verb_only(an, v->entry) || ends_with(an, last, "ed"))
+		return 0;
+	if (ends_with(an, last, "ing"))
+		most = 0;  /* "their meeting", not "the army attacking" */
+	while (t > s->tok_begin) {
+		t--;
+		for (i = 0; i < sizeof(dets) / sizeof(dets[0]); i++)
+			if (word_is(an, t, dets[i]))
+				return 1;
+		if (++skipped > most || !modifier_at(an, t))
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * A pos=verb-only verb right after "and" (an adverb in -ly may stand
+ * between) continues the verb phrase of the sentence's previous verb
+ * ("condemned an attack ... and promised aid"): it takes that verb's
+ * subject, as TABARI does, rather than the nearest actor before it.
+ */
+static void shared_subject(const vigil__analysis *an, vigil__clauses *cl,
+			   size_t i)
+{
+	vigil__cverb *v = &cl->verbs[i];
+	const vigil__match *m = &an->matches[v->match];
+	uint32_t t = m->tok_begin;
+
+	if (!verb_only(an, v->entry) || t == an->seg.sent[v->sent].tok_begin)
 		return;
-	for (i = 0; i < an->cl.nverb; i++)
-		if (an->cl.verbs[i].entry >= 0)
-			apply_to_verb(an, &an->cl, &an->cl.verbs[i]);
+	if (ends_with(an, &an->seg.tok[t - 1], "ly") &&
+	    t - 1 > an->seg.sent[v->sent].tok_begin)
+		t--;
+	if (!word_is(an, t - 1, "and"))
+		return;
+	while (i-- > 0) {
+		const vigil__cverb *p = &cl->verbs[i];
+
+		if (p->sent != v->sent)
+			return;
+		if (p->noun)  /* "an attack by X": X is the noun's actor */
+			continue;
+		if (p->subj >= 0 && an->matches[p->match].tok_end < t) {
+			v->subj = p->subj;
+			return;
+		}
+	}
+}
+
+int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
+{
+	doc_words wd;
+	int32_t *rev;
+	size_t i, nrev = 0;
+
+	if (!an->lx || an->cl.nverb == 0)
+		return 0;
+	rev = vigil__arena_alloc(a, an->cl.nverb * sizeof(*rev));
+	if (!rev)
+		return -1;
+	wd.tok = NULL;
+	wd.keys = NULL;
+	wd.folded = NULL;
+	wd.list = NULL;
+	wd.nlist = 0;
+	wd.keys_sent = UINT32_MAX;
+	for (i = 0; i < an->cl.nverb; i++)  /* first, so objects pass them */
+		if (an->cl.verbs[i].entry >= 0 && noun_use(an, &an->cl.verbs[i]))
+			an->cl.verbs[i].entry = -1;
+	for (i = 0; i < an->cl.nverb; i++) {
+		vigil__cverb *v = &an->cl.verbs[i];
+		const vigil__match *m = &an->matches[v->match];
+
+		rev[i] = -1;
+		if (v->entry < 0 || m->entry_count + m->pattern_count == 0)
+			continue;
+		if (!wd.tok) {
+			wd.tok = vigil__arena_calloc(a, an->seg.ntok,
+						     sizeof(*wd.tok));
+			wd.folded = vigil__arena_calloc(a, an->seg.nsent, 1);
+			wd.keys = vigil__arena_calloc(a, KEY_WORDS,
+						      sizeof(*wd.keys));
+			wd.list = vigil__arena_calloc(a, an->seg.ntok,
+						      sizeof(*wd.list));
+			if (!wd.tok || !wd.folded || !wd.keys || !wd.list)
+				return -1;
+		}
+		if (m->pattern_count &&
+		    enter_sentence(a, an, &wd, v->sent) < 0)
+			return -1;
+		shared_subject(an, &an->cl, i);
+		rev[i] = apply_to_verb(an, &an->cl, &wd, v);
+		nrev += rev[i] >= 0;
+	}
+	return add_reciprocals(a, &an->cl, rev, nrev);
 }
 
 /* The sentence holding token t. */

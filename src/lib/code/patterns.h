@@ -11,8 +11,9 @@
 #include "analysis.h"
 
 /* Picks each verb's entry by its patterns; a "---" code drops the verb
- * (entry -1); `$`/`+` markers set its subject and object. */
-void vigil__patterns_apply(vigil__analysis *an);
+ * (entry -1); `$`/`+` markers set its subject and object. Folded words go
+ * to arena `a`. Returns 0, or -1 when the arena fails. */
+int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an);
 
 /* Drops the verbs of sentences with a sentence discard, and all verbs of a
  * document with a story discard ([discards] entries). */

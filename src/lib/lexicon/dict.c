@@ -86,8 +86,9 @@ static int compile_sources(void **blob, size_t *size, const char *const *paths,
 
 /*===== Public API ===================================================*/
 
-int vigil_dict_check(const char *const *paths, size_t npaths, vigil_diag_fn diag,
-		     void *diag_ctx, size_t *nerrors_out)
+int vigil_dict_check_counts(const char *const *paths, size_t npaths,
+			    vigil_diag_fn diag, void *diag_ctx,
+			    size_t *nerrors_out, size_t *nskipped_out)
 {
 	vigil__dict_set s;
 	int rc;
@@ -96,8 +97,17 @@ int vigil_dict_check(const char *const *paths, size_t npaths, vigil_diag_fn diag
 	rc = read_sources(&s, paths, npaths);
 	if (nerrors_out)
 		*nerrors_out = s.nerrors;
+	if (nskipped_out)
+		*nskipped_out = s.nskipped;
 	vigil__dict_set_free(&s);
 	return rc;
+}
+
+int vigil_dict_check(const char *const *paths, size_t npaths, vigil_diag_fn diag,
+		     void *diag_ctx, size_t *nerrors_out)
+{
+	return vigil_dict_check_counts(paths, npaths, diag, diag_ctx,
+				       nerrors_out, NULL);
 }
 
 int vigil_dict_compile(const char *const *paths, size_t npaths,
@@ -298,6 +308,24 @@ const char *vigil__lexicon_entry_line_head(const vigil__lexicon *lx,
 	       p[-1].file == e->file && p[-1].kind == e->kind)
 		p--;
 	return pool_at(lx, p->phrase);
+}
+
+const char *vigil__lexicon_entry_pattern(const vigil__lexicon *lx,
+					 uint32_t i)
+{
+	const vigil__blob_entry *e = entry_at(lx, i);
+
+	return e ? pool_at(lx, e->pattern) : NULL;
+}
+
+const uint16_t *vigil__lexicon_pattern_keys(const vigil__lexicon *lx)
+{
+	return lx->keys;
+}
+
+uint32_t vigil__lexicon_entry_rank(const vigil__lexicon *lx, uint32_t i)
+{
+	return lx->slots[i];
 }
 
 int vigil__lexicon_entry_kind_on(const vigil__lexicon *lx, uint32_t i,

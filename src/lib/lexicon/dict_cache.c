@@ -372,6 +372,7 @@ static int check_header(const vigil__blob_header *h, const void *p,
 	    !section_ok(h->nodes_off, (uint64_t)h->n_nodes + 1, 4, size) ||
 	    !section_ok(h->flags_off, h->n_nodes, 1, size) ||
 	    !section_ok(h->slots_off, h->n_slots, 4, size) ||
+	    !section_ok(h->keys_off, h->n_slots, 2, size) ||
 	    !section_ok(h->entries_off, h->n_entries, sizeof(vigil__blob_entry), size))
 		FAIL("section out of bounds");
 	if (XXH3_64bits((const char *)p + sizeof(*h), size - sizeof(*h)) != h->checksum)
@@ -461,6 +462,7 @@ int vigil__lexicon_view(vigil__lexicon *lx, const void *p, size_t size,
 	lx->nodes = (const uint32_t *)(b + h->nodes_off);
 	lx->flags = b + h->flags_off;
 	lx->slots = (const uint32_t *)(b + h->slots_off);
+	lx->keys = (const uint16_t *)(b + h->keys_off);
 	lx->entries = (const vigil__blob_entry *)(b + h->entries_off);
 	lx->vocab_mask = h->vocab_cap - 1;
 	lx->edge_mask = h->edge_cap - 1;

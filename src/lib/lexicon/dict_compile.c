@@ -26,11 +26,12 @@ uint64_t vigil__lexicon_engine(void)
 	char fold[VIGIL__DICT_MAX_WORD + 1];
 	XXH3_state_t st;
 	size_t n, i, fl;
-	uint32_t version = VIGIL__BLOB_VERSION;
+	uint32_t version = VIGIL__BLOB_VERSION, petr = VIGIL__PETR_VERSION;
 	uint64_t inflect = vigil__inflect_fingerprint();
 
 	XXH3_64bits_reset(&st);
 	XXH3_64bits_update(&st, &version, sizeof(version));
+	XXH3_64bits_update(&st, &petr, sizeof(petr));
 	XXH3_64bits_update(&st, &inflect, sizeof(inflect));
 	n = vigil__tokenize_phrase(engine_probe, sizeof(engine_probe) - 1, tok, 64);
 	if (n > 64)
@@ -418,6 +419,7 @@ static void fill_entry(builder *b, const country_set *cs,
 	e->plover = pool_str(b, it->plover);
 	e->mode = pool_str(b, it->mode);
 	e->pattern = pool_str(b, it->pattern);
+	e->pattern_key = it->pattern ? vigil__pattern_key(it->pattern) : 0;
 	e->pos = pool_str(b, it->pos ? it->pos
 				     : it->kind == VIGIL_KIND_VERB ? "verb" : NULL);
 	e->from = it->from;
@@ -452,6 +454,40 @@ static void builder_free(builder *b)
 	free(b->pairs);
 }
 
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Orders the entries of one node that have a pattern (they follow those
+ * without one) by pattern key, then by entry (source order), so that
+ * patterns.c finds those of a key by binary search. Returns 0 or
+ * VIGIL_ENOMEM. */
+static int sort_patterns(const vigil__blob_entry *entries, uint32_t *slot,
+			 uint32_t n)
+{
+	uint64_t *tmp;
+	uint32_t first = 0, i;
+
+	while (first < n && !entries[slot[first]].pattern)
+		first++;
+	if (n - first < 2)
+		return 0;
+	tmp = malloc((size_t)(n - first) * sizeof(*tmp));
+	if (!tmp)
+		return VIGIL_ENOMEM;
+	for (i = first; i < n; i++)
+		tmp[i - first] = (uint64_t)entries[slot[i]].pattern_key << 32 |
+				 slot[i];
+	qsort(tmp, n - first, sizeof(*tmp), cmp_u64);
+	for (i = first; i < n; i++)
+		slot[i] = (uint32_t)tmp[i - first];
+	free(tmp);
+	return 0;
+}
+
 /* Lays out and fills the blob once every section is built. */
 static int assemble(builder *b, vigil__blob_entry *entries, int64_t built_ns,
 		    void **out, size_t *size_out)
@@ -460,8 +496,10 @@ static int assemble(builder *b, vigil__blob_entry *entries, int64_t built_ns,
 	vigil__blob_header h;
 	vigil__blob_source *src;
 	uint32_t *nodes, *slots;
+	uint16_t *keys;
 	unsigned char *blob, *flags;
 	size_t i;
+	int pass;
 
 	memset(&h, 0, sizeof(h));
 	memcpy(h.magic, VIGIL__BLOB_MAGIC, 8);
@@ -487,7 +525,8 @@ static int assemble(builder *b, vigil__blob_entry *entries, int64_t built_ns,
 	h.nodes_off = align8(h.edges_off + (uint64_t)h.edge_cap * sizeof(vigil__blob_edge));
 	h.flags_off = align8(h.nodes_off + ((uint64_t)h.n_nodes + 1) * 4);
 	h.slots_off = align8(h.flags_off + h.n_nodes);
-	h.entries_off = align8(h.slots_off + (uint64_t)h.n_slots * 4);
+	h.keys_off = align8(h.slots_off + (uint64_t)h.n_slots * 4);
+	h.entries_off = align8(h.keys_off + (uint64_t)h.n_slots * 2);
 	h.total_size = h.entries_off + (uint64_t)h.n_entries * sizeof(vigil__blob_entry);
 	if (h.total_size > SIZE_MAX)
 		return VIGIL_ENOMEM;
@@ -520,11 +559,26 @@ static int assemble(builder *b, vigil__blob_entry *entries, int64_t built_ns,
 	for (i = 0; i < b->vocab_cap; i++)
 		if (b->vocab[i].root)
 			flags[0] |= VIGIL__NODE_KIDS;
-	for (i = 0; i < b->n_pairs; i++) {     /* stable: entry order per node */
-		uint32_t n = b->pairs[i][0];
+	for (pass = 0; pass < 2; pass++)       /* stable: entry order per node, */
+		for (i = 0; i < b->n_pairs; i++) {  /* those with a pattern last */
+			uint32_t n = b->pairs[i][0], e = b->pairs[i][1];
 
-		slots[nodes[n] + b->node_count[n]++] = b->pairs[i][1];
-	}
+			if ((entries[e].pattern != 0) != pass)
+				continue;
+			if (pass)
+				flags[n] |= VIGIL__NODE_PATTERNS;
+			slots[nodes[n] + b->node_count[n]++] = e;
+		}
+	for (i = 0; i < b->n_nodes; i++)
+		if ((flags[i] & VIGIL__NODE_PATTERNS) &&
+		    sort_patterns(entries, slots + nodes[i],
+				  nodes[i + 1] - nodes[i]) < 0) {
+			free(blob);
+			return VIGIL_ENOMEM;
+		}
+	keys = (uint16_t *)(blob + h.keys_off);
+	for (i = 0; i < b->n_pairs; i++)
+		keys[i] = entries[slots[i]].pattern_key;
 	memcpy(blob + h.entries_off, entries, (size_t)h.n_entries * sizeof(*entries));
 	memcpy(blob, &h, sizeof(h));
 	h.checksum = XXH3_64bits(blob + sizeof(h), (size_t)h.total_size - sizeof(h));

@@ -48,7 +48,7 @@ typedef struct key_def {
 static const char *const actor_types[] = {"country", "capital", "demonym",
 	"person", "org", "body", NULL};
 static const char *const place_types[] = {"country", "admin1", "city", NULL};
-static const char *const pos_values[] = {"verb", "noun", NULL};
+static const char *const pos_values[] = {"verb", "verb-only", "verb-reverse", "noun", NULL};
 static const char *const plover_types[] = {"AGREE", "CONSULT", "SUPPORT",
 	"CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
 	"REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
@@ -78,7 +78,7 @@ static const key_def verb_keys[] = {
 	{"plover", V_ENUM, F(plover), plover_types,
 	 "a PLOVER event type, e.g. ACCUSE", 0, 0},
 	{"mode", V_WORD, F(mode), NULL, NULL, 0, 0},
-	{"pos", V_ENUM, F(pos), pos_values, "verb or noun", 0, 0},
+	{"pos", V_ENUM, F(pos), pos_values, "verb, verb-only, verb-reverse or noun", 0, 0},
 	{"pattern", V_PATTERN, F(pattern), NULL, NULL, 0, 0},
 	{NULL, V_WORD, 0, NULL, NULL, 0, 0}
 };

@@ -266,3 +266,33 @@ int vigil__pattern_expand(vigil__dict_set *s, const char *file,
 	*nout = variants;
 	return 0;
 }
+
+uint16_t vigil__pattern_word_key(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u;  /* FNV-1a, folded to 16 bits */
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	h = (h ^ (h >> 16)) & 0xffffu;
+	return (uint16_t)(h ? h : 1);
+}
+
+uint16_t vigil__pattern_key(const char *pattern)
+{
+	const char *p = pattern, *best = NULL;
+	size_t best_n = 0;
+
+	while (*p) {
+		size_t n = strcspn(p, ",_");
+
+		if (!(n == 1 && is_marker(*p)) && n > best_n) {
+			best = p;
+			best_n = n;
+		}
+		p += n;
+		if (*p)
+			p++;
+	}
+	return best ? vigil__pattern_word_key(best, best_n) : 0;
+}

@@ -231,6 +231,25 @@ int vigil__petr_lines(const char *data, size_t len, vigil__petr_line_fn fn,
 
 /*===== Phrases and codes ============================================*/
 
+/*
+ * Joins the Treebank contractions of a native phrase back as text writes
+ * them, one word for the tokenizer: "did n't" -> "didn't", "ca n't" ->
+ * "can't", "wo n't" -> "won't". Returns the new length.
+ */
+static size_t join_contractions(char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 1; i + 4 <= len; i++) {
+		if (memcmp(s + i, " n't", 4) != 0 ||
+		    (i + 4 < len && s[i + 4] != ' '))
+			continue;
+		memmove(s + i, s + i + 1, len - i);  /* drop the space */
+		len--;
+	}
+	return len;
+}
+
 int vigil__petr_phrase(const char *p, size_t n, char *out, size_t cap,
 		       const char **why)
 {
@@ -269,6 +288,7 @@ int vigil__petr_phrase(const char *p, size_t n, char *out, size_t cap,
 		out[len++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 	}
 	out[len] = '\0';
+	len = join_contractions(out, len);
 	return len ? (int)len : -1;
 }
 
@@ -293,22 +313,11 @@ int vigil__petr_plural(const char *ph, char *out, size_t cap)
 	return (int)(keep + strlen(suf));
 }
 
-int vigil__petr_event_code(const char *p, size_t n, char *out, size_t cap)
+/* One event code [p, p+k) into out (letters upper-cased); -1: bad. */
+static int one_event_code(const char *p, size_t k, char *out, size_t cap)
 {
-	const char *colon = memchr(p, ':', n);
-	size_t i, k = colon ? (size_t)(colon - p) : n;
+	size_t i;
 
-	if (colon == p) {  /* "[:173]": only the reciprocal code */
-		p++;
-		n--;
-		k = n;
-		colon = NULL;
-	}
-
-	if (k == 3 && memcmp(p, "---", 3) == 0 && !colon) {
-		snprintf(out, cap, "---");
-		return 0;
-	}
 	if (k < 2 || k > 4 || k + 1 > cap)
 		return -1;
 	for (i = 0; i < k; i++) {
@@ -322,6 +331,27 @@ int vigil__petr_event_code(const char *p, size_t n, char *out, size_t cap)
 	}
 	out[k] = '\0';
 	return 0;
+}
+
+int vigil__petr_event_code(const char *p, size_t n, char *out, size_t cap)
+{
+	const char *colon = memchr(p, ':', n);
+	size_t k = colon ? (size_t)(colon - p) : n;
+
+	if (colon == p)  /* "[:173]": only the reciprocal code */
+		return one_event_code(p + 1, n - 1, out, cap);
+	if (k == 3 && memcmp(p, "---", 3) == 0 && !colon) {
+		snprintf(out, cap, "---");
+		return 0;
+	}
+	if (one_event_code(p, k, out, cap) < 0)
+		return -1;
+	if (!colon)
+		return 0;
+	if (k + 1 >= cap)
+		return -1;
+	out[k] = ':';
+	return one_event_code(colon + 1, n - k - 1, out + k + 1, cap - k - 1);
 }
 
 /*===== Translation ==================================================*/

@@ -77,9 +77,9 @@ int vigil__petr_phrase(const char *p, size_t n, char *out, size_t cap,
 int vigil__petr_plural(const char *ph, char *out, size_t cap);
 
 /*
- * An event code of a bracket "[ddd]", "[ddd:ddd]" (the reciprocal code is
- * dropped), "[---]": writes the native code into out (letters upper-cased).
- * Returns 0, or -1 when it is not a usable code.
+ * An event code of a bracket "[ddd]", "[ddd:eee]" (written "ddd:eee": the
+ * code and its reciprocal), "[:eee]" (eee), "[---]": writes it into out
+ * (letters upper-cased). Returns 0, or -1 when it is not a usable code.
  */
 int vigil__petr_event_code(const char *p, size_t n, char *out, size_t cap);
 

@@ -205,30 +205,42 @@ static int is_country_code(const char *c)
 	       c[1] >= 'A' && c[1] <= 'Z' && c[2] >= 'A' && c[2] <= 'Z';
 }
 
-/* Writes the group: one line per (phrase, code). */
+/* Writes one line per phrase of the group for code c. */
+static int emit_code(group *g, const actor_code *c)
+{
+	char from[32], until[32];
+	size_t i;
+
+	put_date(from, sizeof(from), "from", c->from);
+	put_date(until, sizeof(until), "until", c->until);
+	for (i = 0; i < g->nphrases; i++)
+		if (vigil__petr_emit(g->o, g->line, "%s = %s%s%s%s",
+				     g->phrases[i], c->code,
+				     is_country_code(c->code) ?
+					     " type=country" : "",
+				     from, until) < 0)
+			return -1;
+	return 0;
+}
+
+/* Writes the group: one line per (phrase, code), the codes with dates
+ * first, so that on their dates they come before the group's open code
+ * (the coder takes the first entry valid on the date). */
 static int flush(group *g)
 {
-	size_t i, k;
+	size_t k;
+	int dated;
 
 	if (!g->line)
 		return 0;
 	if (g->ncodes == 0)
 		vigil__dict_skip(g->o->s, g->o->file, g->line,
 				 "actor '%s' has no code", g->phrases[0]);
-	for (k = 0; k < g->ncodes; k++) {
-		const actor_code *c = &g->codes[k];
-		char from[32], until[32];
-
-		put_date(from, sizeof(from), "from", c->from);
-		put_date(until, sizeof(until), "until", c->until);
-		for (i = 0; i < g->nphrases; i++)
-			if (vigil__petr_emit(g->o, g->line, "%s = %s%s%s%s",
-					     g->phrases[i], c->code,
-					     is_country_code(c->code) ?
-						     " type=country" : "",
-					     from, until) < 0)
+	for (dated = 1; dated >= 0; dated--)
+		for (k = 0; k < g->ncodes; k++)
+			if ((g->codes[k].from || g->codes[k].until) == dated &&
+			    emit_code(g, &g->codes[k]) < 0)
 				return -1;
-	}
 	g->line = 0;
 	g->nphrases = g->ncodes = 0;
 	return 0;

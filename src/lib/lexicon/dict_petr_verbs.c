@@ -24,13 +24,13 @@
 
 typedef struct verb {
 	char alts[ALT_CAP];       /* native phrases: "+hurry" */
-	char code[8];             /* own code, "" for the block's */
+	char code[16];            /* own code, "" for the block's */
 	unsigned long line;
 } verb;
 
 typedef struct pattern {
 	char text[PAT_CAP];       /* native pattern value */
-	char code[8];
+	char code[16];            /* "ddd" or "ddd:eee" (reciprocal) */
 	unsigned long line;
 } pattern;
 
@@ -42,7 +42,7 @@ typedef struct verbs {
 	int in_synset;            /* '+' lines are members of synsets[last] */
 	unsigned long synset_line;
 	int in_block;
-	char block_code[8];
+	char block_code[16];
 	unsigned long block_line;
 	verb v[MAX_VERBS];
 	size_t nv;
@@ -128,6 +128,26 @@ static size_t synset_at(const verbs *vs, const char *p, size_t n,
 
 /*===== Blocks =======================================================*/
 
+/* Writes `alts = ddd pos=verb-only [pattern=pat]`; a code "ddd:eee" adds
+ * `alts = eee pos=verb-reverse [pattern=pat]`, its reciprocal event. */
+static int emit_verb(verbs *vs, unsigned long line, const char *alts,
+		     const char *code, const char *pat)
+{
+	const char *colon = strchr(code, ':');
+	int k = colon ? (int)(colon - code) : (int)strlen(code);
+
+	if (vigil__petr_emit(vs->o, line, "%s = %.*s pos=verb-only%s%s", alts,
+			     k, code, pat ? " pattern=" : "",
+			     pat ? pat : "") < 0)
+		return -1;
+	if (colon && vigil__petr_emit(vs->o, line,
+				      "%s = %s pos=verb-reverse%s%s", alts,
+				      colon + 1, pat ? " pattern=" : "",
+				      pat ? pat : "") < 0)
+		return -1;
+	return 0;
+}
+
 static int flush_block(verbs *vs)
 {
 	size_t i, k;
@@ -139,12 +159,11 @@ static int flush_block(verbs *vs)
 		const verb *v = &vs->v[i];
 		const char *code = v->code[0] ? v->code : vs->block_code;
 
-		if (vigil__petr_emit(vs->o, v->line, "%s = %s", v->alts, code) < 0)
+		if (emit_verb(vs, v->line, v->alts, code, NULL) < 0)
 			return -1;
 		for (k = 0; k < vs->npat; k++)
-			if (vigil__petr_emit(vs->o, vs->pat[k].line,
-					     "%s = %s pattern=%s", v->alts,
-					     vs->pat[k].code, vs->pat[k].text) < 0)
+			if (emit_verb(vs, vs->pat[k].line, v->alts,
+				      vs->pat[k].code, vs->pat[k].text) < 0)
 				return -1;
 	}
 	if (vs->in_block && vs->nv == 0 && vs->npat)

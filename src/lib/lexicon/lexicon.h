@@ -72,6 +72,25 @@ void vigil__lexicon_entry(const vigil__lexicon *lx, uint32_t i,
  */
 uint8_t vigil__lexicon_entry_kind(const vigil__lexicon *lx, uint32_t i);
 const char *vigil__lexicon_entry_code(const vigil__lexicon *lx, uint32_t i);
+/* The verb pattern of entry `i` (folded, as `pattern=` gives it), or NULL. */
+const char *vigil__lexicon_entry_pattern(const vigil__lexicon *lx,
+					 uint32_t i);
+
+/*
+ * The key of a folded word (never 0), and of a stored pattern: the key of
+ * its longest word, which must occur in a sentence for the pattern to
+ * match, or 0 when it has none. patterns.c skips, with one bit test, the
+ * patterns whose key no word of the sentence has.
+ */
+uint16_t vigil__pattern_word_key(const char *w, size_t n);
+uint16_t vigil__pattern_key(const char *pattern);
+
+/* vigil__pattern_key() of each entry (0 without a pattern), indexed like
+ * the entries: a contiguous table that patterns.c searches. A match's
+ * entries with a pattern are ordered by key, then by rank: the entry's
+ * place in the dictionary sources (file and line order). */
+const uint16_t *vigil__lexicon_pattern_keys(const vigil__lexicon *lx);
+uint32_t vigil__lexicon_entry_rank(const vigil__lexicon *lx, uint32_t i);
 /* The kind of entry `i` when it applies on `date` (YYYYMMDD; 0: always, as
  * vigil__entry_valid_on() of the clause stage says), else -1. */
 int vigil__lexicon_entry_kind_on(const vigil__lexicon *lx, uint32_t i,
@@ -87,7 +106,8 @@ const char *vigil__lexicon_entry_line_head(const vigil__lexicon *lx,
 typedef struct vigil__match {
 	uint32_t tok_begin, tok_end; /* token range [begin, end) */
 	uint32_t entry_first;        /* entries [first, first+count) share the phrase */
-	uint32_t entry_count;
+	uint32_t entry_count;        /* those without a verb pattern */
+	uint32_t pattern_count;      /* then its entries with one (patterns.c) */
 } vigil__match;
 
 /*

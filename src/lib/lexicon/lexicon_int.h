@@ -35,8 +35,12 @@
  * blob from another byte order, which is then treated as stale).
  */
 #define VIGIL__BLOB_MAGIC "VIGILDCT"
-#define VIGIL__BLOB_VERSION 3u
+#define VIGIL__BLOB_VERSION 5u
 #define VIGIL__BLOB_ENDIAN 0x01020304u
+/* The TABARI/PETRARCH translation (dict_petr*.c): part of the engine
+ * fingerprint, so bump it when a translation changes and compiled caches
+ * of imported dictionaries are rebuilt. */
+#define VIGIL__PETR_VERSION 5u
 #define VIGIL__NONE UINT32_MAX
 
 typedef struct vigil__blob_header {
@@ -65,6 +69,7 @@ typedef struct vigil__blob_header {
 	uint64_t nodes_off;   /* uint32_t[n_nodes + 1]: slot range of each node */
 	uint64_t flags_off;   /* uint8_t[n_nodes]: VIGIL__NODE_* */
 	uint64_t slots_off;   /* uint32_t[n_slots]: entry index */
+	uint64_t keys_off;    /* uint16_t[n_slots]: its entry's pattern_key */
 	uint64_t entries_off; /* vigil__blob_entry[n_entries] */
 } vigil__blob_header;
 
@@ -95,6 +100,8 @@ typedef struct vigil__blob_word {
 /* Node flags: what the matcher may skip without touching other tables. */
 #define VIGIL__NODE_ENTRIES 0x1u /* nodes[n] < nodes[n + 1] */
 #define VIGIL__NODE_KIDS 0x2u    /* some edge leaves the node */
+#define VIGIL__NODE_PATTERNS 0x4u /* some of its entries have a pattern: they
+				     come after those without one */
 
 /* An edge slot: (node, word) -> child. Empty when child == 0. */
 typedef struct vigil__blob_edge {
@@ -110,14 +117,15 @@ typedef struct vigil__blob_entry {
 	uint32_t from, until;                   /* YYYYMMDD, 0: open */
 	uint8_t kind;                           /* vigil_entry_kind */
 	int8_t quad;                            /* 1..4, 0: absent */
-	uint16_t reserved;
+	uint16_t pattern_key;                   /* vigil__pattern_key() of
+						   the pattern, 0: none */
 	uint32_t pattern;                       /* pool offset: verb pattern
 						   (patterns.c), 0: none */
 	double goldstein, lat, lon;             /* NaN: absent */
 } vigil__blob_entry;
 
 /* The layout is the file format: sizes are fixed, no hidden padding. */
-_Static_assert(sizeof(vigil__blob_header) == 160, "blob header layout");
+_Static_assert(sizeof(vigil__blob_header) == 168, "blob header layout");
 _Static_assert(sizeof(vigil__blob_source) == 24, "blob source layout");
 _Static_assert(sizeof(vigil__blob_word) == 32, "blob word layout");
 _Static_assert(sizeof(vigil__blob_edge) == 12, "blob edge layout");
@@ -133,6 +141,7 @@ struct vigil__lexicon {
 	const uint32_t *nodes;
 	const uint8_t *flags;
 	const uint32_t *slots;
+	const uint16_t *keys;
 	const vigil__blob_entry *entries;
 	uint32_t vocab_mask, edge_mask;
 };

@@ -288,6 +288,24 @@ static uint32_t longest_at(walk *w, size_t i, uint32_t *node_out)
 	return best;
 }
 
+/* Splits the entries of a node flagged VIGIL__NODE_PATTERNS: those without
+ * a pattern come first, then those with one (binary search). */
+static void split_patterns(const vigil__lexicon *lx, vigil__match *m)
+{
+	uint32_t lo = 0, hi = m->entry_count;
+
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (lx->entries[lx->slots[m->entry_first + mid]].pattern)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	m->pattern_count = m->entry_count - lo;
+	m->entry_count = lo;
+}
+
 int vigil__match_tokens(const vigil__lexicon *lx, const char *text,
 			const vigil__token *tok, size_t begin, size_t end,
 			vigil__arena *a, vigil__match **out, size_t *n,
@@ -327,6 +345,9 @@ int vigil__match_tokens(const vigil__lexicon *lx, const char *text,
 		m->tok_end = stop;
 		m->entry_first = lx->nodes[node];
 		m->entry_count = lx->nodes[node + 1] - lx->nodes[node];
+		m->pattern_count = 0;
+		if (lx->flags[node] & VIGIL__NODE_PATTERNS)
+			split_patterns(lx, m);
 		i = stop;
 	}
 	return 0;
