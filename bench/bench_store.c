@@ -5,7 +5,7 @@
  * two years and a few event types; prints ingest throughput (events/s),
  * the latency of dyad + date-range queries (p50, p95 over 200 queries,
  * JSON Lines written to a counting sink) and peak RSS.
- * Usage: bench_store DB [EVENTS]
+ * Usage: bench_store DB [EVENTS [DOCS_PER_TRANSACTION]]
  *
  * SPDX-License-Identifier: MIT
  */
@@ -164,13 +164,14 @@ int main(int argc, char **argv)
 	gen_doc *g = malloc(sizeof(*g));
 	size_t total = argc > 2 ? strtoul(argv[2], NULL, 10) : 1000000;
 	size_t docs = total / PER_DOC, n, bytes = 0;
+	size_t per_tx = argc > 3 ? strtoul(argv[3], NULL, 10) : 5000;
 	double t0, secs, lat[QUERIES];
 	char err[1024];
 	struct rusage ru;
 	int i;
 
-	if (argc < 2 || !g) {
-		fprintf(stderr, "usage: bench_store DB [EVENTS]\n");
+	if (argc < 2 || !g || per_tx == 0) {
+		fprintf(stderr, "usage: bench_store DB [EVENTS [DOCS_PER_TRANSACTION]]\n");
 		return 2;
 	}
 	unlink(argv[1]);
@@ -180,12 +181,13 @@ int main(int argc, char **argv)
 	}
 	t0 = now();
 	for (n = 0; n < docs; n++) {
-		if (n % 500 == 0 && vigil_store_begin(s) != VIGIL_OK)
+		if (n % per_tx == 0 && vigil_store_begin(s) != VIGIL_OK)
 			goto fail;
 		make_doc(g, n);
 		if (vigil_store_put(s, &g->r, NULL) != VIGIL_OK)
 			goto fail;
-		if ((n % 500 == 499 || n + 1 == docs) && vigil_store_commit(s) != VIGIL_OK)
+		if ((n % per_tx == per_tx - 1 || n + 1 == docs) &&
+		    vigil_store_commit(s) != VIGIL_OK)
 			goto fail;
 	}
 	secs = now() - t0;

@@ -8,6 +8,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,35 +18,80 @@
 
 #include "sqlite_int.h"
 
+/* The VIGIL__MINHASH_BANDS indexed minima as (position, ?value) rows, and
+ * with the document (?18) as a third column: one statement per document
+ * looks them all up, one stores them. */
+#define BAND_PAIRS \
+	"(0, ?1), (1, ?2), (2, ?3), (3, ?4), (4, ?5), (5, ?6)," \
+	" (6, ?7), (7, ?8), (8, ?9), (9, ?10), (10, ?11)," \
+	" (11, ?12), (12, ?13), (13, ?14), (14, ?15), (15, ?16)," \
+	" (16, ?17)"
+#define BAND_ROWS \
+	"(0, ?1, ?18), (1, ?2, ?18), (2, ?3, ?18), (3, ?4, ?18)," \
+	" (4, ?5, ?18), (5, ?6, ?18), (6, ?7, ?18), (7, ?8, ?18)," \
+	" (8, ?9, ?18), (9, ?10, ?18), (10, ?11, ?18)," \
+	" (11, ?12, ?18), (12, ?13, ?18), (13, ?14, ?18)," \
+	" (14, ?15, ?18), (15, ?16, ?18), (16, ?17, ?18)"
+_Static_assert(VIGIL__MINHASH_BANDS == 17, "BAND_PAIRS and BAND_ROWS list 17");
+
+/* The clusters of document ?1's events, for taking its counts back. */
+#define DOC_CLUSTERS "SELECT cluster FROM events WHERE doc_id = ?1" \
+	" AND cluster IS NOT NULL"
+
 static const char *const stmt_sql[ST_COUNT_] = {
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_COMMIT] = "COMMIT",
 	[ST_SAVEPOINT] = "SAVEPOINT doc",
 	[ST_RELEASE] = "RELEASE doc",
-	[ST_DOC_FIND] = "SELECT id, records_hash FROM documents WHERE doc = ?1",
+	[ST_DOC_FIND] = "SELECT id, records_hash, duplicate_of IS NULL,"
+			" coalesce(source, doc), minhash FROM documents"
+			" WHERE doc = ?1",
+	[ST_UNCOUNT] = "UPDATE cluster_sources SET mentions = mentions - k.n,"
+		       " documents = documents - 1 FROM (SELECT cluster,"
+		       " count(*) AS n FROM events WHERE doc_id = ?1"
+		       " AND cluster IS NOT NULL GROUP BY cluster) AS k"
+		       " WHERE cluster_sources.cluster = k.cluster"
+		       " AND cluster_sources.source = ?2",
+	[ST_DEL_GONE] = "DELETE FROM cluster_sources WHERE source = ?2 AND"
+			" documents = 0 AND cluster IN (" DOC_CLUSTERS ")",
+	[ST_DEL_BANDS] = "DELETE FROM minhash_bands WHERE pos = ?1"
+			 " AND value = ?2 AND doc_id = ?3",
 	[ST_DEL_EVENTS] = "DELETE FROM events WHERE doc_id = ?1",
 	[ST_DEL_FIGURES] = "DELETE FROM figures WHERE doc_id = ?1",
-	[ST_DEL_TEXT] = "DELETE FROM sentence_text WHERE rowid IN "
-			"(SELECT id FROM sentences WHERE doc_id = ?1)",
+	[ST_DEL_TEXT] = "INSERT INTO sentence_text(sentence_text, rowid, text)"
+			" SELECT 'delete', id, text FROM sentences"
+			" WHERE doc_id = ?1 AND id < ?2",
 	[ST_DEL_SENTENCES] = "DELETE FROM sentences WHERE doc_id = ?1",
 	[ST_DEL_DOC] = "DELETE FROM documents WHERE id = ?1",
-	[ST_DOC_NEAR] = "SELECT doc, minhash FROM documents"
-			" WHERE date BETWEEN date(?1, '-3 days') AND date(?1, '+3 days')"
-			" AND duplicate_of IS NULL AND minhash IS NOT NULL"
-			" AND doc <> ?2 ORDER BY id",
+	[ST_BAND_FIND] = "SELECT id, doc, minhash FROM documents WHERE id IN"
+			 " (SELECT b.doc_id FROM (VALUES " BAND_PAIRS ") AS v"
+			 " JOIN minhash_bands b ON b.pos = v.column1"
+			 " AND b.value = v.column2)"
+			 " AND date BETWEEN date(?18, '-3 days')"
+			 " AND date(?18, '+3 days')"
+			 " AND duplicate_of IS NULL AND doc <> ?19 ORDER BY id",
+	[ST_BAND_INSERT] = "INSERT OR IGNORE INTO minhash_bands(pos, value,"
+			   " doc_id) VALUES " BAND_ROWS,
 	[ST_DOC_INSERT] = "INSERT INTO documents(doc, date, source, url, title,"
 			  " sentences, records_hash, minhash, duplicate_of)"
 			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[ST_SENT_INSERT] = "INSERT INTO sentences(doc_id, n, span_begin,"
-			   " span_end, para) VALUES (?1, ?2, ?3, ?4, ?5)",
-	[ST_TEXT_INSERT] = "INSERT INTO sentence_text(rowid, text) VALUES (?1, ?2)",
+			   " span_end, para, text)"
+			   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_TEXT_INSERT] = "INSERT INTO sentence_text(rowid, text)"
+			   " SELECT id, text FROM sentences WHERE id >= ?1",
 	[ST_PLACE_FIND] = "SELECT id FROM places WHERE name = ?1 AND country IS ?2"
 			  " AND admin1 IS ?3 AND precision IS ?4 AND code IS ?5",
 	[ST_PLACE_INSERT] = "INSERT INTO places(name, country, admin1, precision,"
 			    " code, lat, lon) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[ST_CODE_INSERT] = "INSERT OR IGNORE INTO codes(code) VALUES (?1)",
 	[ST_CLUSTER_INSERT] = "INSERT OR IGNORE INTO clusters(id, key, event, actor,"
 			      " recipient, date, date_precision)"
 			      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[ST_COUNT_UPSERT] = "INSERT INTO cluster_sources(cluster, source,"
+			    " mentions, documents) VALUES (?1, ?2, 1, 1)"
+			    " ON CONFLICT DO UPDATE SET mentions = mentions + 1,"
+			    " documents = documents + ?3",
 	[ST_EVENT_INSERT] = "INSERT INTO events(doc_id, sentence_id, sentence, n,"
 			    " date, date_precision, actor_code, actor_country,"
 			    " actor_sector, actor_text, recipient_code,"
@@ -108,6 +154,8 @@ static int run_simple(struct vigil_store *s, enum sqlite_stmt k,
 	return run(s, stmt(s, k), what);
 }
 
+static int commit(struct vigil_store *s);
+
 int vigil__sq_begin(struct vigil_store *s)
 {
 	int rc = run_simple(s, ST_BEGIN, "starting a transaction");
@@ -120,15 +168,11 @@ int vigil__sq_begin(struct vigil_store *s)
 int vigil__sq_commit(struct vigil_store *s)
 {
 	sqlite_impl *q = vigil__sq(s);
-	int rc;
 
 	if (!q->in_batch)
 		return VIGIL_OK;
 	q->in_batch = 0;
-	rc = run_simple(s, ST_COMMIT, "committing");
-	if (rc != VIGIL_OK)
-		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
-	return rc;
+	return commit(s);
 }
 
 /*===== The records' hash ==============================================*/
@@ -145,10 +189,11 @@ static void hash_str(XXH64_state_t *h, const char *v)
 
 static void hash_num(XXH64_state_t *h, double v)
 {
-	char b[40];
-
-	snprintf(b, sizeof(b), "%.17g", v);
-	hash_str(h, b);
+	if (v != v)
+		v = NAN; /* one NaN */
+	else if (v == 0)
+		v = 0; /* one zero */
+	XXH64_update(h, &v, sizeof(v));
 }
 
 static void hash_actor(XXH64_state_t *h, const vigil_actor_rec *a)
@@ -235,15 +280,32 @@ static void records_hash(const vigil_doc_records *r, char out[17])
 
 /*===== Writing a document =============================================*/
 
-/* Looks the document up: *id 0 when absent; *same when its hash matches. */
+/* A stored version of the document (found by its id). */
+typedef struct old_doc {
+	sqlite3_int64 id;       /* 0: none */
+	int same;               /* its records hash is the new one's */
+	int original;           /* not a near-duplicate: in the counts */
+	char source[256];       /* coalesce(source, doc), as counted */
+	uint32_t sig[VIGIL__MINHASH_K];
+	int has_sig;
+} old_doc;
+
+/* What the events of the document being written share. */
+typedef struct doc_ctx {
+	sqlite3_int64 doc, sent1;
+	int original;           /* its events count in their clusters */
+	const char *source;     /* source, else the document id */
+	char (*seen)[13];       /* clusters already counted for it */
+	size_t nseen;
+} doc_ctx;
+
 static int find_doc(struct vigil_store *s, const char *doc, const char *hash,
-		    sqlite3_int64 *id, int *same)
+		    old_doc *o)
 {
 	sqlite3_stmt *st = stmt(s, ST_DOC_FIND);
 	int rc;
 
-	*id = 0;
-	*same = 0;
+	memset(o, 0, sizeof(*o));
 	if (!st)
 		return VIGIL_ERROR;
 	sqlite3_bind_text(st, 1, doc, -1, SQLITE_STATIC);
@@ -251,8 +313,14 @@ static int find_doc(struct vigil_store *s, const char *doc, const char *hash,
 	if (rc == SQLITE_ROW) {
 		const char *old = vigil__sq_text(st, 1);
 
-		*id = sqlite3_column_int64(st, 0);
-		*same = old && strcmp(old, hash) == 0;
+		o->id = sqlite3_column_int64(st, 0);
+		o->same = old && strcmp(old, hash) == 0;
+		o->original = sqlite3_column_int(st, 2);
+		snprintf(o->source, sizeof(o->source), "%s",
+			 vigil__sq_text(st, 3));
+		o->has_sig = sqlite3_column_bytes(st, 4) == (int)sizeof(o->sig);
+		if (o->has_sig)
+			memcpy(o->sig, sqlite3_column_blob(st, 4), sizeof(o->sig));
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -260,8 +328,58 @@ static int find_doc(struct vigil_store *s, const char *doc, const char *hash,
 	return VIGIL_OK;
 }
 
-static int delete_doc(struct vigil_store *s, sqlite3_int64 id)
+/* Binds id (?1) and, for the statements that use it, source (?2). */
+static int run_doc_stmt(struct vigil_store *s, enum sqlite_stmt k,
+			const old_doc *o)
 {
+	sqlite3_stmt *st = stmt(s, k);
+
+	sqlite3_int64 from = vigil__sq(s)->fts_from;
+
+	if (st && k == ST_DEL_TEXT) /* only sentences already indexed */
+		sqlite3_bind_int64(st, 2, from ? from : INT64_MAX);
+	else if (st && sqlite3_bind_parameter_count(st) > 1)
+		sqlite3_bind_text(st, 2, o->source, -1, SQLITE_STATIC);
+	if (st)
+		sqlite3_bind_int64(st, 1, o->id);
+	return run(s, st, "removing the old version of a document");
+}
+
+/* Binds the indexed minima of sig to ?1.. of a statement on bands. */
+static void bind_bands(sqlite3_stmt *st, const uint32_t *sig)
+{
+	int pos;
+
+	for (pos = 0; pos < VIGIL__MINHASH_BANDS; pos++)
+		sqlite3_bind_blob(st, pos + 1, &sig[pos], 4, SQLITE_STATIC);
+}
+
+/* Removes the document's index entries of its signature (a replaced
+ * document only: one statement per minimum is fine). */
+static int delete_bands(struct vigil_store *s, const old_doc *o)
+{
+	int pos, rc = VIGIL_OK;
+
+	for (pos = 0; pos < VIGIL__MINHASH_BANDS && rc == VIGIL_OK; pos++) {
+		sqlite3_stmt *st = stmt(s, ST_DEL_BANDS);
+
+		if (st) {
+			sqlite3_bind_int(st, 1, pos);
+			sqlite3_bind_blob(st, 2, &o->sig[pos], 4, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 3, o->id);
+		}
+		rc = run(s, st, "removing the old version of a document");
+	}
+	return rc;
+}
+
+/* Takes the old version out of its clusters' counts and the near-duplicate
+ * index (an original only: duplicates are in neither), then deletes it. */
+static int delete_doc(struct vigil_store *s, const old_doc *o)
+{
+	static const enum sqlite_stmt uncount[] = {
+		ST_UNCOUNT, ST_DEL_GONE,
+	};
 	static const enum sqlite_stmt order[] = {
 		ST_DEL_EVENTS, ST_DEL_FIGURES, ST_DEL_TEXT, ST_DEL_SENTENCES,
 		ST_DEL_DOC,
@@ -269,19 +387,23 @@ static int delete_doc(struct vigil_store *s, sqlite3_int64 id)
 	size_t i;
 	int rc = VIGIL_OK;
 
-	for (i = 0; i < sizeof(order) / sizeof(order[0]) && rc == VIGIL_OK; i++) {
-		sqlite3_stmt *st = stmt(s, order[i]);
-
-		if (st)
-			sqlite3_bind_int64(st, 1, id);
-		rc = run(s, st, "removing the old version of a document");
-	}
+	for (i = 0; o->original && i < sizeof(uncount) / sizeof(uncount[0]) &&
+		    rc == VIGIL_OK; i++)
+		rc = run_doc_stmt(s, uncount[i], o);
+	if (rc == VIGIL_OK && o->original && o->has_sig)
+		rc = delete_bands(s, o);
+	for (i = 0; i < sizeof(order) / sizeof(order[0]) && rc == VIGIL_OK; i++)
+		rc = run_doc_stmt(s, order[i], o);
 	return rc;
 }
 
-/* The earliest stored document this one nearly duplicates (into dup, or
+/*
+ * The earliest stored document this one nearly duplicates (into dup, or
  * "" when none): published within 3 days, sharing at least
- * VIGIL__NEAR_DUP_SAME of the minima of its signature, itself an original. */
+ * VIGIL__NEAR_DUP_SAME of the minima of its signature, itself an original.
+ * Candidates come from the index of the first VIGIL__MINHASH_BANDS minima,
+ * which holds every such document (store_int.h).
+ */
 static int find_original(struct vigil_store *s, const vigil_doc_records *r,
 			 const uint32_t *sig, char *dup, size_t cap)
 {
@@ -291,19 +413,22 @@ static int find_original(struct vigil_store *s, const vigil_doc_records *r,
 	dup[0] = '\0';
 	if (!sig || !r->date)
 		return VIGIL_OK;
-	st = stmt(s, ST_DOC_NEAR);
+	st = stmt(s, ST_BAND_FIND);
 	if (!st)
 		return VIGIL_ERROR;
-	sqlite3_bind_text(st, 1, r->date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, r->id, -1, SQLITE_STATIC);
+	bind_bands(st, sig);
+	sqlite3_bind_text(st, VIGIL__MINHASH_BANDS + 1, r->date, -1,
+			  SQLITE_STATIC);
+	sqlite3_bind_text(st, VIGIL__MINHASH_BANDS + 2, r->id, -1,
+			  SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		uint32_t other[VIGIL__MINHASH_K];
 
-		if (sqlite3_column_bytes(st, 1) != (int)sizeof(other))
+		if (sqlite3_column_bytes(st, 2) != (int)sizeof(other))
 			continue;
-		memcpy(other, sqlite3_column_blob(st, 1), sizeof(other));
+		memcpy(other, sqlite3_column_blob(st, 2), sizeof(other));
 		if (vigil__minhash_same(sig, other) >= VIGIL__NEAR_DUP_SAME) {
-			snprintf(dup, cap, "%s", vigil__sq_text(st, 0));
+			snprintf(dup, cap, "%s", vigil__sq_text(st, 1));
 			break;
 		}
 	}
@@ -313,8 +438,21 @@ static int find_original(struct vigil_store *s, const vigil_doc_records *r,
 	return VIGIL_OK;
 }
 
+/* Indexes an original's signature for the near-duplicates to come. */
+static int insert_bands(struct vigil_store *s, const uint32_t *sig,
+			sqlite3_int64 doc)
+{
+	sqlite3_stmt *st = stmt(s, ST_BAND_INSERT);
+
+	if (st) {
+		bind_bands(st, sig);
+		sqlite3_bind_int64(st, VIGIL__MINHASH_BANDS + 1, doc);
+	}
+	return run(s, st, "indexing a document's signature");
+}
+
 static int insert_doc(struct vigil_store *s, const vigil_doc_records *r,
-		      const char *hash, sqlite3_int64 *id)
+		      const char *hash, doc_ctx *d)
 {
 	sqlite3_stmt *st = stmt(s, ST_DOC_INSERT);
 	uint32_t sig[VIGIL__MINHASH_K];
@@ -337,15 +475,21 @@ static int insert_doc(struct vigil_store *s, const vigil_doc_records *r,
 		sqlite3_bind_blob(st, 8, sig, (int)sizeof(sig), SQLITE_STATIC);
 	vigil__sq_bind_text(st, 9, dup[0] ? dup : NULL);
 	rc = run(s, st, "storing a document");
-	*id = sqlite3_last_insert_rowid(vigil__sq(s)->db);
+	d->doc = sqlite3_last_insert_rowid(vigil__sq(s)->db);
+	d->original = !dup[0];
+	d->source = r->source ? r->source : r->id;
+	if (rc == VIGIL_OK && has_sig && d->original)
+		rc = insert_bands(s, sig, d->doc);
 	return rc;
 }
 
-/* Sentence rows and their text; first_id gets the rowid of sentence 1
- * (the others follow it: rowids are taken in order in one transaction). */
+/* Sentence rows with their text; first_id gets the rowid of sentence 1
+ * (the others follow it: rowids are taken in order in one transaction).
+ * The full-text index gets them at the commit (index_text). */
 static int insert_sentences(struct vigil_store *s, const vigil_doc_records *r,
 			    sqlite3_int64 doc, sqlite3_int64 *first_id)
 {
+	sqlite_impl *q = vigil__sq(s);
 	size_t i;
 	int rc = VIGIL_OK;
 
@@ -362,20 +506,57 @@ static int insert_sentences(struct vigil_store *s, const vigil_doc_records *r,
 		sqlite3_bind_int64(st, 3, se->span.begin);
 		sqlite3_bind_int64(st, 4, se->span.end);
 		sqlite3_bind_int64(st, 5, se->para);
+		vigil__sq_bind_text(st, 6, se->text);
 		rc = run(s, st, "storing sentences");
-		sid = sqlite3_last_insert_rowid(vigil__sq(s)->db);
+		sid = sqlite3_last_insert_rowid(q->db);
 		if (i == 0)
 			*first_id = sid;
 		else if (sid != *first_id + (sqlite3_int64)i) {
 			vigil__store_fail(s, "sentence rowids out of order");
 			return VIGIL_ERROR;
 		}
-		st = stmt(s, ST_TEXT_INSERT);
-		if (rc != VIGIL_OK || !st)
-			return rc != VIGIL_OK ? rc : VIGIL_ERROR;
-		sqlite3_bind_int64(st, 1, sid);
-		vigil__sq_bind_text(st, 2, se->text);
-		rc = run(s, st, "indexing sentences");
+		if (!q->fts_from || sid < q->fts_from)
+			q->fts_from = sid;
+	}
+	return rc;
+}
+
+/*
+ * Adds the sentences stored since the last commit to the full-text index,
+ * in one statement just before the commit: FTS5 writes its pending terms
+ * at every savepoint, so indexing per document would write one small
+ * segment per document. A rowid is new when >= fts_from: a new row takes
+ * the largest rowid + 1, above every indexed row that exists.
+ */
+static int index_text(struct vigil_store *s)
+{
+	sqlite_impl *q = vigil__sq(s);
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!q->fts_from)
+		return VIGIL_OK;
+	st = stmt(s, ST_TEXT_INSERT);
+	if (st)
+		sqlite3_bind_int64(st, 1, q->fts_from);
+	rc = run(s, st, "indexing sentences");
+	if (rc == VIGIL_OK)
+		q->fts_from = 0;
+	return rc;
+}
+
+/* Ends the transaction: the pending text indexed, then COMMIT; on failure
+ * everything since BEGIN is rolled back. */
+static int commit(struct vigil_store *s)
+{
+	sqlite_impl *q = vigil__sq(s);
+	int rc = index_text(s);
+
+	if (rc == VIGIL_OK)
+		rc = run_simple(s, ST_COMMIT, "committing");
+	if (rc != VIGIL_OK) {
+		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+		q->fts_from = 0;
 	}
 	return rc;
 }
@@ -421,28 +602,65 @@ static int place_id(struct vigil_store *s, const vigil_place_rec *p,
 	return rc;
 }
 
-/* The event's cluster id into id ("" when it joins none), recorded. */
+/* The event's cluster id into id ("" when it joins none), recorded and,
+ * for an original document, counted under its source: a mention, and for
+ * the document's first event in the cluster a document. */
 static int cluster_of(struct vigil_store *s, const vigil_event_rec *e,
-		      char id[13])
+		      doc_ctx *d, char id[13])
 {
 	char key[VIGIL__CLUSTER_KEY_MAX];
 	sqlite3_stmt *st;
+	size_t i;
+	int first = 1, rc = VIGIL_OK;
 
 	if (!vigil__cluster_key(e, key, sizeof(key), id)) {
 		id[0] = '\0';
 		return VIGIL_OK;
 	}
-	st = stmt(s, ST_CLUSTER_INSERT);
-	if (!st)
-		return VIGIL_ERROR;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-	vigil__sq_bind_text(st, 3, e->event);
-	vigil__sq_bind_text(st, 4, e->actor.code);
-	vigil__sq_bind_text(st, 5, e->recipient.code);
-	vigil__sq_bind_text(st, 6, e->date);
-	vigil__sq_bind_text(st, 7, e->date_precision);
-	return run(s, st, "storing a cluster");
+	for (i = 0; i < d->nseen && first; i++)
+		first = strcmp(d->seen[i], id) != 0;
+	if (first) {
+		memcpy(d->seen[d->nseen++], id, 13);
+		st = stmt(s, ST_CLUSTER_INSERT);
+		if (!st)
+			return VIGIL_ERROR;
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+		vigil__sq_bind_text(st, 3, e->event);
+		vigil__sq_bind_text(st, 4, e->actor.code);
+		vigil__sq_bind_text(st, 5, e->recipient.code);
+		vigil__sq_bind_text(st, 6, e->date);
+		vigil__sq_bind_text(st, 7, e->date_precision);
+		rc = run(s, st, "storing a cluster");
+	}
+	if (rc != VIGIL_OK || !d->original)
+		return rc;
+	st = stmt(s, ST_COUNT_UPSERT);
+	if (st) {
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, d->source, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, first);
+	}
+	return run(s, st, "counting a cluster");
+}
+
+/* Records the actor codes that code-prefix filters expand to. */
+static int insert_codes(struct vigil_store *s, const vigil_event_rec *e)
+{
+	const char *codes[2] = {e->actor.code, e->recipient.code};
+	int i, rc = VIGIL_OK;
+
+	for (i = 0; i < 2 && rc == VIGIL_OK; i++) {
+		sqlite3_stmt *st;
+
+		if (!codes[i])
+			continue;
+		st = stmt(s, ST_CODE_INSERT);
+		if (st)
+			sqlite3_bind_text(st, 1, codes[i], -1, SQLITE_STATIC);
+		rc = run(s, st, "storing an actor code");
+	}
+	return rc;
 }
 
 static void bind_actor(sqlite3_stmt *st, int i, const vigil_actor_rec *a)
@@ -465,7 +683,7 @@ static int64_t id_number(const char *id)
 }
 
 static int insert_event(struct vigil_store *s, const vigil_event_rec *e,
-			sqlite3_int64 doc, sqlite3_int64 sent1)
+			doc_ctx *d)
 {
 	sqlite3_int64 place;
 	char cluster[13];
@@ -473,14 +691,16 @@ static int insert_event(struct vigil_store *s, const vigil_event_rec *e,
 	int rc = place_id(s, &e->place, &place);
 
 	if (rc == VIGIL_OK)
-		rc = cluster_of(s, e, cluster);
+		rc = cluster_of(s, e, d, cluster);
+	if (rc == VIGIL_OK)
+		rc = insert_codes(s, e);
 	if (rc != VIGIL_OK)
 		return rc;
 	st = stmt(s, ST_EVENT_INSERT);
 	if (!st)
 		return VIGIL_ERROR;
-	sqlite3_bind_int64(st, 1, doc);
-	sqlite3_bind_int64(st, 2, sent1 + e->sentence - 1);
+	sqlite3_bind_int64(st, 1, d->doc);
+	sqlite3_bind_int64(st, 2, d->sent1 + e->sentence - 1);
 	sqlite3_bind_int64(st, 3, e->sentence);
 	sqlite3_bind_int64(st, 4, id_number(e->id));
 	vigil__sq_bind_text(st, 5, e->date);
@@ -543,28 +763,38 @@ static int write_doc(struct vigil_store *s, const vigil_doc_records *r,
 		     vigil_store_outcome *outcome)
 {
 	char hash[17];
-	sqlite3_int64 old, doc, sent1;
-	int same, rc;
+	old_doc old;
+	doc_ctx d;
+	int rc;
 	size_t i;
 
 	records_hash(r, hash);
-	rc = find_doc(s, r->id, hash, &old, &same);
+	rc = find_doc(s, r->id, hash, &old);
 	if (rc != VIGIL_OK)
 		return rc;
-	if (same) {
+	if (old.same) {
 		*outcome = VIGIL_STORE_UNCHANGED;
 		return VIGIL_OK;
 	}
-	*outcome = old ? VIGIL_STORE_REPLACED : VIGIL_STORE_ADDED;
-	if (old && (rc = delete_doc(s, old)) != VIGIL_OK)
+	*outcome = old.id ? VIGIL_STORE_REPLACED : VIGIL_STORE_ADDED;
+	if (old.id && (rc = delete_doc(s, &old)) != VIGIL_OK)
 		return rc;
-	rc = insert_doc(s, r, hash, &doc);
+	memset(&d, 0, sizeof(d));
+	d.seen = malloc((r->nevents ? r->nevents : 1) * sizeof(*d.seen));
+	if (!d.seen) {
+		vigil__store_fail(s, "out of memory");
+		return VIGIL_ENOMEM;
+	}
+	rc = insert_doc(s, r, hash, &d);
 	if (rc == VIGIL_OK)
-		rc = insert_sentences(s, r, doc, &sent1);
+		rc = insert_sentences(s, r, d.doc, &d.sent1);
 	for (i = 0; i < r->nevents && rc == VIGIL_OK; i++)
-		rc = insert_event(s, &r->events[i], doc, sent1);
+		rc = insert_event(s, &r->events[i], &d);
 	for (i = 0; i < r->nfigures && rc == VIGIL_OK; i++)
-		rc = insert_figure(s, &r->figures[i], doc);
+		rc = insert_figure(s, &r->figures[i], d.doc);
+	free(d.seen);
+	if (rc == VIGIL_OK)
+		vigil__sq(s)->wrote = 1;
 	return rc;
 }
 
@@ -584,17 +814,17 @@ int vigil__sq_put(struct vigil_store *s, const vigil_doc_records *r,
 	if (rc != VIGIL_OK)
 		return rc;
 	rc = write_doc(s, r, outcome);
-	if (rc == VIGIL_OK) {
-		rc = run_simple(s, batch ? ST_RELEASE : ST_COMMIT, "committing");
-		if (rc == VIGIL_OK)
-			return VIGIL_OK;
-	}
-	/* keep the first message: it names the cause */
 	if (batch) {
-		sqlite3_exec(q->db, "ROLLBACK TO doc; RELEASE doc", NULL, NULL,
-			     NULL);
-	} else {
-		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+		if (rc == VIGIL_OK)
+			rc = run_simple(s, ST_RELEASE, "committing");
+		if (rc != VIGIL_OK) /* keep the first message: it names the cause */
+			sqlite3_exec(q->db, "ROLLBACK TO doc; RELEASE doc", NULL,
+				     NULL, NULL);
+		return rc;
 	}
+	if (rc == VIGIL_OK)
+		return commit(s);
+	sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+	q->fts_from = 0;
 	return rc;
 }

@@ -17,7 +17,7 @@
 #include "../util/buf.h"
 
 /* Version of the schema this build writes; docs/internals/store.md. */
-#define VIGIL__STORE_SCHEMA 1
+#define VIGIL__STORE_SCHEMA 2
 
 /* One stored event as read back, with what the output formats add. */
 typedef struct vigil__event_row {
@@ -104,6 +104,10 @@ int vigil__cluster_key(const vigil_event_rec *ev, char *key, size_t cap,
  * similarity of their word 3-shingles >= 0.5). */
 #define VIGIL__MINHASH_K 32
 #define VIGIL__NEAR_DUP_SAME 16
+/* Minima indexed to find candidates (LSH with bands of one minimum): two
+ * signatures sharing VIGIL__NEAR_DUP_SAME minima share at least one of the
+ * first K - SAME + 1, so looking up those finds every near-duplicate. */
+#define VIGIL__MINHASH_BANDS (VIGIL__MINHASH_K - VIGIL__NEAR_DUP_SAME + 1)
 
 /* The MinHash signature of a document's sentences. Returns 1, or 0 when
  * it has too few words (8 shingles) to judge: it then has no signature. */
