@@ -1,16 +1,23 @@
 # A store of an older schema (tests/data/store_v1: made by vigil of schema
 # version 1) is migrated on first open, even by a query, and reads back
-# exactly what the older vigil wrote: events, clusters with their counts,
+# what the older vigil wrote: the same events, the same clusters with the
+# same counts (their ids change: placed events' keys have their region),
 # full-text search over the rebuilt index.
 . "$(dirname "$0")/lib.sh"
 DATA=$ROOT/tests/data/store_v1
 DB=$TMP/v1.db
 cp "$DATA/clusters.db" "$DB"
+cp "$DATA"/*.out "$TMP/"
+DATA=$TMP
 check() { # name, then query arguments
 	name=$1
 	shift
 	"$VIGIL" query --db "$DB" "$@" >"$TMP/out" 2>"$TMP/err" || fail "$name: $(cat "$TMP/err")"
-	cmp -s "$TMP/out" "$DATA/$name.out" || fail "$name differs after the migration"
+	# cluster ids aside, in any order
+	for f in "$TMP/out" "$DATA/$name.out"; do
+		sed 's/"cluster":"[0-9a-f]*"/"cluster":"C"/' "$f" | sort >"$f.cmp"
+	done
+	cmp -s "$TMP/out.cmp" "$DATA/$name.out.cmp" || fail "$name differs after the migration"
 }
 check all_events
 check clusters --clusters

@@ -86,8 +86,34 @@ static const char *const stmt_sql[ST_COUNT_] = {
 			    " code, lat, lon) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[ST_CODE_INSERT] = "INSERT OR IGNORE INTO codes(code) VALUES (?1)",
 	[ST_CLUSTER_INSERT] = "INSERT OR IGNORE INTO clusters(id, key, event, actor,"
-			      " recipient, date, date_precision)"
-			      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+			      " recipient, date, date_precision, base, region)"
+			      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[ST_CLUSTER_REGIONS] = "SELECT regions, region_id FROM clusters"
+			       " WHERE id = ?1",
+	[ST_CLUSTER_SET] = "UPDATE clusters SET regions = ?2, region_id = ?3"
+			   " WHERE id = ?1",
+	[ST_MOVE_ALL] = "UPDATE events SET cluster = ?3 WHERE date = ?1"
+			" AND cluster = ?2",
+	[ST_MOVE_PLACELESS] = "UPDATE events SET cluster = ?3 WHERE date = ?1"
+			      " AND cluster = ?2 AND (place_id IS NULL OR"
+			      " (SELECT coalesce(admin1, country) FROM places"
+			      " WHERE id = place_id) IS NULL)",
+	[ST_RECOUNT_DEL] = "DELETE FROM cluster_sources WHERE cluster = ?1",
+	[ST_RECOUNT] = "INSERT INTO cluster_sources SELECT e.cluster,"
+		       " coalesce(d.source, d.doc), count(*),"
+		       " count(DISTINCT e.doc_id) FROM events e"
+		       " JOIN documents d ON d.id = e.doc_id"
+		       " WHERE e.date = ?2 AND e.cluster = ?1"
+		       " AND d.duplicate_of IS NULL GROUP BY 2",
+	[ST_DOC_REGIONS] = "SELECT DISTINCT e.cluster, e.date, k.base FROM events e"
+			   " JOIN clusters k ON k.id = e.cluster"
+			   " WHERE e.doc_id = ?1 AND k.base IS NOT NULL",
+	[ST_CLUSTER_USED] = "SELECT 1 FROM events WHERE date = ?1"
+			    " AND cluster = ?2 LIMIT 1",
+	[ST_CLUSTER_DEL] = "DELETE FROM clusters WHERE id = ?1",
+	[ST_REGION_LEFT] = "SELECT k.id FROM events e JOIN clusters k"
+			   " ON k.id = e.cluster WHERE e.date = ?1"
+			   " AND k.base = ?2 LIMIT 1",
 	[ST_COUNT_UPSERT] = "INSERT INTO cluster_sources(cluster, source,"
 			    " mentions, documents) VALUES (?1, ?2, 1, 1)"
 			    " ON CONFLICT DO UPDATE SET mentions = mentions + 1,"
@@ -290,6 +316,12 @@ typedef struct old_doc {
 	int has_sig;
 } old_doc;
 
+/* A cluster whose counts are recomputed at the end of the document. */
+typedef struct dirty_cluster {
+	char id[13];
+	char date[32];
+} dirty_cluster;
+
 /* What the events of the document being written share. */
 typedef struct doc_ctx {
 	sqlite3_int64 doc, sent1;
@@ -297,6 +329,8 @@ typedef struct doc_ctx {
 	const char *source;     /* source, else the document id */
 	char (*seen)[13];       /* clusters already counted for it */
 	size_t nseen;
+	dirty_cluster *dirty;   /* clusters events moved from or to */
+	size_t ndirty, dirty_cap;
 } doc_ctx;
 
 static int find_doc(struct vigil_store *s, const char *doc, const char *hash,
@@ -370,30 +404,6 @@ static int delete_bands(struct vigil_store *s, const old_doc *o)
 		}
 		rc = run(s, st, "removing the old version of a document");
 	}
-	return rc;
-}
-
-/* Takes the old version out of its clusters' counts and the near-duplicate
- * index (an original only: duplicates are in neither), then deletes it. */
-static int delete_doc(struct vigil_store *s, const old_doc *o)
-{
-	static const enum sqlite_stmt uncount[] = {
-		ST_UNCOUNT, ST_DEL_GONE,
-	};
-	static const enum sqlite_stmt order[] = {
-		ST_DEL_EVENTS, ST_DEL_FIGURES, ST_DEL_TEXT, ST_DEL_SENTENCES,
-		ST_DEL_DOC,
-	};
-	size_t i;
-	int rc = VIGIL_OK;
-
-	for (i = 0; o->original && i < sizeof(uncount) / sizeof(uncount[0]) &&
-		    rc == VIGIL_OK; i++)
-		rc = run_doc_stmt(s, uncount[i], o);
-	if (rc == VIGIL_OK && o->original && o->has_sig)
-		rc = delete_bands(s, o);
-	for (i = 0; i < sizeof(order) / sizeof(order[0]) && rc == VIGIL_OK; i++)
-		rc = run_doc_stmt(s, order[i], o);
 	return rc;
 }
 
@@ -602,39 +612,243 @@ static int place_id(struct vigil_store *s, const vigil_place_rec *p,
 	return rc;
 }
 
-/* The event's cluster id into id ("" when it joins none), recorded and,
- * for an original document, counted under its source: a mention, and for
- * the document's first event in the cluster a document. */
+/*===== Clusters and regions ===========================================*/
+
+/* Notes cluster id (of date) for recounting at the end of the document. */
+static int mark_dirty(struct vigil_store *s, doc_ctx *d, const char *id,
+		      const char *date)
+{
+	size_t i;
+
+	for (i = 0; i < d->ndirty; i++)
+		if (strcmp(d->dirty[i].id, id) == 0)
+			return VIGIL_OK;
+	if (d->ndirty == d->dirty_cap) {
+		size_t cap = d->dirty_cap ? 2 * d->dirty_cap : 8;
+		dirty_cluster *n = realloc(d->dirty, cap * sizeof(*n));
+
+		if (!n) {
+			vigil__store_fail(s, "out of memory");
+			return VIGIL_ENOMEM;
+		}
+		d->dirty = n;
+		d->dirty_cap = cap;
+	}
+	snprintf(d->dirty[d->ndirty].id, sizeof(d->dirty[0].id), "%s", id);
+	snprintf(d->dirty[d->ndirty].date, sizeof(d->dirty[0].date), "%s", date);
+	d->ndirty++;
+	return VIGIL_OK;
+}
+
+/* The counts of the clusters events moved from or to, from their events. */
+static int recount_dirty(struct vigil_store *s, const doc_ctx *d)
+{
+	size_t i;
+	int rc = VIGIL_OK;
+
+	for (i = 0; i < d->ndirty && rc == VIGIL_OK; i++) {
+		sqlite3_stmt *st = stmt(s, ST_RECOUNT_DEL);
+
+		if (st)
+			sqlite3_bind_text(st, 1, d->dirty[i].id, -1, SQLITE_STATIC);
+		rc = run(s, st, "counting a cluster");
+		st = rc == VIGIL_OK ? stmt(s, ST_RECOUNT) : NULL;
+		if (st) {
+			sqlite3_bind_text(st, 1, d->dirty[i].id, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, d->dirty[i].date, -1, SQLITE_STATIC);
+		}
+		if (rc == VIGIL_OK)
+			rc = run(s, st, "counting a cluster");
+	}
+	return rc;
+}
+
+/* One text column of a one-row query with `nbind` text parameters into out
+ * ("" when no row or NULL); *found says whether a row came. */
+static int query_text(struct vigil_store *s, enum sqlite_stmt k,
+		      const char *const *bind, int nbind, int col, char *out,
+		      size_t cap, int *found)
+{
+	sqlite3_stmt *st = stmt(s, k);
+	int i, rc;
+
+	out[0] = '\0';
+	if (!st)
+		return VIGIL_ERROR;
+	for (i = 0; i < nbind; i++)
+		sqlite3_bind_text(st, i + 1, bind[i], -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (found)
+		*found = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW && vigil__sq_text(st, col))
+		snprintf(out, cap, "%s", vigil__sq_text(st, col));
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return vigil__sq_fail(s, rc, "reading a cluster");
+	return VIGIL_OK;
+}
+
+/* Base cluster `base`'s region count and single region ("" unless one). */
+static int read_regions(struct vigil_store *s, const char *base, int *n,
+			char region_id[13])
+{
+	sqlite3_stmt *st = stmt(s, ST_CLUSTER_REGIONS);
+	int rc;
+
+	*n = 0;
+	region_id[0] = '\0';
+	if (!st)
+		return VIGIL_ERROR;
+	sqlite3_bind_text(st, 1, base, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*n = sqlite3_column_int(st, 0);
+		if (vigil__sq_text(st, 1))
+			snprintf(region_id, 13, "%s", vigil__sq_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return vigil__sq_fail(s, rc, "reading a cluster");
+	return VIGIL_OK;
+}
+
+/* Moves the events without a place of base `base` (date) from cluster
+ * `from` to `to`; a base cluster holds only such events. */
+static int move_placeless(struct vigil_store *s, doc_ctx *d, const char *base,
+			  const char *date, const char *from, const char *to)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (strcmp(from, to) == 0)
+		return VIGIL_OK;
+	st = stmt(s, strcmp(from, base) == 0 ? ST_MOVE_ALL : ST_MOVE_PLACELESS);
+	if (st) {
+		sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, to, -1, SQLITE_STATIC);
+	}
+	rc = run(s, st, "moving events between clusters");
+	if (rc == VIGIL_OK)
+		rc = mark_dirty(s, d, from, date);
+	if (rc == VIGIL_OK)
+		rc = mark_dirty(s, d, to, date);
+	return rc;
+}
+
+/*
+ * Base cluster `base` (date) gains (delta 1: region cluster `region`) or
+ * loses (delta -1) a region with events. Events without a place belong
+ * to the single region when there is one, else to the base cluster: those
+ * that were elsewhere move.
+ */
+static int change_regions(struct vigil_store *s, doc_ctx *d, const char *base,
+			  const char *date, int delta, const char *region)
+{
+	const char *bind[2] = {date, base};
+	char old_id[13], new_id[13] = "";
+	sqlite3_stmt *st;
+	int n, rc = read_regions(s, base, &n, old_id);
+
+	if (rc != VIGIL_OK)
+		return rc;
+	if (n + delta == 1 && delta > 0)
+		snprintf(new_id, sizeof(new_id), "%s", region);
+	else if (n + delta == 1)
+		rc = query_text(s, ST_REGION_LEFT, bind, 2, 0, new_id,
+				sizeof(new_id), NULL);
+	st = rc == VIGIL_OK ? stmt(s, ST_CLUSTER_SET) : NULL;
+	if (st) {
+		sqlite3_bind_text(st, 1, base, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 2, n + delta > 0 ? n + delta : 0);
+		vigil__sq_bind_text(st, 3, new_id[0] ? new_id : NULL);
+	}
+	if (rc == VIGIL_OK)
+		rc = run(s, st, "storing a cluster");
+	if (rc != VIGIL_OK)
+		return rc;
+	return move_placeless(s, d, base, date, n == 1 && old_id[0] ? old_id : base,
+			      new_id[0] ? new_id : base);
+}
+
+/* Records a cluster row (base and region NULL for a base cluster); *added
+ * says whether it is new. */
+static int insert_cluster(struct vigil_store *s, const vigil_event_rec *e,
+			  const char *id, const char *key, const char *base,
+			  const char *region, int *added)
+{
+	sqlite3_stmt *st = stmt(s, ST_CLUSTER_INSERT);
+	int rc;
+
+	if (!st)
+		return VIGIL_ERROR;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	vigil__sq_bind_text(st, 3, e->event);
+	vigil__sq_bind_text(st, 4, e->actor.code);
+	vigil__sq_bind_text(st, 5, e->recipient.code);
+	vigil__sq_bind_text(st, 6, e->date);
+	vigil__sq_bind_text(st, 7, e->date_precision);
+	vigil__sq_bind_text(st, 8, base);
+	vigil__sq_bind_text(st, 9, region);
+	rc = run(s, st, "storing a cluster");
+	*added = rc == VIGIL_OK && sqlite3_changes(vigil__sq(s)->db) > 0;
+	return rc;
+}
+
+/*
+ * The cluster of the event into id ("" when it joins none): with a region,
+ * its base key plus region (a new region of its base key may move events
+ * without a place); without, its base key's single region, else its base
+ * key. Both cluster rows are recorded.
+ */
+static int place_in_cluster(struct vigil_store *s, const vigil_event_rec *e,
+			    doc_ctx *d, char id[13])
+{
+	char base_key[VIGIL__CLUSTER_KEY_MAX], key[VIGIL__CLUSTER_KEY_MAX];
+	char base[13];
+	const char *region = vigil__cluster_region(e);
+	int added, n, rc;
+
+	id[0] = '\0';
+	if (!vigil__cluster_key(e, base_key, sizeof(base_key), base))
+		return VIGIL_OK;
+	if (region &&
+	    vigil__cluster_region_key(base_key, region, key, sizeof(key), id)) {
+		rc = insert_cluster(s, e, id, key, base, region, &added);
+		if (rc != VIGIL_OK || !added)
+			return rc;
+		rc = insert_cluster(s, e, base, base_key, NULL, NULL, &added);
+		if (rc == VIGIL_OK)
+			rc = change_regions(s, d, base, e->date, 1, id);
+		return rc;
+	}
+	rc = insert_cluster(s, e, base, base_key, NULL, NULL, &added);
+	if (rc == VIGIL_OK)
+		rc = read_regions(s, base, &n, id);
+	if (rc == VIGIL_OK && (n != 1 || !id[0]))
+		snprintf(id, 13, "%s", base);
+	return rc;
+}
+
+/* The event's cluster id into id ("" when it joins none), counted for an
+ * original document under its source: a mention, and for the document's
+ * first event in the cluster a document. */
 static int cluster_of(struct vigil_store *s, const vigil_event_rec *e,
 		      doc_ctx *d, char id[13])
 {
-	char key[VIGIL__CLUSTER_KEY_MAX];
 	sqlite3_stmt *st;
 	size_t i;
-	int first = 1, rc = VIGIL_OK;
+	int first = 1, rc = place_in_cluster(s, e, d, id);
 
-	if (!vigil__cluster_key(e, key, sizeof(key), id)) {
-		id[0] = '\0';
-		return VIGIL_OK;
-	}
+	if (rc != VIGIL_OK || !id[0])
+		return rc;
 	for (i = 0; i < d->nseen && first; i++)
 		first = strcmp(d->seen[i], id) != 0;
-	if (first) {
+	if (first)
 		memcpy(d->seen[d->nseen++], id, 13);
-		st = stmt(s, ST_CLUSTER_INSERT);
-		if (!st)
-			return VIGIL_ERROR;
-		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-		vigil__sq_bind_text(st, 3, e->event);
-		vigil__sq_bind_text(st, 4, e->actor.code);
-		vigil__sq_bind_text(st, 5, e->recipient.code);
-		vigil__sq_bind_text(st, 6, e->date);
-		vigil__sq_bind_text(st, 7, e->date_precision);
-		rc = run(s, st, "storing a cluster");
-	}
-	if (rc != VIGIL_OK || !d->original)
-		return rc;
+	if (!d->original)
+		return VIGIL_OK;
 	st = stmt(s, ST_COUNT_UPSERT);
 	if (st) {
 		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
@@ -642,6 +856,102 @@ static int cluster_of(struct vigil_store *s, const vigil_event_rec *e,
 		sqlite3_bind_int(st, 3, first);
 	}
 	return run(s, st, "counting a cluster");
+}
+
+/* A region cluster of the old version: dropped when it has no event left. */
+typedef struct old_region {
+	char id[13], base[13], date[32];
+} old_region;
+
+/* The region clusters of document id into *out (*n of them). */
+static int old_regions(struct vigil_store *s, sqlite3_int64 id,
+		       old_region **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt(s, ST_DOC_REGIONS);
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return VIGIL_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		old_region *r;
+
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 8;
+			r = realloc(*out, cap * sizeof(*r));
+			if (!r) {
+				sqlite3_reset(st);
+				vigil__store_fail(s, "out of memory");
+				return VIGIL_ENOMEM;
+			}
+			*out = r;
+		}
+		r = &(*out)[(*n)++];
+		snprintf(r->id, sizeof(r->id), "%s", vigil__sq_text(st, 0));
+		snprintf(r->date, sizeof(r->date), "%s", vigil__sq_text(st, 1));
+		snprintf(r->base, sizeof(r->base), "%s", vigil__sq_text(st, 2));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return vigil__sq_fail(s, rc, "reading a document's clusters");
+	return VIGIL_OK;
+}
+
+/* Drops the region clusters left without events; their base loses them. */
+static int drop_empty_regions(struct vigil_store *s, doc_ctx *d,
+			      const old_region *r, size_t n)
+{
+	size_t i;
+	int rc = VIGIL_OK;
+
+	for (i = 0; i < n && rc == VIGIL_OK; i++) {
+		const char *bind[2] = {r[i].date, r[i].id};
+		char one[4];
+		sqlite3_stmt *st;
+		int used;
+
+		rc = query_text(s, ST_CLUSTER_USED, bind, 2, 0, one, sizeof(one),
+				&used);
+		if (rc != VIGIL_OK || used)
+			continue;
+		st = stmt(s, ST_CLUSTER_DEL);
+		if (st)
+			sqlite3_bind_text(st, 1, r[i].id, -1, SQLITE_STATIC);
+		rc = run(s, st, "removing a cluster");
+		if (rc == VIGIL_OK)
+			rc = change_regions(s, d, r[i].base, r[i].date, -1, NULL);
+	}
+	return rc;
+}
+
+/* Takes the old version out of its clusters' counts and the near-duplicate
+ * index (an original only: duplicates are in neither), then deletes it;
+ * region clusters it leaves empty go. */
+static int delete_doc(struct vigil_store *s, const old_doc *o, doc_ctx *d)
+{
+	static const enum sqlite_stmt uncount[] = {ST_UNCOUNT, ST_DEL_GONE};
+	static const enum sqlite_stmt order[] = {
+		ST_DEL_EVENTS, ST_DEL_FIGURES, ST_DEL_TEXT, ST_DEL_SENTENCES,
+		ST_DEL_DOC,
+	};
+	old_region *regions = NULL;
+	size_t i, nregions = 0;
+	int rc = old_regions(s, o->id, &regions, &nregions);
+
+	for (i = 0; o->original && i < sizeof(uncount) / sizeof(uncount[0]) &&
+		    rc == VIGIL_OK; i++)
+		rc = run_doc_stmt(s, uncount[i], o);
+	if (rc == VIGIL_OK && o->original && o->has_sig)
+		rc = delete_bands(s, o);
+	for (i = 0; i < sizeof(order) / sizeof(order[0]) && rc == VIGIL_OK; i++)
+		rc = run_doc_stmt(s, order[i], o);
+	if (rc == VIGIL_OK)
+		rc = drop_empty_regions(s, d, regions, nregions);
+	free(regions);
+	return rc;
 }
 
 /* Records the actor codes that code-prefix filters expand to. */
@@ -777,22 +1087,26 @@ static int write_doc(struct vigil_store *s, const vigil_doc_records *r,
 		return VIGIL_OK;
 	}
 	*outcome = old.id ? VIGIL_STORE_REPLACED : VIGIL_STORE_ADDED;
-	if (old.id && (rc = delete_doc(s, &old)) != VIGIL_OK)
-		return rc;
 	memset(&d, 0, sizeof(d));
 	d.seen = malloc((r->nevents ? r->nevents : 1) * sizeof(*d.seen));
 	if (!d.seen) {
 		vigil__store_fail(s, "out of memory");
 		return VIGIL_ENOMEM;
 	}
-	rc = insert_doc(s, r, hash, &d);
+	if (old.id)
+		rc = delete_doc(s, &old, &d);
+	if (rc == VIGIL_OK)
+		rc = insert_doc(s, r, hash, &d);
 	if (rc == VIGIL_OK)
 		rc = insert_sentences(s, r, d.doc, &d.sent1);
 	for (i = 0; i < r->nevents && rc == VIGIL_OK; i++)
 		rc = insert_event(s, &r->events[i], &d);
 	for (i = 0; i < r->nfigures && rc == VIGIL_OK; i++)
 		rc = insert_figure(s, &r->figures[i], d.doc);
+	if (rc == VIGIL_OK)
+		rc = recount_dirty(s, &d);
 	free(d.seen);
+	free(d.dirty);
 	if (rc == VIGIL_OK)
 		vigil__sq(s)->wrote = 1;
 	return rc;

@@ -111,6 +111,10 @@ static const char *const migrations[VIGIL__STORE_SCHEMA] = {
 	" INSERT INTO minhash_bands SELECT p.pos, substr(d.minhash,"
 	" 4 * p.pos + 1, 4), d.id FROM documents d, p"
 	" WHERE d.minhash IS NOT NULL AND d.duplicate_of IS NULL;"
+	"ALTER TABLE clusters ADD COLUMN base TEXT;"
+	"ALTER TABLE clusters ADD COLUMN region TEXT;"
+	"ALTER TABLE clusters ADD COLUMN regions INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE clusters ADD COLUMN region_id TEXT;"
 	"CREATE TABLE cluster_sources("
 	" cluster TEXT NOT NULL, source TEXT NOT NULL,"
 	" mentions INTEGER NOT NULL, documents INTEGER NOT NULL,"
@@ -209,13 +213,17 @@ double vigil__sq_real(sqlite3_stmt *st, int i)
 
 /* vigil_cluster(which, event, aux_mode, actor_code, actor_country,
  * recipient_code, recipient_country, date, date_precision, place_country,
- * place_admin1): the event's cluster id (which 0) or key (1), or NULL. */
+ * place_admin1) of an event, by the rule of cluster.c: 0 the id of its own
+ * cluster (of its region, else of its base key), 1 that cluster's key, 2
+ * the id of its base key when it has a region, 3 its region, 4 its base
+ * key; NULL when it joins no cluster (or for 2 and 3, has no region). */
 static void cluster_fn(sqlite3_context *ctx, int argc, sqlite3_value **v)
 {
 	vigil_event_rec e;
-	char key[VIGIL__CLUSTER_KEY_MAX], id[13];
-	const char *t[11];
-	int i;
+	char base_key[VIGIL__CLUSTER_KEY_MAX], key[VIGIL__CLUSTER_KEY_MAX];
+	char base[13], id[13];
+	const char *t[11], *region, *out = NULL;
+	int i, which = sqlite3_value_int(v[0]);
 
 	for (i = 1; i < argc && i < 11; i++)
 		t[i] = (const char *)sqlite3_value_text(v[i]);
@@ -230,11 +238,24 @@ static void cluster_fn(sqlite3_context *ctx, int argc, sqlite3_value **v)
 	e.date_precision = t[8];
 	e.place.country = t[9];
 	e.place.admin1 = t[10];
-	if (!vigil__cluster_key(&e, key, sizeof(key), id))
-		sqlite3_result_null(ctx);
+	e.place.name = t[9] || t[10] ? "" : NULL;
+	region = vigil__cluster_region(&e);
+	if (vigil__cluster_key(&e, base_key, sizeof(base_key), base)) {
+		int regional = region &&
+			       vigil__cluster_region_key(base_key, region, key,
+							 sizeof(key), id);
+		const char *own[5] = {
+			regional ? id : base, regional ? key : base_key,
+			regional ? base : NULL, regional ? region : NULL,
+			base_key,
+		};
+
+		out = which >= 0 && which < 5 ? own[which] : NULL;
+	}
+	if (out)
+		sqlite3_result_text(ctx, out, -1, SQLITE_TRANSIENT);
 	else
-		sqlite3_result_text(ctx, sqlite3_value_int(v[0]) ? key : id, -1,
-				    SQLITE_TRANSIENT);
+		sqlite3_result_null(ctx);
 }
 
 #define CLUSTER_ARGS \
@@ -243,7 +264,8 @@ static void cluster_fn(sqlite3_context *ctx, int argc, sqlite3_value **v)
 	" (SELECT country FROM places WHERE id = place_id)," \
 	" (SELECT admin1 FROM places WHERE id = place_id))"
 
-/* Every event's cluster by the current rule, the clusters' rows and their
+/* Every event's cluster by the current rule (events without a place in
+ * the single region of their base key), the clusters' rows and their
  * counts over original documents, per source. */
 static int rekey_clusters(struct vigil_store *s)
 {
@@ -251,10 +273,25 @@ static int rekey_clusters(struct vigil_store *s)
 		"UPDATE events SET cluster = vigil_cluster(0," CLUSTER_ARGS ";"
 		"DELETE FROM clusters;"
 		"INSERT OR IGNORE INTO clusters(id, key, event, actor, recipient,"
-		" date, date_precision) SELECT cluster, vigil_cluster(1,"
-		CLUSTER_ARGS ", event, actor_code, recipient_code, date,"
-		" date_precision FROM events WHERE cluster IS NOT NULL"
-		" ORDER BY id;"
+		" date, date_precision, base, region) SELECT cluster,"
+		" vigil_cluster(1," CLUSTER_ARGS ", event, actor_code,"
+		" recipient_code, date, date_precision,"
+		" vigil_cluster(2," CLUSTER_ARGS ", vigil_cluster(3," CLUSTER_ARGS
+		" FROM events WHERE cluster IS NOT NULL ORDER BY id;"
+		"INSERT OR IGNORE INTO clusters(id, key, event, actor, recipient,"
+		" date, date_precision) SELECT vigil_cluster(2," CLUSTER_ARGS ","
+		" vigil_cluster(4," CLUSTER_ARGS ", event, actor_code,"
+		" recipient_code, date, date_precision FROM events"
+		" WHERE vigil_cluster(2," CLUSTER_ARGS " IS NOT NULL ORDER BY id;"
+		"CREATE INDEX clusters_base ON clusters(base);"
+		"UPDATE clusters SET regions = (SELECT count(*) FROM clusters r"
+		" WHERE r.base = clusters.id) WHERE base IS NULL;"
+		"UPDATE clusters SET region_id = (SELECT r.id FROM clusters r"
+		" WHERE r.base = clusters.id) WHERE base IS NULL AND regions = 1;"
+		"DROP INDEX clusters_base;"
+		"UPDATE events SET cluster = (SELECT region_id FROM clusters"
+		" WHERE id = events.cluster) WHERE cluster IN"
+		" (SELECT id FROM clusters WHERE regions = 1);"
 		"INSERT INTO cluster_sources SELECT e.cluster,"
 		" coalesce(d.source, d.doc), count(*), count(DISTINCT e.doc_id)"
 		" FROM events e JOIN documents d ON d.id = e.doc_id"
@@ -413,6 +450,24 @@ static int open_db(struct vigil_store *s, const char *where, int flags,
 			      "PRAGMA temp_store = MEMORY");
 }
 
+/*
+ * WAL mode. Switching a new store to it needs the file to itself, which
+ * the busy timeout does not wait for: while another process creates or
+ * migrates the same store, this retries until the timeout.
+ */
+static int set_wal(struct vigil_store *s, int timeout_ms)
+{
+	sqlite3 *db = vigil__sq(s)->db;
+	int waited = 0, rc;
+
+	while ((rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL,
+				  NULL)) != SQLITE_OK &&
+	       (rc & 0xff) == SQLITE_BUSY && waited < timeout_ms)
+		waited += sqlite3_sleep(20);
+	return rc == SQLITE_OK ? VIGIL_OK
+			       : vigil__sq_fail(s, rc, "switching to WAL");
+}
+
 static int sq_open(struct vigil_store *s, const char *where,
 		   const vigil_store_options *o)
 {
@@ -458,10 +513,11 @@ static int sq_open(struct vigil_store *s, const char *where,
 					  : "");
 		return VIGIL_EIO;
 	}
+	rc = set_wal(s, o->busy_timeout_ms > 0 ? o->busy_timeout_ms : 60000);
 	/* a commit is atomic; it is durable once checkpointed (power loss may
 	 * lose the last commits, never half of one) */
-	rc = vigil__sq_exec(s, "PRAGMA journal_mode = WAL;"
-			    "PRAGMA synchronous = NORMAL");
+	if (rc == VIGIL_OK)
+		rc = vigil__sq_exec(s, "PRAGMA synchronous = NORMAL");
 	if (rc == VIGIL_OK && version < VIGIL__STORE_SCHEMA)
 		rc = migrate(s);
 	return rc;
