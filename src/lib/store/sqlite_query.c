@@ -275,31 +275,31 @@ int vigil__sq_events(struct vigil_store *s, const vigil_query *q,
 
 /* Per cluster with a matching event: its fields, its most frequent cameo,
  * actor, recipient and place among its events, its counts over original
- * documents (kept at ingest, per source), and every member event id. Members are read
- * through the (date, cluster) index: a cluster's events share its date. */
+ * documents (kept at ingest, per source), and every member event id.
+ * Members are read through the (date, cluster) index: a cluster's events
+ * share its date. */
+#define MEMBERS "events e WHERE e.date = c.date AND e.cluster = c.id"
 #define CLUSTER_SQL_HEAD \
 	"WITH m AS (SELECT DISTINCT e.cluster AS id FROM events e" \
 	" JOIN documents d ON d.id = e.doc_id"
 #define CLUSTER_SQL_TAIL \
-	" AND e.cluster IS NOT NULL)," \
-	" mem AS (SELECT e.*, d.doc FROM clusters k JOIN m ON m.id = k.id" \
-	" JOIN events e ON e.date = k.date AND e.cluster = k.id" \
-	" JOIN documents d ON d.id = e.doc_id)" \
+	" AND e.cluster IS NOT NULL)" \
 	" SELECT c.id, c.event," \
-	" (SELECT cameo FROM mem WHERE cluster = c.id GROUP BY cameo" \
+	" (SELECT cameo FROM " MEMBERS " GROUP BY cameo" \
 	"  ORDER BY count(*) DESC, cameo LIMIT 1)," \
-	" (SELECT actor_code FROM mem WHERE cluster = c.id" \
-	"  GROUP BY actor_code ORDER BY count(*) DESC, actor_code LIMIT 1)," \
-	" (SELECT recipient_code FROM mem WHERE cluster = c.id" \
-	"  GROUP BY recipient_code ORDER BY count(*) DESC, recipient_code LIMIT 1)," \
+	" (SELECT actor_code FROM " MEMBERS " GROUP BY actor_code" \
+	"  ORDER BY count(*) DESC, actor_code LIMIT 1)," \
+	" (SELECT recipient_code FROM " MEMBERS " GROUP BY recipient_code" \
+	"  ORDER BY count(*) DESC, recipient_code LIMIT 1)," \
 	" c.date, c.date_precision, p.name, p.country, p.admin1, p.precision," \
 	" p.lat, p.lon, p.code," CLUSTER_COUNTS("c.id") "," \
-	" (SELECT group_concat(eid, ',') FROM (SELECT doc || '-' || sentence" \
-	"  || '-' || n AS eid FROM mem WHERE cluster = c.id" \
-	"  ORDER BY doc, sentence, n))" \
+	" (SELECT group_concat(eid, ',') FROM (SELECT d.doc || '-' ||" \
+	"  e.sentence || '-' || e.n AS eid FROM events e" \
+	"  JOIN documents d ON d.id = e.doc_id WHERE e.date = c.date" \
+	"  AND e.cluster = c.id ORDER BY d.doc, e.sentence, e.n))" \
 	" FROM clusters c JOIN m ON m.id = c.id" \
-	" LEFT JOIN places p ON p.id = (SELECT place_id FROM mem" \
-	"  WHERE cluster = c.id AND place_id IS NOT NULL GROUP BY place_id" \
+	" LEFT JOIN places p ON p.id = (SELECT place_id FROM " MEMBERS \
+	"  AND place_id IS NOT NULL GROUP BY place_id" \
 	"  ORDER BY count(*) DESC, place_id LIMIT 1)" \
 	" ORDER BY c.date, c.id"
 
