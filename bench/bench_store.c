@@ -7,7 +7,8 @@
  * reopening, the latency (p50, p95 over 200 queries, JSON Lines written to
  * a counting sink) of dyad + date-range queries, one-word full-text
  * queries and dyad + date-range --clusters queries, and peak RSS.
- * Usage: bench_store DB [EVENTS [DOCS_PER_TRANSACTION]]
+ * Usage: bench_store DB [EVENTS [DOCS_PER_TRANSACTION]]; EVENTS 0 queries
+ * the store DB as it is.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -230,70 +231,88 @@ static int time_queries(vigil_store *s, enum query_kind kind)
 	return VIGIL_OK;
 }
 
-int main(int argc, char **argv)
+/* Generates and stores `docs` documents, `per_tx` a transaction; prints
+ * the throughput. 0, or 1 on a store error. */
+static int ingest(const char *path, size_t docs, size_t per_tx, gen_doc *g)
 {
 	vigil_store_options o = VIGIL_STORE_OPTIONS_INIT;
 	vigil_store *s = NULL;
-	gen_doc *g = malloc(sizeof(*g));
-	size_t total = argc > 2 ? strtoul(argv[2], NULL, 10) : 1000000;
-	size_t docs = total / PER_DOC, n;
-	size_t per_tx = argc > 3 ? strtoul(argv[3], NULL, 10) : 5000;
-	double t0, secs;
 	char err[1024];
-	struct rusage ru;
-	int i;
+	double t0, secs;
+	size_t n;
 
-	if (argc < 2 || !g || per_tx == 0) {
-		fprintf(stderr, "usage: bench_store DB [EVENTS [DOCS_PER_TRANSACTION]]\n");
-		return 2;
-	}
-	unlink(argv[1]);
-	if (vigil_store_open(&s, argv[1], &o, err, sizeof(err)) != VIGIL_OK) {
+	unlink(path);
+	if (vigil_store_open(&s, path, &o, err, sizeof(err)) != VIGIL_OK) {
 		fprintf(stderr, "bench_store: %s\n", err);
-		return 2;
+		return 1;
 	}
 	t0 = now();
 	for (n = 0; n < docs; n++) {
 		if (n % per_tx == 0 && vigil_store_begin(s) != VIGIL_OK)
-			goto fail;
+			break;
 		make_doc(g, n);
 		if (vigil_store_put(s, &g->r, NULL) != VIGIL_OK)
-			goto fail;
+			break;
 		if ((n % per_tx == per_tx - 1 || n + 1 == docs) &&
 		    vigil_store_commit(s) != VIGIL_OK)
-			goto fail;
+			break;
+	}
+	if (n < docs) {
+		fprintf(stderr, "bench_store: %s\n", vigil_store_errmsg(s));
+		vigil_store_free(s);
+		return 1;
 	}
 	secs = now() - t0;
-	setvbuf(stdout, NULL, _IOLBF, 0);
 	printf("ingest: %zu events in %zu documents, %.1f s, %.0f events/s "
 	       "(%zu documents a transaction)\n", docs * PER_DOC, docs, secs,
 	       docs * PER_DOC / secs, per_tx);
 	printf("ingest CPU: %.1f s user + %.1f s system, %.0f events per CPU "
 	       "second\n", cpu_user(), cpu_sys(),
 	       docs * PER_DOC / (cpu_user() + cpu_sys()));
-	/* closing runs the sampled ANALYZE; queries come from a reader, as
-	 * with vigil query */
+	/* closing runs the sampled ANALYZE */
 	t0 = now();
 	vigil_store_free(s);
-	s = NULL;
 	printf("close (ANALYZE): %.1f s\n", now() - t0);
-	o.flags = VIGIL_STORE_READONLY;
-	if (vigil_store_open(&s, argv[1], &o, err, sizeof(err)) != VIGIL_OK) {
-		fprintf(stderr, "bench_store: %s\n", err);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	vigil_store_options o = VIGIL_STORE_OPTIONS_INIT;
+	vigil_store *s = NULL;
+	gen_doc *g = malloc(sizeof(*g));
+	size_t total = argc > 2 ? strtoul(argv[2], NULL, 10) : 1000000;
+	size_t per_tx = argc > 3 ? strtoul(argv[3], NULL, 10) : 5000;
+	char err[1024];
+	struct rusage ru;
+	int i;
+
+	if (argc < 2 || !g || per_tx == 0) {
+		fprintf(stderr, "usage: bench_store DB [EVENTS [DOCS_PER_TRANSACTION]]\n"
+			"EVENTS 0: query the store DB as it is\n");
 		free(g);
 		return 2;
 	}
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (total && ingest(argv[1], total / PER_DOC, per_tx, g) != 0) {
+		free(g);
+		return 1;
+	}
+	free(g);
+	/* queries come from a reader, as with vigil query */
+	o.flags = VIGIL_STORE_READONLY;
+	if (vigil_store_open(&s, argv[1], &o, err, sizeof(err)) != VIGIL_OK) {
+		fprintf(stderr, "bench_store: %s\n", err);
+		return 2;
+	}
 	for (i = 0; i < 3; i++)
-		if (time_queries(s, (enum query_kind)i) != VIGIL_OK)
-			goto fail;
+		if (time_queries(s, (enum query_kind)i) != VIGIL_OK) {
+			fprintf(stderr, "bench_store: %s\n", vigil_store_errmsg(s));
+			vigil_store_free(s);
+			return 1;
+		}
 	getrusage(RUSAGE_SELF, &ru);
 	printf("peak RSS: %.1f MB\n", ru.ru_maxrss / 1024.0);
 	vigil_store_free(s);
-	free(g);
 	return 0;
-fail:
-	fprintf(stderr, "bench_store: %s\n", vigil_store_errmsg(s));
-	vigil_store_free(s);
-	free(g);
-	return 1;
 }

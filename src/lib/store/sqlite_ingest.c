@@ -34,8 +34,10 @@
 	" (14, ?15, ?18), (15, ?16, ?18), (16, ?17, ?18)"
 _Static_assert(VIGIL__MINHASH_BANDS == 17, "BAND_PAIRS and BAND_ROWS list 17");
 
-/* The clusters of document ?1's events, for taking its counts back. */
-#define DOC_CLUSTERS "SELECT cluster FROM events WHERE doc_id = ?1" \
+/* The events of document ?1 (through the sentence index), and their
+ * clusters, for taking its counts back. */
+#define DOC_EVENTS "sentence_id IN (SELECT id FROM sentences WHERE doc_id = ?1)"
+#define DOC_CLUSTERS "SELECT cluster FROM events WHERE " DOC_EVENTS \
 	" AND cluster IS NOT NULL"
 
 static const char *const stmt_sql[ST_COUNT_] = {
@@ -48,7 +50,7 @@ static const char *const stmt_sql[ST_COUNT_] = {
 			" WHERE doc = ?1",
 	[ST_UNCOUNT] = "UPDATE cluster_sources SET mentions = mentions - k.n,"
 		       " documents = documents - 1 FROM (SELECT cluster,"
-		       " count(*) AS n FROM events WHERE doc_id = ?1"
+		       " count(*) AS n FROM events WHERE " DOC_EVENTS
 		       " AND cluster IS NOT NULL GROUP BY cluster) AS k"
 		       " WHERE cluster_sources.cluster = k.cluster"
 		       " AND cluster_sources.source = ?2",
@@ -56,7 +58,7 @@ static const char *const stmt_sql[ST_COUNT_] = {
 			" documents = 0 AND cluster IN (" DOC_CLUSTERS ")",
 	[ST_DEL_BANDS] = "DELETE FROM minhash_bands WHERE pos = ?1"
 			 " AND value = ?2 AND doc_id = ?3",
-	[ST_DEL_EVENTS] = "DELETE FROM events WHERE doc_id = ?1",
+	[ST_DEL_EVENTS] = "DELETE FROM events WHERE " DOC_EVENTS,
 	[ST_DEL_FIGURES] = "DELETE FROM figures WHERE doc_id = ?1",
 	[ST_DEL_TEXT] = "INSERT INTO sentence_text(sentence_text, rowid, text)"
 			" SELECT 'delete', id, text FROM sentences"
@@ -107,7 +109,7 @@ static const char *const stmt_sql[ST_COUNT_] = {
 		       " AND d.duplicate_of IS NULL GROUP BY 2",
 	[ST_DOC_REGIONS] = "SELECT DISTINCT e.cluster, e.date, k.base FROM events e"
 			   " JOIN clusters k ON k.id = e.cluster"
-			   " WHERE e.doc_id = ?1 AND k.base IS NOT NULL",
+			   " WHERE e." DOC_EVENTS " AND k.base IS NOT NULL",
 	[ST_CLUSTER_USED] = "SELECT 1 FROM events WHERE date = ?1"
 			    " AND cluster = ?2 LIMIT 1",
 	[ST_CLUSTER_DEL] = "DELETE FROM clusters WHERE id = ?1",
@@ -1112,6 +1114,15 @@ static int write_doc(struct vigil_store *s, const vigil_doc_records *r,
 	return rc;
 }
 
+/* Adds to the store's message that the batch was rolled back. */
+static void batch_lost(struct vigil_store *s)
+{
+	size_t n = strlen(s->errmsg);
+
+	snprintf(s->errmsg + n, sizeof(s->errmsg) - n,
+		 "; the documents put since vigil_store_begin were rolled back");
+}
+
 int vigil__sq_put(struct vigil_store *s, const vigil_doc_records *r,
 		  vigil_store_outcome *outcome)
 {
@@ -1134,6 +1145,13 @@ int vigil__sq_put(struct vigil_store *s, const vigil_doc_records *r,
 		if (rc != VIGIL_OK) /* keep the first message: it names the cause */
 			sqlite3_exec(q->db, "ROLLBACK TO doc; RELEASE doc", NULL,
 				     NULL, NULL);
+		if (rc != VIGIL_OK && sqlite3_get_autocommit(q->db)) {
+			/* SQLite rolled the whole transaction back (a full
+			 * disk, an I/O error): the batch is gone */
+			q->in_batch = 0;
+			q->fts_from = 0;
+			batch_lost(s);
+		}
 		return rc;
 	}
 	if (rc == VIGIL_OK)

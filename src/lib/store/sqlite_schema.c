@@ -100,6 +100,8 @@ static const char *const migrations[VIGIL__STORE_SCHEMA] = {
 	"CREATE INDEX events_recipient ON events(recipient_code, date,"
 	" actor_code);"
 	"CREATE INDEX events_date ON events(date, cluster);"
+	"DROP INDEX events_doc;"
+	"CREATE INDEX events_sentence ON events(sentence_id);"
 	"CREATE TABLE codes(code TEXT PRIMARY KEY) WITHOUT ROWID;"
 	"INSERT OR IGNORE INTO codes SELECT actor_code FROM events"
 	" WHERE actor_code IS NOT NULL UNION SELECT recipient_code FROM events"
