@@ -154,12 +154,25 @@ static int prepare_where(struct vigil_store *s, where *w, const char *head,
 /*===== Events =========================================================*/
 
 /* The counts over original documents of cluster `c` (an SQL expression),
- * from its rows per source: mentions, documents, sources (each a seek of
- * the cluster's rows, in the primary key). */
+ * from its rows per source, as one text "MENTIONS DOCUMENTS SOURCES" (one
+ * seek of the cluster's rows in the primary key; NULL without rows). */
 #define CLUSTER_COUNTS(c) \
-	" (SELECT sum(mentions) FROM cluster_sources WHERE cluster = " c ")," \
-	" (SELECT sum(documents) FROM cluster_sources WHERE cluster = " c ")," \
-	" (SELECT count(*) FROM cluster_sources WHERE cluster = " c ")"
+	" (SELECT sum(mentions) || ' ' || sum(documents) || ' ' || count(*)" \
+	" FROM cluster_sources WHERE cluster = " c ")"
+
+/* Column i as written by CLUSTER_COUNTS; 0 0 0 when NULL. */
+static void read_counts(sqlite3_stmt *st, int i, int64_t *mentions,
+			int64_t *documents, int64_t *sources)
+{
+	const char *t = vigil__sq_text(st, i);
+	long long m = 0, d = 0, n = 0;
+
+	if (t && sscanf(t, "%lld %lld %lld", &m, &d, &n) != 3)
+		m = d = n = 0;
+	*mentions = m;
+	*documents = d;
+	*sources = n;
+}
 
 #define EVENT_COLUMNS \
 	"SELECT d.doc, e.sentence, e.n, e.date, e.date_precision," \
@@ -232,12 +245,9 @@ static void read_event(sqlite3_stmt *st, vigil__event_row *r, char *id,
 	r->cluster = vigil__sq_text(st, 36);
 	/* the cluster's counts over original documents; an event of a
 	 * near-duplicate only, or of none, counts as itself */
-	r->mentions = r->documents = r->sources = 1;
-	if (sqlite3_column_int64(st, 37) > 0) {
-		r->mentions = sqlite3_column_int64(st, 37);
-		r->documents = sqlite3_column_int64(st, 38);
-		r->sources = sqlite3_column_int64(st, 39);
-	}
+	read_counts(st, 37, &r->mentions, &r->documents, &r->sources);
+	if (r->mentions <= 0)
+		r->mentions = r->documents = r->sources = 1;
 }
 
 int vigil__sq_events(struct vigil_store *s, const vigil_query *q,
@@ -333,10 +343,8 @@ int vigil__sq_clusters(struct vigil_store *s, const vigil_query *q,
 		r.date = vigil__sq_text(st, 5);
 		r.date_precision = vigil__sq_text(st, 6);
 		vigil__sq_read_place(st, 7, &r.place);
-		r.mentions = sqlite3_column_int64(st, 14);
-		r.documents = sqlite3_column_int64(st, 15);
-		r.sources = sqlite3_column_int64(st, 16);
-		r.events = vigil__sq_text(st, 17);
+		read_counts(st, 14, &r.mentions, &r.documents, &r.sources);
+		r.events = vigil__sq_text(st, 15);
 		if (fn(ctx, &r) != 0)
 			rc = VIGIL_EIO;
 	}
