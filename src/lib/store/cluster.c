@@ -40,8 +40,8 @@ const char *vigil__cluster_region(const vigil_event_rec *ev)
 	return ev->place.admin1 ? ev->place.admin1 : ev->place.country;
 }
 
-int vigil__cluster_region_key(const char *base, const char *region,
-			      char *key, size_t cap, char id[13])
+int vigil__cluster_region_key(const char *base, const char *region, char *key,
+			      size_t cap, char id[13])
 {
 	int n = snprintf(key, cap, "%s|%s", base, region);
 

@@ -37,7 +37,8 @@ static int64_t entry_by_phrase(const vigil__lexicon *lx, const char *name)
 	    nm == 1 && m[0].tok_begin == 0 && m[0].tok_end == n)
 		for (k = m[0].entry_first;
 		     found < 0 && k < m[0].entry_first + m[0].entry_count; k++)
-			if (vigil__lexicon_entry_kind(lx, k) == VIGIL_KIND_PLACE)
+			if (vigil__lexicon_entry_kind(lx, k) ==
+			    VIGIL_KIND_PLACE)
 				found = k;
 	vigil__arena_free(&a);
 	return found;
@@ -51,7 +52,8 @@ static int64_t entry_by_code(const vigil__lexicon *lx, const char *code)
 	for (k = 0; k < n; k++) {
 		const char *c = vigil__lexicon_entry_code(lx, (uint32_t)k);
 
-		if (vigil__lexicon_entry_kind(lx, (uint32_t)k) == VIGIL_KIND_PLACE &&
+		if (vigil__lexicon_entry_kind(lx, (uint32_t)k) ==
+			VIGIL_KIND_PLACE &&
 		    c && strcasecmp(c, code) == 0)
 			return (int64_t)k;
 	}

@@ -34,9 +34,10 @@
 	" (14, ?15, ?18), (15, ?16, ?18), (16, ?17, ?18)"
 _Static_assert(VIGIL__MINHASH_BANDS == 17, "BAND_PAIRS and BAND_ROWS list 17");
 
-/* The events of document ?1 (through the sentence index), and their
- * clusters, for taking its counts back. */
+/* The events of document ?1 (through the sentence index), the source it
+ * is counted under, and its events' clusters, for taking its counts back. */
 #define DOC_EVENTS "sentence_id IN (SELECT id FROM sentences WHERE doc_id = ?1)"
+#define DOC_SOURCE "(SELECT coalesce(source, doc) FROM documents WHERE id = ?1)"
 #define DOC_CLUSTERS "SELECT cluster FROM events WHERE " DOC_EVENTS \
 	" AND cluster IS NOT NULL"
 
@@ -45,17 +46,16 @@ static const char *const stmt_sql[ST_COUNT_] = {
 	[ST_COMMIT] = "COMMIT",
 	[ST_SAVEPOINT] = "SAVEPOINT doc",
 	[ST_RELEASE] = "RELEASE doc",
-	[ST_DOC_FIND] = "SELECT id, records_hash, duplicate_of IS NULL,"
-			" coalesce(source, doc), minhash FROM documents"
-			" WHERE doc = ?1",
+	[ST_DOC_FIND] = "SELECT id, records_hash, duplicate_of IS NULL, minhash"
+			" FROM documents WHERE doc = ?1",
 	[ST_UNCOUNT] = "UPDATE cluster_sources SET mentions = mentions - k.n,"
 		       " documents = documents - 1 FROM (SELECT cluster,"
 		       " count(*) AS n FROM events WHERE " DOC_EVENTS
 		       " AND cluster IS NOT NULL GROUP BY cluster) AS k"
 		       " WHERE cluster_sources.cluster = k.cluster"
-		       " AND cluster_sources.source = ?2",
-	[ST_DEL_GONE] = "DELETE FROM cluster_sources WHERE source = ?2 AND"
-			" documents = 0 AND cluster IN (" DOC_CLUSTERS ")",
+		       " AND cluster_sources.source = " DOC_SOURCE,
+	[ST_DEL_GONE] = "DELETE FROM cluster_sources WHERE source = " DOC_SOURCE
+			" AND documents = 0 AND cluster IN (" DOC_CLUSTERS ")",
 	[ST_DEL_BANDS] = "DELETE FROM minhash_bands WHERE pos = ?1"
 			 " AND value = ?2 AND doc_id = ?3",
 	[ST_DEL_EVENTS] = "DELETE FROM events WHERE " DOC_EVENTS,
@@ -313,7 +313,6 @@ typedef struct old_doc {
 	sqlite3_int64 id;       /* 0: none */
 	int same;               /* its records hash is the new one's */
 	int original;           /* not a near-duplicate: in the counts */
-	char source[256];       /* coalesce(source, doc), as counted */
 	uint32_t sig[VIGIL__MINHASH_K];
 	int has_sig;
 } old_doc;
@@ -352,11 +351,9 @@ static int find_doc(struct vigil_store *s, const char *doc, const char *hash,
 		o->id = sqlite3_column_int64(st, 0);
 		o->same = old && strcmp(old, hash) == 0;
 		o->original = sqlite3_column_int(st, 2);
-		snprintf(o->source, sizeof(o->source), "%s",
-			 vigil__sq_text(st, 3));
-		o->has_sig = sqlite3_column_bytes(st, 4) == (int)sizeof(o->sig);
+		o->has_sig = sqlite3_column_bytes(st, 3) == (int)sizeof(o->sig);
 		if (o->has_sig)
-			memcpy(o->sig, sqlite3_column_blob(st, 4), sizeof(o->sig));
+			memcpy(o->sig, sqlite3_column_blob(st, 3), sizeof(o->sig));
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -364,18 +361,16 @@ static int find_doc(struct vigil_store *s, const char *doc, const char *hash,
 	return VIGIL_OK;
 }
 
-/* Binds id (?1) and, for the statements that use it, source (?2). */
+/* Runs a statement on the old version, id ?1 (and for the full-text
+ * deletion ?2: the sentences already indexed are below it). */
 static int run_doc_stmt(struct vigil_store *s, enum sqlite_stmt k,
 			const old_doc *o)
 {
 	sqlite3_stmt *st = stmt(s, k);
-
 	sqlite3_int64 from = vigil__sq(s)->fts_from;
 
-	if (st && k == ST_DEL_TEXT) /* only sentences already indexed */
+	if (st && k == ST_DEL_TEXT)
 		sqlite3_bind_int64(st, 2, from ? from : INT64_MAX);
-	else if (st && sqlite3_bind_parameter_count(st) > 1)
-		sqlite3_bind_text(st, 2, o->source, -1, SQLITE_STATIC);
 	if (st)
 		sqlite3_bind_int64(st, 1, o->id);
 	return run(s, st, "removing the old version of a document");
