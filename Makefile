@@ -109,7 +109,7 @@ fuzz: $(FUZZ_BIN)
 $(BUILD)/bench_stages: bench/bench_stages.c $(BUILD)/libvigil.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-bench: all $(BUILD)/bench_stages
+bench: all $(BUILD)/bench_stages $(BUILD)/bench_store
 	sh bench/run.sh
 
 # The store: ingest throughput and query latency on a million events.

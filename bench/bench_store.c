@@ -2,10 +2,13 @@
  * bench_store.c: the store benchmark. Generates a store of N events
  * (default one million; 10 per document) through the public API, with a
  * Zipf-like spread of actor and recipient countries and sectors, dates over
- * two years and a few event types; prints ingest throughput (events/s),
- * the latency of dyad + date-range queries (p50, p95 over 200 queries,
- * JSON Lines written to a counting sink) and peak RSS.
- * Usage: bench_store DB [EVENTS]
+ * two years and a few event types; prints ingest throughput (events/s, wall
+ * and per CPU second: the machine may be shared), then, from a read-only
+ * reopening, the latency (p50, p95 over 200 queries, wall and CPU time,
+ * JSON Lines written to a counting sink) of dyad + date-range queries, one-word full-text
+ * queries and dyad + date-range --clusters queries, and peak RSS.
+ * Usage: bench_store DB [EVENTS [DOCS_PER_TRANSACTION]]; EVENTS 0 queries
+ * the store DB as it is.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -51,6 +54,35 @@ static unsigned zipf(unsigned n)
 	double u = (next_rand() % 1000000 + 1) / 1000001.0;
 
 	return (unsigned)(pow(u, 2.5) * n) % n;
+}
+
+static double tv_seconds(struct timeval tv)
+{
+	return (double)tv.tv_sec + (double)tv.tv_usec / 1e6;
+}
+
+static double cpu_user(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return tv_seconds(ru.ru_utime);
+}
+
+static double cpu_sys(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return tv_seconds(ru.ru_stime);
+}
+
+static double thread_cpu(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 static double now(void)
@@ -157,44 +189,23 @@ static int cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-int main(int argc, char **argv)
-{
-	vigil_store_options o = VIGIL_STORE_OPTIONS_INIT;
-	vigil_store *s = NULL;
-	gen_doc *g = malloc(sizeof(*g));
-	size_t total = argc > 2 ? strtoul(argv[2], NULL, 10) : 1000000;
-	size_t docs = total / PER_DOC, n, bytes = 0;
-	double t0, secs, lat[QUERIES];
-	char err[1024];
-	struct rusage ru;
-	int i;
+enum query_kind { Q_DYAD, Q_TEXT, Q_CLUSTERS };
 
-	if (argc < 2 || !g) {
-		fprintf(stderr, "usage: bench_store DB [EVENTS]\n");
-		return 2;
-	}
-	unlink(argv[1]);
-	if (vigil_store_open(&s, argv[1], &o, err, sizeof(err)) != VIGIL_OK) {
-		fprintf(stderr, "bench_store: %s\n", err);
-		return 2;
-	}
-	t0 = now();
-	for (n = 0; n < docs; n++) {
-		if (n % 500 == 0 && vigil_store_begin(s) != VIGIL_OK)
-			goto fail;
-		make_doc(g, n);
-		if (vigil_store_put(s, &g->r, NULL) != VIGIL_OK)
-			goto fail;
-		if ((n % 500 == 499 || n + 1 == docs) && vigil_store_commit(s) != VIGIL_OK)
-			goto fail;
-	}
-	secs = now() - t0;
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	printf("ingest: %zu events in %zu documents, %.1f s, %.0f events/s\n",
-	       docs * PER_DOC, docs, secs, docs * PER_DOC / secs);
-	for (i = 0; i < QUERIES; i++) {
+/* QUERIES queries of one kind: dyad (actor and recipient countries drawn
+ * Zipf-like) + 30 days as events, one word in full text, or the dyad +
+ * 30 days as clusters; prints p50 and p95 of their latency. */
+static int time_queries(vigil_store *s, enum query_kind kind)
+{
+	static const char *const names[] = {
+		"dyad + 30-day query", "--text one word", "--clusters dyad + 30 days",
+	};
+	double lat[QUERIES], cpu[QUERIES], t0, c0;
+	size_t bytes = 0;
+	int i, rc = VIGIL_OK;
+
+	for (i = 0; i < QUERIES && rc == VIGIL_OK; i++) {
 		vigil_query q = VIGIL_QUERY_INIT;
-		char since[11], until[11];
+		char since[11], until[11], word[16];
 		unsigned day = next_rand() % 700;
 
 		q.actor = countries[zipf(10)];
@@ -204,21 +215,116 @@ int main(int argc, char **argv)
 		q.since = since;
 		q.until = until;
 		t0 = now();
-		if (vigil_store_query(s, &q, VIGIL_STORE_JSONL, count_bytes, &bytes) != VIGIL_OK)
-			goto fail;
+		c0 = thread_cpu();
+		if (kind == Q_TEXT) {
+			vigil_query t = VIGIL_QUERY_INIT;
+
+			snprintf(word, sizeof(word), "w%u", next_rand() % 5000);
+			t.text = word;
+			rc = vigil_store_query(s, &t, VIGIL_STORE_JSONL, count_bytes,
+					       &bytes);
+		} else if (kind == Q_CLUSTERS) {
+			rc = vigil_store_clusters(s, &q, count_bytes, &bytes);
+		} else {
+			rc = vigil_store_query(s, &q, VIGIL_STORE_JSONL, count_bytes,
+					       &bytes);
+		}
 		lat[i] = (now() - t0) * 1e3;
+		cpu[i] = (thread_cpu() - c0) * 1e3;
 	}
+	if (rc != VIGIL_OK)
+		return rc;
 	qsort(lat, QUERIES, sizeof(lat[0]), cmp_double);
-	printf("dyad + 30-day query: p50 %.2f ms, p95 %.2f ms (%d queries, %zu bytes of JSON Lines)\n",
-	       lat[QUERIES / 2], lat[QUERIES * 95 / 100], QUERIES, bytes);
+	qsort(cpu, QUERIES, sizeof(cpu[0]), cmp_double);
+	printf("%s: p50 %.2f ms, p95 %.2f ms; CPU p50 %.2f ms, p95 %.2f ms "
+	       "(%d queries, %zu bytes of JSON Lines)\n", names[kind],
+	       lat[QUERIES / 2], lat[QUERIES * 95 / 100], cpu[QUERIES / 2],
+	       cpu[QUERIES * 95 / 100], QUERIES, bytes);
+	return VIGIL_OK;
+}
+
+/* Generates and stores `docs` documents, `per_tx` a transaction; prints
+ * the throughput. 0, or 1 on a store error. */
+static int ingest(const char *path, size_t docs, size_t per_tx, gen_doc *g)
+{
+	vigil_store_options o = VIGIL_STORE_OPTIONS_INIT;
+	vigil_store *s = NULL;
+	char err[1024];
+	double t0, secs;
+	size_t n;
+
+	unlink(path);
+	if (vigil_store_open(&s, path, &o, err, sizeof(err)) != VIGIL_OK) {
+		fprintf(stderr, "bench_store: %s\n", err);
+		return 1;
+	}
+	t0 = now();
+	for (n = 0; n < docs; n++) {
+		if (n % per_tx == 0 && vigil_store_begin(s) != VIGIL_OK)
+			break;
+		make_doc(g, n);
+		if (vigil_store_put(s, &g->r, NULL) != VIGIL_OK)
+			break;
+		if ((n % per_tx == per_tx - 1 || n + 1 == docs) &&
+		    vigil_store_commit(s) != VIGIL_OK)
+			break;
+	}
+	if (n < docs) {
+		fprintf(stderr, "bench_store: %s\n", vigil_store_errmsg(s));
+		vigil_store_free(s);
+		return 1;
+	}
+	secs = now() - t0;
+	printf("ingest: %zu events in %zu documents, %.1f s, %.0f events/s "
+	       "(%zu documents a transaction)\n", docs * PER_DOC, docs, secs,
+	       docs * PER_DOC / secs, per_tx);
+	printf("ingest CPU: %.1f s user + %.1f s system, %.0f events per CPU "
+	       "second\n", cpu_user(), cpu_sys(),
+	       docs * PER_DOC / (cpu_user() + cpu_sys()));
+	/* closing runs the sampled ANALYZE */
+	t0 = now();
+	vigil_store_free(s);
+	printf("close (ANALYZE): %.1f s\n", now() - t0);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	vigil_store_options o = VIGIL_STORE_OPTIONS_INIT;
+	vigil_store *s = NULL;
+	gen_doc *g = malloc(sizeof(*g));
+	size_t total = argc > 2 ? strtoul(argv[2], NULL, 10) : 1000000;
+	size_t per_tx = argc > 3 ? strtoul(argv[3], NULL, 10) : 5000;
+	char err[1024];
+	struct rusage ru;
+	int i;
+
+	if (argc < 2 || !g || per_tx == 0) {
+		fprintf(stderr, "usage: bench_store DB [EVENTS [DOCS_PER_TRANSACTION]]\n"
+			"EVENTS 0: query the store DB as it is\n");
+		free(g);
+		return 2;
+	}
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (total && ingest(argv[1], total / PER_DOC, per_tx, g) != 0) {
+		free(g);
+		return 1;
+	}
+	free(g);
+	/* queries come from a reader, as with vigil query */
+	o.flags = VIGIL_STORE_READONLY;
+	if (vigil_store_open(&s, argv[1], &o, err, sizeof(err)) != VIGIL_OK) {
+		fprintf(stderr, "bench_store: %s\n", err);
+		return 2;
+	}
+	for (i = 0; i < 3; i++)
+		if (time_queries(s, (enum query_kind)i) != VIGIL_OK) {
+			fprintf(stderr, "bench_store: %s\n", vigil_store_errmsg(s));
+			vigil_store_free(s);
+			return 1;
+		}
 	getrusage(RUSAGE_SELF, &ru);
 	printf("peak RSS: %.1f MB\n", ru.ru_maxrss / 1024.0);
 	vigil_store_free(s);
-	free(g);
 	return 0;
-fail:
-	fprintf(stderr, "bench_store: %s\n", vigil_store_errmsg(s));
-	vigil_store_free(s);
-	free(g);
-	return 1;
 }

@@ -7,8 +7,9 @@
 # its cache. The whole coder with the default dictionaries (-j1, -j2) runs
 # $BENCH_RUNS times (default 3): min/median/max of MB/s, sentences/s,
 # events/s, peak RSS and MB per CPU second (per-core throughput), as the
-# machine may be shared and wall-clock is noisy. Tests time nothing; this
-# does.
+# machine may be shared and wall-clock is noisy. Last, the store
+# (bench/bench_store.c): $BENCH_STORE_EVENTS generated events (default one
+# million; 0 skips it) ingested, then queried. Tests time nothing; this does.
 set -eu
 cd "$(dirname "$0")/.."
 VIGIL=${VIGIL:-build/vigil}
@@ -110,4 +111,15 @@ if [ -d "$PETR" ]; then
 	rm -rf "$PCACHE"
 else
 	echo "== Phoenix/CAMEO dictionaries: skipped ($PETR not found)"
+fi
+
+# The store: ingest (events/s, wall and per CPU second) and the latency of
+# dyad + date-range, --text and --clusters queries (bench/bench_store.c)
+STORE_EVENTS=${BENCH_STORE_EVENTS:-1000000}
+if [ "$STORE_EVENTS" -gt 0 ]; then
+	echo "== store: $STORE_EVENTS generated events (bench/bench_store.c)"
+	build/bench_store "$OUT/store.db" "$STORE_EVENTS" | sed 's/^/    /'
+	rm -f "$OUT/store.db" "$OUT/store.db-wal" "$OUT/store.db-shm"
+else
+	echo "== store: skipped (BENCH_STORE_EVENTS=0)"
 fi

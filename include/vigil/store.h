@@ -83,7 +83,8 @@ typedef int (*vigil_write_fn)(void *ctx, const char *data, size_t len);
  * Filters of vigil_store_query(); NULL (or 0) means no filter. actor,
  * recipient, said_by and cameo match a code prefix ("PRK" matches PRKMIL;
  * a country code also matches actors of that country); place matches the
- * place's country, ISO 3166-2 region or name; text: sentences holding all
+ * place's country, ISO 3166-2 region, code or canonical name (see
+ * vigil_place_code() for any other name); text: sentences holding all
  * of its words (full-text search).
  */
 typedef struct vigil_query {
@@ -100,6 +101,16 @@ typedef struct vigil_query {
 
 #define VIGIL_QUERY_VERSION 1
 #define VIGIL_QUERY_INIT {VIGIL_QUERY_VERSION}
+
+/*
+ * The code that vigil_query.place matches for a place the gazetteer of
+ * `dict` knows by `name`, any of its names or its code ("Kursk region",
+ * "Kursk Oblast", "RU-KRS" all give RU-KRS; "Russia" or "RUS" give RUS; a
+ * city gives its code, "RU-KRS.KURSK"), written into buf (cap bytes).
+ * Returns VIGIL_OK, or VIGIL_EINPUT when no place has that name.
+ */
+int vigil_place_code(const vigil_dict *dict, const char *name, char *buf,
+		     size_t cap);
 
 /*
  * Writes the matching events sorted by date (undated last), then id, in

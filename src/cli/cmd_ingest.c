@@ -1,9 +1,10 @@
 /*
  * cmd_ingest.c: `vigil ingest`: codes documents like `vigil code` (-j
- * threads) and stores each one in the store (--db) in its own transaction,
- * in input order. A bad document is reported and skipped; a store error
- * (read-only, disk full) stops the run, keeping every document already
- * stored. A progress line is drawn only when stderr is a terminal.
+ * threads) and stores them in the store (--db) in input order, each batch
+ * of documents in one transaction (each document still all or nothing). A
+ * bad document is reported and skipped; a store error (read-only, disk
+ * full) stops the run, keeping every batch already committed. A progress
+ * line is drawn only when stderr is a terminal.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -30,12 +31,12 @@ static const char ingest_usage[] =
 	"Codes documents (as vigil code does) and stores their records in the\n"
 	"store PATH, an SQLite file created on first use, or a PostgreSQL\n"
 	"database postgresql://[USER[:PASSWORD]@]HOST[:PORT]/DB (a libpq URL;\n"
-	"the tables are made on first use). Each document is stored in one\n"
-	"transaction: all of its records or none, even if ingest is killed.\n"
-	"Ingesting a document again changes nothing; a document whose records\n"
-	"changed (new dictionaries, a new text under the same id) replaces its\n"
-	"old records. Several ingesters may write one store at once,\n"
-	"on one machine (SQLite) or on many (PostgreSQL).\n"
+	"the tables are made on first use). Each document is stored whole or\n"
+	"not at all, even if ingest is killed (SQLite commits documents in\n"
+	"batches of 16 per job). Ingesting a document again changes nothing; a\n"
+	"document whose records changed (new dictionaries, a new text under the\n"
+	"same id) replaces its old records. Several ingesters may write one\n"
+	"store at once, on one machine (SQLite) or on many (PostgreSQL).\n"
 	"\n"
 	"options:\n"
 	"  --db PATH|URL        the store (required): a file or postgresql://URL\n"
@@ -50,7 +51,7 @@ static const char ingest_usage[] =
 	"At the end it prints on stderr the documents (added, replaced,\n"
 	"unchanged), their events and figures, and what was skipped and why.\n"
 	"Exit status: 0; 1 when a document or file was skipped; 2 on bad usage\n"
-	"or a store error (the documents stored before it are kept).\n";
+	"or a store error (the batches committed before it are kept).\n";
 
 typedef struct ingest_options {
 	const char *db;
@@ -208,7 +209,8 @@ static void store_slot(run *r, vigil_worker *w, int rc, size_t i)
 	}
 	if (vigil_store_put(r->store, &recs, &outcome) != VIGIL_OK) {
 		fprintf(stderr, "vigil ingest: %s (document %s from %s:%lu; "
-			"ingest stopped, documents stored before it are kept)\n",
+			"ingest stopped, the batches committed before it are "
+			"kept)\n",
 			vigil_store_errmsg(r->store), recs.id,
 			doc->origin ? doc->origin : "-", doc->line);
 		r->fatal = 1;
@@ -260,24 +262,39 @@ static void flush_batch(run *r, vigil_worker **workers, int nw)
 {
 	pthread_t tid[MAX_JOBS];
 	void *args[MAX_JOBS][2];
+	totals before;
 	int i, started = 0;
 	size_t k;
 
+	before = r->t;
 	r->next = r->turn = 0;
-	for (i = 0; i < nw && nw > 1 && r->n > 1; i++) {
+	/* the batch's documents in one transaction (each all or nothing) */
+	if (!r->fatal && r->n && vigil_store_begin(r->store) != VIGIL_OK) {
+		fprintf(stderr, "vigil ingest: %s\n", vigil_store_errmsg(r->store));
+		r->fatal = 1;
+	}
+	for (i = 0; i < nw && nw > 1 && r->n > 1 && !r->fatal; i++) {
 		args[i][0] = r;
 		args[i][1] = workers[i];
 		if (pthread_create(&tid[i], NULL, ingest_thread, args[i]) != 0)
 			break;
 		started++;
 	}
-	if (!started) {
+	if (!started && !r->fatal) {
 		args[0][0] = r;
 		args[0][1] = workers[0];
 		ingest_thread(args[0]);
 	}
 	for (i = 0; i < started; i++)
 		pthread_join(tid[i], NULL);
+	if (r->n && vigil_store_commit(r->store) != VIGIL_OK) {
+		fprintf(stderr, "vigil ingest: %s (this batch of %zu documents "
+			"was not stored)\n", vigil_store_errmsg(r->store), r->n);
+		r->fatal = 1;
+		before.bad_docs = r->t.bad_docs;
+		before.bad_files = r->t.bad_files;
+		r->t = before; /* the summary counts what was stored */
+	}
 	for (k = 0; k < r->n; k++)
 		free(r->slots[k].mem);
 	r->n = 0;

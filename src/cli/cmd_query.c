@@ -34,7 +34,8 @@ static const char query_usage[] =
 	"  --aux-mode M         asserted, negated, future, hypothetical,\n"
 	"                       historical or denied\n"
 	"  --since D, --until D event date from / to YYYY-MM-DD, inclusive\n"
-	"  --place P            place country (RUS), region (RU-KRS) or name\n"
+	"  --place P            place by any name or code the gazetteer knows\n"
+	"                       (\"Kursk region\", RU-KRS, RUS, Kharkiv)\n"
 	"  --text WORDS         sentences holding all these words (full text)\n"
 	"  --limit N            at most N records\n"
 	"options:\n"
@@ -110,6 +111,21 @@ static int parse_limit(const char *s, size_t *out)
 	return 0;
 }
 
+/* --place by any name the default gazetteer knows ("Kursk region"): the
+ * code it stands for; a name it does not know is kept as given (a stored
+ * place's name or code). -1 when the dictionaries cannot be opened. */
+static int resolve_place(const char **place, char *buf, size_t cap)
+{
+	vigil_dict *d = cli_open_dicts(NULL, 0, 0);
+
+	if (!d)
+		return -1;
+	if (vigil_place_code(d, *place, buf, cap) == VIGIL_OK)
+		*place = buf;
+	vigil_dict_free(d);
+	return 0;
+}
+
 /*===== vigil query ====================================================*/
 
 static const struct {
@@ -161,6 +177,7 @@ int cli_query(int argc, char **argv)
 	vigil_store_format format = VIGIL_STORE_JSONL;
 	vigil_store *s = NULL;
 	const char *db = NULL;
+	char place[128];
 	int c, clusters = 0, rc;
 
 	optind = 1;
@@ -213,6 +230,8 @@ int cli_query(int argc, char **argv)
 		fputs("vigil query: --clusters writes jsonl only\n", stderr);
 		return CLI_USAGE;
 	}
+	if (q.place && resolve_place(&q.place, place, sizeof(place)) < 0)
+		return CLI_USAGE;
 	if (open_store("query", db, &s) < 0)
 		return CLI_USAGE;
 	rc = clusters ? vigil_store_clusters(s, &q, write_stdout, NULL)

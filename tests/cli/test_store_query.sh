@@ -33,6 +33,18 @@ check ledger figures
 check ledger_jsonl figures --subject PRK --category killed_or_wounded --format jsonl
 [ $bad -eq 0 ] || fail "store outputs differ (UPDATE_GOLDEN=1 after review)"
 
+# --place by any name or code the gazetteer knows for the place gives what
+# its canonical name gives; a name it does not know gives nothing
+for name in "Kursk region" "Kursk Oblast" "Kursk province" "RU-KRS" "ru-krs"; do
+	"$VIGIL" query --db "$DB" --place "$name" >"$TMP/out" 2>"$TMP/err" ||
+		fail "--place '$name': $(cat "$TMP/err")"
+	cmp -s "$TMP/out" "$DATA/expected/place_name.out" ||
+		fail "--place '$name' differs from --place 'kursk oblast'"
+done
+"$VIGIL" query --db "$DB" --place "Seoul" --clusters >"$TMP/out" || fail "--place Seoul"
+cmp -s "$TMP/out" "$DATA/expected/place.out" || fail "--place Seoul differs from --place KR-11"
+expect_eq "unknown place" "$("$VIGIL" query --db "$DB" --place "Atlantis" | wc -l)" 0
+
 # The launch of Monday 6 January: three outlets, the syndicated copy counted
 # once; the launch a week later: two outlets.
 "$VIGIL" query --db "$DB" --clusters --event MOBILIZE >"$TMP/cl"

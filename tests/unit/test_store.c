@@ -1,6 +1,6 @@
 /*
  * test_store.c: unit tests of the store: the cluster rule (exact keys and
- * ids), the near-duplicate signature, and vigil_store_put's outcomes and
+ * ids, regions of places), the near-duplicate signature, and vigil_store_put's outcomes and
  * counts on a real SQLite file, with refusals of foreign locations.
  *
  * SPDX-License-Identifier: MIT
@@ -74,6 +74,45 @@ static void test_cluster_keys(void **state)
 		assert_true(vigil__cluster_key(&b, key, sizeof(key), id2));
 		assert_string_not_equal(id, id2);
 	}
+}
+
+static void test_cluster_regions(void **state)
+{
+	static const struct {
+		const char *name, *country, *admin1, *region, *key;
+	} cases[] = {
+		{"Kharkiv", "UKR", "UA-63", "UA-63", "B|UA-63"},
+		{"Kursk Oblast", "RUS", "RU-KRS", "RU-KRS", "B|RU-KRS"},
+		{"Ukraine", "UKR", NULL, "UKR", "B|UKR"},
+		{NULL, NULL, NULL, NULL, NULL},
+	};
+	char key[VIGIL__CLUSTER_KEY_MAX], id[13], base[13];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		vigil_event_rec e = event("ASSAULT", "RUS", "RUSMIL", "2025-02-03",
+					  "asserted");
+		const char *region;
+
+		e.place.name = cases[i].name;
+		e.place.country = cases[i].country;
+		e.place.admin1 = cases[i].admin1;
+		region = vigil__cluster_region(&e);
+		if (!cases[i].region) {
+			assert_null(region);
+			continue;
+		}
+		assert_string_equal(region, cases[i].region);
+		assert_true(vigil__cluster_region_key("B", region, key,
+						      sizeof(key), id));
+		assert_string_equal(key, cases[i].key);
+		/* the base key ignores the place; the region key differs */
+		assert_true(vigil__cluster_key(&e, key, sizeof(key), base));
+		assert_string_equal(key, "ASSAULT|RUS|-|2025-02-03|day");
+		assert_string_not_equal(id, base);
+	}
+	assert_false(vigil__cluster_region_key("B", "UA-63", key, 4, id));
 }
 
 static vigil_doc_records doc_of(const char *id, const char *date,
@@ -176,6 +215,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cluster_keys),
+		cmocka_unit_test(test_cluster_regions),
 		cmocka_unit_test(test_minhash),
 		cmocka_unit_test(test_put_outcomes),
 	};

@@ -3,8 +3,10 @@
  * real-world event. Deterministic, from the event alone, so that any
  * ingest order, re-ingest or concurrent ingesters give the same clusters:
  * asserted events with the same PLOVER event type, actor country, recipient
- * country and date at the same precision are one cluster. Its limits are in
- * docs/internals/store.md.
+ * country and date at the same precision have one base key; an event with
+ * a place adds its region (admin1, else country) to it. Which cluster an
+ * event without a place joins depends on the regions stored for its base
+ * key (sqlite_ingest.c); the rule and its limits: docs/internals/store.md.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -24,6 +26,31 @@ static const char *side(const vigil_actor_rec *a)
 	return a->code ? a->code : "-";
 }
 
+/* The 12-hex-digit id of a key: the top 48 bits of its XXH64. */
+static void key_id(const char *key, size_t n, char id[13])
+{
+	snprintf(id, 13, "%012llx",
+		 (unsigned long long)(XXH64(key, n, 0) >> 16));
+}
+
+const char *vigil__cluster_region(const vigil_event_rec *ev)
+{
+	if (!ev->place.name)
+		return NULL;
+	return ev->place.admin1 ? ev->place.admin1 : ev->place.country;
+}
+
+int vigil__cluster_region_key(const char *base, const char *region, char *key,
+			      size_t cap, char id[13])
+{
+	int n = snprintf(key, cap, "%s|%s", base, region);
+
+	if (n < 0 || (size_t)n >= cap)
+		return 0;
+	key_id(key, (size_t)n, id);
+	return 1;
+}
+
 int vigil__cluster_key(const vigil_event_rec *ev, char *key, size_t cap,
 		       char id[13])
 {
@@ -36,7 +63,6 @@ int vigil__cluster_key(const vigil_event_rec *ev, char *key, size_t cap,
 		     side(&ev->recipient), ev->date, ev->date_precision);
 	if (n < 0 || (size_t)n >= cap)
 		return 0;
-	snprintf(id, 13, "%012llx",
-		 (unsigned long long)(XXH64(key, (size_t)n, 0) >> 16));
+	key_id(key, (size_t)n, id);
 	return 1;
 }

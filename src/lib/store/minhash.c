@@ -27,11 +27,25 @@ typedef struct word {
 	size_t len;
 } word;
 
+/* XXH64 of the shingle's words, lowercased, each followed by a space (in
+ * one call when they fit the buffer: the same digest as streaming them). */
 static uint64_t shingle_hash(const word *w)
 {
+	char buf[256];
 	XXH64_state_t st;
-	size_t k, j;
+	size_t k, j, n = 0;
 
+	for (k = 0; k < SHINGLE; k++)
+		n += w[k].len + 1;
+	if (n <= sizeof(buf)) {
+		n = 0;
+		for (k = 0; k < SHINGLE; k++) {
+			for (j = 0; j < w[k].len; j++)
+				buf[n++] = (char)tolower((unsigned char)w[k].p[j]);
+			buf[n++] = ' ';
+		}
+		return XXH64(buf, n, 0);
+	}
 	XXH64_reset(&st, 0);
 	for (k = 0; k < SHINGLE; k++) {
 		for (j = 0; j < w[k].len; j++) {

@@ -8,6 +8,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,35 +18,108 @@
 
 #include "sqlite_int.h"
 
+/* The VIGIL__MINHASH_BANDS indexed minima as (position, ?value) rows, and
+ * with the document (?18) as a third column: one statement per document
+ * looks them all up, one stores them. */
+#define BAND_PAIRS \
+	"(0, ?1), (1, ?2), (2, ?3), (3, ?4), (4, ?5), (5, ?6)," \
+	" (6, ?7), (7, ?8), (8, ?9), (9, ?10), (10, ?11)," \
+	" (11, ?12), (12, ?13), (13, ?14), (14, ?15), (15, ?16)," \
+	" (16, ?17)"
+#define BAND_ROWS \
+	"(0, ?1, ?18), (1, ?2, ?18), (2, ?3, ?18), (3, ?4, ?18)," \
+	" (4, ?5, ?18), (5, ?6, ?18), (6, ?7, ?18), (7, ?8, ?18)," \
+	" (8, ?9, ?18), (9, ?10, ?18), (10, ?11, ?18)," \
+	" (11, ?12, ?18), (12, ?13, ?18), (13, ?14, ?18)," \
+	" (14, ?15, ?18), (15, ?16, ?18), (16, ?17, ?18)"
+_Static_assert(VIGIL__MINHASH_BANDS == 17, "BAND_PAIRS and BAND_ROWS list 17");
+
+/* The events of document ?1 (through the sentence index), the source it
+ * is counted under, and its events' clusters, for taking its counts back. */
+#define DOC_EVENTS "sentence_id IN (SELECT id FROM sentences WHERE doc_id = ?1)"
+#define DOC_SOURCE "(SELECT coalesce(source, doc) FROM documents WHERE id = ?1)"
+#define DOC_CLUSTERS "SELECT cluster FROM events WHERE " DOC_EVENTS \
+	" AND cluster IS NOT NULL"
+
 static const char *const stmt_sql[ST_COUNT_] = {
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_COMMIT] = "COMMIT",
 	[ST_SAVEPOINT] = "SAVEPOINT doc",
 	[ST_RELEASE] = "RELEASE doc",
-	[ST_DOC_FIND] = "SELECT id, records_hash FROM documents WHERE doc = ?1",
-	[ST_DEL_EVENTS] = "DELETE FROM events WHERE doc_id = ?1",
+	[ST_DOC_FIND] = "SELECT id, records_hash, duplicate_of IS NULL, minhash"
+			" FROM documents WHERE doc = ?1",
+	[ST_UNCOUNT] = "UPDATE cluster_sources SET mentions = mentions - k.n,"
+		       " documents = documents - 1 FROM (SELECT cluster,"
+		       " count(*) AS n FROM events WHERE " DOC_EVENTS
+		       " AND cluster IS NOT NULL GROUP BY cluster) AS k"
+		       " WHERE cluster_sources.cluster = k.cluster"
+		       " AND cluster_sources.source = " DOC_SOURCE,
+	[ST_DEL_GONE] = "DELETE FROM cluster_sources WHERE source = " DOC_SOURCE
+			" AND documents = 0 AND cluster IN (" DOC_CLUSTERS ")",
+	[ST_DEL_BANDS] = "DELETE FROM minhash_bands WHERE pos = ?1"
+			 " AND value = ?2 AND doc_id = ?3",
+	[ST_DEL_EVENTS] = "DELETE FROM events WHERE " DOC_EVENTS,
 	[ST_DEL_FIGURES] = "DELETE FROM figures WHERE doc_id = ?1",
-	[ST_DEL_TEXT] = "DELETE FROM sentence_text WHERE rowid IN "
-			"(SELECT id FROM sentences WHERE doc_id = ?1)",
+	[ST_DEL_TEXT] = "INSERT INTO sentence_text(sentence_text, rowid, text)"
+			" SELECT 'delete', id, text FROM sentences"
+			" WHERE doc_id = ?1 AND id < ?2",
 	[ST_DEL_SENTENCES] = "DELETE FROM sentences WHERE doc_id = ?1",
 	[ST_DEL_DOC] = "DELETE FROM documents WHERE id = ?1",
-	[ST_DOC_NEAR] = "SELECT doc, minhash FROM documents"
-			" WHERE date BETWEEN date(?1, '-3 days') AND date(?1, '+3 days')"
-			" AND duplicate_of IS NULL AND minhash IS NOT NULL"
-			" AND doc <> ?2 ORDER BY id",
+	[ST_BAND_FIND] = "SELECT id, doc, minhash FROM documents WHERE id IN"
+			 " (SELECT b.doc_id FROM (VALUES " BAND_PAIRS ") AS v"
+			 " JOIN minhash_bands b ON b.pos = v.column1"
+			 " AND b.value = v.column2)"
+			 " AND date BETWEEN date(?18, '-3 days')"
+			 " AND date(?18, '+3 days')"
+			 " AND duplicate_of IS NULL AND doc <> ?19 ORDER BY id",
+	[ST_BAND_INSERT] = "INSERT OR IGNORE INTO minhash_bands(pos, value,"
+			   " doc_id) VALUES " BAND_ROWS,
 	[ST_DOC_INSERT] = "INSERT INTO documents(doc, date, source, url, title,"
 			  " sentences, records_hash, minhash, duplicate_of)"
 			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[ST_SENT_INSERT] = "INSERT INTO sentences(doc_id, n, span_begin,"
-			   " span_end, para) VALUES (?1, ?2, ?3, ?4, ?5)",
-	[ST_TEXT_INSERT] = "INSERT INTO sentence_text(rowid, text) VALUES (?1, ?2)",
+			   " span_end, para, text)"
+			   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_TEXT_INSERT] = "INSERT INTO sentence_text(rowid, text)"
+			   " SELECT id, text FROM sentences WHERE id >= ?1",
 	[ST_PLACE_FIND] = "SELECT id FROM places WHERE name = ?1 AND country IS ?2"
 			  " AND admin1 IS ?3 AND precision IS ?4 AND code IS ?5",
 	[ST_PLACE_INSERT] = "INSERT INTO places(name, country, admin1, precision,"
 			    " code, lat, lon) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[ST_CODE_INSERT] = "INSERT OR IGNORE INTO codes(code) VALUES (?1)",
 	[ST_CLUSTER_INSERT] = "INSERT OR IGNORE INTO clusters(id, key, event, actor,"
-			      " recipient, date, date_precision)"
-			      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+			      " recipient, date, date_precision, base, region)"
+			      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[ST_CLUSTER_REGIONS] = "SELECT regions, region_id FROM clusters"
+			       " WHERE id = ?1",
+	[ST_CLUSTER_SET] = "UPDATE clusters SET regions = ?2, region_id = ?3"
+			   " WHERE id = ?1",
+	[ST_MOVE_ALL] = "UPDATE events SET cluster = ?3 WHERE date = ?1"
+			" AND cluster = ?2",
+	[ST_MOVE_PLACELESS] = "UPDATE events SET cluster = ?3 WHERE date = ?1"
+			      " AND cluster = ?2 AND (place_id IS NULL OR"
+			      " (SELECT coalesce(admin1, country) FROM places"
+			      " WHERE id = place_id) IS NULL)",
+	[ST_RECOUNT_DEL] = "DELETE FROM cluster_sources WHERE cluster = ?1",
+	[ST_RECOUNT] = "INSERT INTO cluster_sources SELECT e.cluster,"
+		       " coalesce(d.source, d.doc), count(*),"
+		       " count(DISTINCT e.doc_id) FROM events e"
+		       " JOIN documents d ON d.id = e.doc_id"
+		       " WHERE e.date = ?2 AND e.cluster = ?1"
+		       " AND d.duplicate_of IS NULL GROUP BY 2",
+	[ST_DOC_REGIONS] = "SELECT DISTINCT e.cluster, e.date, k.base FROM events e"
+			   " JOIN clusters k ON k.id = e.cluster"
+			   " WHERE e." DOC_EVENTS " AND k.base IS NOT NULL",
+	[ST_CLUSTER_USED] = "SELECT 1 FROM events WHERE date = ?1"
+			    " AND cluster = ?2 LIMIT 1",
+	[ST_CLUSTER_DEL] = "DELETE FROM clusters WHERE id = ?1",
+	[ST_REGION_LEFT] = "SELECT k.id FROM events e JOIN clusters k"
+			   " ON k.id = e.cluster WHERE e.date = ?1"
+			   " AND k.base = ?2 LIMIT 1",
+	[ST_COUNT_UPSERT] = "INSERT INTO cluster_sources(cluster, source,"
+			    " mentions, documents) VALUES (?1, ?2, 1, 1)"
+			    " ON CONFLICT DO UPDATE SET mentions = mentions + 1,"
+			    " documents = documents + ?3",
 	[ST_EVENT_INSERT] = "INSERT INTO events(doc_id, sentence_id, sentence, n,"
 			    " date, date_precision, actor_code, actor_country,"
 			    " actor_sector, actor_text, recipient_code,"
@@ -108,6 +182,8 @@ static int run_simple(struct vigil_store *s, enum sqlite_stmt k,
 	return run(s, stmt(s, k), what);
 }
 
+static int commit(struct vigil_store *s);
+
 int vigil__sq_begin(struct vigil_store *s)
 {
 	int rc = run_simple(s, ST_BEGIN, "starting a transaction");
@@ -120,15 +196,11 @@ int vigil__sq_begin(struct vigil_store *s)
 int vigil__sq_commit(struct vigil_store *s)
 {
 	sqlite_impl *q = vigil__sq(s);
-	int rc;
 
 	if (!q->in_batch)
 		return VIGIL_OK;
 	q->in_batch = 0;
-	rc = run_simple(s, ST_COMMIT, "committing");
-	if (rc != VIGIL_OK)
-		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
-	return rc;
+	return commit(s);
 }
 
 /*===== The records' hash ==============================================*/
@@ -145,10 +217,11 @@ static void hash_str(XXH64_state_t *h, const char *v)
 
 static void hash_num(XXH64_state_t *h, double v)
 {
-	char b[40];
-
-	snprintf(b, sizeof(b), "%.17g", v);
-	hash_str(h, b);
+	if (v != v)
+		v = NAN; /* one NaN */
+	else if (v == 0)
+		v = 0; /* one zero */
+	XXH64_update(h, &v, sizeof(v));
 }
 
 static void hash_actor(XXH64_state_t *h, const vigil_actor_rec *a)
@@ -235,15 +308,39 @@ static void records_hash(const vigil_doc_records *r, char out[17])
 
 /*===== Writing a document =============================================*/
 
-/* Looks the document up: *id 0 when absent; *same when its hash matches. */
+/* A stored version of the document (found by its id). */
+typedef struct old_doc {
+	sqlite3_int64 id;       /* 0: none */
+	int same;               /* its records hash is the new one's */
+	int original;           /* not a near-duplicate: in the counts */
+	uint32_t sig[VIGIL__MINHASH_K];
+	int has_sig;
+} old_doc;
+
+/* A cluster whose counts are recomputed at the end of the document. */
+typedef struct dirty_cluster {
+	char id[13];
+	char date[32];
+} dirty_cluster;
+
+/* What the events of the document being written share. */
+typedef struct doc_ctx {
+	sqlite3_int64 doc, sent1;
+	int original;           /* its events count in their clusters */
+	const char *source;     /* source, else the document id */
+	char (*seen)[13];       /* clusters already counted for it */
+	size_t nseen;
+	dirty_cluster *dirty;   /* clusters events moved from or to */
+	size_t ndirty, dirty_cap;
+} doc_ctx;
+
 static int find_doc(struct vigil_store *s, const char *doc, const char *hash,
-		    sqlite3_int64 *id, int *same)
+		    old_doc *o)
 {
 	sqlite3_stmt *st = stmt(s, ST_DOC_FIND);
 	int rc;
 
-	*id = 0;
-	*same = 0;
+	memset(o, 0, sizeof(*o));
 	if (!st)
 		return VIGIL_ERROR;
 	sqlite3_bind_text(st, 1, doc, -1, SQLITE_STATIC);
@@ -251,8 +348,12 @@ static int find_doc(struct vigil_store *s, const char *doc, const char *hash,
 	if (rc == SQLITE_ROW) {
 		const char *old = vigil__sq_text(st, 1);
 
-		*id = sqlite3_column_int64(st, 0);
-		*same = old && strcmp(old, hash) == 0;
+		o->id = sqlite3_column_int64(st, 0);
+		o->same = old && strcmp(old, hash) == 0;
+		o->original = sqlite3_column_int(st, 2);
+		o->has_sig = sqlite3_column_bytes(st, 3) == (int)sizeof(o->sig);
+		if (o->has_sig)
+			memcpy(o->sig, sqlite3_column_blob(st, 3), sizeof(o->sig));
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -260,28 +361,56 @@ static int find_doc(struct vigil_store *s, const char *doc, const char *hash,
 	return VIGIL_OK;
 }
 
-static int delete_doc(struct vigil_store *s, sqlite3_int64 id)
+/* Runs a statement on the old version, id ?1 (and for the full-text
+ * deletion ?2: the sentences already indexed are below it). */
+static int run_doc_stmt(struct vigil_store *s, enum sqlite_stmt k,
+			const old_doc *o)
 {
-	static const enum sqlite_stmt order[] = {
-		ST_DEL_EVENTS, ST_DEL_FIGURES, ST_DEL_TEXT, ST_DEL_SENTENCES,
-		ST_DEL_DOC,
-	};
-	size_t i;
-	int rc = VIGIL_OK;
+	sqlite3_stmt *st = stmt(s, k);
+	sqlite3_int64 from = vigil__sq(s)->fts_from;
 
-	for (i = 0; i < sizeof(order) / sizeof(order[0]) && rc == VIGIL_OK; i++) {
-		sqlite3_stmt *st = stmt(s, order[i]);
+	if (st && k == ST_DEL_TEXT)
+		sqlite3_bind_int64(st, 2, from ? from : INT64_MAX);
+	if (st)
+		sqlite3_bind_int64(st, 1, o->id);
+	return run(s, st, "removing the old version of a document");
+}
 
-		if (st)
-			sqlite3_bind_int64(st, 1, id);
+/* Binds the indexed minima of sig to ?1.. of a statement on bands. */
+static void bind_bands(sqlite3_stmt *st, const uint32_t *sig)
+{
+	int pos;
+
+	for (pos = 0; pos < VIGIL__MINHASH_BANDS; pos++)
+		sqlite3_bind_blob(st, pos + 1, &sig[pos], 4, SQLITE_STATIC);
+}
+
+/* Removes the document's index entries of its signature (a replaced
+ * document only: one statement per minimum is fine). */
+static int delete_bands(struct vigil_store *s, const old_doc *o)
+{
+	int pos, rc = VIGIL_OK;
+
+	for (pos = 0; pos < VIGIL__MINHASH_BANDS && rc == VIGIL_OK; pos++) {
+		sqlite3_stmt *st = stmt(s, ST_DEL_BANDS);
+
+		if (st) {
+			sqlite3_bind_int(st, 1, pos);
+			sqlite3_bind_blob(st, 2, &o->sig[pos], 4, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 3, o->id);
+		}
 		rc = run(s, st, "removing the old version of a document");
 	}
 	return rc;
 }
 
-/* The earliest stored document this one nearly duplicates (into dup, or
+/*
+ * The earliest stored document this one nearly duplicates (into dup, or
  * "" when none): published within 3 days, sharing at least
- * VIGIL__NEAR_DUP_SAME of the minima of its signature, itself an original. */
+ * VIGIL__NEAR_DUP_SAME of the minima of its signature, itself an original.
+ * Candidates come from the index of the first VIGIL__MINHASH_BANDS minima,
+ * which holds every such document (store_int.h).
+ */
 static int find_original(struct vigil_store *s, const vigil_doc_records *r,
 			 const uint32_t *sig, char *dup, size_t cap)
 {
@@ -291,19 +420,22 @@ static int find_original(struct vigil_store *s, const vigil_doc_records *r,
 	dup[0] = '\0';
 	if (!sig || !r->date)
 		return VIGIL_OK;
-	st = stmt(s, ST_DOC_NEAR);
+	st = stmt(s, ST_BAND_FIND);
 	if (!st)
 		return VIGIL_ERROR;
-	sqlite3_bind_text(st, 1, r->date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, r->id, -1, SQLITE_STATIC);
+	bind_bands(st, sig);
+	sqlite3_bind_text(st, VIGIL__MINHASH_BANDS + 1, r->date, -1,
+			  SQLITE_STATIC);
+	sqlite3_bind_text(st, VIGIL__MINHASH_BANDS + 2, r->id, -1,
+			  SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		uint32_t other[VIGIL__MINHASH_K];
 
-		if (sqlite3_column_bytes(st, 1) != (int)sizeof(other))
+		if (sqlite3_column_bytes(st, 2) != (int)sizeof(other))
 			continue;
-		memcpy(other, sqlite3_column_blob(st, 1), sizeof(other));
+		memcpy(other, sqlite3_column_blob(st, 2), sizeof(other));
 		if (vigil__minhash_same(sig, other) >= VIGIL__NEAR_DUP_SAME) {
-			snprintf(dup, cap, "%s", vigil__sq_text(st, 0));
+			snprintf(dup, cap, "%s", vigil__sq_text(st, 1));
 			break;
 		}
 	}
@@ -313,8 +445,21 @@ static int find_original(struct vigil_store *s, const vigil_doc_records *r,
 	return VIGIL_OK;
 }
 
+/* Indexes an original's signature for the near-duplicates to come. */
+static int insert_bands(struct vigil_store *s, const uint32_t *sig,
+			sqlite3_int64 doc)
+{
+	sqlite3_stmt *st = stmt(s, ST_BAND_INSERT);
+
+	if (st) {
+		bind_bands(st, sig);
+		sqlite3_bind_int64(st, VIGIL__MINHASH_BANDS + 1, doc);
+	}
+	return run(s, st, "indexing a document's signature");
+}
+
 static int insert_doc(struct vigil_store *s, const vigil_doc_records *r,
-		      const char *hash, sqlite3_int64 *id)
+		      const char *hash, doc_ctx *d)
 {
 	sqlite3_stmt *st = stmt(s, ST_DOC_INSERT);
 	uint32_t sig[VIGIL__MINHASH_K];
@@ -337,15 +482,21 @@ static int insert_doc(struct vigil_store *s, const vigil_doc_records *r,
 		sqlite3_bind_blob(st, 8, sig, (int)sizeof(sig), SQLITE_STATIC);
 	vigil__sq_bind_text(st, 9, dup[0] ? dup : NULL);
 	rc = run(s, st, "storing a document");
-	*id = sqlite3_last_insert_rowid(vigil__sq(s)->db);
+	d->doc = sqlite3_last_insert_rowid(vigil__sq(s)->db);
+	d->original = !dup[0];
+	d->source = r->source ? r->source : r->id;
+	if (rc == VIGIL_OK && has_sig && d->original)
+		rc = insert_bands(s, sig, d->doc);
 	return rc;
 }
 
-/* Sentence rows and their text; first_id gets the rowid of sentence 1
- * (the others follow it: rowids are taken in order in one transaction). */
+/* Sentence rows with their text; first_id gets the rowid of sentence 1
+ * (the others follow it: rowids are taken in order in one transaction).
+ * The full-text index gets them at the commit (index_text). */
 static int insert_sentences(struct vigil_store *s, const vigil_doc_records *r,
 			    sqlite3_int64 doc, sqlite3_int64 *first_id)
 {
+	sqlite_impl *q = vigil__sq(s);
 	size_t i;
 	int rc = VIGIL_OK;
 
@@ -362,20 +513,57 @@ static int insert_sentences(struct vigil_store *s, const vigil_doc_records *r,
 		sqlite3_bind_int64(st, 3, se->span.begin);
 		sqlite3_bind_int64(st, 4, se->span.end);
 		sqlite3_bind_int64(st, 5, se->para);
+		vigil__sq_bind_text(st, 6, se->text);
 		rc = run(s, st, "storing sentences");
-		sid = sqlite3_last_insert_rowid(vigil__sq(s)->db);
+		sid = sqlite3_last_insert_rowid(q->db);
 		if (i == 0)
 			*first_id = sid;
 		else if (sid != *first_id + (sqlite3_int64)i) {
 			vigil__store_fail(s, "sentence rowids out of order");
 			return VIGIL_ERROR;
 		}
-		st = stmt(s, ST_TEXT_INSERT);
-		if (rc != VIGIL_OK || !st)
-			return rc != VIGIL_OK ? rc : VIGIL_ERROR;
-		sqlite3_bind_int64(st, 1, sid);
-		vigil__sq_bind_text(st, 2, se->text);
-		rc = run(s, st, "indexing sentences");
+		if (!q->fts_from || sid < q->fts_from)
+			q->fts_from = sid;
+	}
+	return rc;
+}
+
+/*
+ * Adds the sentences stored since the last commit to the full-text index,
+ * in one statement just before the commit: FTS5 writes its pending terms
+ * at every savepoint, so indexing per document would write one small
+ * segment per document. A rowid is new when >= fts_from: a new row takes
+ * the largest rowid + 1, above every indexed row that exists.
+ */
+static int index_text(struct vigil_store *s)
+{
+	sqlite_impl *q = vigil__sq(s);
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!q->fts_from)
+		return VIGIL_OK;
+	st = stmt(s, ST_TEXT_INSERT);
+	if (st)
+		sqlite3_bind_int64(st, 1, q->fts_from);
+	rc = run(s, st, "indexing sentences");
+	if (rc == VIGIL_OK)
+		q->fts_from = 0;
+	return rc;
+}
+
+/* Ends the transaction: the pending text indexed, then COMMIT; on failure
+ * everything since BEGIN is rolled back. */
+static int commit(struct vigil_store *s)
+{
+	sqlite_impl *q = vigil__sq(s);
+	int rc = index_text(s);
+
+	if (rc == VIGIL_OK)
+		rc = run_simple(s, ST_COMMIT, "committing");
+	if (rc != VIGIL_OK) {
+		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+		q->fts_from = 0;
 	}
 	return rc;
 }
@@ -421,18 +609,174 @@ static int place_id(struct vigil_store *s, const vigil_place_rec *p,
 	return rc;
 }
 
-/* The event's cluster id into id ("" when it joins none), recorded. */
-static int cluster_of(struct vigil_store *s, const vigil_event_rec *e,
-		      char id[13])
-{
-	char key[VIGIL__CLUSTER_KEY_MAX];
-	sqlite3_stmt *st;
+/*===== Clusters and regions ===========================================*/
 
-	if (!vigil__cluster_key(e, key, sizeof(key), id)) {
-		id[0] = '\0';
-		return VIGIL_OK;
+/* Notes cluster id (of date) for recounting at the end of the document. */
+static int mark_dirty(struct vigil_store *s, doc_ctx *d, const char *id,
+		      const char *date)
+{
+	size_t i;
+
+	for (i = 0; i < d->ndirty; i++)
+		if (strcmp(d->dirty[i].id, id) == 0)
+			return VIGIL_OK;
+	if (d->ndirty == d->dirty_cap) {
+		size_t cap = d->dirty_cap ? 2 * d->dirty_cap : 8;
+		dirty_cluster *n = realloc(d->dirty, cap * sizeof(*n));
+
+		if (!n) {
+			vigil__store_fail(s, "out of memory");
+			return VIGIL_ENOMEM;
+		}
+		d->dirty = n;
+		d->dirty_cap = cap;
 	}
-	st = stmt(s, ST_CLUSTER_INSERT);
+	snprintf(d->dirty[d->ndirty].id, sizeof(d->dirty[0].id), "%s", id);
+	snprintf(d->dirty[d->ndirty].date, sizeof(d->dirty[0].date), "%s", date);
+	d->ndirty++;
+	return VIGIL_OK;
+}
+
+/* The counts of the clusters events moved from or to, from their events. */
+static int recount_dirty(struct vigil_store *s, const doc_ctx *d)
+{
+	size_t i;
+	int rc = VIGIL_OK;
+
+	for (i = 0; i < d->ndirty && rc == VIGIL_OK; i++) {
+		sqlite3_stmt *st = stmt(s, ST_RECOUNT_DEL);
+
+		if (st)
+			sqlite3_bind_text(st, 1, d->dirty[i].id, -1, SQLITE_STATIC);
+		rc = run(s, st, "counting a cluster");
+		st = rc == VIGIL_OK ? stmt(s, ST_RECOUNT) : NULL;
+		if (st) {
+			sqlite3_bind_text(st, 1, d->dirty[i].id, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, d->dirty[i].date, -1, SQLITE_STATIC);
+		}
+		if (rc == VIGIL_OK)
+			rc = run(s, st, "counting a cluster");
+	}
+	return rc;
+}
+
+/* One text column of a one-row query with `nbind` text parameters into out
+ * ("" when no row or NULL); *found says whether a row came. */
+static int query_text(struct vigil_store *s, enum sqlite_stmt k,
+		      const char *const *bind, int nbind, int col, char *out,
+		      size_t cap, int *found)
+{
+	sqlite3_stmt *st = stmt(s, k);
+	int i, rc;
+
+	out[0] = '\0';
+	if (!st)
+		return VIGIL_ERROR;
+	for (i = 0; i < nbind; i++)
+		sqlite3_bind_text(st, i + 1, bind[i], -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (found)
+		*found = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW && vigil__sq_text(st, col))
+		snprintf(out, cap, "%s", vigil__sq_text(st, col));
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return vigil__sq_fail(s, rc, "reading a cluster");
+	return VIGIL_OK;
+}
+
+/* Base cluster `base`'s region count and single region ("" unless one). */
+static int read_regions(struct vigil_store *s, const char *base, int *n,
+			char region_id[13])
+{
+	sqlite3_stmt *st = stmt(s, ST_CLUSTER_REGIONS);
+	int rc;
+
+	*n = 0;
+	region_id[0] = '\0';
+	if (!st)
+		return VIGIL_ERROR;
+	sqlite3_bind_text(st, 1, base, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*n = sqlite3_column_int(st, 0);
+		if (vigil__sq_text(st, 1))
+			snprintf(region_id, 13, "%s", vigil__sq_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return vigil__sq_fail(s, rc, "reading a cluster");
+	return VIGIL_OK;
+}
+
+/* Moves the events without a place of base `base` (date) from cluster
+ * `from` to `to`; a base cluster holds only such events. */
+static int move_placeless(struct vigil_store *s, doc_ctx *d, const char *base,
+			  const char *date, const char *from, const char *to)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (strcmp(from, to) == 0)
+		return VIGIL_OK;
+	st = stmt(s, strcmp(from, base) == 0 ? ST_MOVE_ALL : ST_MOVE_PLACELESS);
+	if (st) {
+		sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, to, -1, SQLITE_STATIC);
+	}
+	rc = run(s, st, "moving events between clusters");
+	if (rc == VIGIL_OK)
+		rc = mark_dirty(s, d, from, date);
+	if (rc == VIGIL_OK)
+		rc = mark_dirty(s, d, to, date);
+	return rc;
+}
+
+/*
+ * Base cluster `base` (date) gains (delta 1: region cluster `region`) or
+ * loses (delta -1) a region with events. Events without a place belong
+ * to the single region when there is one, else to the base cluster: those
+ * that were elsewhere move.
+ */
+static int change_regions(struct vigil_store *s, doc_ctx *d, const char *base,
+			  const char *date, int delta, const char *region)
+{
+	const char *bind[2] = {date, base};
+	char old_id[13], new_id[13] = "";
+	sqlite3_stmt *st;
+	int n, rc = read_regions(s, base, &n, old_id);
+
+	if (rc != VIGIL_OK)
+		return rc;
+	if (n + delta == 1 && delta > 0)
+		snprintf(new_id, sizeof(new_id), "%s", region);
+	else if (n + delta == 1)
+		rc = query_text(s, ST_REGION_LEFT, bind, 2, 0, new_id,
+				sizeof(new_id), NULL);
+	st = rc == VIGIL_OK ? stmt(s, ST_CLUSTER_SET) : NULL;
+	if (st) {
+		sqlite3_bind_text(st, 1, base, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 2, n + delta > 0 ? n + delta : 0);
+		vigil__sq_bind_text(st, 3, new_id[0] ? new_id : NULL);
+	}
+	if (rc == VIGIL_OK)
+		rc = run(s, st, "storing a cluster");
+	if (rc != VIGIL_OK)
+		return rc;
+	return move_placeless(s, d, base, date, n == 1 && old_id[0] ? old_id : base,
+			      new_id[0] ? new_id : base);
+}
+
+/* Records a cluster row (base and region NULL for a base cluster); *added
+ * says whether it is new. */
+static int insert_cluster(struct vigil_store *s, const vigil_event_rec *e,
+			  const char *id, const char *key, const char *base,
+			  const char *region, int *added)
+{
+	sqlite3_stmt *st = stmt(s, ST_CLUSTER_INSERT);
+	int rc;
+
 	if (!st)
 		return VIGIL_ERROR;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
@@ -442,7 +786,188 @@ static int cluster_of(struct vigil_store *s, const vigil_event_rec *e,
 	vigil__sq_bind_text(st, 5, e->recipient.code);
 	vigil__sq_bind_text(st, 6, e->date);
 	vigil__sq_bind_text(st, 7, e->date_precision);
-	return run(s, st, "storing a cluster");
+	vigil__sq_bind_text(st, 8, base);
+	vigil__sq_bind_text(st, 9, region);
+	rc = run(s, st, "storing a cluster");
+	*added = rc == VIGIL_OK && sqlite3_changes(vigil__sq(s)->db) > 0;
+	return rc;
+}
+
+/*
+ * The cluster of the event into id ("" when it joins none): with a region,
+ * its base key plus region (a new region of its base key may move events
+ * without a place); without, its base key's single region, else its base
+ * key. Both cluster rows are recorded.
+ */
+static int place_in_cluster(struct vigil_store *s, const vigil_event_rec *e,
+			    doc_ctx *d, char id[13])
+{
+	char base_key[VIGIL__CLUSTER_KEY_MAX], key[VIGIL__CLUSTER_KEY_MAX];
+	char base[13];
+	const char *region = vigil__cluster_region(e);
+	int added, n, rc;
+
+	id[0] = '\0';
+	if (!vigil__cluster_key(e, base_key, sizeof(base_key), base))
+		return VIGIL_OK;
+	if (region &&
+	    vigil__cluster_region_key(base_key, region, key, sizeof(key), id)) {
+		rc = insert_cluster(s, e, id, key, base, region, &added);
+		if (rc != VIGIL_OK || !added)
+			return rc;
+		rc = insert_cluster(s, e, base, base_key, NULL, NULL, &added);
+		if (rc == VIGIL_OK)
+			rc = change_regions(s, d, base, e->date, 1, id);
+		return rc;
+	}
+	rc = insert_cluster(s, e, base, base_key, NULL, NULL, &added);
+	if (rc == VIGIL_OK)
+		rc = read_regions(s, base, &n, id);
+	if (rc == VIGIL_OK && (n != 1 || !id[0]))
+		snprintf(id, 13, "%s", base);
+	return rc;
+}
+
+/* The event's cluster id into id ("" when it joins none), counted for an
+ * original document under its source: a mention, and for the document's
+ * first event in the cluster a document. */
+static int cluster_of(struct vigil_store *s, const vigil_event_rec *e,
+		      doc_ctx *d, char id[13])
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int first = 1, rc = place_in_cluster(s, e, d, id);
+
+	if (rc != VIGIL_OK || !id[0])
+		return rc;
+	for (i = 0; i < d->nseen && first; i++)
+		first = strcmp(d->seen[i], id) != 0;
+	if (first)
+		memcpy(d->seen[d->nseen++], id, 13);
+	if (!d->original)
+		return VIGIL_OK;
+	st = stmt(s, ST_COUNT_UPSERT);
+	if (st) {
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, d->source, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, first);
+	}
+	return run(s, st, "counting a cluster");
+}
+
+/* A region cluster of the old version: dropped when it has no event left. */
+typedef struct old_region {
+	char id[13], base[13], date[32];
+} old_region;
+
+/* The region clusters of document id into *out (*n of them). */
+static int old_regions(struct vigil_store *s, sqlite3_int64 id,
+		       old_region **out, size_t *n)
+{
+	sqlite3_stmt *st = stmt(s, ST_DOC_REGIONS);
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return VIGIL_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		old_region *r;
+
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 8;
+			r = realloc(*out, cap * sizeof(*r));
+			if (!r) {
+				sqlite3_reset(st);
+				vigil__store_fail(s, "out of memory");
+				return VIGIL_ENOMEM;
+			}
+			*out = r;
+		}
+		r = &(*out)[(*n)++];
+		snprintf(r->id, sizeof(r->id), "%s", vigil__sq_text(st, 0));
+		snprintf(r->date, sizeof(r->date), "%s", vigil__sq_text(st, 1));
+		snprintf(r->base, sizeof(r->base), "%s", vigil__sq_text(st, 2));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return vigil__sq_fail(s, rc, "reading a document's clusters");
+	return VIGIL_OK;
+}
+
+/* Drops the region clusters left without events; their base loses them. */
+static int drop_empty_regions(struct vigil_store *s, doc_ctx *d,
+			      const old_region *r, size_t n)
+{
+	size_t i;
+	int rc = VIGIL_OK;
+
+	for (i = 0; i < n && rc == VIGIL_OK; i++) {
+		const char *bind[2] = {r[i].date, r[i].id};
+		char one[4];
+		sqlite3_stmt *st;
+		int used;
+
+		rc = query_text(s, ST_CLUSTER_USED, bind, 2, 0, one, sizeof(one),
+				&used);
+		if (rc != VIGIL_OK || used)
+			continue;
+		st = stmt(s, ST_CLUSTER_DEL);
+		if (st)
+			sqlite3_bind_text(st, 1, r[i].id, -1, SQLITE_STATIC);
+		rc = run(s, st, "removing a cluster");
+		if (rc == VIGIL_OK)
+			rc = change_regions(s, d, r[i].base, r[i].date, -1, NULL);
+	}
+	return rc;
+}
+
+/* Takes the old version out of its clusters' counts and the near-duplicate
+ * index (an original only: duplicates are in neither), then deletes it;
+ * region clusters it leaves empty go. */
+static int delete_doc(struct vigil_store *s, const old_doc *o, doc_ctx *d)
+{
+	static const enum sqlite_stmt uncount[] = {ST_UNCOUNT, ST_DEL_GONE};
+	static const enum sqlite_stmt order[] = {
+		ST_DEL_EVENTS, ST_DEL_FIGURES, ST_DEL_TEXT, ST_DEL_SENTENCES,
+		ST_DEL_DOC,
+	};
+	old_region *regions = NULL;
+	size_t i, nregions = 0;
+	int rc = old_regions(s, o->id, &regions, &nregions);
+
+	for (i = 0; o->original && i < sizeof(uncount) / sizeof(uncount[0]) &&
+		    rc == VIGIL_OK; i++)
+		rc = run_doc_stmt(s, uncount[i], o);
+	if (rc == VIGIL_OK && o->original && o->has_sig)
+		rc = delete_bands(s, o);
+	for (i = 0; i < sizeof(order) / sizeof(order[0]) && rc == VIGIL_OK; i++)
+		rc = run_doc_stmt(s, order[i], o);
+	if (rc == VIGIL_OK)
+		rc = drop_empty_regions(s, d, regions, nregions);
+	free(regions);
+	return rc;
+}
+
+/* Records the actor codes that code-prefix filters expand to. */
+static int insert_codes(struct vigil_store *s, const vigil_event_rec *e)
+{
+	const char *codes[2] = {e->actor.code, e->recipient.code};
+	int i, rc = VIGIL_OK;
+
+	for (i = 0; i < 2 && rc == VIGIL_OK; i++) {
+		sqlite3_stmt *st;
+
+		if (!codes[i])
+			continue;
+		st = stmt(s, ST_CODE_INSERT);
+		if (st)
+			sqlite3_bind_text(st, 1, codes[i], -1, SQLITE_STATIC);
+		rc = run(s, st, "storing an actor code");
+	}
+	return rc;
 }
 
 static void bind_actor(sqlite3_stmt *st, int i, const vigil_actor_rec *a)
@@ -465,7 +990,7 @@ static int64_t id_number(const char *id)
 }
 
 static int insert_event(struct vigil_store *s, const vigil_event_rec *e,
-			sqlite3_int64 doc, sqlite3_int64 sent1)
+			doc_ctx *d)
 {
 	sqlite3_int64 place;
 	char cluster[13];
@@ -473,14 +998,16 @@ static int insert_event(struct vigil_store *s, const vigil_event_rec *e,
 	int rc = place_id(s, &e->place, &place);
 
 	if (rc == VIGIL_OK)
-		rc = cluster_of(s, e, cluster);
+		rc = cluster_of(s, e, d, cluster);
+	if (rc == VIGIL_OK)
+		rc = insert_codes(s, e);
 	if (rc != VIGIL_OK)
 		return rc;
 	st = stmt(s, ST_EVENT_INSERT);
 	if (!st)
 		return VIGIL_ERROR;
-	sqlite3_bind_int64(st, 1, doc);
-	sqlite3_bind_int64(st, 2, sent1 + e->sentence - 1);
+	sqlite3_bind_int64(st, 1, d->doc);
+	sqlite3_bind_int64(st, 2, d->sent1 + e->sentence - 1);
 	sqlite3_bind_int64(st, 3, e->sentence);
 	sqlite3_bind_int64(st, 4, id_number(e->id));
 	vigil__sq_bind_text(st, 5, e->date);
@@ -543,29 +1070,52 @@ static int write_doc(struct vigil_store *s, const vigil_doc_records *r,
 		     vigil_store_outcome *outcome)
 {
 	char hash[17];
-	sqlite3_int64 old, doc, sent1;
-	int same, rc;
+	old_doc old;
+	doc_ctx d;
+	int rc;
 	size_t i;
 
 	records_hash(r, hash);
-	rc = find_doc(s, r->id, hash, &old, &same);
+	rc = find_doc(s, r->id, hash, &old);
 	if (rc != VIGIL_OK)
 		return rc;
-	if (same) {
+	if (old.same) {
 		*outcome = VIGIL_STORE_UNCHANGED;
 		return VIGIL_OK;
 	}
-	*outcome = old ? VIGIL_STORE_REPLACED : VIGIL_STORE_ADDED;
-	if (old && (rc = delete_doc(s, old)) != VIGIL_OK)
-		return rc;
-	rc = insert_doc(s, r, hash, &doc);
+	*outcome = old.id ? VIGIL_STORE_REPLACED : VIGIL_STORE_ADDED;
+	memset(&d, 0, sizeof(d));
+	d.seen = malloc((r->nevents ? r->nevents : 1) * sizeof(*d.seen));
+	if (!d.seen) {
+		vigil__store_fail(s, "out of memory");
+		return VIGIL_ENOMEM;
+	}
+	if (old.id)
+		rc = delete_doc(s, &old, &d);
 	if (rc == VIGIL_OK)
-		rc = insert_sentences(s, r, doc, &sent1);
+		rc = insert_doc(s, r, hash, &d);
+	if (rc == VIGIL_OK)
+		rc = insert_sentences(s, r, d.doc, &d.sent1);
 	for (i = 0; i < r->nevents && rc == VIGIL_OK; i++)
-		rc = insert_event(s, &r->events[i], doc, sent1);
+		rc = insert_event(s, &r->events[i], &d);
 	for (i = 0; i < r->nfigures && rc == VIGIL_OK; i++)
-		rc = insert_figure(s, &r->figures[i], doc);
+		rc = insert_figure(s, &r->figures[i], d.doc);
+	if (rc == VIGIL_OK)
+		rc = recount_dirty(s, &d);
+	free(d.seen);
+	free(d.dirty);
+	if (rc == VIGIL_OK)
+		vigil__sq(s)->wrote = 1;
 	return rc;
+}
+
+/* Adds to the store's message that the batch was rolled back. */
+static void batch_lost(struct vigil_store *s)
+{
+	size_t n = strlen(s->errmsg);
+
+	snprintf(s->errmsg + n, sizeof(s->errmsg) - n,
+		 "; the documents put since vigil_store_begin were rolled back");
 }
 
 int vigil__sq_put(struct vigil_store *s, const vigil_doc_records *r,
@@ -584,17 +1134,24 @@ int vigil__sq_put(struct vigil_store *s, const vigil_doc_records *r,
 	if (rc != VIGIL_OK)
 		return rc;
 	rc = write_doc(s, r, outcome);
-	if (rc == VIGIL_OK) {
-		rc = run_simple(s, batch ? ST_RELEASE : ST_COMMIT, "committing");
-		if (rc == VIGIL_OK)
-			return VIGIL_OK;
-	}
-	/* keep the first message: it names the cause */
 	if (batch) {
-		sqlite3_exec(q->db, "ROLLBACK TO doc; RELEASE doc", NULL, NULL,
-			     NULL);
-	} else {
-		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+		if (rc == VIGIL_OK)
+			rc = run_simple(s, ST_RELEASE, "committing");
+		if (rc != VIGIL_OK) /* keep the first message: it names the cause */
+			sqlite3_exec(q->db, "ROLLBACK TO doc; RELEASE doc", NULL,
+				     NULL, NULL);
+		if (rc != VIGIL_OK && sqlite3_get_autocommit(q->db)) {
+			/* SQLite rolled the whole transaction back (a full
+			 * disk, an I/O error): the batch is gone */
+			q->in_batch = 0;
+			q->fts_from = 0;
+			batch_lost(s);
+		}
+		return rc;
 	}
+	if (rc == VIGIL_OK)
+		return commit(s);
+	sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+	q->fts_from = 0;
 	return rc;
 }

@@ -19,18 +19,34 @@ enum sqlite_stmt {
 	ST_SAVEPOINT,
 	ST_RELEASE,
 	ST_DOC_FIND,
+	ST_UNCOUNT,
+	ST_DEL_GONE,
+	ST_DEL_BANDS,
 	ST_DEL_EVENTS,
 	ST_DEL_FIGURES,
 	ST_DEL_TEXT,
 	ST_DEL_SENTENCES,
 	ST_DEL_DOC,
-	ST_DOC_NEAR,
+	ST_BAND_FIND,
+	ST_BAND_INSERT,
 	ST_DOC_INSERT,
 	ST_SENT_INSERT,
 	ST_TEXT_INSERT,
 	ST_PLACE_FIND,
 	ST_PLACE_INSERT,
+	ST_CODE_INSERT,
 	ST_CLUSTER_INSERT,
+	ST_CLUSTER_REGIONS,
+	ST_CLUSTER_SET,
+	ST_MOVE_ALL,
+	ST_MOVE_PLACELESS,
+	ST_RECOUNT_DEL,
+	ST_RECOUNT,
+	ST_DOC_REGIONS,
+	ST_CLUSTER_USED,
+	ST_CLUSTER_DEL,
+	ST_REGION_LEFT,
+	ST_COUNT_UPSERT,
 	ST_EVENT_INSERT,
 	ST_FIGURE_INSERT,
 	ST_COUNT_
@@ -40,6 +56,9 @@ typedef struct sqlite_impl {
 	sqlite3 *db;
 	sqlite3_stmt *st[ST_COUNT_]; /* prepared on first use; NULL before */
 	int in_batch;                /* between vigil_store_begin and commit */
+	int wrote;                   /* documents were added: ANALYZE on close */
+	sqlite3_int64 fts_from;      /* sentences from this rowid on are not in
+					the full-text index yet; 0: none */
 } sqlite_impl;
 
 static inline sqlite_impl *vigil__sq(struct vigil_store *s)

@@ -32,11 +32,14 @@ static int add_param(where *w, const char *v)
 static void cond(where *w, const char *fmt, int p)
 {
 	vigil__buf_puts(&w->sql, " AND ");
-	vigil__buf_printf(&w->sql, fmt, p, p, p);
+	vigil__buf_printf(&w->sql, fmt, p, p, p, p);
 }
 
-/* col >= prefix AND col < prefix-with-its-last-byte-incremented. */
-static void prefix(where *w, const char *col, const char *v)
+/* col >= prefix AND col < prefix-with-its-last-byte-incremented; with
+ * `codes`, col IN the codes of that range (the codes table lists the actor
+ * codes stored), so that the (code, date) indexes seek each code's date
+ * range instead of reading every entry of the prefix. */
+static void prefix(where *w, const char *col, const char *v, int codes)
 {
 	char *up = w->upper[w->nupper++];
 	size_t n = strlen(v);
@@ -52,8 +55,13 @@ static void prefix(where *w, const char *col, const char *v)
 	up[n - 1] = (char)((unsigned char)up[n - 1] + 1);
 	lo = add_param(w, v);
 	hi = add_param(w, up);
-	vigil__buf_printf(&w->sql, " AND %s >= ?%d AND %s < ?%d", col, lo, col,
-			  hi);
+	if (codes)
+		vigil__buf_printf(&w->sql, " AND %s IN (SELECT code FROM codes"
+				  " WHERE code >= ?%d AND code < ?%d)", col, lo,
+				  hi);
+	else
+		vigil__buf_printf(&w->sql, " AND %s >= ?%d AND %s < ?%d", col,
+				  lo, col, hi);
 }
 
 /* The words of `text` as an FTS5 query: each a quoted string, all needed. */
@@ -92,13 +100,13 @@ static int build_where(struct vigil_store *s, where *w, const vigil_query *q)
 	vigil__buf_init(&w->sql, 1 << 16);
 	vigil__buf_puts(&w->sql, " WHERE 1");
 	if (q->actor)
-		prefix(w, "e.actor_code", q->actor);
+		prefix(w, "e.actor_code", q->actor, 1);
 	if (q->recipient)
-		prefix(w, "e.recipient_code", q->recipient);
+		prefix(w, "e.recipient_code", q->recipient, 1);
 	if (q->said_by)
-		prefix(w, "e.said_by_code", q->said_by);
+		prefix(w, "e.said_by_code", q->said_by, 0);
 	if (q->cameo)
-		prefix(w, "e.cameo", q->cameo);
+		prefix(w, "e.cameo", q->cameo, 0);
 	if (q->event)
 		cond(w, "e.event = ?%d", add_param(w, q->event));
 	if (q->aux_mode)
@@ -109,8 +117,8 @@ static int build_where(struct vigil_store *s, where *w, const vigil_query *q)
 		cond(w, "e.date <= ?%d", add_param(w, q->until));
 	if (q->place)
 		cond(w, "e.place_id IN (SELECT id FROM places WHERE country = ?%d"
-			" OR admin1 = ?%d OR name = ?%d COLLATE NOCASE)",
-		     add_param(w, q->place));
+			" OR admin1 = ?%d OR code = ?%d OR name = ?%d"
+			" COLLATE NOCASE)", add_param(w, q->place));
 	if (q->text) {
 		if (fts_query(w, q->text) < 0) {
 			vigil__store_fail(s, "--text: no words, or longer than "
@@ -145,6 +153,27 @@ static int prepare_where(struct vigil_store *s, where *w, const char *head,
 
 /*===== Events =========================================================*/
 
+/* The counts over original documents of cluster `c` (an SQL expression),
+ * from its rows per source, as one text "MENTIONS DOCUMENTS SOURCES" (one
+ * seek of the cluster's rows in the primary key; NULL without rows). */
+#define CLUSTER_COUNTS(c) \
+	" (SELECT sum(mentions) || ' ' || sum(documents) || ' ' || count(*)" \
+	" FROM cluster_sources WHERE cluster = " c ")"
+
+/* Column i as written by CLUSTER_COUNTS; 0 0 0 when NULL. */
+static void read_counts(sqlite3_stmt *st, int i, int64_t *mentions,
+			int64_t *documents, int64_t *sources)
+{
+	const char *t = vigil__sq_text(st, i);
+	long long m = 0, d = 0, n = 0;
+
+	if (t && sscanf(t, "%lld %lld %lld", &m, &d, &n) != 3)
+		m = d = n = 0;
+	*mentions = m;
+	*documents = d;
+	*sources = n;
+}
+
 #define EVENT_COLUMNS \
 	"SELECT d.doc, e.sentence, e.n, e.date, e.date_precision," \
 	" e.actor_code, e.actor_country, e.actor_sector, e.actor_text," \
@@ -152,11 +181,10 @@ static int prepare_where(struct vigil_store *s, where *w, const char *head,
 	" e.recipient_text, e.event, e.mode, e.aux_mode, e.hedge, e.quad_code," \
 	" e.cameo, e.goldstein, e.said_by_code, e.said_by_text, p.name," \
 	" p.country, p.admin1, p.precision, p.lat, p.lon, p.code, e.trigger," \
-	" e.span_begin, e.span_end," \
-	" (SELECT text FROM sentence_text WHERE rowid = e.sentence_id)," \
-	" d.date, d.url," \
-	" (SELECT para FROM sentences WHERE id = e.sentence_id), e.cluster" \
+	" e.span_begin, e.span_end, s.text, d.date, d.url, s.para, e.cluster," \
+	CLUSTER_COUNTS("e.cluster") \
 	" FROM events e JOIN documents d ON d.id = e.doc_id" \
+	" JOIN sentences s ON s.id = e.sentence_id" \
 	" LEFT JOIN places p ON p.id = e.place_id"
 
 static void read_actor(sqlite3_stmt *st, int i, vigil_actor_rec *a,
@@ -181,38 +209,6 @@ void vigil__sq_read_place(sqlite3_stmt *st, int i, vigil_place_rec *p)
 	p->lat = vigil__sq_real(st, i + 4);
 	p->lon = vigil__sq_real(st, i + 5);
 	p->code = vigil__sq_text(st, i + 6);
-}
-
-/* Counts of cluster c over original (not near-duplicate) documents. */
-static int cluster_counts(struct vigil_store *s, sqlite3_stmt **st,
-			  const char *c, vigil__event_row *r)
-{
-	int rc;
-
-	r->mentions = r->documents = r->sources = 1;
-	if (!c)
-		return VIGIL_OK;
-	if (!*st) {
-		rc = vigil__sq_prepare(
-			s, st,
-			"SELECT count(*), count(DISTINCT e.doc_id),"
-			" count(DISTINCT coalesce(d.source, d.doc))"
-			" FROM events e JOIN documents d ON d.id = e.doc_id"
-			" WHERE e.cluster = ?1 AND d.duplicate_of IS NULL");
-		if (rc != VIGIL_OK)
-			return rc;
-	}
-	sqlite3_reset(*st);
-	sqlite3_bind_text(*st, 1, c, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(*st);
-	if (rc != SQLITE_ROW)
-		return vigil__sq_fail(s, rc, "counting a cluster");
-	if (sqlite3_column_int64(*st, 0) > 0) {
-		r->mentions = sqlite3_column_int64(*st, 0);
-		r->documents = sqlite3_column_int64(*st, 1);
-		r->sources = sqlite3_column_int64(*st, 2);
-	}
-	return VIGIL_OK;
 }
 
 static void read_event(sqlite3_stmt *st, vigil__event_row *r, char *id,
@@ -247,12 +243,17 @@ static void read_event(sqlite3_stmt *st, vigil__event_row *r, char *id,
 	r->url = vigil__sq_text(st, 34);
 	r->para = (uint32_t)sqlite3_column_int(st, 35);
 	r->cluster = vigil__sq_text(st, 36);
+	/* the cluster's counts over original documents; an event of a
+	 * near-duplicate only, or of none, counts as itself */
+	read_counts(st, 37, &r->mentions, &r->documents, &r->sources);
+	if (r->mentions <= 0)
+		r->mentions = r->documents = r->sources = 1;
 }
 
 int vigil__sq_events(struct vigil_store *s, const vigil_query *q,
 		     vigil__event_row_fn fn, void *ctx)
 {
-	sqlite3_stmt *st = NULL, *counts = NULL;
+	sqlite3_stmt *st = NULL;
 	vigil__event_row row;
 	char id[512];
 	where w;
@@ -272,12 +273,10 @@ int vigil__sq_events(struct vigil_store *s, const vigil_query *q,
 			break;
 		}
 		read_event(st, &row, id, sizeof(id));
-		rc = cluster_counts(s, &counts, row.cluster, &row);
-		if (rc == VIGIL_OK && fn(ctx, &row) != 0)
+		if (fn(ctx, &row) != 0)
 			rc = VIGIL_EIO;
 	}
 	sqlite3_finalize(st);
-	sqlite3_finalize(counts);
 	vigil__buf_free(&w.sql);
 	return rc;
 }
@@ -285,35 +284,32 @@ int vigil__sq_events(struct vigil_store *s, const vigil_query *q,
 /*===== Clusters =======================================================*/
 
 /* Per cluster with a matching event: its fields, its most frequent cameo,
- * actor, recipient and place among its events, the counts over original
- * documents, and every member event id. */
+ * actor, recipient and place among its events, its counts over original
+ * documents (kept at ingest, per source), and every member event id.
+ * Members are read through the (date, cluster) index: a cluster's events
+ * share its date. */
+#define MEMBERS "events e WHERE e.date = c.date AND e.cluster = c.id"
 #define CLUSTER_SQL_HEAD \
 	"WITH m AS (SELECT DISTINCT e.cluster AS id FROM events e" \
 	" JOIN documents d ON d.id = e.doc_id"
 #define CLUSTER_SQL_TAIL \
-	" AND e.cluster IS NOT NULL)," \
-	" mem AS (SELECT e.*, d.doc, d.source, d.duplicate_of FROM events e" \
-	" JOIN documents d ON d.id = e.doc_id WHERE e.cluster IN (SELECT id FROM m))" \
+	" AND e.cluster IS NOT NULL)" \
 	" SELECT c.id, c.event," \
-	" (SELECT cameo FROM mem WHERE cluster = c.id GROUP BY cameo" \
+	" (SELECT cameo FROM " MEMBERS " GROUP BY cameo" \
 	"  ORDER BY count(*) DESC, cameo LIMIT 1)," \
-	" (SELECT actor_code FROM mem WHERE cluster = c.id" \
-	"  GROUP BY actor_code ORDER BY count(*) DESC, actor_code LIMIT 1)," \
-	" (SELECT recipient_code FROM mem WHERE cluster = c.id" \
-	"  GROUP BY recipient_code ORDER BY count(*) DESC, recipient_code LIMIT 1)," \
+	" (SELECT actor_code FROM " MEMBERS " GROUP BY actor_code" \
+	"  ORDER BY count(*) DESC, actor_code LIMIT 1)," \
+	" (SELECT recipient_code FROM " MEMBERS " GROUP BY recipient_code" \
+	"  ORDER BY count(*) DESC, recipient_code LIMIT 1)," \
 	" c.date, c.date_precision, p.name, p.country, p.admin1, p.precision," \
-	" p.lat, p.lon, p.code," \
-	" (SELECT count(*) FROM mem WHERE cluster = c.id AND duplicate_of IS NULL)," \
-	" (SELECT count(DISTINCT doc) FROM mem WHERE cluster = c.id" \
-	"  AND duplicate_of IS NULL)," \
-	" (SELECT count(DISTINCT coalesce(source, doc)) FROM mem" \
-	"  WHERE cluster = c.id AND duplicate_of IS NULL)," \
-	" (SELECT group_concat(eid, ',') FROM (SELECT doc || '-' || sentence" \
-	"  || '-' || n AS eid FROM mem WHERE cluster = c.id" \
-	"  ORDER BY doc, sentence, n))" \
+	" p.lat, p.lon, p.code," CLUSTER_COUNTS("c.id") "," \
+	" (SELECT group_concat(eid, ',') FROM (SELECT d.doc || '-' ||" \
+	"  e.sentence || '-' || e.n AS eid FROM events e" \
+	"  JOIN documents d ON d.id = e.doc_id WHERE e.date = c.date" \
+	"  AND e.cluster = c.id ORDER BY d.doc, e.sentence, e.n))" \
 	" FROM clusters c JOIN m ON m.id = c.id" \
-	" LEFT JOIN places p ON p.id = (SELECT place_id FROM mem" \
-	"  WHERE cluster = c.id AND place_id IS NOT NULL GROUP BY place_id" \
+	" LEFT JOIN places p ON p.id = (SELECT place_id FROM " MEMBERS \
+	"  AND place_id IS NOT NULL GROUP BY place_id" \
 	"  ORDER BY count(*) DESC, place_id LIMIT 1)" \
 	" ORDER BY c.date, c.id"
 
@@ -347,10 +343,8 @@ int vigil__sq_clusters(struct vigil_store *s, const vigil_query *q,
 		r.date = vigil__sq_text(st, 5);
 		r.date_precision = vigil__sq_text(st, 6);
 		vigil__sq_read_place(st, 7, &r.place);
-		r.mentions = sqlite3_column_int64(st, 14);
-		r.documents = sqlite3_column_int64(st, 15);
-		r.sources = sqlite3_column_int64(st, 16);
-		r.events = vigil__sq_text(st, 17);
+		read_counts(st, 14, &r.mentions, &r.documents, &r.sources);
+		r.events = vigil__sq_text(st, 15);
 		if (fn(ctx, &r) != 0)
 			rc = VIGIL_EIO;
 	}

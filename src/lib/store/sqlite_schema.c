@@ -81,6 +81,55 @@ static const char *const migrations[VIGIL__STORE_SCHEMA] = {
 	" span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL);"
 	"CREATE INDEX figures_subject ON figures(subject_code, category, date);"
 	"CREATE INDEX figures_doc ON figures(doc_id);",
+
+	/* 1 -> 2: text once (external-content FTS5), fewer and covering
+	 * indexes, the codes table, the near-duplicate index, cluster counts
+	 * kept at ingest (rekey_clusters() then recomputes the clusters) */
+	"ALTER TABLE sentences ADD COLUMN text TEXT;"
+	"UPDATE sentences SET text ="
+	" (SELECT text FROM sentence_text WHERE rowid = sentences.id);"
+	"DROP TABLE sentence_text;"
+	"CREATE VIRTUAL TABLE sentence_text USING fts5(text,"
+	" content='sentences', content_rowid='id');"
+	"INSERT INTO sentence_text(sentence_text) VALUES ('rebuild');"
+	"DROP INDEX events_actor;"
+	"DROP INDEX events_recipient;"
+	"DROP INDEX events_date;"
+	"DROP INDEX events_cluster;"
+	"CREATE INDEX events_actor ON events(actor_code, date, recipient_code);"
+	"CREATE INDEX events_recipient ON events(recipient_code, date,"
+	" actor_code);"
+	"CREATE INDEX events_date ON events(date, cluster);"
+	"DROP INDEX events_doc;"
+	"CREATE INDEX events_sentence ON events(sentence_id);"
+	"CREATE TABLE codes(code TEXT PRIMARY KEY) WITHOUT ROWID;"
+	"INSERT OR IGNORE INTO codes SELECT actor_code FROM events"
+	" WHERE actor_code IS NOT NULL UNION SELECT recipient_code FROM events"
+	" WHERE recipient_code IS NOT NULL;"
+	"CREATE TABLE minhash_bands(pos INTEGER NOT NULL, value BLOB NOT NULL,"
+	" doc_id INTEGER NOT NULL, PRIMARY KEY(pos, value, doc_id))"
+	" WITHOUT ROWID;"
+	"WITH RECURSIVE p(pos) AS (SELECT 0 UNION ALL SELECT pos + 1 FROM p"
+	" WHERE pos + 1 < 17)"
+	" INSERT INTO minhash_bands SELECT p.pos, substr(d.minhash,"
+	" 4 * p.pos + 1, 4), d.id FROM documents d, p"
+	" WHERE d.minhash IS NOT NULL AND d.duplicate_of IS NULL;"
+	"ALTER TABLE clusters ADD COLUMN base TEXT;"
+	"ALTER TABLE clusters ADD COLUMN region TEXT;"
+	"ALTER TABLE clusters ADD COLUMN regions INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE clusters ADD COLUMN region_id TEXT;"
+	"CREATE TABLE cluster_sources("
+	" cluster TEXT NOT NULL, source TEXT NOT NULL,"
+	" mentions INTEGER NOT NULL, documents INTEGER NOT NULL,"
+	" PRIMARY KEY(cluster, source)) WITHOUT ROWID;",
+};
+
+/* What C adds to migration k (NULL: its SQL is all), run after the SQL in
+ * the same transaction. */
+static int rekey_clusters(struct vigil_store *s);
+static int (*const migration_steps[VIGIL__STORE_SCHEMA])(struct vigil_store *) = {
+	NULL,
+	rekey_clusters,
 };
 
 /*===== Helpers shared by the backend's files ==========================*/
@@ -161,6 +210,106 @@ double vigil__sq_real(sqlite3_stmt *st, int i)
 	if (sqlite3_column_type(st, i) == SQLITE_NULL)
 		return NAN;
 	return sqlite3_column_double(st, i);
+}
+
+/*===== Migration 2: clusters again, by the rule of cluster.c ============*/
+
+/* vigil_cluster(which, event, aux_mode, actor_code, actor_country,
+ * recipient_code, recipient_country, date, date_precision, place_country,
+ * place_admin1) of an event, by the rule of cluster.c: 0 the id of its own
+ * cluster (of its region, else of its base key), 1 that cluster's key, 2
+ * the id of its base key when it has a region, 3 its region, 4 its base
+ * key; NULL when it joins no cluster (or for 2 and 3, has no region). */
+static void cluster_fn(sqlite3_context *ctx, int argc, sqlite3_value **v)
+{
+	vigil_event_rec e;
+	char base_key[VIGIL__CLUSTER_KEY_MAX], key[VIGIL__CLUSTER_KEY_MAX];
+	char base[13], id[13];
+	const char *t[11], *region, *out = NULL;
+	int i, which = sqlite3_value_int(v[0]);
+
+	for (i = 1; i < argc && i < 11; i++)
+		t[i] = (const char *)sqlite3_value_text(v[i]);
+	memset(&e, 0, sizeof(e));
+	e.event = t[1];
+	e.aux_mode = t[2] ? t[2] : "";
+	e.actor.code = t[3];
+	e.actor.country = t[4];
+	e.recipient.code = t[5];
+	e.recipient.country = t[6];
+	e.date = t[7];
+	e.date_precision = t[8];
+	e.place.country = t[9];
+	e.place.admin1 = t[10];
+	e.place.name = t[9] || t[10] ? "" : NULL;
+	region = vigil__cluster_region(&e);
+	if (vigil__cluster_key(&e, base_key, sizeof(base_key), base)) {
+		int regional = region &&
+			       vigil__cluster_region_key(base_key, region, key,
+							 sizeof(key), id);
+		const char *own[5] = {
+			regional ? id : base, regional ? key : base_key,
+			regional ? base : NULL, regional ? region : NULL,
+			base_key,
+		};
+
+		out = which >= 0 && which < 5 ? own[which] : NULL;
+	}
+	if (out)
+		sqlite3_result_text(ctx, out, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_result_null(ctx);
+}
+
+#define CLUSTER_ARGS \
+	" event, aux_mode, actor_code, actor_country, recipient_code," \
+	" recipient_country, date, date_precision," \
+	" (SELECT country FROM places WHERE id = place_id)," \
+	" (SELECT admin1 FROM places WHERE id = place_id))"
+
+/* Every event's cluster by the current rule (events without a place in
+ * the single region of their base key), the clusters' rows and their
+ * counts over original documents, per source. */
+static int rekey_clusters(struct vigil_store *s)
+{
+	static const char sql[] =
+		"UPDATE events SET cluster = vigil_cluster(0," CLUSTER_ARGS ";"
+		"DELETE FROM clusters;"
+		"INSERT OR IGNORE INTO clusters(id, key, event, actor, recipient,"
+		" date, date_precision, base, region) SELECT cluster,"
+		" vigil_cluster(1," CLUSTER_ARGS ", event, actor_code,"
+		" recipient_code, date, date_precision,"
+		" vigil_cluster(2," CLUSTER_ARGS ", vigil_cluster(3," CLUSTER_ARGS
+		" FROM events WHERE cluster IS NOT NULL ORDER BY id;"
+		"INSERT OR IGNORE INTO clusters(id, key, event, actor, recipient,"
+		" date, date_precision) SELECT vigil_cluster(2," CLUSTER_ARGS ","
+		" vigil_cluster(4," CLUSTER_ARGS ", event, actor_code,"
+		" recipient_code, date, date_precision FROM events"
+		" WHERE vigil_cluster(2," CLUSTER_ARGS " IS NOT NULL ORDER BY id;"
+		"CREATE INDEX clusters_base ON clusters(base);"
+		"UPDATE clusters SET regions = (SELECT count(*) FROM clusters r"
+		" WHERE r.base = clusters.id) WHERE base IS NULL;"
+		"UPDATE clusters SET region_id = (SELECT r.id FROM clusters r"
+		" WHERE r.base = clusters.id) WHERE base IS NULL AND regions = 1;"
+		"DROP INDEX clusters_base;"
+		"UPDATE events SET cluster = (SELECT region_id FROM clusters"
+		" WHERE id = events.cluster) WHERE cluster IN"
+		" (SELECT id FROM clusters WHERE regions = 1);"
+		"INSERT INTO cluster_sources SELECT e.cluster,"
+		" coalesce(d.source, d.doc), count(*), count(DISTINCT e.doc_id)"
+		" FROM events e JOIN documents d ON d.id = e.doc_id"
+		" WHERE e.cluster IS NOT NULL AND d.duplicate_of IS NULL"
+		" GROUP BY 1, 2;";
+	sqlite3 *db = vigil__sq(s)->db;
+	int rc = sqlite3_create_function(db, "vigil_cluster", 11, SQLITE_UTF8,
+					 NULL, cluster_fn, NULL, NULL);
+
+	if (rc != SQLITE_OK)
+		return vigil__sq_fail(s, rc, "migrating the clusters");
+	rc = vigil__sq_exec(s, sql);
+	sqlite3_create_function(db, "vigil_cluster", 11, SQLITE_UTF8, NULL, NULL,
+				NULL, NULL);
+	return rc;
 }
 
 /*===== Opening ========================================================*/
@@ -245,6 +394,8 @@ static int migrate(struct vigil_store *s)
 		if (rc != VIGIL_OK || v == VIGIL__STORE_SCHEMA)
 			break;
 		rc = vigil__sq_exec(s, migrations[v]);
+		if (rc == VIGIL_OK && migration_steps[v])
+			rc = migration_steps[v](s);
 		if (rc == VIGIL_OK) {
 			snprintf(sql, sizeof(sql),
 				 "PRAGMA user_version = %lld;"
@@ -300,12 +451,46 @@ static int reopen_immutable(struct vigil_store *s, const char *where)
 	return VIGIL_OK;
 }
 
+/* Opens the file; SQLite's errors are reported with extended codes and
+ * busy waits up to the options' timeout. */
+static int open_db(struct vigil_store *s, const char *where, int flags,
+		   const vigil_store_options *o)
+{
+	sqlite_impl *q = vigil__sq(s);
+	int rc = sqlite3_open_v2(where, &q->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+
+	if (rc != SQLITE_OK)
+		return vigil__sq_fail(s, rc, "cannot open");
+	sqlite3_extended_result_codes(q->db, 1);
+	sqlite3_busy_timeout(q->db, o->busy_timeout_ms > 0 ? o->busy_timeout_ms
+							   : 60000);
+	/* the index pages of big stores stay in memory; sorts too */
+	return vigil__sq_exec(s, "PRAGMA cache_size = -262144;"
+			      "PRAGMA temp_store = MEMORY");
+}
+
+/*
+ * WAL mode. Switching a new store to it needs the file to itself, which
+ * the busy timeout does not wait for: while another process creates or
+ * migrates the same store, this retries until the timeout.
+ */
+static int set_wal(struct vigil_store *s, int timeout_ms)
+{
+	sqlite3 *db = vigil__sq(s)->db;
+	int waited = 0, rc;
+
+	while ((rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL,
+				  NULL)) != SQLITE_OK &&
+	       (rc & 0xff) == SQLITE_BUSY && waited < timeout_ms)
+		waited += sqlite3_sleep(20);
+	return rc == SQLITE_OK ? VIGIL_OK
+			       : vigil__sq_fail(s, rc, "switching to WAL");
+}
+
 static int sq_open(struct vigil_store *s, const char *where,
 		   const vigil_store_options *o)
 {
 	int ro = (o->flags & VIGIL_STORE_READONLY) != 0;
-	int flags = ro ? SQLITE_OPEN_READONLY
-		       : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	sqlite_impl *q = calloc(1, sizeof(*q));
 	int64_t version = 0;
 	int rc;
@@ -315,17 +500,23 @@ static int sq_open(struct vigil_store *s, const char *where,
 		return VIGIL_ENOMEM;
 	}
 	s->impl = q;
-	rc = sqlite3_open_v2(where, &q->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
-	if (rc != SQLITE_OK)
-		return vigil__sq_fail(s, rc, "cannot open");
-	sqlite3_extended_result_codes(q->db, 1);
-	sqlite3_busy_timeout(q->db, o->busy_timeout_ms > 0 ? o->busy_timeout_ms
-							   : 60000);
-	rc = read_schema_once(s, &version);
+	rc = open_db(s, where, ro ? SQLITE_OPEN_READONLY
+				  : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, o);
+	if (rc == VIGIL_OK)
+		rc = read_schema_once(s, &version);
 	if (rc != VIGIL_OK && ro && reopen_immutable(s, where) == VIGIL_OK)
 		rc = read_schema_once(s, &version);
 	if (rc != VIGIL_OK)
 		return rc;
+	if (ro && version > 0 && version < VIGIL__STORE_SCHEMA) {
+		/* an older store: a reader that may write it migrates it */
+		sqlite3_close(q->db);
+		q->db = NULL;
+		ro = 0;
+		rc = open_db(s, where, SQLITE_OPEN_READWRITE, o);
+		if (rc != VIGIL_OK)
+			return rc;
+	}
 	if (ro) {
 		if (version != VIGIL__STORE_SCHEMA) {
 			vigil__store_fail(s, "not a vigil store (no schema)");
@@ -335,14 +526,17 @@ static int sq_open(struct vigil_store *s, const char *where,
 	}
 	if (sqlite3_db_readonly(q->db, "main") == 1) {
 		vigil__store_fail(s, "the store is read-only (cannot write "
-				  "the file); nothing was changed");
+				  "the file%s); nothing was changed",
+				  version > 0 && version < VIGIL__STORE_SCHEMA
+					  ? ", to migrate its older schema"
+					  : "");
 		return VIGIL_EIO;
 	}
-	rc = vigil__sq_exec(s, "PRAGMA journal_mode = WAL");
-	if (rc == VIGIL_OK) /* a commit is atomic; durable at the checkpoint */
+	rc = set_wal(s, o->busy_timeout_ms > 0 ? o->busy_timeout_ms : 60000);
+	/* a commit is atomic; it is durable once checkpointed (power loss may
+	 * lose the last commits, never half of one) */
+	if (rc == VIGIL_OK)
 		rc = vigil__sq_exec(s, "PRAGMA synchronous = NORMAL");
-	if (rc == VIGIL_OK) /* index pages of big stores stay in memory */
-		rc = vigil__sq_exec(s, "PRAGMA cache_size = -65536");
 	if (rc == VIGIL_OK && version < VIGIL__STORE_SCHEMA)
 		rc = migrate(s);
 	return rc;
@@ -353,6 +547,13 @@ static void sq_close(struct vigil_store *s)
 	sqlite_impl *q = vigil__sq(s);
 
 	vigil__sq_finalize(s);
+	/* the planner's statistics after adding documents (sampled: quick);
+	 * a store busy elsewhere gets them from its next writer */
+	if (q->wrote) {
+		sqlite3_busy_timeout(q->db, 1000);
+		sqlite3_exec(q->db, "PRAGMA analysis_limit = 400; ANALYZE",
+			     NULL, NULL, NULL);
+	}
 	sqlite3_close(q->db);
 	free(q);
 	s->impl = NULL;

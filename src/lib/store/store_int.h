@@ -17,7 +17,7 @@
 #include "../util/buf.h"
 
 /* Version of the schema this build writes; docs/internals/store.md. */
-#define VIGIL__STORE_SCHEMA 1
+#define VIGIL__STORE_SCHEMA 2
 
 /* One stored event as read back, with what the output formats add. */
 typedef struct vigil__event_row {
@@ -94,13 +94,25 @@ void vigil__store_fail(struct vigil_store *s, const char *fmt, ...)
 /*===== Clusters (cluster.c) ===========================================*/
 
 /*
- * The cluster of an event, or 0 when it joins none (not asserted, no date,
- * no PLOVER event type). key (cap >= VIGIL__CLUSTER_KEY_MAX) gets the key
- * "EVENT|ACTOR|RECIPIENT|DATE|PRECISION" and id the 12-hex-digit id.
+ * The base cluster of an event, or 0 when it joins none (not asserted, no
+ * date, no PLOVER event type). key (cap >= VIGIL__CLUSTER_KEY_MAX) gets the
+ * base key "EVENT|ACTOR|RECIPIENT|DATE|PRECISION" and id its 12-hex-digit
+ * id. Events with a region are clustered under the base key plus region
+ * (vigil__cluster_region_key); events without one join the single region
+ * stored for their base key, else the base cluster (docs/internals/store.md).
  */
-#define VIGIL__CLUSTER_KEY_MAX 96
+#define VIGIL__CLUSTER_KEY_MAX 160
 int vigil__cluster_key(const vigil_event_rec *ev, char *key, size_t cap,
 		       char id[13]);
+
+/* The region of an event's place (its admin1, else its country), or NULL
+ * without a place (or a place with neither). */
+const char *vigil__cluster_region(const vigil_event_rec *ev);
+
+/* The key "BASE|REGION" of the events of base key `base` in `region`, and
+ * its id; 0 when it does not fit. */
+int vigil__cluster_region_key(const char *base, const char *region,
+			      char *key, size_t cap, char id[13]);
 
 /*===== Near-duplicates (minhash.c) ====================================*/
 
@@ -109,6 +121,10 @@ int vigil__cluster_key(const vigil_event_rec *ev, char *key, size_t cap,
  * similarity of their word 3-shingles >= 0.5). */
 #define VIGIL__MINHASH_K 32
 #define VIGIL__NEAR_DUP_SAME 16
+/* Minima indexed to find candidates (LSH with bands of one minimum): two
+ * signatures sharing VIGIL__NEAR_DUP_SAME minima share at least one of the
+ * first K - SAME + 1, so looking up those finds every near-duplicate. */
+#define VIGIL__MINHASH_BANDS (VIGIL__MINHASH_K - VIGIL__NEAR_DUP_SAME + 1)
 
 /* The MinHash signature of a document's sentences. Returns 1, or 0 when
  * it has too few words (8 shingles) to judge: it then has no signature. */
