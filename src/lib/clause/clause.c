@@ -305,6 +305,23 @@ static int same_compound(const vigil__cctx *c, uint32_t i)
 	       c->out->actors[a].group == c->out->actors[b].group;
 }
 
+/* Whether the comma at token i closes a non-restrictive relative clause
+ * and the main clause resumes with its verb, over -ly adverbs: "Mali,
+ * Burkina Faso and Niger, which formed the alliance in 2023, accuse
+ * ECOWAS". A verb in -ing opens an adjunct instead. */
+static int ends_with(const vigil__cctx *c, uint32_t i, const char *suffix);
+
+static int resumes_main(const vigil__cctx *c, uint32_t i)
+{
+	uint32_t k = i + 1;
+
+	while (k < c->te && TM(c, k) < 0 && WC(c, k) == 0 &&
+	       c->tok[k].type == VIGIL_TOK_WORD && ends_with(c, k, "ly"))
+		k++;
+	return k < c->te && is_verb_match(c, TM(c, k)) &&
+	       c->m[TM(c, k)].tok_begin == k && !ends_with(c, k, "ing");
+}
+
 /* Cuts the sentence into clauses: c->cl per token, c->ctype/cbeg. */
 static void segment_clauses(vigil__cctx *c)
 {
@@ -323,6 +340,9 @@ static void segment_clauses(vigil__cctx *c)
 		} else if (is_punct(c, i, ',') && sub_open) {
 			type = CT_MAIN;
 			sub_open = 0;
+		} else if (is_punct(c, i, ',') && c->ctype[n] == CT_RELNR &&
+			   resumes_main(c, i)) {
+			type = CT_RESUME;
 		} else if ((w & W_SUB) ||
 			   ((w & W_SUBX) && subject_follows(c, i))) {
 			type = CT_SUB;
@@ -863,6 +883,13 @@ static int32_t find_subject(vigil__cctx *c, vigil__cverb *v, uint32_t vb)
 		if (CL(c, k) != clause) {
 			uint8_t type = c->ctype[clause];
 
+			if (type == CT_RESUME && !frame_skipped) {
+				int32_t ante = antecedent(c, c->cbeg[clause - 1]);
+
+				if (ante >= 0)
+					v->rules |= VIGIL__R_SUBJ_REL;
+				return ante;
+			}
 			if ((type == CT_REL || type == CT_RELNR) && !frame_skipped) {
 				int32_t ante = antecedent(c, c->cbeg[clause]);
 
@@ -1541,6 +1568,33 @@ static int event_noun_subject(const vigil__cctx *c, uint32_t vb)
 	return 1;
 }
 
+/* "Turkey trains Somali soldiers and in February signed an agreement":
+ * when the nearest actor before verb vb is the object of the sentence's
+ * previous verb, and "and"/"or" lies between that object and vb with no
+ * comma, actor or other match, vb shares the previous verb's subject. */
+static int32_t coordinated_subject(const vigil__cctx *c, uint32_t vb,
+				   int32_t subj)
+{
+	const vigil__clauses *o = c->out;
+	const vigil__cverb *p;
+	uint32_t k;
+	int coord = 0;
+
+	if (subj < 0 || o->nverb < 2)
+		return subj;
+	p = &o->verbs[o->nverb - 2];
+	if (p->sent != c->sent || p->noun || p->passive || p->obj != subj ||
+	    p->subj < 0)
+		return subj;
+	for (k = o->actors[subj].tok_end; k < vb; k++) {
+		if (is_punct(c, k, ',') || TM(c, k) >= 0 || TA(c, k) >= 0)
+			return subj;
+		if (WC(c, k) & W_COORD)
+			coord = 1;
+	}
+	return coord ? p->subj : subj;
+}
+
 static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 {
 	const vigil__match *m = &c->m[mi];
@@ -1576,6 +1630,8 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 	v->passive = !v->noun && k >= 0 && (WC(c, (uint32_t)k) & W_BE) &&
 		     !ends_with(c, vb, "ing");
 	v->subj = find_subject(c, v, vb);
+	if (!v->noun && !v->passive)
+		v->subj = coordinated_subject(c, vb, v->subj);
 	if (participial(c, v, vb)) {
 		size_t i = o->nverb - 1;
 
