@@ -341,6 +341,9 @@ static const struct {
 	 "PRK->RUS:190:asserted:by=KOR"},
 	{"North Korea attacked Russia, South Korea said.",
 	 "PRK->RUS:190:asserted:by=KOR"},
+	/* a speaker after neither comma nor quote covers nothing before */
+	{"North Korea attacked Russia but South Korea has not said why.",
+	 "PRK->RUS:190:asserted"},
 	/* the speaker before an appositive of capitalised words */
 	{"South Korea, General Kim Myung Soo, said North Korea attacked Russia.",
 	 "PRK->RUS:190:asserted:by=KOR"},

@@ -541,6 +541,30 @@ static int content_after(const vigil__cctx *c, uint32_t cb, uint32_t ce)
 	return 0;
 }
 
+/* Words after a cue that ask rather than report ("has not said
+ * whether ..."), and negations between the speaker and the cue. */
+static const char *const question_words[] = {"whether", "why", "how",
+					     "when", "what", "who", "if"};
+static const char *const negations[] = {"not", "never", "n't"};
+
+/* Whether the cue m after a speaker ending at token se reports nothing
+ * of what precedes: "..., but he has not said whether he will halt". */
+static int unsaid(const vigil__cctx *c, uint32_t se, const vigil__match *m)
+{
+	size_t i, nq = sizeof(question_words) / sizeof(question_words[0]);
+	size_t nn = sizeof(negations) / sizeof(negations[0]);
+	uint32_t k;
+
+	for (i = 0; m->tok_end < c->te && i < nq; i++)
+		if (tok_is(c, m->tok_end, question_words[i]))
+			return 1;
+	for (k = se; k < m->tok_begin; k++)
+		for (i = 0; i < nn; i++)
+			if (tok_is(c, k, negations[i]))
+				return 1;
+	return 0;
+}
+
 /* The speaker of the ATTRIB cue m and the tokens it covers in
  * f; -1 when the cue has none. */
 static int32_t frame_of(const vigil__cctx *c, const vigil__match *m, frame *f)
@@ -561,7 +585,8 @@ static int32_t frame_of(const vigil__cctx *c, const vigil__match *m, frame *f)
 		sp = &c->out->actors[k];
 		f->from = ahead ? m->tok_end : c->tb;
 		f->to = ahead ? c->te : sp->tok_begin;
-		return k;
+		if (ahead || !unsaid(c, sp->tok_end, m))
+			return k;
 	}
 	k = speaker_after(c, m->tok_end);
 	if (k >= 0) {
