@@ -305,12 +305,12 @@ static int same_compound(const vigil__cctx *c, uint32_t i)
 	       c->out->actors[a].group == c->out->actors[b].group;
 }
 
+static int ends_with(const vigil__cctx *c, uint32_t i, const char *suffix);
+
 /* Whether the comma at token i closes a non-restrictive relative clause
  * and the main clause resumes with its verb, over -ly adverbs: "Mali,
  * Burkina Faso and Niger, which formed the alliance in 2023, accuse
  * ECOWAS". A verb in -ing opens an adjunct instead. */
-static int ends_with(const vigil__cctx *c, uint32_t i, const char *suffix);
-
 static int resumes_main(const vigil__cctx *c, uint32_t i)
 {
 	uint32_t k = i + 1;
