@@ -322,11 +322,28 @@ static const struct {
 	 "RUS->UKRGOV:111:asserted; UKRGOV->RUSGOV:190:asserted"},
 	{"North Korea criticized Ukraine, which Russia attacked.",
 	 "PRK->UKR:111:asserted; RUS->UKR:190:asserted"},
+	/* the main clause resumes after a non-restrictive relative clause */
+	{"Russia and North Korea, which signed a pact in 2024, criticized Kyiv.",
+	 "RUS->PRK:057:historical; PRK->RUS:057:historical; "
+	 "RUS->UKRGOV:111:asserted; PRK->UKRGOV:111:asserted"},
+	{"Russia, which Ukraine attacked, criticized Kyiv.",
+	 "UKR->RUS:190:asserted; RUS->UKRGOV:111:asserted"},
+	{"Russia criticized Kyiv, which attacked Moscow, accusing Seoul.",
+	 "RUS->UKRGOV:111:asserted; UKRGOV->RUSGOV:190:asserted; "
+	 "UKRGOV->KORGOV:112:asserted"},
+	/* "V1 Y and V2": V2 shares V1's subject, not its object */
+	{"Russia attacked Ukrainian soldiers and in March criticized Seoul.",
+	 "RUS->UKRMIL:190:asserted; RUS->KORGOV:111:asserted"},
+	{"Russia attacked Ukrainian soldiers, and Seoul criticized Kyiv.",
+	 "RUS->UKRMIL:190:asserted; KORGOV->UKRGOV:111:asserted"},
 	/* attribution */
 	{"South Korea said North Korea attacked Russia.",
 	 "PRK->RUS:190:asserted:by=KOR"},
 	{"North Korea attacked Russia, South Korea said.",
 	 "PRK->RUS:190:asserted:by=KOR"},
+	/* a speaker after neither comma nor quote covers nothing before */
+	{"North Korea attacked Russia but South Korea has not said why.",
+	 "PRK->RUS:190:asserted"},
 	/* the speaker before an appositive of capitalised words */
 	{"South Korea, General Kim Myung Soo, said North Korea attacked Russia.",
 	 "PRK->RUS:190:asserted:by=KOR"},

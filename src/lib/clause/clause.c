@@ -311,6 +311,23 @@ static int same_compound(const vigil__cctx *c, uint32_t i)
 	       c->out->actors[a].group == c->out->actors[b].group;
 }
 
+static int ends_with(const vigil__cctx *c, uint32_t i, const char *suffix);
+
+/* Whether the comma at token i closes a non-restrictive relative clause
+ * and the main clause resumes with its verb, over -ly adverbs: "Mali,
+ * Burkina Faso and Niger, which formed the alliance in 2023, accuse
+ * ECOWAS". A verb in -ing opens an adjunct instead. */
+static int resumes_main(const vigil__cctx *c, uint32_t i)
+{
+	uint32_t k = i + 1;
+
+	while (k < c->te && TM(c, k) < 0 && WC(c, k) == 0 &&
+	       c->tok[k].type == VIGIL_TOK_WORD && ends_with(c, k, "ly"))
+		k++;
+	return k < c->te && is_verb_match(c, TM(c, k)) &&
+	       c->m[TM(c, k)].tok_begin == k && !ends_with(c, k, "ing");
+}
+
 /* Cuts the sentence into clauses: c->cl per token, c->ctype/cbeg. */
 static void segment_clauses(vigil__cctx *c)
 {
@@ -329,6 +346,9 @@ static void segment_clauses(vigil__cctx *c)
 		} else if (is_punct(c, i, ',') && sub_open) {
 			type = CT_MAIN;
 			sub_open = 0;
+		} else if (is_punct(c, i, ',') && c->ctype[n] == CT_RELNR &&
+			   resumes_main(c, i)) {
+			type = CT_RESUME;
 		} else if ((w & W_SUB) ||
 			   ((w & W_SUBX) && subject_follows(c, i))) {
 			type = CT_SUB;
@@ -527,6 +547,30 @@ static int content_after(const vigil__cctx *c, uint32_t cb, uint32_t ce)
 	return 0;
 }
 
+/* Words after a cue that ask rather than report ("has not said
+ * whether ..."), and negations between the speaker and the cue. */
+static const char *const question_words[] = {"whether", "why", "how",
+					     "when", "what", "who", "if"};
+static const char *const negations[] = {"not", "never", "n't"};
+
+/* Whether the cue m after a speaker ending at token se reports nothing
+ * of what precedes: "..., but he has not said whether he will halt". */
+static int unsaid(const vigil__cctx *c, uint32_t se, const vigil__match *m)
+{
+	size_t i, nq = sizeof(question_words) / sizeof(question_words[0]);
+	size_t nn = sizeof(negations) / sizeof(negations[0]);
+	uint32_t k;
+
+	for (i = 0; m->tok_end < c->te && i < nq; i++)
+		if (tok_is(c, m->tok_end, question_words[i]))
+			return 1;
+	for (k = se; k < m->tok_begin; k++)
+		for (i = 0; i < nn; i++)
+			if (tok_is(c, k, negations[i]))
+				return 1;
+	return 0;
+}
+
 /* The speaker of the ATTRIB cue m and the tokens it covers in
  * f; -1 when the cue has none. */
 static int32_t frame_of(const vigil__cctx *c, const vigil__match *m, frame *f)
@@ -547,7 +591,8 @@ static int32_t frame_of(const vigil__cctx *c, const vigil__match *m, frame *f)
 		sp = &c->out->actors[k];
 		f->from = ahead ? m->tok_end : c->tb;
 		f->to = ahead ? c->te : sp->tok_begin;
-		return k;
+		if (ahead || !unsaid(c, sp->tok_end, m))
+			return k;
 	}
 	k = speaker_after(c, m->tok_end);
 	if (k >= 0) {
@@ -869,6 +914,13 @@ static int32_t find_subject(vigil__cctx *c, vigil__cverb *v, uint32_t vb)
 		if (CL(c, k) != clause) {
 			uint8_t type = c->ctype[clause];
 
+			if (type == CT_RESUME && !frame_skipped) {
+				int32_t ante = antecedent(c, c->cbeg[clause - 1]);
+
+				if (ante >= 0)
+					v->rules |= VIGIL__R_SUBJ_REL;
+				return ante;
+			}
 			if ((type == CT_REL || type == CT_RELNR) && !frame_skipped) {
 				int32_t ante = antecedent(c, c->cbeg[clause]);
 
@@ -1547,6 +1599,33 @@ static int event_noun_subject(const vigil__cctx *c, uint32_t vb)
 	return 1;
 }
 
+/* "Turkey trains Somali soldiers and in February signed an agreement":
+ * when the nearest actor before verb vb is the object of the sentence's
+ * previous verb, and "and"/"or" lies between that object and vb with no
+ * comma, actor or other match, vb shares the previous verb's subject. */
+static int32_t coordinated_subject(const vigil__cctx *c, uint32_t vb,
+				   int32_t subj)
+{
+	const vigil__clauses *o = c->out;
+	const vigil__cverb *p;
+	uint32_t k;
+	int coord = 0;
+
+	if (subj < 0 || o->nverb < 2)
+		return subj;
+	p = &o->verbs[o->nverb - 2];
+	if (p->sent != c->sent || p->noun || p->passive || p->obj != subj ||
+	    p->subj < 0)
+		return subj;
+	for (k = o->actors[subj].tok_end; k < vb; k++) {
+		if (is_punct(c, k, ',') || TM(c, k) >= 0 || TA(c, k) >= 0)
+			return subj;
+		if (WC(c, k) & W_COORD)
+			coord = 1;
+	}
+	return coord ? p->subj : subj;
+}
+
 static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 {
 	const vigil__match *m = &c->m[mi];
@@ -1582,6 +1661,8 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 	v->passive = !v->noun && k >= 0 && (WC(c, (uint32_t)k) & W_BE) &&
 		     !ends_with(c, vb, "ing");
 	v->subj = find_subject(c, v, vb);
+	if (!v->noun && !v->passive)
+		v->subj = coordinated_subject(c, vb, v->subj);
 	if (participial(c, v, vb)) {
 		size_t i = o->nverb - 1;
 

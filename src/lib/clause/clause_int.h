@@ -90,7 +90,7 @@ typedef struct vigil__cctx {
 
 /* Clause types (how a clause was opened). */
 enum { CT_START = 0, CT_HARD, CT_SUB, CT_MAIN, CT_REL, CT_RELNR, CT_COMP,
-       CT_COORD };
+       CT_COORD, CT_RESUME };
 
 /* Word classes of token i of the sentence (looked up when not cached). */
 uint32_t vigil__cctx_word(const vigil__cctx *c, uint32_t i);
