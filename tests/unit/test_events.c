@@ -630,6 +630,10 @@ static const struct {
 	/* "the opposition": an institution of the country in view */
 	{"Kyiv criticized Russia. Kyiv accused the opposition.",
 	 "UKRGOV->RUS:111:asserted; UKRGOV->UKROPP:112:asserted"},
+	/* "his"/"her" refer to the nearest person named in full */
+	{"South Korea criticized Russia after Volodymyr Zelenskiy visited Seoul, his office "
+	 "said.",
+	 "KOR->RUS:111:asserted:by=UKRGOV; UKRGOV->KORGOV:042:asserted:by=UKRGOV"},
 	/* "and his Russian counterpart X": the pronoun is a determiner and
 	 * the compound holds */
 	{"Ukrainian President Volodymyr Zelenskiy and his Russian counterpart "

@@ -781,8 +781,21 @@ static int32_t topic_actor(const vigil__cctx *c, size_t before)
 	return (int32_t)(k - 1);
 }
 
+/* "his office said": the nearest person named in full before `before`,
+ * in this sentence or the one before; -1 when there is none. */
+static int32_t recent_person(const vigil__cctx *c, size_t before)
+{
+	size_t k = before;
+
+	while (k-- > 0 && c->out->actors[k].sent + 1 >= c->sent)
+		if (c->out->actors[k].flags & VIGIL__AF_NAMED)
+			return (int32_t)k;
+	return -1;
+}
+
 /* Pronouns: subject ones refer to the sentence's (or the last) topic;
- * possessive ones to the nearest actor before them. */
+ * possessive ones to the nearest actor before them, "his"/"her" to the
+ * nearest person named in full when there is one. */
 static int pronoun_at(vigil__cctx *c, uint32_t i, uint32_t cls)
 {
 	size_t before = c->out->nactor;
@@ -796,7 +809,10 @@ static int pronoun_at(vigil__cctx *c, uint32_t i, uint32_t cls)
 	    c->mc[mi].actor >= 0)
 		return 0;
 	if (cls & W_POSSPRON) {
-		k = before > 0 ? (int32_t)before - 1 : -1;
+		k = word_is(c, i, "his") || word_is(c, i, "her") ?
+			    recent_person(c, before) : -1;
+		if (k < 0)
+			k = before > 0 ? (int32_t)before - 1 : -1;
 		while (k >= 0 && !c->out->actors[k].country[0] &&
 		       !c->out->actors[k].code[0])
 			k--;
