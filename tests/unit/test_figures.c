@@ -282,6 +282,16 @@ static const struct {
 	 "2:exact:soldiers:captured:PRKMIL:UKRGOV:" P},
 	{"Kyiv stated on Friday that 300 Russian soldiers were killed.",
 	 "300:exact:soldiers:killed:RUSMIL:UKRGOV:2025-02-14"},
+	/* a date modifying a noun dates the records of its noun phrase and
+	 * of a relative clause hanging on it, nothing else */
+	{"Kyiv said the January 9 attack near Kharkiv, which killed 26 people, "
+	 "was carried out by Russia.",
+	 "26:exact:people:killed:-:-:2025-01-09"},
+	{"Russia struck camps on Wednesday in response to the January 9 "
+	 "attack, which killed 26 people.",
+	 "26:exact:people:killed:-:-:2025-01-09"},
+	{"The January 9 attack was carried out by Russia and 30 soldiers died.",
+	 "30:exact:soldiers:killed:-:-:" P},
 	/* no verb in the sentence: the attribution frame of the number */
 	{"Kyiv said 5,000 Russian troops were sent.",
 	 "5000:exact:troops:deployed:RUSMIL:UKRGOV:" P},
