@@ -307,6 +307,12 @@ static const struct {
 	 "200:exact:soldiers:captured:UKRMIL:-:" P
 	 "; 150:exact:soldiers:killed:UKRMIL:-:" P},
 	{"The two met in Kyiv.", ""},
+	/* "taken into" a place: abducted; "into custody": arrested */
+	{"Russia said 251 people were taken into Ukraine.",
+	 "251:exact:people:captured:-:RUS:" P},
+	{"Kyiv said 40 soldiers were taken into custody.",
+	 "40:exact:soldiers:arrested:-:UKRGOV:" P},
+	{"Kyiv said 40 soldiers were taken into account.", ""},
 	{"The force had 300 soldiers.", "300:exact:soldiers:deployed:-:-:" P},
 	/* no verb in the sentence: the attribution frame of the number */
 	{"Kyiv said 5,000 Russian troops were sent.",

@@ -290,6 +290,18 @@ static int predicate_at(const fctx *c, uint32_t k)
 	return cat;
 }
 
+/* "were taken into Gaza": abducted (captured) when a capitalized word,
+ * a place, follows "into"; -1 otherwise ("taken into account"). */
+static int taken_into_place(const fctx *c, uint32_t k)
+{
+	const vigil__token *t = &c->an->seg.tok[k];
+	char first = c->an->text[t->off];
+
+	return t->type == VIGIL_TOK_WORD && first >= 'A' && first <= 'Z'
+		       ? VIGIL__FC_CAPTURED
+		       : -1;
+}
+
 /* The predicate after a subject quantity: "have been deployed", "were
  * killed or wounded", "were taken prisoner", "went missing", "who had
  * fled", "were among those killed". Sets *at; returns the category or
@@ -320,6 +332,11 @@ static int predicate_right(const fctx *c, const vigil__quantity *q,
 	     tok_is(text, &tok[k + 1], "captive") ||
 	     tok_is(text, &tok[k + 1], "hostage")))
 		return VIGIL__FC_CAPTURED;
+	if (tok_is(text, &tok[k], "taken") && k + 2 < c->te &&
+	    tok_is(text, &tok[k + 1], "into"))
+		return tok_is(text, &tok[k + 2], "custody")
+			       ? VIGIL__FC_ARRESTED /* "taken into custody" */
+			       : taken_into_place(c, k + 2);
 	if ((tok_is(text, &tok[k], "went") || tok_is(text, &tok[k], "gone")) &&
 	    k + 1 < c->te && tok_is(text, &tok[k + 1], "missing"))
 		return VIGIL__FC_MISSING; /* "went missing" */
