@@ -803,6 +803,18 @@ static const struct {
 	/* ... but a date after the appositive is the clause's */
 	{"Russia attacked Kharkiv, the second city, last week.",
 	 "190@2025-02-03/week"},
+	/* a date modifying a noun ("the January 9 attack") dates that noun's
+	 * phrase, never the clause's verb */
+	{"Russia criticized Ukraine in response to the January 9 attack on Kyiv.",
+	 "111@2025-02-15/day; 190@2025-01-09/day"},
+	{"Russia criticized Ukraine on Monday in response to the January 9 "
+	 "attack on Kyiv.",
+	 "111@2025-02-10/day; 190@2025-01-09/day"},
+	{"Kyiv accused Russia on Monday of the January 9 attack on Kharkiv.",
+	 "112@2025-02-10/day; 190@2025-01-09/day"},
+	{"The fighting began on Wednesday, when Russia attacked Ukraine in "
+	 "response to the January 9 killing of 26 people.",
+	 "190@2025-02-12/day"},
 	/* anchored: X gets the estimate, or the modified clause's date minus N */
 	{"The statement comes four months after North Korea deployed troops.",
 	 "154@2024-10-01/month"},

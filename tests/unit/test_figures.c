@@ -282,6 +282,38 @@ static const struct {
 	 "2:exact:soldiers:captured:PRKMIL:UKRGOV:" P},
 	{"Kyiv stated on Friday that 300 Russian soldiers were killed.",
 	 "300:exact:soldiers:killed:RUSMIL:UKRGOV:2025-02-14"},
+	/* a date modifying a noun dates the records of its noun phrase and
+	 * of a relative clause hanging on it, nothing else */
+	{"Kyiv said the January 9 attack near Kharkiv, which killed 26 people, "
+	 "was carried out by Russia.",
+	 "26:exact:people:killed:-:-:2025-01-09"},
+	{"Russia struck camps on Wednesday in response to the January 9 "
+	 "attack, which killed 26 people.",
+	 "26:exact:people:killed:-:-:2025-01-09"},
+	{"The January 9 attack was carried out by Russia and 30 soldiers died.",
+	 "30:exact:soldiers:killed:-:-:" P},
+	/* a restated figure ("the" + a number without a unit after a figure
+	 * of its sentence): the earlier figure's unit, subject and category
+	 * unless its own predicate gives one; alone, "the two" is nothing */
+	{"Kyiv said 5,000 Russian troops were sent, more than the 3,000 cited "
+	 "earlier.",
+	 "5000:exact:troops:deployed:RUSMIL:UKRGOV:" P
+	 "; 3000:exact:troops:deployed:RUSMIL:UKRGOV:" P},
+	{"The mission has about 400 officers in Kyiv, far fewer than the 2,500 "
+	 "originally planned.",
+	 "400:approximately:officers:deployed:-:-:" P
+	 "; 2500:exact:officers:deployed:-:-:" P},
+	{"Russia captured 200 Ukrainian soldiers, more than the 150 killed.",
+	 "200:exact:soldiers:captured:UKRMIL:-:" P
+	 "; 150:exact:soldiers:killed:UKRMIL:-:" P},
+	{"The two met in Kyiv.", ""},
+	/* "taken into" a place: abducted; "into custody": arrested */
+	{"Russia said 251 people were taken into Ukraine.",
+	 "251:exact:people:captured:-:RUS:" P},
+	{"Kyiv said 40 soldiers were taken into custody.",
+	 "40:exact:soldiers:arrested:-:UKRGOV:" P},
+	{"Kyiv said 40 soldiers were taken into account.", ""},
+	{"The force had 300 soldiers.", "300:exact:soldiers:deployed:-:-:" P},
 	/* no verb in the sentence: the attribution frame of the number */
 	{"Kyiv said 5,000 Russian troops were sent.",
 	 "5000:exact:troops:deployed:RUSMIL:UKRGOV:" P},

@@ -164,7 +164,116 @@ static int in_other_appositive(const vigil__analysis *an, uint32_t s,
 	return tok < b || tok >= end;
 }
 
-/* The nearest dated, unanchored expression in tok's clause, or -1. */
+static int word_in(const vigil__analysis *an, uint32_t i,
+		   const char *const *list, size_t n)
+{
+	const vigil__token *t = &an->seg.tok[i];
+	size_t k;
+
+	if (t->type != VIGIL_TOK_WORD)
+		return 0;
+	for (k = 0; k < n; k++)
+		if (strlen(list[k]) == t->len &&
+		    strncasecmp(an->text + t->off, list[k], t->len) == 0)
+			return 1;
+	return 0;
+}
+
+#define WORD_IN(an, i, list) word_in(an, i, list, sizeof(list) / sizeof(list[0]))
+
+/* Whether a verb of the clause stage starts at token i of sentence s. */
+static int verb_at(const vigil__analysis *an, uint32_t s, uint32_t i)
+{
+	size_t lo = 0, hi = an->cl.nverb, k;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (an->cl.verbs[mid].sent < s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (k = lo; k < an->cl.nverb && an->cl.verbs[k].sent == s; k++)
+		if (an->matches[an->cl.verbs[k].match].tok_begin == i)
+			return 1;
+	return 0;
+}
+
+/* Whether expression e modifies a noun ("the April 22 attack"): an
+ * article before it and a word after it. */
+static int attributive(const vigil__analysis *an, uint32_t s,
+		       const vigil__date_expr *e)
+{
+	return e->tok_begin > an->seg.sent[s].tok_begin &&
+	       article_at(an, e->tok_begin - 1) &&
+	       e->tok_end < an->seg.sent[s].tok_end &&
+	       an->seg.tok[e->tok_end].type == VIGIL_TOK_WORD;
+}
+
+/* The end of the noun phrase that attributive expression e modifies: its
+ * head words (up to the first preposition or punctuation), then the
+ * prepositional phrases after them ("near Pahalgam", "of 26 people in
+ * Kashmir") up to a verb, an auxiliary or punctuation, and a
+ * non-restrictive relative clause hanging on it (", which killed 26
+ * people,") to its closing comma. */
+static uint32_t noun_phrase_end(const vigil__analysis *an, uint32_t s,
+				const vigil__date_expr *e)
+{
+	static const char *const preps[] = {"of",   "in",     "near", "on",
+					    "at",   "against", "by",  "from",
+					    "across", "outside", "inside", "along"};
+	static const char *const stops[] = {"is",   "was",  "were", "are", "be",
+					    "been", "has",  "have", "had", "will",
+					    "would", "could", "can", "may",
+					    "might", "did",  "does", "said",
+					    "says", "that", "and", "or", "but"};
+	static const char *const rel[] = {"which", "who", "that"};
+	uint32_t te = an->seg.sent[s].tok_end, i = e->tok_end;
+
+	while (i < te && an->seg.tok[i].type == VIGIL_TOK_WORD &&
+	       !WORD_IN(an, i, preps) && !WORD_IN(an, i, stops))
+		i++;
+	for (; i < te; i++) {
+		if (punct_at(an, i, ",") && i + 1 < te &&
+		    WORD_IN(an, i + 1, rel)) {
+			for (i += 2; i < te && !punct_at(an, i, ",;:"); i++)
+				;
+			return i;
+		}
+		if (an->seg.tok[i].type == VIGIL_TOK_PUNCT ||
+		    WORD_IN(an, i, stops) || verb_at(an, s, i))
+			return i;
+	}
+	return te;
+}
+
+/* Whether tok lies in the noun phrase that attributive expression e
+ * modifies: its records take e's date, which dates nothing else. */
+static int in_noun_phrase(const vigil__analysis *an, uint32_t s,
+			  const vigil__date_expr *e, uint32_t tok)
+{
+	return tok >= e->tok_end && tok < noun_phrase_end(an, s, e);
+}
+
+/* An attributive expression whose noun phrase holds tok, or -1. */
+static int32_t noun_expression(const vigil__analysis *an, uint32_t s,
+			       uint32_t tok)
+{
+	uint32_t k;
+
+	for (k = an->sent_date[s]; k < an->sent_date[s + 1]; k++) {
+		const vigil__date_expr *e = &an->dates[k];
+
+		if (!e->anchor_needed && e->date && attributive(an, s, e) &&
+		    in_noun_phrase(an, s, e, tok))
+			return (int32_t)k;
+	}
+	return -1;
+}
+
+/* The nearest dated, unanchored expression in tok's clause, or -1; not
+ * one that modifies a noun (noun_expression). */
 static int32_t own_expression(const vigil__analysis *an, uint32_t s,
 			      const uint16_t *cl, uint32_t tok)
 {
@@ -176,7 +285,8 @@ static int32_t own_expression(const vigil__analysis *an, uint32_t s,
 
 		if (e->anchor_needed || !e->date ||
 		    cl[e->tok_begin - tb] != cl[tok - tb] ||
-		    in_other_appositive(an, s, e, tok))
+		    in_other_appositive(an, s, e, tok) ||
+		    attributive(an, s, e))
 			continue;
 		if (best < 0 || udist(e->tok_begin, tok) <
 				    udist(an->dates[best].tok_begin, tok))
@@ -289,8 +399,10 @@ void vigil__date_at(const vigil__analysis *an, uint32_t s, const uint16_t *cl,
 {
 	uint32_t m;
 
-	int32_t k = cl ? own_expression(an, s, cl, tok) : -1;
+	int32_t k = cl ? noun_expression(an, s, tok) : -1;
 
+	if (k < 0 && cl)
+		k = own_expression(an, s, cl, tok);
 	if (k >= 0) {
 		set_from(out, &an->dates[k], k, VIGIL__DS_CLAUSE);
 		return;
@@ -410,7 +522,8 @@ void vigil__events_date(const vigil__analysis *an, uint32_t s, size_t first,
 
 		vigil__date_at(an, s, cl, trigger_tok(an, e), cue_tok_of(an, e),
 			       &e->when);
-		if (e->when.source == VIGIL__DS_ANCHOR)
+		if (e->when.source == VIGIL__DS_ANCHOR &&
+		    an->dates[e->when.expr].anchor_needed)
 			p = earlier_event(an, k);
 		if (p) {
 			e->when = p->when;

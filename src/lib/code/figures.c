@@ -22,6 +22,7 @@
 #define ANAPHOR_REACH 256 /* actors searched back for "these soldiers" */
 #define CLAIMANT_REACH 4  /* tokens from a speaker to the noun it modifies */
 #define FORCED_REACH 6  /* tokens from "forced" to "homes" */
+#define FORCE_REACH 8   /* tokens from "has" back to "mission" */
 
 const char *vigil__figure_category_name(int c)
 {
@@ -289,6 +290,18 @@ static int predicate_at(const fctx *c, uint32_t k)
 	return cat;
 }
 
+/* "were taken into Gaza": abducted (captured) when a capitalized word,
+ * a place, follows "into"; -1 otherwise ("taken into account"). */
+static int taken_into_place(const fctx *c, uint32_t k)
+{
+	const vigil__token *t = &c->an->seg.tok[k];
+	char first = c->an->text[t->off];
+
+	return t->type == VIGIL_TOK_WORD && first >= 'A' && first <= 'Z'
+		       ? VIGIL__FC_CAPTURED
+		       : -1;
+}
+
 /* The predicate after a subject quantity: "have been deployed", "were
  * killed or wounded", "were taken prisoner", "went missing", "who had
  * fled", "were among those killed". Sets *at; returns the category or
@@ -319,6 +332,11 @@ static int predicate_right(const fctx *c, const vigil__quantity *q,
 	     tok_is(text, &tok[k + 1], "captive") ||
 	     tok_is(text, &tok[k + 1], "hostage")))
 		return VIGIL__FC_CAPTURED;
+	if (tok_is(text, &tok[k], "taken") && k + 2 < c->te &&
+	    tok_is(text, &tok[k + 1], "into"))
+		return tok_is(text, &tok[k + 2], "custody")
+			       ? VIGIL__FC_ARRESTED /* "taken into custody" */
+			       : taken_into_place(c, k + 2);
 	if ((tok_is(text, &tok[k], "went") || tok_is(text, &tok[k], "gone")) &&
 	    k + 1 < c->te && tok_is(text, &tok[k + 1], "missing"))
 		return VIGIL__FC_MISSING; /* "went missing" */
@@ -342,10 +360,33 @@ static int predicate_among(const fctx *c, const vigil__quantity *q,
 	return PRED(text, &tok[k - 2]);
 }
 
+static int force_word(const char *text, const vigil__token *t)
+{
+	return tok_is(text, t, "mission") || tok_is(text, t, "force") ||
+	       tok_is(text, t, "contingent");
+}
+
+/* "The mission, led by Kenya, has 400 officers": a force word at most
+ * FORCE_REACH tokens before "has"/"had"/"have" at k, in its clause. */
+static int force_has(const fctx *c, uint32_t k)
+{
+	const char *text = c->an->text;
+	const vigil__token *tok = c->an->seg.tok;
+	uint32_t i, stop = k > c->tb + FORCE_REACH ? k - FORCE_REACH : c->tb;
+
+	if (!tok_is(text, &tok[k], "has") && !tok_is(text, &tok[k], "had") &&
+	    !tok_is(text, &tok[k], "have"))
+		return 0;
+	for (i = k; i-- > stop;)
+		if (force_word(text, &tok[i]) && same_clause(c, i, k))
+			return 1;
+	return 0;
+}
+
 /* The predicate before an object quantity ("killed 20 civilians", "forced
  * 580,000 people from their homes"), "among the dead were", a force of
- * people ("a mission of 2,500 personnel": deployed), or the death toll
- * ("the death toll rose to 50"). */
+ * people ("a mission of 2,500 personnel", "the mission has 400 officers":
+ * deployed), or the death toll ("the death toll rose to 50"). */
 static int predicate_left(const fctx *c, const vigil__quantity *q,
 			  uint32_t *at)
 {
@@ -368,10 +409,12 @@ static int predicate_left(const fctx *c, const vigil__quantity *q,
 	if (cat >= 0)
 		return cat;
 	if (k > c->tb && tok_is(text, &tok[k], "of") &&
-	    (tok_is(text, &tok[k - 1], "mission") ||
-	     tok_is(text, &tok[k - 1], "force") ||
-	     tok_is(text, &tok[k - 1], "contingent"))) {
+	    force_word(text, &tok[k - 1])) {
 		*at = k - 1;
+		return VIGIL__FC_DEPLOYED;
+	}
+	if (q->unit_end > q->unit_begin && force_has(c, k)) {
+		*at = k;
 		return VIGIL__FC_DEPLOYED;
 	}
 	stop = k > c->tb + TOLL_REACH ? k - TOLL_REACH : c->tb;
@@ -913,7 +956,8 @@ int vigil__figures_candidates(vigil__arena *a, const vigil__analysis *an,
 				   st->tok_end, &q, &n) < 0)
 		return -1;
 	for (i = 0; i < n; i++) {
-		if (q[i].kind != VIGIL_QK_COUNT || q[i].definite)
+		if (q[i].kind != VIGIL_QK_COUNT ||
+		    (q[i].definite && q[i].unit_end > q[i].unit_begin))
 			continue;
 		if (q[i].unit_end > q[i].unit_begin &&
 		    !NOUN_IN(countables, an->text, &an->seg.tok[q[i].unit_end - 1]) &&
@@ -923,6 +967,44 @@ int vigil__figures_candidates(vigil__arena *a, const vigil__analysis *an,
 	}
 	*out = k ? q : NULL;
 	*nout = k;
+	return 0;
+}
+
+/* A restated figure: "the" + a number without a unit after a figure of
+ * the same sentence ("a higher figure than the approximately 11,000",
+ * "far fewer than the 2,500 originally planned"). It is recorded with
+ * that figure's unit and subject, and its category unless a predicate of
+ * its own gives one; claimant, place and date as any figure's. Without
+ * such a figure it is a reference ("the two met"): nothing. */
+static int add_restated(vigil__arena *a, vigil__analysis *an, const fctx *c,
+			const vigil__quantity *q, uint32_t *nth)
+{
+	const vigil__figure *p;
+	vigil__quantity r = *q;
+	vigil__figure *f;
+	uint32_t pred;
+	int cat;
+
+	if (an->nfigure == 0 || an->figures[an->nfigure - 1].sent != c->s)
+		return 0;
+	p = &an->figures[an->nfigure - 1];
+	cat = category_of(c, q, &pred);
+	if (cat < 0) {
+		cat = p->category;
+		pred = UINT32_MAX;
+	}
+	r.unit_begin = p->q.unit_begin;
+	r.unit_end = p->q.unit_end;
+	if (add_figure(a, an, c, &r, cat, pred, nth) < 0)
+		return -1;
+	p = &an->figures[an->nfigure - 2]; /* the array may have moved */
+	f = &an->figures[an->nfigure - 1];
+	f->subject = p->subject;
+	f->subj_begin = p->subj_begin;
+	f->subj_end = p->subj_end;
+	memcpy(f->subj_code, p->subj_code, sizeof(f->subj_code));
+	memcpy(f->subj_country, p->subj_country, sizeof(f->subj_country));
+	memcpy(f->subj_sector, p->subj_sector, sizeof(f->subj_sector));
 	return 0;
 }
 
@@ -942,6 +1024,11 @@ int vigil__figures_of_sentence(vigil__arena *a, vigil__analysis *an,
 	c.te = st->tok_end;
 	c.cl = cl;
 	for (i = 0; i < n; i++) {
+		if (q[i].definite) {
+			if (add_restated(a, an, &c, &q[i], &nth) < 0)
+				return -1;
+			continue;
+		}
 		cat = category_shared(&c, q, n, i, cat, pred, &pred);
 		if (cat >= 0 && add_figure(a, an, &c, &q[i], cat, pred, &nth) < 0)
 			return -1;
