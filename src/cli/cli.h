@@ -52,4 +52,11 @@ char *cli_doc_copy(const vigil_doc *doc, vigil_doc *out);
 /* Whether an option value is a date YYYY-MM-DD (1) or not (0). */
 int cli_valid_date(const char *s);
 
+/* Reads a --jobs value, a whole number from 1 to max, into *out: 0, or -1
+ * when it is not one. */
+int cli_parse_jobs(const char *s, int max, int *out);
+
+/* Seconds on the monotonic clock (for intervals). */
+double cli_now_seconds(void);
+
 #endif /* VIGIL_CLI_H */

@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli.h"
 
@@ -98,19 +97,6 @@ typedef struct run_totals {
 } run_totals;
 
 /*===== Options ========================================================*/
-
-static int parse_jobs(const char *s, int *out)
-{
-	char *end;
-	long n;
-
-	errno = 0;
-	n = strtol(s, &end, 10);
-	if (errno || *end || n < 1 || n > MAX_JOBS)
-		return -1;
-	*out = (int)n;
-	return 0;
-}
 
 static const struct format_name {
 	vigil_output_format format;
@@ -218,7 +204,7 @@ static int parse_options(int argc, char **argv, code_options *o)
 			o->dicts[o->ndicts++] = optarg;
 			break;
 		case 'j':
-			if (parse_jobs(optarg, &o->jobs) < 0) {
+			if (cli_parse_jobs(optarg, MAX_JOBS, &o->jobs) < 0) {
 				fprintf(stderr, "vigil code: bad --jobs '%s' (1..%d)\n", optarg, MAX_JOBS);
 				return -1;
 			}
@@ -450,13 +436,6 @@ static void print_stats(const run_totals *t, double dict_seconds,
 		seconds > 0 ? (double)t->events / seconds : 0.0);
 }
 
-static double now_seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 int cli_code(int argc, char **argv)
 {
@@ -480,7 +459,7 @@ int cli_code(int argc, char **argv)
 		goto done;
 	}
 	b.format = o.format;
-	start = now_seconds();
+	start = cli_now_seconds();
 	if (!o.no_default_dict || o.ndicts) {
 		dict = cli_open_dicts(o.dicts, o.ndicts, o.no_default_dict);
 		if (!dict) {
@@ -488,8 +467,8 @@ int cli_code(int argc, char **argv)
 			goto done;
 		}
 	}
-	dict_seconds = now_seconds() - start;
-	start = now_seconds();
+	dict_seconds = cli_now_seconds() - start;
+	start = cli_now_seconds();
 	copts.dict = dict;
 	copts.flags = o.flags;
 	if (vigil_coder_new(&coder, &copts) != VIGIL_OK)
@@ -509,7 +488,7 @@ int cli_code(int argc, char **argv)
 	if (flush_batch(&b, &t) < 0 || fflush(stdout) != 0)
 		goto fatal;
 	if (o.stats)
-		print_stats(&t, dict_seconds, now_seconds() - start);
+		print_stats(&t, dict_seconds, cli_now_seconds() - start);
 	goto done;
 oom:
 	fprintf(stderr, "vigil code: out of memory\n");

@@ -8,14 +8,12 @@
  *
  * SPDX-License-Identifier: MIT
  */
-#include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -90,19 +88,6 @@ typedef struct run {
 
 /*===== Options ========================================================*/
 
-static int parse_jobs(const char *s, int *out)
-{
-	char *end;
-	long n;
-
-	errno = 0;
-	n = strtol(s, &end, 10);
-	if (errno || *end || n < 1 || n > MAX_JOBS)
-		return -1;
-	*out = (int)n;
-	return 0;
-}
-
 /* Returns -1 on a usage error (printed), 1 for --help, 0 to go on. */
 static int parse_options(int argc, char **argv, ingest_options *o)
 {
@@ -142,7 +127,7 @@ static int parse_options(int argc, char **argv, ingest_options *o)
 			o->dicts[o->ndicts++] = optarg;
 			break;
 		case 'j':
-			if (parse_jobs(optarg, &o->jobs) < 0) {
+			if (cli_parse_jobs(optarg, MAX_JOBS, &o->jobs) < 0) {
 				fprintf(stderr, "vigil ingest: bad --jobs '%s' (1..%d)\n", optarg, MAX_JOBS);
 				return -1;
 			}
@@ -165,17 +150,10 @@ static int parse_options(int argc, char **argv, ingest_options *o)
 
 /*===== Coding and storing =============================================*/
 
-static double now_seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static void draw_progress(run *r, int final)
 {
-	double now = now_seconds();
+	double now = cli_now_seconds();
 	size_t docs = r->t.added + r->t.replaced + r->t.unchanged;
 
 	if (!r->progress || (!final && now - r->last_draw < 0.2))

@@ -1,13 +1,16 @@
 /*
  * docs.c: what the commands that code documents share (code, ingest):
  * copying a document out of the reader (which reuses its memory for the
- * next one) into one malloc'd block, and checking --date values.
+ * next one) into one malloc'd block, checking --date and --jobs values, and
+ * the monotonic clock their timings read.
  *
  * SPDX-License-Identifier: MIT
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 
@@ -60,4 +63,25 @@ int cli_valid_date(const char *s)
 	return strlen(s) == 10 &&
 	       sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && m >= 1 &&
 	       m <= 12 && d >= 1 && d <= 31;
+}
+
+int cli_parse_jobs(const char *s, int max, int *out)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno || *end || n < 1 || n > max)
+		return -1;
+	*out = (int)n;
+	return 0;
+}
+
+double cli_now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }

@@ -186,7 +186,7 @@ static void col_quad(vigil__buf *b, const vigil__event_view *ev)
 
 static void col_goldstein(vigil__buf *b, const vigil__event_view *ev)
 {
-	vigil__tsv_put_goldstein(b, ev->verb.goldstein);
+	vigil__buf_put_score(b, ev->verb.goldstein);
 }
 
 /* NumMentions, NumSources, NumArticles: one document, one mention. */

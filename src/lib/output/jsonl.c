@@ -350,30 +350,14 @@ static void write_why(vigil__buf *b, const vigil__analysis *an,
 	vigil__buf_putc(b, '}');
 }
 
-/* One decimal when g is a multiple of 0.1, else two. For |g| < 1000, a
- * multiple of 0.1 is written without printf: tenths = round(g * 10) is
- * within 1e-9 of g * 10, far from a rounding boundary, so "%.1f" would
- * print exactly its digits, with a '-' whenever g's sign bit is set. */
+/* NaN: null; else as vigil__buf_put_score. */
 static void put_goldstein(vigil__buf *b, double g)
 {
-	double tenths = round(g * 10);
-
 	put_key(b, "goldstein");
-	if (isnan(g)) {
+	if (isnan(g))
 		vigil__buf_puts(b, "null");
-	} else if (fabs(g * 10 - tenths) < 1e-9 && fabs(g) < 1000) {
-		unsigned t = (unsigned)fabs(tenths);
-
-		if (signbit(g))
-			vigil__buf_putc(b, '-');
-		vigil__buf_put_uint(b, t / 10);
-		vigil__buf_putc(b, '.');
-		vigil__buf_putc(b, (char)('0' + t % 10));
-	} else if (fabs(g * 10 - tenths) < 1e-9) {
-		vigil__buf_printf(b, "%.1f", g);
-	} else {
-		vigil__buf_printf(b, "%.2f", g);
-	}
+	else
+		vigil__buf_put_score(b, g);
 }
 
 static void put_match_text(vigil__buf *b, const vigil__analysis *an,

@@ -75,16 +75,6 @@ void vigil__tsv_put_match(vigil__buf *b, const vigil__analysis *an,
 				      an->matches[match].tok_end);
 }
 
-void vigil__tsv_put_goldstein(vigil__buf *b, double g)
-{
-	if (isnan(g))
-		return;
-	if (fabs(g * 10 - round(g * 10)) < 1e-9)
-		vigil__buf_printf(b, "%.1f", g);
-	else
-		vigil__buf_printf(b, "%.2f", g);
-}
-
 void vigil__tsv_put_event_id(vigil__buf *b, const vigil__event_view *ev)
 {
 	vigil__tsv_put_str(b, ev->an->id);

@@ -45,9 +45,6 @@ void vigil__tsv_put_tokens(vigil__buf *b, const vigil__analysis *an,
 void vigil__tsv_put_match(vigil__buf *b, const vigil__analysis *an,
 			  int32_t match);
 
-/* A Goldstein score as JSON Lines writes it ("-2.0", "1.95"); NaN: empty. */
-void vigil__tsv_put_goldstein(vigil__buf *b, double g);
-
 /* A coordinate ("51.7", "-72.34"); NaN: nothing. */
 void vigil__tsv_put_coord(vigil__buf *b, double v);
 

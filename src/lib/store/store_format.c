@@ -88,17 +88,6 @@ static void int_field(vigil__buf *b, const char *k, int64_t v)
 	vigil__buf_printf(b, "%lld", (long long)v);
 }
 
-/* As jsonl.c: one decimal when a multiple of 0.1, else two; NaN null. */
-static void goldstein_text(vigil__buf *b, double g)
-{
-	if (isnan(g))
-		return;
-	if (fabs(g * 10 - round(g * 10)) < 1e-9)
-		vigil__buf_printf(b, "%.1f", g);
-	else
-		vigil__buf_printf(b, "%.2f", g);
-}
-
 static void actor(vigil__buf *b, const char *k, const vigil_actor_rec *a,
 		  int with_kind)
 {
@@ -167,7 +156,7 @@ static void event_jsonl(vigil__buf *b, const vigil__event_row *r)
 	key(b, "goldstein");
 	if (isnan(e->goldstein))
 		vigil__buf_puts(b, "null");
-	goldstein_text(b, e->goldstein);
+	vigil__buf_put_score(b, e->goldstein);
 	actor(b, "said_by", &e->said_by, 0);
 	place(b, &e->place);
 	str(b, "trigger", e->trigger);
@@ -237,7 +226,7 @@ static void event_csv(vigil__buf *b, const vigil__event_row *r)
 		vigil__buf_printf(b, "%d", e->quad_code);
 	vigil__buf_putc(b, ',');
 	csv(b, e->cameo, 0);
-	goldstein_text(b, e->goldstein);
+	vigil__buf_put_score(b, e->goldstein);
 	vigil__buf_putc(b, ',');
 	csv(b, e->said_by.code, 0);
 	csv(b, e->said_by.text, 0);
@@ -338,7 +327,7 @@ static void event_gdelt(vigil__buf *b, const vigil__event_row *r)
 	if (e->quad_code)
 		vigil__buf_printf(b, "%d", e->quad_code);
 	vigil__buf_putc(b, '\t');
-	goldstein_text(b, e->goldstein);
+	vigil__buf_put_score(b, e->goldstein);
 	vigil__buf_printf(b, "\t%lld\t%lld\t%lld\t\t", (long long)r->mentions,
 			  (long long)r->sources, (long long)r->documents);
 	vigil__buf_puts(b, "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t"); /* actor geos */

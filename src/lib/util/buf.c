@@ -133,6 +133,31 @@ static int put_g15_fixed(vigil__buf *b, double v)
 	return 1;
 }
 
+/* For |v| < 1000, a multiple of 0.1 is written without printf: tenths =
+ * round(v * 10) is within 1e-9 of v * 10, far from a rounding boundary, so
+ * "%.1f" would print exactly its digits, with a '-' whenever v's sign bit
+ * is set. */
+void vigil__buf_put_score(vigil__buf *b, double v)
+{
+	double tenths = round(v * 10);
+
+	if (isnan(v))
+		return;
+	if (fabs(v * 10 - tenths) < 1e-9 && fabs(v) < 1000) {
+		unsigned t = (unsigned)fabs(tenths);
+
+		if (signbit(v))
+			vigil__buf_putc(b, '-');
+		vigil__buf_put_uint(b, t / 10);
+		vigil__buf_putc(b, '.');
+		vigil__buf_putc(b, (char)('0' + t % 10));
+	} else if (fabs(v * 10 - tenths) < 1e-9) {
+		vigil__buf_printf(b, "%.1f", v);
+	} else {
+		vigil__buf_printf(b, "%.2f", v);
+	}
+}
+
 void vigil__buf_put_g15(vigil__buf *b, double v)
 {
 	if (!put_g15_fixed(b, v))

@@ -47,6 +47,9 @@ void vigil__buf_printf(vigil__buf *b, const char *fmt, ...)
 /* Appends v exactly as printf("%.15g", v) writes it (without printf for
  * plain decimals: coordinates, counts). */
 void vigil__buf_put_g15(vigil__buf *b, double v);
+/* Appends v with one decimal when it is a multiple of 0.1, else two
+ * ("-2.0", "1.95": Goldstein scores); NaN appends nothing. */
+void vigil__buf_put_score(vigil__buf *b, double v);
 /* Appends the n bytes of `s` escaped for the inside of a JSON string. */
 void vigil__buf_json_chars(vigil__buf *b, const char *s, size_t n);
 /* Appends `s` as a JSON string literal with quotes; NULL appends null. */
