@@ -57,6 +57,7 @@ enum vigil__cue {
 #define VIGIL__AF_ARG     0x100u /* subject (or passive patient) of a verb */
 #define VIGIL__AF_NAMED   0x200u /* a person named in full ("Irakli
 				    Kobakhidze"): later surnames refer back */
+#define VIGIL__AF_HOME    0x400u /* an agent "in/from" a country */
 
 /*
  * An actor phrase. Members of a compound ("both Moscow and Pyongyang") are

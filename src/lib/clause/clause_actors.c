@@ -730,6 +730,7 @@ static int phrase_at(vigil__cctx *c, uint32_t i, uint32_t floor,
 		if (home) {
 			a->agent = c->mc[parts[0]].agent;
 			a->tok_end = *end_out = home;
+			a->flags |= VIGIL__AF_HOME;
 			join_code(a, a->country);
 			return 0;
 		}
@@ -999,6 +1000,19 @@ static int link_type(const vigil__cctx *c, const vigil__actor *a,
 	return coord ? 2 + comma : comma;
 }
 
+/* "Lawmakers in Fornost and Gondor": a bare country joined to an agent's
+ * home country (member a of the compound led by g) is the agent's too. */
+static void share_home_agent(vigil__actor *a, const vigil__actor *g)
+{
+	if (a == g || !(g->flags & VIGIL__AF_HOME) || a->agent >= 0 ||
+	    a->sector[0] || strlen(a->country) != 3 ||
+	    strcmp(a->code, a->country) != 0)
+		return;
+	a->agent = g->agent;
+	copy_str(a->sector, sizeof(a->sector), g->sector);
+	join_code(a, a->country);
+}
+
 /* Compounds ("A and B", "A, B and C", "both A and B"): a comma joins only
  * inside a list that ends with "and"/"or"; then "between", PREP flags. */
 static void group_actors(vigil__cctx *c)
@@ -1031,6 +1045,8 @@ static void group_actors(vigil__cctx *c)
 	for (k = c->ab; k < n; k++) {
 		vigil__actor *a = &as[k];
 		const vigil__actor *g = &as[a->group];
+
+		share_home_agent(a, g);
 		uint32_t w = g->tok_begin > c->tb
 				     ? vigil__cctx_word(c, g->tok_begin - 1)
 				     : 0;

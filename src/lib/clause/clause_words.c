@@ -54,6 +54,7 @@ static const word_class words[MAX_WORD + 1][26][PER_BUCKET] = {
 	},
 	AT(3, 'i') = {{"its", W_POSSPRON}},
 	AT(3, 'm') = {{"may", W_MODAL | W_MONTH}},
+	AT(3, 'n') = {{"nor", W_COORD}},
 	AT(3, 'o') = {{"one", W_NUM}},
 	AT(3, 'p') = {{"per", PB}},
 	AT(3, 's') = {{"she", W_PRON}, {"six", W_NUM}},

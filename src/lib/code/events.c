@@ -230,9 +230,22 @@ static int reciprocal_events(builder *b, uint32_t vi, const int32_t *who,
 	return 0;
 }
 
+/* Whether v's object is a "between" group of a noun after the verb, and v
+ * has a subject of its own: "Fornost welcomed a resumption of ties between
+ * Gondor and Osgiliath" is Fornost's act toward each of them. */
+static int between_of_noun(const builder *b, const vigil__cverb *v)
+{
+	const vigil__actor *o = &b->cl->actors[v->obj];
+
+	return v->subj >= 0 &&
+	       !(b->cl->actors[v->subj].flags & VIGIL__AF_BETWEEN) &&
+	       o->tok_begin > b->m[v->match].tok_end + 1;
+}
+
 /* The compound a symmetric verb spreads over, or 0 members: its subject
  * without an object ("A and B met"), or a "between" group after it ("talks
- * between A and B", "signed between A and B"). A "between" group before
+ * between A and B", "signed between A and B"), unless it follows a noun
+ * and the verb has a subject. A "between" group before
  * the verb keeps A -> B ("ties between A and B stem from a pact signed"). */
 static size_t reciprocal_group(const builder *b, const vigil__cverb *v,
 			       int32_t *out)
@@ -245,7 +258,8 @@ static size_t reciprocal_group(const builder *b, const vigil__cverb *v,
 	if (v->subj >= 0 && v->obj < 0 &&
 	    !(cl->actors[v->subj].flags & VIGIL__AF_BETWEEN))
 		g = v->subj;
-	else if (v->obj >= 0 && (cl->actors[v->obj].flags & VIGIL__AF_BETWEEN))
+	else if (v->obj >= 0 && (cl->actors[v->obj].flags & VIGIL__AF_BETWEEN) &&
+		 !between_of_noun(b, v))
 		g = v->obj;
 	if (g < 0 || cl->actors[g].ngroup < 2 ||
 	    !is_symmetric(b, (uint32_t)(v - cl->verbs)))

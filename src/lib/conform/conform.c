@@ -295,17 +295,25 @@ const vigil_conform_record *vigil_conform_get(const vigil_conform *c, size_t i)
 
 /*===== Comma clauses ================================================*/
 
+static int upper(char ch)
+{
+	return ch >= 'A' && ch <= 'Z';
+}
+
+static int blank(char ch)
+{
+	return ch == ' ' || ch == '\n' || ch == '\t';
+}
+
 static size_t words_in(const char *p, size_t n)
 {
 	size_t i, w = 0;
 	int in = 0;
 
 	for (i = 0; i < n; i++) {
-		int blank = p[i] == ' ' || p[i] == '\n' || p[i] == '\t';
-
-		if (!blank && !in)
+		if (!blank(p[i]) && !in)
 			w++;
-		in = !blank;
+		in = !blank(p[i]);
 	}
 	return w;
 }
@@ -315,18 +323,62 @@ static int within(size_t w, int lo, int hi)
 	return hi > 0 && (int)w >= lo && (int)w <= hi;
 }
 
+/* Whether the word at p (not blank) is "and" or "or". */
+static int coordinator(const char *p)
+{
+	return (strncmp(p, "and", 3) == 0 && (blank(p[3]) || !p[3])) ||
+	       (strncmp(p, "or", 2) == 0 && (blank(p[2]) || !p[2]));
+}
+
+/*
+ * Whether the comma at text[p] separates members of a list of names
+ * ("Mordor, Rohan, Fornost and Bree", "Evil Mordor, the awful Fornost,
+ * and good Gondor"): a capitalized word before it, and after it "and"/"or"
+ * or at most 4 words of which the last is capitalized and followed by a
+ * comma or "and"/"or" (1), or "and"/"or" right after it (2: a list comma
+ * only after another one). PETRARCH removes comma clauses as whole phrases
+ * of the parse tree, and such a list is one phrase.
+ */
+static int list_comma(const char *text, size_t p)
+{
+	size_t b = p, w;
+	const char *q = text + p + 1, *last = NULL;
+
+	while (b > 0 && !blank(text[b - 1]))
+		b--;
+	if (b == p || !upper(text[b]))
+		return 0;
+	for (w = 0; w <= 4; w++) {
+		while (blank(*q))
+			q++;
+		if (!*q)
+			return 0;
+		if (coordinator(q))
+			return w == 0 ? 2 : upper(*last);
+		if (w == 4)
+			return 0;
+		last = q;
+		while (*q && !blank(*q) && *q != ',')
+			q++;
+		if (*q == ',')
+			return upper(*last);
+	}
+	return 0;
+}
 /*
  * Copies `text` into out (cap >= strlen(text) + 1) without the comma
  * clauses `cfg` removes: the initial clause (up to the first comma) of
  * comma_bmin..bmax words, the terminal one (after the last comma, up to the
  * final punctuation) of comma_emin..emax, internal ones (between two
- * commas) of comma_min..max. Counted in words of the original text.
+ * commas) of comma_min..max. Counted in words of the original text. A
+ * clause next to a comma of a list of names is kept.
  */
 static void cut_commas(const char *text, const vigil_conform_config *cfg,
 		       char *out)
 {
 	size_t n = strlen(text), commas[64], nc = 0, i, len = 0, end = n;
 	unsigned char cut[64 + 1] = {0};   /* segment k removed */
+	unsigned char list[64];            /* comma k separates list members */
 
 	for (i = 0; i < n && nc < 64; i++)
 		if (text[i] == ',')
@@ -337,15 +389,22 @@ static void cut_commas(const char *text, const vigil_conform_config *cfg,
 		memcpy(out, text, n + 1);
 		return;
 	}
+	for (i = 0; i < nc; i++) {
+		int k = list_comma(text, commas[i]);
+
+		/* ", and" ends a list only after another list comma */
+		list[i] = (unsigned char)(k == 1 || (k == 2 && i && list[i - 1]));
+	}
 	/* segment k runs from commas[k-1] (or 0) to commas[k] (or end) */
-	if (within(words_in(text, commas[0]), cfg->comma_bmin, cfg->comma_bmax))
+	if (!list[0] &&
+	    within(words_in(text, commas[0]), cfg->comma_bmin, cfg->comma_bmax))
 		cut[0] = 1;
-	if (commas[nc - 1] < end &&
+	if (commas[nc - 1] < end && !list[nc - 1] &&
 	    within(words_in(text + commas[nc - 1] + 1, end - commas[nc - 1] - 1),
 		   cfg->comma_emin, cfg->comma_emax))
 		cut[nc] = 1;
 	for (i = 1; i < nc; i++)
-		if (within(words_in(text + commas[i - 1] + 1,
+		if (!list[i - 1] && !list[i] && within(words_in(text + commas[i - 1] + 1,
 				    commas[i] - commas[i - 1] - 1),
 			   cfg->comma_min, cfg->comma_max))
 			cut[i] = 1;
