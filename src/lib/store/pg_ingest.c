@@ -187,6 +187,7 @@ static void insert_sql(vigil__buf *sql, const char *table, const col *c,
 static void put_sql(vigil__buf *sql)
 {
 	int param = 11;
+	size_t i;
 
 	vigil__buf_puts(sql, "WITH d AS (INSERT INTO documents(doc, date, source,"
 			" url, title, sentences, records_hash, minhash,"
@@ -195,14 +196,14 @@ static void put_sql(vigil__buf *sql)
 	insert_sql(sql, "sentences", sentence_cols, NCOLS(sentence_cols), &param);
 	insert_sql(sql, "events", event_cols, NCOLS(event_cols), &param);
 	insert_sql(sql, "figures", figure_cols, NCOLS(figure_cols), &param);
-	vigil__buf_printf(sql, ", c AS (INSERT INTO clusters(id, key, event,"
-			  " actor, recipient, date, date_precision, base,"
-			  " region) SELECT * FROM unnest($%d::text[],"
-			  " $%d::text[], $%d::text[], $%d::text[], $%d::text[],"
-			  " $%d::text[], $%d::text[], $%d::text[], $%d::text[])"
-			  " ON CONFLICT DO NOTHING) SELECT id FROM d",
-			  param, param + 1, param + 2, param + 3, param + 4,
-			  param + 5, param + 6, param + 7, param + 8);
+	vigil__buf_puts(sql, ", c AS (INSERT INTO clusters(");
+	for (i = 0; i < NCOLS(cluster_cols); i++)
+		vigil__buf_printf(sql, "%s%s", i ? ", " : "", cluster_cols[i].name);
+	vigil__buf_puts(sql, ") SELECT * FROM unnest(");
+	for (i = 0; i < NCOLS(cluster_cols); i++)
+		vigil__buf_printf(sql, "%s$%d::%s[]", i ? ", " : "", param++,
+				  cluster_cols[i].type);
+	vigil__buf_puts(sql, ") ON CONFLICT DO NOTHING) SELECT id FROM d");
 }
 
 #define PUT_PARAMS                                                        \
