@@ -19,9 +19,11 @@
 
 #include "pg_int.h"
 
-/* Advisory lock classes (two-int form): a document id's hash; a day. */
+/* Advisory lock classes (two-int form): a document id's hash; a day; a
+ * base cluster id's hash. */
 #define LOCK_DOC "1447642881"
 #define LOCK_DAY "1447642882"
+#define LOCK_BASE "1447642883"
 /* Attempts of one document when the server picks it as a deadlock victim. */
 #define PUT_ATTEMPTS 8
 
@@ -65,6 +67,7 @@ static const col figure_cols[] = {
 static const col cluster_cols[] = {
 	{"id", "text"}, {"key", "text"}, {"event", "text"}, {"actor", "text"},
 	{"recipient", "text"}, {"date", "text"}, {"date_precision", "text"},
+	{"base", "text"}, {"region", "text"},
 };
 
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
@@ -109,19 +112,10 @@ static vigil__buf *next(arrays *a)
 
 static void put_text(arrays *a, const char *v)
 {
-	vigil__buf *b = next(a);
+	vigil__buf *b = &a->b[a->at];
 
-	if (!v) {
-		vigil__buf_puts(b, "NULL");
-		return;
-	}
-	vigil__buf_putc(b, '"');
-	for (; *v; v++) {
-		if (*v == '"' || *v == '\\')
-			vigil__buf_putc(b, '\\');
-		vigil__buf_putc(b, *v);
-	}
-	vigil__buf_putc(b, '"');
+	a->at = (a->at + 1) % a->n;
+	vigil__pg_array_text(b, v);
 }
 
 static void put_int(arrays *a, long long v)
@@ -193,6 +187,7 @@ static void insert_sql(vigil__buf *sql, const char *table, const col *c,
 static void put_sql(vigil__buf *sql)
 {
 	int param = 11;
+	size_t i;
 
 	vigil__buf_puts(sql, "WITH d AS (INSERT INTO documents(doc, date, source,"
 			" url, title, sentences, records_hash, minhash,"
@@ -201,13 +196,14 @@ static void put_sql(vigil__buf *sql)
 	insert_sql(sql, "sentences", sentence_cols, NCOLS(sentence_cols), &param);
 	insert_sql(sql, "events", event_cols, NCOLS(event_cols), &param);
 	insert_sql(sql, "figures", figure_cols, NCOLS(figure_cols), &param);
-	vigil__buf_printf(sql, ", c AS (INSERT INTO clusters(id, key, event,"
-			  " actor, recipient, date, date_precision) SELECT *"
-			  " FROM unnest($%d::text[], $%d::text[], $%d::text[],"
-			  " $%d::text[], $%d::text[], $%d::text[], $%d::text[])"
-			  " ON CONFLICT DO NOTHING) SELECT id FROM d",
-			  param, param + 1, param + 2, param + 3, param + 4,
-			  param + 5, param + 6);
+	vigil__buf_puts(sql, ", c AS (INSERT INTO clusters(");
+	for (i = 0; i < NCOLS(cluster_cols); i++)
+		vigil__buf_printf(sql, "%s%s", i ? ", " : "", cluster_cols[i].name);
+	vigil__buf_puts(sql, ") SELECT * FROM unnest(");
+	for (i = 0; i < NCOLS(cluster_cols); i++)
+		vigil__buf_printf(sql, "%s$%d::%s[]", i ? ", " : "", param++,
+				  cluster_cols[i].type);
+	vigil__buf_puts(sql, ") ON CONFLICT DO NOTHING) SELECT id FROM d");
 }
 
 #define PUT_PARAMS                                                        \
@@ -222,10 +218,12 @@ typedef struct doc_place {
 	char *key;
 } doc_place;
 
-/* A distinct cluster of the document, from its first event. */
+/* A distinct cluster of the document, from its first event; a region's
+ * cluster names its base cluster and region. */
 typedef struct doc_cluster {
-	char id[13];
+	char id[13], base[13];
 	char key[VIGIL__CLUSTER_KEY_MAX];
+	const char *region;
 	const vigil_event_rec *e;
 	size_t order;
 } doc_cluster;
@@ -234,8 +232,9 @@ typedef struct prepared {
 	arrays sent, ev, fig, cl;
 	doc_place *places;
 	size_t nplaces;
-	doc_cluster *clusters;
+	doc_cluster *clusters; /* up to two per event: region and base */
 	size_t nclusters;
+	vigil__buf bases;       /* the base clusters' ids, an array literal */
 	char hash[17];
 	uint32_t sig[VIGIL__MINHASH_K];
 	int has_sig;
@@ -352,9 +351,32 @@ static long long id_number(const char *id)
 	return strtoll(p, NULL, 10);
 }
 
+/* The event's clusters (its base key's, and its region's when it has a
+ * region) added to the document's; returns the id the event is stored
+ * under before pg_normalize() moves the events without a place, or NULL
+ * when it joins none. */
+static const char *event_clusters(prepared *d, const vigil_event_rec *e)
+{
+	doc_cluster *b = &d->clusters[d->nclusters];
+	doc_cluster *r = b + 1;
+	const char *region = vigil__cluster_region(e);
+
+	if (!vigil__cluster_key(e, b->key, sizeof(b->key), b->id))
+		return NULL;
+	b->e = e;
+	b->order = d->nclusters++;
+	if (!region || !vigil__cluster_region_key(b->key, region, r->key,
+						  sizeof(r->key), r->id))
+		return b->id;
+	memcpy(r->base, b->id, sizeof(r->base));
+	r->region = region;
+	r->e = e;
+	r->order = d->nclusters++;
+	return r->id;
+}
+
 static void put_event(prepared *d, const vigil_event_rec *e)
 {
-	doc_cluster *c = &d->clusters[d->nclusters];
 	arrays *a = &d->ev;
 
 	put_int(a, e->sentence);
@@ -376,13 +398,7 @@ static void put_event(prepared *d, const vigil_event_rec *e)
 	put_text(a, e->trigger);
 	put_int(a, e->span.begin);
 	put_int(a, e->span.end);
-	if (vigil__cluster_key(e, c->key, sizeof(c->key), c->id)) {
-		put_text(a, c->id);
-		c->e = e;
-		c->order = d->nclusters++;
-	} else {
-		put_text(a, NULL);
-	}
+	put_text(a, event_clusters(d, e));
 }
 
 static void put_figure(prepared *d, const vigil_figure_rec *f)
@@ -406,26 +422,34 @@ static void put_figure(prepared *d, const vigil_figure_rec *f)
 	put_int(a, f->span.end);
 }
 
-/* The distinct clusters, sorted by id, each with its first event's codes. */
+/* The distinct clusters, sorted by id, each with its first event's codes;
+ * the base clusters' ids into d->bases. */
 static void put_clusters(prepared *d)
 {
 	size_t i, k = 0;
 
 	qsort(d->clusters, d->nclusters, sizeof(*d->clusters), cmp_cluster);
+	vigil__buf_putc(&d->bases, '{');
 	for (i = 0; i < d->nclusters; i++) {
-		const vigil_event_rec *e = d->clusters[i].e;
+		const doc_cluster *c = &d->clusters[i];
 
-		if (k && strcmp(d->clusters[k - 1].id, d->clusters[i].id) == 0)
+		if (k && strcmp(d->clusters[k - 1].id, c->id) == 0)
 			continue;
-		d->clusters[k++] = d->clusters[i];
-		put_text(&d->cl, d->clusters[i].id);
-		put_text(&d->cl, d->clusters[i].key);
-		put_text(&d->cl, e->event);
-		put_text(&d->cl, e->actor.code);
-		put_text(&d->cl, e->recipient.code);
-		put_text(&d->cl, e->date);
-		put_text(&d->cl, e->date_precision);
+		d->clusters[k++] = *c;
+		put_text(&d->cl, c->id);
+		put_text(&d->cl, c->key);
+		put_text(&d->cl, c->e->event);
+		put_text(&d->cl, c->e->actor.code);
+		put_text(&d->cl, c->e->recipient.code);
+		put_text(&d->cl, c->e->date);
+		put_text(&d->cl, c->e->date_precision);
+		put_text(&d->cl, c->region ? c->base : NULL);
+		put_text(&d->cl, c->region);
+		if (!c->region)
+			vigil__buf_printf(&d->bases, "%s%s",
+					  d->bases.len > 1 ? "," : "", c->id);
 	}
+	vigil__buf_putc(&d->bases, '}');
 	d->nclusters = k;
 }
 
@@ -476,6 +500,7 @@ static void prepared_free(prepared *d)
 	arrays_free(&d->ev);
 	arrays_free(&d->fig);
 	arrays_free(&d->cl);
+	vigil__buf_free(&d->bases);
 	for (i = 0; i < d->nplaces; i++)
 		free(d->places[i].key);
 	free(d->places);
@@ -493,7 +518,8 @@ static int prepare(prepared *d, const vigil_doc_records *r)
 	arrays_init(&d->ev, NCOLS(event_cols));
 	arrays_init(&d->fig, NCOLS(figure_cols));
 	arrays_init(&d->cl, NCOLS(cluster_cols));
-	d->clusters = calloc(r->nevents ? r->nevents : 1, sizeof(*d->clusters));
+	vigil__buf_init(&d->bases, 0);
+	d->clusters = calloc(2 * r->nevents + 1, sizeof(*d->clusters));
 	rc = d->clusters ? collect_places(d, r) : VIGIL_ENOMEM;
 	if (rc != VIGIL_OK)
 		return rc;
@@ -511,7 +537,7 @@ static int prepare(prepared *d, const vigil_doc_records *r)
 	put_clusters(d);
 	rc = arrays_done(&d->sent) | arrays_done(&d->ev) |
 	     arrays_done(&d->fig) | arrays_done(&d->cl);
-	if (rc != VIGIL_OK)
+	if (rc != VIGIL_OK || d->bases.failed)
 		return VIGIL_ENOMEM;
 	records_hash(d, r);
 	d->has_sig = vigil__minhash(r, d->sig);
@@ -567,7 +593,7 @@ static int run(struct vigil_store *s, const char *sql, int n,
 	return rc;
 }
 
-/* Starts the document's transaction (or savepoint) and takes its locks,
+/* Starts the document's transaction and takes its first locks,
  * in one round trip and in this order: the document id (ingesters of the
  * same document take turns), then, for a document that may be a
  * near-duplicate, its day exclusively and the days within 3 of it shared,
@@ -581,8 +607,7 @@ static int begin_and_lock(struct vigil_store *s, const vigil_doc_records *r,
 
 	n = snprintf(sql, sizeof(sql), "%s; SELECT pg_advisory_xact_lock("
 		     LOCK_DOC ", %d)",
-		     vigil__pg(s)->in_batch ? "SAVEPOINT vigil_doc" : "BEGIN",
-		     (int32_t)XXH32(r->id, strlen(r->id), 0));
+		     "BEGIN", (int32_t)XXH32(r->id, strlen(r->id), 0));
 	if (d->has_sig && day_number(r->date, &day))
 		snprintf(sql + n, sizeof(sql) - (size_t)n,
 			 ", (SELECT count(CASE WHEN k = %ld"
@@ -788,27 +813,73 @@ static int place_ids(struct vigil_store *s, const prepared *d, vigil__buf *out,
 	return rc != VIGIL_OK ? rc : out->failed ? VIGIL_ENOMEM : VIGIL_OK;
 }
 
-/* Looks the document up: old gets its row id ("" when absent), *same
- * whether its stored records have the same hash. */
+/* A stored version of the document. */
+typedef struct old_doc {
+	char id[24];     /* its row id, "" when none */
+	int same;        /* its records have the new hash */
+	char *bases;     /* its events' base clusters, an array literal */
+} old_doc;
+
+/* Looks the document up, with the base clusters of its events (their
+ * placeless events may move when it goes). */
 static int find_doc(struct vigil_store *s, const vigil_doc_records *r,
-		    const prepared *d, char old[24], int *same, char *state)
+		    const prepared *d, old_doc *o, char *state)
 {
 	PGresult *res;
 	int rc;
 
-	res = vigil__pg_run(s, "SELECT id, records_hash FROM documents"
+	memset(o, 0, sizeof(*o));
+	res = vigil__pg_run(s, "SELECT id, records_hash, (SELECT"
+			    " array_agg(DISTINCT coalesce(k.base, k.id))"
+			    " FROM events e JOIN clusters k ON k.id = e.cluster"
+			    " WHERE e.doc_id = documents.id) FROM documents"
 			    " WHERE doc = $1", 1, &r->id,
 			    "looking up a document", &rc, state);
 	if (!res)
 		return rc;
-	old[0] = '\0';
-	*same = 0;
 	if (PQntuples(res) == 1) {
-		snprintf(old, 24, "%s", PQgetvalue(res, 0, 0));
-		*same = strcmp(PQgetvalue(res, 0, 1), d->hash) == 0;
+		snprintf(o->id, sizeof(o->id), "%s", PQgetvalue(res, 0, 0));
+		o->same = strcmp(PQgetvalue(res, 0, 1), d->hash) == 0;
+		if (!PQgetisnull(res, 0, 2) &&
+		    !(o->bases = strdup(PQgetvalue(res, 0, 2))))
+			rc = VIGIL_ENOMEM;
 	}
 	PQclear(res);
-	return VIGIL_OK;
+	if (rc != VIGIL_OK)
+		vigil__store_fail(s, "looking up a document: out of memory");
+	return rc;
+}
+
+/* The base clusters of the new and the old version ($1, $2) locked in the
+ * order of their lock keys, so that two documents sharing some take turns
+ * without waiting on each other in a cycle. */
+#define LOCK_BASES \
+	"SELECT count(pg_advisory_xact_lock(" LOCK_BASE ", h)) FROM" \
+	" (SELECT DISTINCT hashtext(b) AS h FROM unnest($1::text[] ||" \
+	" coalesce($2::text[], '{}')) AS b ORDER BY 1) AS k"
+
+static int lock_bases(struct vigil_store *s, const prepared *d,
+		      const old_doc *o, char *state)
+{
+	const char *p[2] = {d->bases.data, o->bases};
+
+	if (d->bases.len <= 2 && !o->bases)
+		return VIGIL_OK;
+	return run(s, LOCK_BASES, 2, p, "locking clusters", state);
+}
+
+/* The base clusters of the new and the old version regrouped (pg_schema.c:
+ * the events without a place in their base key's single region). */
+static int normalize(struct vigil_store *s, const prepared *d,
+		     const old_doc *o, char *state)
+{
+	const char *p[2] = {d->bases.data, o->bases};
+
+	if (d->bases.len <= 2 && !o->bases)
+		return VIGIL_OK;
+	return run(s, VIGIL__PG_REGROUP("unnest($1::text[] ||"
+					" coalesce($2::text[], '{}'))"),
+		   2, p, "regrouping clusters", state);
 }
 
 static int delete_doc(struct vigil_store *s, const char *id, char *state)
@@ -822,75 +893,73 @@ static int delete_doc(struct vigil_store *s, const char *id, char *state)
 		   "removing the old version of a document", state);
 }
 
-/* Everything of the document, inside its locked transaction. */
+/* Everything of the document, inside its locked transaction: the locks
+ * of its clusters, the old version deleted, the new one inserted, then
+ * the events of those clusters regrouped. */
 static int write_doc(struct vigil_store *s, const vigil_doc_records *r,
 		     prepared *d, vigil_store_outcome *outcome, char *state)
 {
-	char old[24], dup[256];
+	char dup[256];
 	vigil__buf places;
-	int same = 0, rc;
+	old_doc old;
+	int rc;
 
-	rc = find_doc(s, r, d, old, &same, state);
-	if (rc != VIGIL_OK)
-		return rc;
-	if (same) {
+	rc = find_doc(s, r, d, &old, state);
+	if (rc != VIGIL_OK || old.same) {
 		*outcome = VIGIL_STORE_UNCHANGED;
-		return VIGIL_OK;
-	}
-	*outcome = old[0] ? VIGIL_STORE_REPLACED : VIGIL_STORE_ADDED;
-	if (old[0] && (rc = delete_doc(s, old, state)) != VIGIL_OK)
+		free(old.bases);
 		return rc;
-	rc = find_original(s, r, d, dup, sizeof(dup), state);
+	}
+	*outcome = old.id[0] ? VIGIL_STORE_REPLACED : VIGIL_STORE_ADDED;
+	rc = lock_bases(s, d, &old, state);
+	if (rc == VIGIL_OK && old.id[0])
+		rc = delete_doc(s, old.id, state);
+	if (rc == VIGIL_OK)
+		rc = find_original(s, r, d, dup, sizeof(dup), state);
 	vigil__buf_init(&places, 0);
-	if (rc == VIGIL_OK) /* before the clusters: one order for all */
+	if (rc == VIGIL_OK) /* after the clusters' locks: one order for all */
 		rc = place_ids(s, d, &places, state);
 	if (rc == VIGIL_OK)
 		rc = insert_all(s, r, d, dup, places.data, state);
+	if (rc == VIGIL_OK)
+		rc = normalize(s, d, &old, state);
 	vigil__buf_free(&places);
+	free(old.bases);
 	return rc;
 }
 
+/*
+ * A batch is not one transaction here: each document commits alone.
+ * Holding the locks of earlier documents while taking a later one's would
+ * let concurrent ingesters wait on each other in a cycle (their documents
+ * share clusters, days and places in no common order), and a deadlock
+ * victim inside a batch could not be retried. With synchronous_commit off
+ * a commit costs one round trip (docs/internals/store.md).
+ */
 int vigil__pg_begin(struct vigil_store *s)
 {
-	int rc = vigil__pg_exec(s, "BEGIN", "starting a transaction");
-
-	if (rc == VIGIL_OK)
-		vigil__pg(s)->in_batch = 1;
-	return rc;
+	(void)s;
+	return VIGIL_OK;
 }
 
 int vigil__pg_commit(struct vigil_store *s)
 {
-	pg_impl *q = vigil__pg(s);
-	int rc;
-
-	if (!q->in_batch)
-		return VIGIL_OK;
-	q->in_batch = 0;
-	rc = vigil__pg_exec(s, "COMMIT", "committing");
-	if (rc != VIGIL_OK) {
-		PQclear(PQexec(q->conn, "ROLLBACK"));
-		uncache_places(q, 0); /* which were committed is unknown */
-	}
-	return rc;
+	(void)s;
+	return VIGIL_OK;
 }
 
-/* One attempt: the transaction (or savepoint) of the document. */
+/* One attempt: the transaction of the document. */
 static int attempt(struct vigil_store *s, const vigil_doc_records *r,
 		   prepared *d, vigil_store_outcome *outcome, char *state)
 {
-	int batch = vigil__pg(s)->in_batch;
 	int rc = begin_and_lock(s, r, d, state);
 
 	if (rc == VIGIL_OK)
 		rc = write_doc(s, r, d, outcome, state);
 	if (rc == VIGIL_OK)
-		rc = run(s, batch ? "RELEASE vigil_doc" : "COMMIT", 0, NULL,
-			 "committing", state);
+		rc = run(s, "COMMIT", 0, NULL, "committing", state);
 	if (rc != VIGIL_OK) /* keep the first message: it names the cause */
-		PQclear(PQexec(vigil__pg(s)->conn,
-			       batch ? "ROLLBACK TO vigil_doc; RELEASE vigil_doc"
-				     : "ROLLBACK"));
+		PQclear(PQexec(vigil__pg(s)->conn, "ROLLBACK"));
 	return rc;
 }
 
@@ -917,10 +986,8 @@ int vigil__pg_put(struct vigil_store *s, const vigil_doc_records *r,
 		if (rc == VIGIL_OK)
 			break;
 		uncache_places(q, cached);
-		/* a deadlock victim or a serialization failure goes again,
-		 * unless inside a batch: the locks of its earlier documents
-		 * are still held, so the same cycle would come back */
-		if (q->in_batch || n == PUT_ATTEMPTS ||
+		/* a deadlock victim or a serialization failure goes again */
+		if (n == PUT_ATTEMPTS ||
 		    (strcmp(state, "40P01") != 0 && strcmp(state, "40001") != 0))
 			break;
 		rc = VIGIL_OK;

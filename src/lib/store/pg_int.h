@@ -22,7 +22,6 @@ typedef struct pg_place {
 
 typedef struct pg_impl {
 	PGconn *conn;
-	int in_batch;        /* between vigil_store_begin and commit */
 	int put_prepared;    /* the statement vigil_put is prepared */
 	pg_place *places;    /* places known to be stored (never deleted) */
 	size_t nplaces, capplaces;
@@ -51,6 +50,10 @@ PGresult *vigil__pg_check(struct vigil_store *s, PGresult *res,
  * or a VIGIL_E* code. */
 int vigil__pg_exec(struct vigil_store *s, const char *sql, const char *what);
 
+/* Appends a text element (NULL: SQL NULL) to an array literal that b
+ * holds from its opening '{' on, with a comma after the first. */
+void vigil__pg_array_text(vigil__buf *b, const char *v);
+
 /* A result field: text (NULL when SQL NULL), real (NaN), integer (0). */
 const char *vigil__pg_text(const PGresult *r, int row, int col);
 double vigil__pg_real(const PGresult *r, int row, int col);
@@ -70,6 +73,30 @@ typedef int (*vigil__pg_row_fn)(struct vigil_store *s, const PGresult *r,
 int vigil__pg_rows(struct vigil_store *s, const char *sql, int n,
 		   const char *const *params, const char *what,
 		   vigil__pg_row_fn row_fn, void *ctx);
+
+/*
+ * Regroups the events of the base clusters that `bases` selects (SQL
+ * after SELECT, giving ids): the events without a region go to the
+ * base key's single region cluster holding events with a place when there
+ * is exactly one, else to the base cluster (docs/internals/store.md).
+ * Idempotent; the caller holds the base clusters' locks.
+ */
+#define VIGIL__PG_REGROUP(bases) \
+	"WITH b AS (SELECT id, date FROM clusters WHERE base IS NULL" \
+	" AND id IN (SELECT " bases "))," \
+	" r AS (SELECT k.base, min(k.id) AS one, count(*) AS n" \
+	" FROM clusters k JOIN b ON k.base = b.id WHERE EXISTS (SELECT 1" \
+	" FROM events e JOIN places p ON p.id = e.place_id" \
+	" WHERE e.cluster = k.id AND e.date = b.date" \
+	" AND coalesce(p.admin1, p.country) IS NOT NULL) GROUP BY k.base)," \
+	" t AS (SELECT b.id AS base, b.date, CASE WHEN r.n = 1 THEN r.one" \
+	" ELSE b.id END AS target FROM b LEFT JOIN r ON r.base = b.id)" \
+	" UPDATE events e SET cluster = t.target FROM t" \
+	" WHERE e.date = t.date AND e.cluster <> t.target" \
+	" AND e.cluster IN (SELECT t.base UNION ALL" \
+	" SELECT id FROM clusters WHERE base = t.base)" \
+	" AND NOT EXISTS (SELECT 1 FROM places p WHERE p.id = e.place_id" \
+	" AND coalesce(p.admin1, p.country) IS NOT NULL)"
 
 /* The backend's entries (pg_*.c). */
 int vigil__pg_put(struct vigil_store *s, const vigil_doc_records *r,

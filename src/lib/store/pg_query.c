@@ -35,7 +35,7 @@ static int add_param(where *w, const char *v)
 static void cond(where *w, const char *fmt, int p)
 {
 	vigil__buf_puts(&w->sql, " AND ");
-	vigil__buf_printf(&w->sql, fmt, p, p, p);
+	vigil__buf_printf(&w->sql, fmt, p, p, p, p);
 }
 
 /* col >= prefix AND col < prefix-with-its-last-byte-incremented, while
@@ -117,7 +117,7 @@ static int build_where(struct vigil_store *s, where *w, const vigil_query *q)
 		cond(w, "e.date <= $%d", add_param(w, q->until));
 	if (q->place)
 		cond(w, "e.place_id IN (SELECT id FROM places WHERE country = $%d"
-			" OR admin1 = $%d OR lower(name) = lower($%d))",
+			" OR admin1 = $%d OR code = $%d OR lower(name) = lower($%d))",
 		     add_param(w, q->place));
 	if (q->text && text_cond(w, q->text) < 0) {
 		vigil__store_fail(s, "--text: no words, or more than %d",

@@ -90,6 +90,18 @@ static const char *const migrations[VIGIL__STORE_SCHEMA] = {
 	" span_begin bigint NOT NULL, span_end bigint NOT NULL);"
 	"CREATE INDEX figures_subject ON figures(subject_code, category, date);"
 	"CREATE INDEX figures_doc ON figures(doc_id);",
+
+	/* 1 -> 2: clusters by region (regroup_v1() then moves the events) */
+	"ALTER TABLE clusters ADD COLUMN base" T ", ADD COLUMN region" T ";"
+	"CREATE INDEX clusters_base ON clusters(base);",
+};
+
+/* What C adds to migration k (NULL: its SQL is all), run after the SQL in
+ * the same transaction. */
+static int regroup_v1(struct vigil_store *s);
+static int (*const migration_steps[VIGIL__STORE_SCHEMA])(struct vigil_store *) = {
+	NULL,
+	regroup_v1,
 };
 
 /*===== Helpers shared by the backend's files ==========================*/
@@ -227,6 +239,23 @@ int vigil__pg_exec(struct vigil_store *s, const char *sql, const char *what)
 	return code;
 }
 
+void vigil__pg_array_text(vigil__buf *b, const char *v)
+{
+	if (b->len > 1)
+		vigil__buf_putc(b, ',');
+	if (!v) {
+		vigil__buf_puts(b, "NULL");
+		return;
+	}
+	vigil__buf_putc(b, '"');
+	for (; *v; v++) {
+		if (*v == '"' || *v == '\\')
+			vigil__buf_putc(b, '\\');
+		vigil__buf_putc(b, *v);
+	}
+	vigil__buf_putc(b, '"');
+}
+
 const char *vigil__pg_text(const PGresult *r, int row, int col)
 {
 	return PQgetisnull(r, row, col) ? NULL : PQgetvalue(r, row, col);
@@ -263,13 +292,13 @@ int vigil__pg_rows(struct vigil_store *s, const char *sql, int n,
 		   const char *const *params, const char *what,
 		   vigil__pg_row_fn row_fn, void *ctx)
 {
-	int own = !vigil__pg(s)->in_batch;
 	vigil__buf decl;
 	PGresult *res;
-	int rc = VIGIL_OK, i;
+	int rc, i;
 
-	if (own && (rc = vigil__pg_exec(s, "BEGIN ISOLATION LEVEL REPEATABLE "
-					"READ READ ONLY", what)) != VIGIL_OK)
+	rc = vigil__pg_exec(s, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+			    what);
+	if (rc != VIGIL_OK)
 		return rc;
 	vigil__buf_init(&decl, 0);
 	vigil__buf_puts(&decl, "DECLARE vigil_rows NO SCROLL CURSOR FOR ");
@@ -292,10 +321,75 @@ int vigil__pg_rows(struct vigil_store *s, const char *sql, int n,
 		if (i == 0)
 			break;
 	}
-	if (own)
-		PQclear(PQexec(vigil__pg(s)->conn, "ROLLBACK"));
+	PQclear(PQexec(vigil__pg(s)->conn, "ROLLBACK"));
+	return rc;
+}
+
+/*===== Migration 2: clusters by region ===============================*/
+
+/* The version 1 clusters are the base clusters: each (base cluster,
+ * region) of an event with a place gets its region's cluster by the rule
+ * of cluster.c, the events with a place move to it, then every base
+ * cluster is regrouped. */
+static int regroup_v1(struct vigil_store *s)
+{
+	static const char regions[] =
+		"SELECT DISTINCT k.id, k.key, coalesce(p.admin1, p.country)"
+		" FROM events e JOIN clusters k ON k.id = e.cluster"
+		" JOIN places p ON p.id = e.place_id"
+		" WHERE coalesce(p.admin1, p.country) IS NOT NULL";
+	static const char move[] =
+		"WITH m AS (SELECT * FROM unnest($1::text[], $2::text[],"
+		" $3::text[], $4::text[]) AS m(base, region, id, key)),"
+		" c AS (INSERT INTO clusters(id, key, event, actor, recipient,"
+		" date, date_precision, base, region) SELECT m.id, m.key,"
+		" k.event, k.actor, k.recipient, k.date, k.date_precision,"
+		" m.base, m.region FROM m JOIN clusters k ON k.id = m.base"
+		" ON CONFLICT DO NOTHING)"
+		" UPDATE events e SET cluster = m.id FROM m, places p"
+		" WHERE e.cluster = m.base AND p.id = e.place_id"
+		" AND coalesce(p.admin1, p.country) = m.region";
+	vigil__buf col[4];
+	const char *p[4];
+	PGresult *res;
+	int rc, i, k;
+
+	res = vigil__pg_run(s, regions, 0, NULL, "migrating the clusters", &rc,
+			    NULL);
+	if (!res)
+		return rc;
+	for (k = 0; k < 4; k++) {
+		vigil__buf_init(&col[k], 0);
+		vigil__buf_putc(&col[k], '{');
+	}
+	for (i = 0; i < PQntuples(res); i++) {
+		char key[VIGIL__CLUSTER_KEY_MAX], id[13];
+		const char *v[4] = {PQgetvalue(res, i, 0), PQgetvalue(res, i, 2),
+				    id, key};
+
+		if (!vigil__cluster_region_key(PQgetvalue(res, i, 1), v[1], key,
+					       sizeof(key), id))
+			continue;
+		for (k = 0; k < 4; k++)
+			vigil__pg_array_text(&col[k], v[k]);
+	}
+	PQclear(res);
+	for (k = 0; k < 4; k++) {
+		vigil__buf_putc(&col[k], '}');
+		p[k] = col[k].data;
+		if (col[k].failed)
+			rc = VIGIL_ENOMEM;
+	}
+	if (rc == VIGIL_OK)
+		PQclear(vigil__pg_run(s, move, 4, p, "migrating the clusters",
+				      &rc, NULL));
 	else
-		PQclear(PQexec(vigil__pg(s)->conn, "CLOSE vigil_rows"));
+		vigil__store_fail(s, "migrating the clusters: out of memory");
+	for (k = 0; k < 4; k++)
+		vigil__buf_free(&col[k]);
+	if (rc == VIGIL_OK)
+		rc = vigil__pg_exec(s, VIGIL__PG_REGROUP("id FROM clusters"),
+				    "migrating the clusters");
 	return rc;
 }
 
@@ -371,6 +465,8 @@ static int migrate(struct vigil_store *s)
 		if (rc != VIGIL_OK || v == VIGIL__STORE_SCHEMA)
 			break;
 		rc = vigil__pg_exec(s, migrations[v], "migrating");
+		if (rc == VIGIL_OK && migration_steps[v])
+			rc = migration_steps[v](s);
 		snprintf(sql, sizeof(sql),
 			 "UPDATE vigil_meta SET schema_version = %lld", v + 1);
 		if (rc == VIGIL_OK)
@@ -454,6 +550,10 @@ static int pg_open(struct vigil_store *s, const char *where,
 		rc = read_schema(s, &version);
 	if (rc != VIGIL_OK)
 		return rc;
+	/* a reader of an older store migrates it (the server says when the
+	 * user may not) */
+	if (ro && version > 0 && version < VIGIL__STORE_SCHEMA)
+		ro = 0;
 	if (ro) {
 		if (version != VIGIL__STORE_SCHEMA) {
 			vigil__store_fail(s, "not a vigil store (no schema)");

@@ -110,8 +110,10 @@ static const char *const stmt_sql[ST_COUNT_] = {
 	[ST_DOC_REGIONS] = "SELECT DISTINCT e.cluster, e.date, k.base FROM events e"
 			   " JOIN clusters k ON k.id = e.cluster"
 			   " WHERE e." DOC_EVENTS " AND k.base IS NOT NULL",
-	[ST_CLUSTER_USED] = "SELECT 1 FROM events WHERE date = ?1"
-			    " AND cluster = ?2 LIMIT 1",
+	[ST_CLUSTER_USED] = "SELECT 1 FROM events e JOIN places p"
+			    " ON p.id = e.place_id WHERE e.date = ?1"
+			    " AND e.cluster = ?2 AND coalesce(p.admin1,"
+			    " p.country) IS NOT NULL LIMIT 1",
 	[ST_CLUSTER_DEL] = "DELETE FROM clusters WHERE id = ?1",
 	[ST_REGION_LEFT] = "SELECT k.id FROM events e JOIN clusters k"
 			   " ON k.id = e.cluster WHERE e.date = ?1"
@@ -897,7 +899,8 @@ static int old_regions(struct vigil_store *s, sqlite3_int64 id,
 	return VIGIL_OK;
 }
 
-/* Drops the region clusters left without events; their base loses them. */
+/* Drops the region clusters left without events with a place (events
+ * without one may have joined them); their base loses them. */
 static int drop_empty_regions(struct vigil_store *s, doc_ctx *d,
 			      const old_region *r, size_t n)
 {
