@@ -1631,7 +1631,7 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 	const vigil__match *m = &c->m[mi];
 	vigil__clauses *o = c->out;
 	vigil__cverb *v;
-	vigil__entry e;
+	const char *pos;
 	uint32_t vb = m->tok_begin, ve = m->tok_end;
 	int64_t k;
 
@@ -1644,8 +1644,8 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 	v->sent = c->sent;
 	v->match = mi;
 	v->entry = c->mc[mi].verb;
-	vigil__lexicon_entry(c->lx, (uint32_t)v->entry, &e);
-	v->noun = e.pos && strcmp(e.pos, "noun") == 0;
+	pos = vigil__lexicon_entry_pos(c->lx, (uint32_t)v->entry);
+	v->noun = pos && strcmp(pos, "noun") == 0;
 	if (!v->noun && state_noun(c, vb) &&
 	    (noun_use(c, vb, ve) || !state_verb_context(c, vb))) {
 		o->nverb--;

@@ -384,12 +384,12 @@ static int32_t object_after(const ctx *c, uint32_t end)
 /* Whether entry k has pos=`pos`. */
 static int pos_is(const vigil__analysis *an, int32_t k, const char *pos)
 {
-	vigil__entry e;
+	const char *p;
 
 	if (k < 0)
 		return 0;
-	vigil__lexicon_entry(an->lx, (uint32_t)k, &e);
-	return e.pos && strcmp(e.pos, pos) == 0;
+	p = vigil__lexicon_entry_pos(an->lx, (uint32_t)k);
+	return p && strcmp(p, pos) == 0;
 }
 
 /* Whether entry k is a pos=verb-only verb (TABARI/PETRARCH). */
@@ -404,13 +404,12 @@ static int written_as(const vigil__analysis *an, const vigil__match *m,
 		      int32_t k)
 {
 	const vigil__token *tok = &an->seg.tok[m->tok_begin];
-	vigil__entry e;
 	const char *ph;
 
 	if (k < 0 || m->tok_end != m->tok_begin + 1)
 		return 0;
-	vigil__lexicon_entry(an->lx, (uint32_t)k, &e);
-	ph = e.phrase + (e.phrase[0] == '+');
+	ph = vigil__lexicon_entry_phrase(an->lx, (uint32_t)k);
+	ph += ph[0] == '+';
 	return strlen(ph) == tok->len &&
 	       strncasecmp(ph, an->text + tok->off, tok->len) == 0;
 }
