@@ -1096,7 +1096,7 @@ static int past_year_in(const vigil__cctx *c, uint32_t vb, uint32_t ve)
 
 	if (!year)
 		return 0;
-	for (k = c->tb + 1; k < c->te; k++) {
+	for (k = c->year_at > c->tb ? c->year_at : c->tb + 1; k < c->te; k++) {
 		const vigil__token *t = &c->tok[k];
 		uint32_t y;
 
@@ -2215,9 +2215,15 @@ static int analyze_sentence(vigil__cctx *c, const vigil__sentence *s)
 	c->tb = s->tok_begin;
 	c->te = s->tok_end;
 	c->mb = c->me;
+	c->year_at = c->te;
 	for (i = 0; i < c->te - c->tb; i++) {
+		const vigil__token *t = &c->tok[c->tb + i];
+
 		c->tm[i] = -1;
 		c->ta[i] = -1;
+		if (t->type == VIGIL_TOK_NUMBER && t->len == 4 &&
+		    c->year_at == c->te)
+			c->year_at = c->tb + i;
 	}
 	for (mi = c->mb; c->m && mi < c->nm && c->m[mi].tok_begin < c->te; mi++) {
 		const vigil__match *m = &c->m[mi];
