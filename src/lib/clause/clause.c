@@ -1096,7 +1096,7 @@ static int past_year_in(const vigil__cctx *c, uint32_t vb, uint32_t ve)
 
 	if (!year)
 		return 0;
-	for (k = c->tb + 1; k < c->te; k++) {
+	for (k = c->year_at > c->tb ? c->year_at : c->tb + 1; k < c->te; k++) {
 		const vigil__token *t = &c->tok[k];
 		uint32_t y;
 
@@ -1631,7 +1631,7 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 	const vigil__match *m = &c->m[mi];
 	vigil__clauses *o = c->out;
 	vigil__cverb *v;
-	vigil__entry e;
+	const char *pos;
 	uint32_t vb = m->tok_begin, ve = m->tok_end;
 	int64_t k;
 
@@ -1644,8 +1644,8 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 	v->sent = c->sent;
 	v->match = mi;
 	v->entry = c->mc[mi].verb;
-	vigil__lexicon_entry(c->lx, (uint32_t)v->entry, &e);
-	v->noun = e.pos && strcmp(e.pos, "noun") == 0;
+	pos = vigil__lexicon_entry_pos(c->lx, (uint32_t)v->entry);
+	v->noun = pos && strcmp(pos, "noun") == 0;
 	if (!v->noun && state_noun(c, vb) &&
 	    (noun_use(c, vb, ve) || !state_verb_context(c, vb))) {
 		o->nverb--;
@@ -2215,9 +2215,15 @@ static int analyze_sentence(vigil__cctx *c, const vigil__sentence *s)
 	c->tb = s->tok_begin;
 	c->te = s->tok_end;
 	c->mb = c->me;
+	c->year_at = c->te;
 	for (i = 0; i < c->te - c->tb; i++) {
+		const vigil__token *t = &c->tok[c->tb + i];
+
 		c->tm[i] = -1;
 		c->ta[i] = -1;
+		if (t->type == VIGIL_TOK_NUMBER && t->len == 4 &&
+		    c->year_at == c->te)
+			c->year_at = c->tb + i;
 	}
 	for (mi = c->mb; c->m && mi < c->nm && c->m[mi].tok_begin < c->te; mi++) {
 		const vigil__match *m = &c->m[mi];

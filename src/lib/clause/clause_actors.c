@@ -320,8 +320,7 @@ static int resolve_phrase(vigil__cctx *c, vigil__actor *a,
 		if (!org && e.code[0] != '-' && !(e.country && *e.country))
 			org = e.code;
 	}
-	if (head->actor >= 0) {
-		vigil__lexicon_entry(c->lx, (uint32_t)head->actor, &e);
+	if (head->actor >= 0) {  /* e: the head, the loop's last part */
 		a->entry = head->actor;
 		copy_str(a->sector, sizeof(a->sector), e.sector);
 		if (strncmp(e.code, "---", 3) == 0) {

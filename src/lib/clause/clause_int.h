@@ -73,6 +73,7 @@ typedef struct vigil__cctx {
 	uint32_t sent, tb, te;  /* sentence index, token range */
 	uint32_t mb, me;        /* its matches */
 	uint32_t ab;            /* its first actor */
+	uint32_t year_at;       /* its first 4-digit number token, or te */
 	int words;              /* a verb sentence: pronouns are actors */
 	int referents;          /* a verb or ATTRIB sentence: "the North",
 				   "the agency" are actors */

@@ -19,7 +19,11 @@
 
 #define MAX_ITEMS 32
 #define WORD_CAP 64
-#define KEY_WORDS (65536 / 64)  /* one bit per vigil__pattern_word_key() */
+/* The set of a sentence's word keys: one bit per key modulo KEY_BITS, a
+ * filter (a shared bit lets a pattern through to the word comparison);
+ * small, as it is zeroed once per document. */
+#define KEY_BITS 8192
+#define KEY_WORDS (KEY_BITS / 64)
 #define SCAN_MAX 64   /* more patterns than this: binary search by key */
 
 typedef struct item {
@@ -37,7 +41,8 @@ typedef struct ftok {
 	uint16_t n, key;
 } ftok;
 
-/* The folded tokens of the sentences that have verbs with patterns, and
+/* The folded tokens of the sentences that have verbs with patterns (tok is
+ * set only in the sentences marked in folded), and
  * the set of the keys of the current sentence's words. */
 typedef struct doc_words {
 	ftok *tok;
@@ -75,7 +80,16 @@ typedef struct ctx {
 
 static int has_key(const uint64_t *keys, uint16_t key)
 {
+	key &= KEY_BITS - 1;
 	return (int)(keys[key >> 6] >> (key & 63) & 1);
+}
+
+static int in_list(const uint16_t *list, uint32_t n, uint16_t key)
+{
+	while (n-- > 0)
+		if (list[n] == key)
+			return 1;
+	return 0;
 }
 
 /* Folds the tokens of sentence s once. Returns 0, or -1 when the arena
@@ -96,6 +110,7 @@ static int fold_sentence(vigil__arena *a, const vigil__analysis *an,
 		if (tok->len < WORD_CAP)
 			fl = vigil__fold(an->text + tok->off, tok->len, fold,
 					 sizeof(fold));
+		f->s = NULL;
 		if (fl == (size_t)-1 || fl >= WORD_CAP)
 			continue;
 		copy = vigil__arena_strndup(a, fold, fl);
@@ -119,13 +134,16 @@ static void sentence_keys(const vigil__analysis *an, doc_words *wd,
 	wd->nlist = 0;
 	for (t = se->tok_begin; t < se->tok_end; t++) {
 		uint16_t key = wd->tok[t].key;
+		uint16_t bit = key & (KEY_BITS - 1);
 
 		if (!wd->tok[t].s)
 			continue;
 		if (!on) {
-			wd->keys[key >> 6] = 0;
+			wd->keys[bit >> 6] = 0;
 		} else if (!has_key(wd->keys, key)) {
-			wd->keys[key >> 6] |= 1ull << (key & 63);
+			wd->keys[bit >> 6] |= 1ull << (bit & 63);
+			wd->list[wd->nlist++] = key;
+		} else if (!in_list(wd->list, wd->nlist, key)) {
 			wd->list[wd->nlist++] = key;
 		}
 	}
@@ -366,12 +384,12 @@ static int32_t object_after(const ctx *c, uint32_t end)
 /* Whether entry k has pos=`pos`. */
 static int pos_is(const vigil__analysis *an, int32_t k, const char *pos)
 {
-	vigil__entry e;
+	const char *p;
 
 	if (k < 0)
 		return 0;
-	vigil__lexicon_entry(an->lx, (uint32_t)k, &e);
-	return e.pos && strcmp(e.pos, pos) == 0;
+	p = vigil__lexicon_entry_pos(an->lx, (uint32_t)k);
+	return p && strcmp(p, pos) == 0;
 }
 
 /* Whether entry k is a pos=verb-only verb (TABARI/PETRARCH). */
@@ -386,13 +404,12 @@ static int written_as(const vigil__analysis *an, const vigil__match *m,
 		      int32_t k)
 {
 	const vigil__token *tok = &an->seg.tok[m->tok_begin];
-	vigil__entry e;
 	const char *ph;
 
 	if (k < 0 || m->tok_end != m->tok_begin + 1)
 		return 0;
-	vigil__lexicon_entry(an->lx, (uint32_t)k, &e);
-	ph = e.phrase + (e.phrase[0] == '+');
+	ph = vigil__lexicon_entry_phrase(an->lx, (uint32_t)k);
+	ph += ph[0] == '+';
 	return strlen(ph) == tok->len &&
 	       strncasecmp(ph, an->text + tok->off, tok->len) == 0;
 }
@@ -426,7 +443,7 @@ static uint32_t next_candidate(const uint16_t *keys, const uint64_t *set,
 	for (; k < end; k++) {
 		uint16_t key = keys[k];
 
-		if (!key || (set[key >> 6] >> (key & 63) & 1))
+		if (!key || has_key(set, key))
 			break;
 	}
 	return k;
@@ -705,13 +722,13 @@ int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 		if (v->entry < 0 || m->entry_count + m->pattern_count == 0)
 			continue;
 		if (!wd.tok) {
-			wd.tok = vigil__arena_calloc(a, an->seg.ntok,
-						     sizeof(*wd.tok));
+			wd.tok = vigil__arena_alloc(a, an->seg.ntok *
+						    sizeof(*wd.tok));
 			wd.folded = vigil__arena_calloc(a, an->seg.nsent, 1);
 			wd.keys = vigil__arena_calloc(a, KEY_WORDS,
 						      sizeof(*wd.keys));
-			wd.list = vigil__arena_calloc(a, an->seg.ntok,
-						      sizeof(*wd.list));
+			wd.list = vigil__arena_alloc(a, an->seg.ntok *
+						     sizeof(*wd.list));
 			if (!wd.tok || !wd.folded || !wd.keys || !wd.list)
 				return -1;
 		}

@@ -318,6 +318,20 @@ const char *vigil__lexicon_entry_pattern(const vigil__lexicon *lx,
 	return e ? pool_at(lx, e->pattern) : NULL;
 }
 
+const char *vigil__lexicon_entry_pos(const vigil__lexicon *lx, uint32_t i)
+{
+	const vigil__blob_entry *e = entry_at(lx, i);
+
+	return e ? pool_at(lx, e->pos) : NULL;
+}
+
+const char *vigil__lexicon_entry_phrase(const vigil__lexicon *lx, uint32_t i)
+{
+	const vigil__blob_entry *e = entry_at(lx, i);
+
+	return e ? pool_at(lx, e->phrase) : NULL;
+}
+
 const uint16_t *vigil__lexicon_pattern_keys(const vigil__lexicon *lx)
 {
 	return lx->keys;
