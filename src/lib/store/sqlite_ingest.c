@@ -195,19 +195,21 @@ static int begin(struct vigil_store *s)
 {
 	sqlite_impl *q = vigil__sq(s);
 	int rc = run_simple(s, ST_BEGIN, "starting a transaction");
-	sqlite3_stmt *st = rc == VIGIL_OK ? stmt(s, ST_DATA_VERSION) : NULL;
+	sqlite3_stmt *st;
 
-	if (!st)
-		return rc == VIGIL_OK ? VIGIL_ERROR : rc;
-	rc = sqlite3_step(st);
+	if (rc != VIGIL_OK)
+		return rc;
+	st = stmt(s, ST_DATA_VERSION);
+	rc = st ? sqlite3_step(st) : SQLITE_ERROR;
 	if (rc == SQLITE_ROW && sqlite3_column_int64(st, 0) != q->data_version) {
 		q->data_version = sqlite3_column_int64(st, 0);
 		vigil__known_clear(&q->clusters);
 	}
-	sqlite3_reset(st);
+	if (st)
+		sqlite3_reset(st);
 	if (rc == SQLITE_ROW)
 		return VIGIL_OK;
-	rc = vigil__sq_fail(s, rc, "starting a transaction");
+	rc = st ? vigil__sq_fail(s, rc, "starting a transaction") : VIGIL_ERROR;
 	sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
 	return rc;
 }
