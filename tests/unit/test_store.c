@@ -1,7 +1,9 @@
 /*
  * test_store.c: unit tests of the store: the cluster rule (exact keys and
- * ids, regions of places), the near-duplicate signature, and vigil_store_put's outcomes and
- * counts on a real SQLite file, with refusals of foreign locations.
+ * ids, regions of places), the near-duplicate signature, the SQLite
+ * connection's set of known keys, and vigil_store_put's outcomes and
+ * counts on a real SQLite file (also with two connections writing one
+ * file), with refusals of foreign locations.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -18,7 +20,7 @@
 
 #include <vigil/vigil.h>
 
-#include "store/store_int.h"
+#include "store/sqlite_int.h"
 
 static vigil_event_rec event(const char *type, const char *actor_country,
 			     const char *actor_code, const char *date,
@@ -156,6 +158,112 @@ static void test_minhash(void **state)
 	assert_int_equal(vigil__minhash(&shortdoc, gc), 0);
 }
 
+static void test_known_keys(void **state)
+{
+	static const struct {
+		const char *key;
+		int kept; /* remembered after vigil__known_add */
+	} cases[] = {
+		{"PRK", 1},
+		{"PRKMIL", 1},
+		{"0123456789ab", 1},
+		{"123456789012345", 1},  /* 15 bytes: the longest kept */
+		{"1234567890123456", 0}, /* 16 bytes: too long, never known */
+		{"", 0},
+	};
+	vigil__known k = {0};
+	char key[16];
+	size_t i;
+
+	(void)state;
+	assert_int_equal(vigil__known_has(&k, "PRK"), 0);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		vigil__known_add(&k, cases[i].key);
+		assert_int_equal(vigil__known_has(&k, cases[i].key), cases[i].kept);
+	}
+	assert_int_equal(vigil__known_has(&k, "PR"), 0);
+	for (i = 0; i < 1000; i++) { /* past the first table's 256 slots */
+		snprintf(key, sizeof(key), "k%zu", i);
+		vigil__known_add(&k, key);
+	}
+	assert_int_equal(k.n, 1000 + 4);
+	for (i = 0; i < 1000; i++) {
+		snprintf(key, sizeof(key), "k%zu", i);
+		assert_int_equal(vigil__known_has(&k, key), 1);
+	}
+	assert_int_equal(vigil__known_has(&k, "k1000"), 0);
+	vigil__known_clear(&k);
+	assert_int_equal(vigil__known_has(&k, "PRK"), 0);
+	assert_int_equal(vigil__known_has(&k, "k7"), 0);
+	vigil__known_free(&k);
+}
+
+/* Removes a store file and its WAL files. */
+static void remove_store(const char *db)
+{
+	char wal[80], shm[80];
+
+	snprintf(wal, sizeof(wal), "%s-wal", db);
+	snprintf(shm, sizeof(shm), "%s-shm", db);
+	unlink(db);
+	unlink(wal);
+	unlink(shm);
+}
+
+/*
+ * Two connections on one file: a cluster that connection b deletes (the
+ * region of a replaced report left empty) is not taken as stored by
+ * connection a, which recorded it earlier: a's next report in that region
+ * records it again, and the report without a place moves into it.
+ */
+static void test_two_writers_clusters(void **state)
+{
+	char path[] = "/tmp/vigil_store_test_XXXXXX";
+	char db[64], err[1024];
+	vigil_store *a = NULL, *b = NULL;
+	vigil_store_stats st;
+	vigil_store_outcome out;
+	vigil_sentence_rec s1, s2;
+	vigil_event_rec e1 = event("ASSAULT", "PRK", "PRK", "2025-01-06", "asserted");
+	vigil_event_rec e2 = e1;
+	vigil_doc_records r1, r2;
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	snprintf(db, sizeof(db), "%s.db", path);
+	e1.id = "d1-1-1";
+	e2.id = "d2-1-1";
+	e1.sentence = e2.sentence = 1;
+	e1.place.name = e2.place.name = "Seoul";
+	e1.place.country = e2.place.country = "KOR";
+	e1.place.admin1 = e2.place.admin1 = "KR-11";
+	e1.place.precision = e2.place.precision = "city";
+	r1 = doc_of("d1", "2025-01-06", &s1, "North Korea shelled Seoul.", &e1, 1);
+	r2 = doc_of("d2", "2025-01-06", &s2, "North Korea shelled Seoul again.",
+		    &e2, 1);
+	assert_int_equal(vigil_store_open(&a, db, NULL, err, sizeof(err)), VIGIL_OK);
+	assert_int_equal(vigil_store_open(&b, db, NULL, err, sizeof(err)), VIGIL_OK);
+	assert_int_equal(vigil_store_put(a, &r1, &out), VIGIL_OK);
+	/* b replaces d1 with a report without a place: Seoul's cluster goes */
+	memset(&e1.place, 0, sizeof(e1.place));
+	e1.place.lat = e1.place.lon = NAN;
+	assert_int_equal(vigil_store_put(b, &r1, &out), VIGIL_OK);
+	assert_int_equal(out, VIGIL_STORE_REPLACED);
+	/* a, in a batch as vigil ingest writes */
+	assert_int_equal(vigil_store_begin(a), VIGIL_OK);
+	assert_int_equal(vigil_store_put(a, &r2, &out), VIGIL_OK);
+	assert_int_equal(vigil_store_commit(a), VIGIL_OK);
+	assert_int_equal(vigil_store_stats_get(b, &st), VIGIL_OK);
+	assert_int_equal(st.events, 2);
+	assert_int_equal(st.clusters, 1); /* both in Seoul's */
+	vigil_store_free(a);
+	vigil_store_free(b);
+	remove_store(db);
+}
+
 static void test_put_outcomes(void **state)
 {
 	char path[] = "/tmp/vigil_store_test_XXXXXX";
@@ -217,6 +325,8 @@ int main(void)
 		cmocka_unit_test(test_cluster_keys),
 		cmocka_unit_test(test_cluster_regions),
 		cmocka_unit_test(test_minhash),
+		cmocka_unit_test(test_known_keys),
+		cmocka_unit_test(test_two_writers_clusters),
 		cmocka_unit_test(test_put_outcomes),
 	};
 

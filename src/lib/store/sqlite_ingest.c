@@ -18,21 +18,15 @@
 
 #include "sqlite_int.h"
 
-/* The VIGIL__MINHASH_BANDS indexed minima as (position, ?value) rows, and
- * with the document (?18) as a third column: one statement per document
- * looks them all up, one stores them. */
-#define BAND_PAIRS \
-	"(0, ?1), (1, ?2), (2, ?3), (3, ?4), (4, ?5), (5, ?6)," \
-	" (6, ?7), (7, ?8), (8, ?9), (9, ?10), (10, ?11)," \
-	" (11, ?12), (12, ?13), (13, ?14), (14, ?15), (15, ?16)," \
-	" (16, ?17)"
+/* The VIGIL__MINHASH_BANDS indexed minima as (position, ?value, document
+ * ?18) rows: one statement per document stores them. */
 #define BAND_ROWS \
 	"(0, ?1, ?18), (1, ?2, ?18), (2, ?3, ?18), (3, ?4, ?18)," \
 	" (4, ?5, ?18), (5, ?6, ?18), (6, ?7, ?18), (7, ?8, ?18)," \
 	" (8, ?9, ?18), (9, ?10, ?18), (10, ?11, ?18)," \
 	" (11, ?12, ?18), (12, ?13, ?18), (13, ?14, ?18)," \
 	" (14, ?15, ?18), (15, ?16, ?18), (16, ?17, ?18)"
-_Static_assert(VIGIL__MINHASH_BANDS == 17, "BAND_PAIRS and BAND_ROWS list 17");
+_Static_assert(VIGIL__MINHASH_BANDS == 17, "BAND_ROWS lists 17");
 
 /* The events of document ?1 (through the sentence index), the source it
  * is counted under, and its events' clusters, for taking its counts back. */
@@ -65,13 +59,12 @@ static const char *const stmt_sql[ST_COUNT_] = {
 			" WHERE doc_id = ?1 AND id < ?2",
 	[ST_DEL_SENTENCES] = "DELETE FROM sentences WHERE doc_id = ?1",
 	[ST_DEL_DOC] = "DELETE FROM documents WHERE id = ?1",
-	[ST_BAND_FIND] = "SELECT id, doc, minhash FROM documents WHERE id IN"
-			 " (SELECT b.doc_id FROM (VALUES " BAND_PAIRS ") AS v"
-			 " JOIN minhash_bands b ON b.pos = v.column1"
-			 " AND b.value = v.column2)"
-			 " AND date BETWEEN date(?18, '-3 days')"
-			 " AND date(?18, '+3 days')"
-			 " AND duplicate_of IS NULL AND doc <> ?19 ORDER BY id",
+	[ST_BAND_SEEK] = "SELECT doc_id FROM minhash_bands WHERE pos = ?1"
+			 " AND value = ?2",
+	[ST_BAND_DOC] = "SELECT doc, minhash FROM documents WHERE id = ?1"
+			" AND date BETWEEN date(?2, '-3 days')"
+			" AND date(?2, '+3 days')"
+			" AND duplicate_of IS NULL AND doc <> ?3",
 	[ST_BAND_INSERT] = "INSERT OR IGNORE INTO minhash_bands(pos, value,"
 			   " doc_id) VALUES " BAND_ROWS,
 	[ST_DOC_INSERT] = "INSERT INTO documents(doc, date, source, url, title,"
@@ -139,6 +132,7 @@ static const char *const stmt_sql[ST_COUNT_] = {
 			     " span_begin, span_end) VALUES (?1, ?2, ?3, ?4, ?5,"
 			     " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
 			     " ?17, ?18, ?19)",
+	[ST_DATA_VERSION] = "PRAGMA data_version",
 };
 
 /* The statement, prepared on first use and reset for this one. */
@@ -186,9 +180,45 @@ static int run_simple(struct vigil_store *s, enum sqlite_stmt k,
 
 static int commit(struct vigil_store *s);
 
+/* Forgets what the connection knew stored: after a rollback. */
+static void forget_known(sqlite_impl *q)
+{
+	vigil__known_clear(&q->codes);
+	vigil__known_clear(&q->clusters);
+}
+
+/*
+ * BEGIN IMMEDIATE; once under the write lock, a commit of another
+ * connection since our last transaction (PRAGMA data_version changed) may
+ * have deleted clusters: their known ids are forgotten. Codes are never
+ * deleted.
+ */
+static int begin(struct vigil_store *s)
+{
+	sqlite_impl *q = vigil__sq(s);
+	int rc = run_simple(s, ST_BEGIN, "starting a transaction");
+	sqlite3_stmt *st;
+
+	if (rc != VIGIL_OK)
+		return rc;
+	st = stmt(s, ST_DATA_VERSION);
+	rc = st ? sqlite3_step(st) : SQLITE_ERROR;
+	if (rc == SQLITE_ROW && sqlite3_column_int64(st, 0) != q->data_version) {
+		q->data_version = sqlite3_column_int64(st, 0);
+		vigil__known_clear(&q->clusters);
+	}
+	if (st)
+		sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return VIGIL_OK;
+	rc = st ? vigil__sq_fail(s, rc, "starting a transaction") : VIGIL_ERROR;
+	sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
 int vigil__sq_begin(struct vigil_store *s)
 {
-	int rc = run_simple(s, ST_BEGIN, "starting a transaction");
+	int rc = begin(s);
 
 	if (rc == VIGIL_OK)
 		vigil__sq(s)->in_batch = 1;
@@ -378,6 +408,13 @@ static int run_doc_stmt(struct vigil_store *s, enum sqlite_stmt k,
 	return run(s, st, "removing the old version of a document");
 }
 
+static int cmp_id(const void *a, const void *b)
+{
+	sqlite3_int64 x = *(const sqlite3_int64 *)a, y = *(const sqlite3_int64 *)b;
+
+	return (x > y) - (x < y);
+}
+
 /* Binds the indexed minima of sig to ?1.. of a statement on bands. */
 static void bind_bands(sqlite3_stmt *st, const uint32_t *sig)
 {
@@ -406,45 +443,104 @@ static int delete_bands(struct vigil_store *s, const old_doc *o)
 	return rc;
 }
 
-/*
- * The earliest stored document this one nearly duplicates (into dup, or
- * "" when none): published within 3 days, sharing at least
- * VIGIL__NEAR_DUP_SAME of the minima of its signature, itself an original.
- * Candidates come from the index of the first VIGIL__MINHASH_BANDS minima,
- * which holds every such document (store_int.h).
- */
-static int find_original(struct vigil_store *s, const vigil_doc_records *r,
-			 const uint32_t *sig, char *dup, size_t cap)
+/* The documents whose indexed minima share one with sig into *ids (*n of
+ * them, ascending, without repeats): one index seek per position. */
+static int band_candidates(struct vigil_store *s, const uint32_t *sig,
+			   sqlite3_int64 **ids, size_t *n)
 {
-	sqlite3_stmt *st;
+	size_t cap = 0, i, k;
+	int pos, rc = SQLITE_DONE;
+
+	*ids = NULL;
+	*n = 0;
+	for (pos = 0; pos < VIGIL__MINHASH_BANDS && rc == SQLITE_DONE; pos++) {
+		sqlite3_stmt *st = stmt(s, ST_BAND_SEEK);
+
+		if (!st)
+			return VIGIL_ERROR;
+		sqlite3_bind_int(st, 1, pos);
+		sqlite3_bind_blob(st, 2, &sig[pos], 4, SQLITE_STATIC);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (*n == cap) {
+				sqlite3_int64 *m;
+
+				cap = cap ? 2 * cap : 16;
+				m = realloc(*ids, cap * sizeof(*m));
+				if (!m) {
+					sqlite3_reset(st);
+					vigil__store_fail(s, "out of memory");
+					return VIGIL_ENOMEM;
+				}
+				*ids = m;
+			}
+			(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+		}
+		sqlite3_reset(st);
+	}
+	if (rc != SQLITE_DONE)
+		return vigil__sq_fail(s, rc, "looking for near-duplicates");
+	qsort(*ids, *n, sizeof(**ids), cmp_id);
+	for (i = k = 0; i < *n; i++)
+		if (k == 0 || (*ids)[i] != (*ids)[k - 1])
+			(*ids)[k++] = (*ids)[i];
+	*n = k;
+	return VIGIL_OK;
+}
+
+/*
+ * Candidate `id` as this document's original: into dup when it was
+ * published within 3 days of `date`, is itself an original, is not the
+ * document `doc` and shares at least VIGIL__NEAR_DUP_SAME minima with sig.
+ */
+static int check_original(struct vigil_store *s, sqlite3_int64 id,
+			  const char *date, const char *doc,
+			  const uint32_t *sig, char *dup, size_t cap)
+{
+	sqlite3_stmt *st = stmt(s, ST_BAND_DOC);
 	int rc;
 
-	dup[0] = '\0';
-	if (!sig || !r->date)
-		return VIGIL_OK;
-	st = stmt(s, ST_BAND_FIND);
 	if (!st)
 		return VIGIL_ERROR;
-	bind_bands(st, sig);
-	sqlite3_bind_text(st, VIGIL__MINHASH_BANDS + 1, r->date, -1,
-			  SQLITE_STATIC);
-	sqlite3_bind_text(st, VIGIL__MINHASH_BANDS + 2, r->id, -1,
-			  SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, doc, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW &&
+	    sqlite3_column_bytes(st, 1) == (int)(VIGIL__MINHASH_K * 4)) {
 		uint32_t other[VIGIL__MINHASH_K];
 
-		if (sqlite3_column_bytes(st, 2) != (int)sizeof(other))
-			continue;
-		memcpy(other, sqlite3_column_blob(st, 2), sizeof(other));
-		if (vigil__minhash_same(sig, other) >= VIGIL__NEAR_DUP_SAME) {
-			snprintf(dup, cap, "%s", vigil__sq_text(st, 1));
-			break;
-		}
+		memcpy(other, sqlite3_column_blob(st, 1), sizeof(other));
+		if (vigil__minhash_same(sig, other) >= VIGIL__NEAR_DUP_SAME)
+			snprintf(dup, cap, "%s", vigil__sq_text(st, 0));
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return vigil__sq_fail(s, rc, "looking for near-duplicates");
 	return VIGIL_OK;
+}
+
+/*
+ * The earliest stored document this one nearly duplicates (into dup, or
+ * "" when none): published within 3 days, sharing at least
+ * VIGIL__NEAR_DUP_SAME of the minima of its signature, itself an original.
+ * Candidates come from the index of the first VIGIL__MINHASH_BANDS minima,
+ * which holds every such document (store_int.h), checked in id order.
+ */
+static int find_original(struct vigil_store *s, const vigil_doc_records *r,
+			 const uint32_t *sig, char *dup, size_t cap)
+{
+	sqlite3_int64 *ids;
+	size_t n, i;
+	int rc;
+
+	dup[0] = '\0';
+	if (!sig || !r->date)
+		return VIGIL_OK;
+	rc = band_candidates(s, sig, &ids, &n);
+	for (i = 0; i < n && rc == VIGIL_OK && !dup[0]; i++)
+		rc = check_original(s, ids[i], r->date, r->id, sig, dup, cap);
+	free(ids);
+	return rc;
 }
 
 /* Indexes an original's signature for the near-duplicates to come. */
@@ -566,6 +662,7 @@ static int commit(struct vigil_store *s)
 	if (rc != VIGIL_OK) {
 		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
 		q->fts_from = 0;
+		forget_known(q);
 	}
 	return rc;
 }
@@ -776,9 +873,14 @@ static int insert_cluster(struct vigil_store *s, const vigil_event_rec *e,
 			  const char *id, const char *key, const char *base,
 			  const char *region, int *added)
 {
-	sqlite3_stmt *st = stmt(s, ST_CLUSTER_INSERT);
+	sqlite_impl *q = vigil__sq(s);
+	sqlite3_stmt *st;
 	int rc;
 
+	*added = 0;
+	if (vigil__known_has(&q->clusters, id))
+		return VIGIL_OK;
+	st = stmt(s, ST_CLUSTER_INSERT);
 	if (!st)
 		return VIGIL_ERROR;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
@@ -791,7 +893,9 @@ static int insert_cluster(struct vigil_store *s, const vigil_event_rec *e,
 	vigil__sq_bind_text(st, 8, base);
 	vigil__sq_bind_text(st, 9, region);
 	rc = run(s, st, "storing a cluster");
-	*added = rc == VIGIL_OK && sqlite3_changes(vigil__sq(s)->db) > 0;
+	*added = rc == VIGIL_OK && sqlite3_changes(q->db) > 0;
+	if (rc == VIGIL_OK)
+		vigil__known_add(&q->clusters, id);
 	return rc;
 }
 
@@ -921,6 +1025,7 @@ static int drop_empty_regions(struct vigil_store *s, doc_ctx *d,
 		if (st)
 			sqlite3_bind_text(st, 1, r[i].id, -1, SQLITE_STATIC);
 		rc = run(s, st, "removing a cluster");
+		vigil__known_clear(&vigil__sq(s)->clusters);
 		if (rc == VIGIL_OK)
 			rc = change_regions(s, d, r[i].base, r[i].date, -1, NULL);
 	}
@@ -954,21 +1059,25 @@ static int delete_doc(struct vigil_store *s, const old_doc *o, doc_ctx *d)
 	return rc;
 }
 
-/* Records the actor codes that code-prefix filters expand to. */
+/* Records the actor codes that code-prefix filters expand to (those the
+ * connection knows stored are skipped). */
 static int insert_codes(struct vigil_store *s, const vigil_event_rec *e)
 {
+	sqlite_impl *q = vigil__sq(s);
 	const char *codes[2] = {e->actor.code, e->recipient.code};
 	int i, rc = VIGIL_OK;
 
 	for (i = 0; i < 2 && rc == VIGIL_OK; i++) {
 		sqlite3_stmt *st;
 
-		if (!codes[i])
+		if (!codes[i] || vigil__known_has(&q->codes, codes[i]))
 			continue;
 		st = stmt(s, ST_CODE_INSERT);
 		if (st)
 			sqlite3_bind_text(st, 1, codes[i], -1, SQLITE_STATIC);
 		rc = run(s, st, "storing an actor code");
+		if (rc == VIGIL_OK)
+			vigil__known_add(&q->codes, codes[i]);
 	}
 	return rc;
 }
@@ -1132,17 +1241,19 @@ int vigil__sq_put(struct vigil_store *s, const vigil_doc_records *r,
 		vigil__store_fail(s, "a document without an id");
 		return VIGIL_EINPUT;
 	}
-	rc = run_simple(s, batch ? ST_SAVEPOINT : ST_BEGIN,
-			"starting a transaction");
+	rc = batch ? run_simple(s, ST_SAVEPOINT, "starting a transaction")
+		   : begin(s);
 	if (rc != VIGIL_OK)
 		return rc;
 	rc = write_doc(s, r, outcome);
 	if (batch) {
 		if (rc == VIGIL_OK)
 			rc = run_simple(s, ST_RELEASE, "committing");
-		if (rc != VIGIL_OK) /* keep the first message: it names the cause */
+		if (rc != VIGIL_OK) { /* keep the first message: it names the cause */
 			sqlite3_exec(q->db, "ROLLBACK TO doc; RELEASE doc", NULL,
 				     NULL, NULL);
+			forget_known(q);
+		}
 		if (rc != VIGIL_OK && sqlite3_get_autocommit(q->db)) {
 			/* SQLite rolled the whole transaction back (a full
 			 * disk, an I/O error): the batch is gone */
@@ -1156,5 +1267,6 @@ int vigil__sq_put(struct vigil_store *s, const vigil_doc_records *r,
 		return commit(s);
 	sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
 	q->fts_from = 0;
+	forget_known(q);
 	return rc;
 }

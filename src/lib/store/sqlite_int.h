@@ -27,7 +27,8 @@ enum sqlite_stmt {
 	ST_DEL_TEXT,
 	ST_DEL_SENTENCES,
 	ST_DEL_DOC,
-	ST_BAND_FIND,
+	ST_BAND_SEEK,
+	ST_BAND_DOC,
 	ST_BAND_INSERT,
 	ST_DOC_INSERT,
 	ST_SENT_INSERT,
@@ -49,8 +50,21 @@ enum sqlite_stmt {
 	ST_COUNT_UPSERT,
 	ST_EVENT_INSERT,
 	ST_FIGURE_INSERT,
+	ST_DATA_VERSION,
 	ST_COUNT_
 };
+
+/* Keys a connection knows to be stored (sqlite_known.c): up to 15 bytes. */
+#define VIGIL__KNOWN_KEY 16
+typedef struct vigil__known {
+	char (*keys)[VIGIL__KNOWN_KEY]; /* "" marks a free slot */
+	size_t cap, n;                  /* cap a power of 2, or 0 */
+} vigil__known;
+
+int vigil__known_has(const vigil__known *k, const char *key);
+void vigil__known_add(vigil__known *k, const char *key);
+void vigil__known_clear(vigil__known *k);
+void vigil__known_free(vigil__known *k);
 
 typedef struct sqlite_impl {
 	sqlite3 *db;
@@ -59,6 +73,11 @@ typedef struct sqlite_impl {
 	int wrote;                   /* documents were added: ANALYZE on close */
 	sqlite3_int64 fts_from;      /* sentences from this rowid on are not in
 					the full-text index yet; 0: none */
+	vigil__known codes;          /* rows of `codes` (never deleted) */
+	vigil__known clusters;       /* ids of `clusters` rows */
+	sqlite3_int64 data_version;  /* PRAGMA data_version at our last
+					transaction: another writer's commit
+					changes it */
 } sqlite_impl;
 
 static inline sqlite_impl *vigil__sq(struct vigil_store *s)

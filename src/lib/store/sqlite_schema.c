@@ -555,6 +555,8 @@ static void sq_close(struct vigil_store *s)
 			     NULL, NULL, NULL);
 	}
 	sqlite3_close(q->db);
+	vigil__known_free(&q->codes);
+	vigil__known_free(&q->clusters);
 	free(q);
 	s->impl = NULL;
 }
