@@ -581,6 +581,9 @@ static const struct {
 	 "RUSGOV->UKRGOV:111:asserted"},
 	{"Kyiv was criticized over the town, backed by Russian officials.",
 	 "-->UKRGOV:111:asserted"},
+	/* "by X" right after a participle or event noun: X is the actor */
+	{"Russia criticized the soldiers captured by Ukraine.",
+	 "RUS->-:111:asserted; UKR->-:173:asserted"},
 	/* a past year after another verb does not date a present perfect */
 	{"Russia has criticized Ukraine over troops attacking the town in 2019.",
 	 "RUS->UKR:111:asserted; UKR->-:190:historical"},

@@ -1047,6 +1047,35 @@ static int32_t find_by_agent(const vigil__cctx *c, uint32_t ve)
 	return -1;
 }
 
+/* A participle or event noun right before "by X" ("talks mediated by the
+ * United States", "soldiers captured by Ukraine", "mediation by the UAE"):
+ * X is the actor whatever subject lies to the left; an actor that ends
+ * right before the participle is its recipient. Returns 1 when applied. */
+static int reduced_by_agent(vigil__cctx *c, vigil__cverb *v, uint32_t vb,
+			    uint32_t ve)
+{
+	int32_t by;
+	uint32_t after = ve;
+
+	if (ve == vb + 2 && tok_is(c, vb + 1, "by")) /* "mediation by" */
+		after = vb + 1;
+	if (v->passive || after >= c->te || after != vb + 1 ||
+	    !tok_is(c, after, "by") || (!v->noun && !ends_with(c, vb, "ed")) ||
+	    (vb > c->tb && (WC(c, vb - 1) & (W_HAVE | W_BE))))
+		return 0;
+	by = actor_after_by(c, after + 1);
+	if (by < 0)
+		return 0;
+	v->obj = !v->noun && v->subj >= 0 && vb > c->tb &&
+			 TA(c, vb - 1) >= 0 &&
+			 group_of(c, TA(c, vb - 1)) == v->subj
+		 ? v->subj
+		 : -1;
+	v->subj = by;
+	v->rules |= VIGIL__R_BY_AGENT;
+	return 1;
+}
+
 /* The arguments after an event noun without owner: "a ceasefire between
  * A and B" (the group as object: events.c makes it A <-> B, or A -> B),
  * "a visit to Seoul by X", "the release of 26 prisoners by Russia" (X is
@@ -1705,6 +1734,8 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 		if (v->noun && v->subj < 0)
 			noun_arguments(c, v, ve);
 	}
+	if (reduced_by_agent(c, v, vb, ve))
+		v->rules &= (uint16_t)~(VIGIL__R_OBJ_RIGHT | VIGIL__R_SUBJ_LEFT);
 	if (c->a->failed)
 		return -1;
 	mark_argument(c, v->passive ? v->obj : v->subj);
