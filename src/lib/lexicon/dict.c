@@ -15,6 +15,7 @@
 
 struct vigil_dict {
 	vigil__lexicon lx;    /* view of `blob` or of `map` */
+	uint32_t *capitals;   /* lx.capitals (malloc'd) */
 	void *blob;           /* compiled in memory (malloc'd), or NULL */
 	vigil__mapped map;    /* mapped cache file, or addr NULL */
 	char *cache_path;     /* file used or written; NULL: none */
@@ -144,6 +145,8 @@ static int open_cached(vigil_dict *d, const char *const *paths, size_t npaths)
 	return ok;
 }
 
+static int index_capitals(vigil_dict *d);
+
 int vigil_dict_open(vigil_dict **out, const char *const *paths, size_t npaths,
 		    const vigil_dict_options *opts, char *errbuf, size_t errlen)
 {
@@ -168,6 +171,11 @@ int vigil_dict_open(vigil_dict **out, const char *const *paths, size_t npaths,
 	if (!o->no_cache)
 		d->cache_path = vigil__cache_path(o->cache_dir, paths, npaths);
 	if (d->cache_path && open_cached(d, paths, npaths)) {
+		rc = index_capitals(d);
+		if (rc != VIGIL_OK) {
+			vigil_dict_free(d);
+			return rc;
+		}
 		*out = d;
 		return VIGIL_OK;
 	}
@@ -178,6 +186,8 @@ int vigil_dict_open(vigil_dict **out, const char *const *paths, size_t npaths,
 			snprintf(errbuf, errlen, "compiled dictionary invalid: %s", why);
 		rc = VIGIL_ERROR;
 	}
+	if (rc == VIGIL_OK)
+		rc = index_capitals(d);
 	if (rc != VIGIL_OK) {
 		vigil_dict_free(d);
 		return rc;
@@ -210,6 +220,7 @@ void vigil_dict_free(vigil_dict *d)
 		return;
 	vigil__cache_unmap(&d->map);
 	free(d->blob);
+	free(d->capitals);
 	free(d->cache_path);
 	free(d);
 }
@@ -281,6 +292,90 @@ static const vigil__blob_entry *entry_at(const vigil__lexicon *lx, uint32_t i)
 	if (!lx || !lx->hdr || i >= lx->hdr->n_slots)
 		return NULL;
 	return &lx->entries[lx->slots[i]];
+}
+
+/* The prefix of the phrase the gazetteer writes for each country's capital
+ * ("the capital of Haiti"); its entry carries the capital's place. */
+static const char capital_of[] = "the capital of ";
+
+/* The country of slot i when it is such a capital entry, else NULL. */
+static const char *capital_country(const vigil__lexicon *lx, uint32_t i)
+{
+	const vigil__blob_entry *e = &lx->entries[lx->slots[i]];
+	const char *ph;
+
+	if (e->kind != VIGIL_KIND_PLACE || !e->country)
+		return NULL;
+	ph = pool_at(lx, e->phrase);
+	if (!ph || ph[0] != 't' || ph[4] != 'c' ||
+	    strncmp(ph, capital_of, sizeof(capital_of) - 1) != 0)
+		return NULL;
+	return pool_at(lx, e->country);
+}
+
+/* Fills d->lx.capitals: one capital entry per country (the first in slot
+ * order), sorted by country. One pass over the slots; insertion into the
+ * sorted array (a few hundred entries, once per open). */
+static int index_capitals(vigil_dict *d)
+{
+	vigil__lexicon *lx = &d->lx;
+	uint32_t i, j, n = 0, cap = 0;
+	uint32_t ns = (uint32_t)vigil__lexicon_entry_count(lx);
+	const char *c;
+	uint32_t *v;
+	int cmp = 1;
+
+	for (i = 0; i < ns; i++) {
+		if (!(c = capital_country(lx, i)))
+			continue;
+		for (j = n; j > 0; j--) {
+			cmp = strcmp(pool_at(lx, lx->entries[lx->slots[
+						      d->capitals[j - 1]]]
+						      .country),
+				     c);
+			if (cmp <= 0)
+				break;
+		}
+		if (j > 0 && cmp == 0)
+			continue; /* the country has its capital */
+		if (n == cap) {
+			cap = cap ? 2 * cap : 256;
+			v = realloc(d->capitals, cap * sizeof(*v));
+			if (!v)
+				return VIGIL_ENOMEM;
+			d->capitals = v;
+		}
+		memmove(&d->capitals[j + 1], &d->capitals[j],
+			(n - j) * sizeof(*d->capitals));
+		d->capitals[j] = i;
+		n++;
+	}
+	lx->capitals = d->capitals;
+	lx->ncapitals = n;
+	return VIGIL_OK;
+}
+
+int64_t vigil__lexicon_capital(const vigil__lexicon *lx, const char *country)
+{
+	uint32_t lo = 0, hi, mid;
+	int c;
+
+	if (!lx || !country)
+		return -1;
+	hi = lx->ncapitals;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(pool_at(lx, lx->entries[lx->slots[lx->capitals[mid]]]
+					       .country),
+			   country);
+		if (c == 0)
+			return lx->capitals[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
 }
 
 uint8_t vigil__lexicon_entry_kind(const vigil__lexicon *lx, uint32_t i)

@@ -144,6 +144,10 @@ struct vigil__lexicon {
 	const uint16_t *keys;
 	const vigil__blob_entry *entries;
 	uint32_t vocab_mask, edge_mask;
+	/* Built at open (dict.c), not part of the blob: the place entry of
+	 * each country's capital, sorted by country; NULL when none. */
+	const uint32_t *capitals;
+	uint32_t ncapitals;
 };
 
 /*
