@@ -233,6 +233,20 @@ static const struct {
 	{"At least 100 people were killed, among them 20 children and nine staff.",
 	 "100:at_least:people:killed:-:-:" P "; 20:exact:children:killed:-:-:" P
 	 "; 9:exact:staff:killed:-:-:" P},
+	/* a noun joined to the counted one, an aside before the auxiliary,
+	 * a figure inside that aside; no aside without an auxiliary after it */
+	{"At least 13 peacekeepers and soldiers, including nine civilians, "
+	 "were killed.",
+	 "13:at_least:peacekeepers:killed:-:-:" P
+	 "; 9:exact:civilians:killed:-:-:" P},
+	{"Dozens of fighters, some from as far away as Morocco, are among "
+	 "those killed.",
+	 "-:dozens:fighters:killed:-:-:" P},
+	{"At least 13 peacekeepers and soldiers were killed.",
+	 "13:at_least:peacekeepers:killed:-:-:" P},
+	{"About 30 soldiers, officials said, fled.", ""},
+	{"Five soldiers and 20 civilians were wounded.",
+	 "5:exact:soldiers:wounded:-:-:" P "; 20:exact:civilians:wounded:-:-:" P},
 	{"Among the dead were 10 women and three infants.",
 	 "10:exact:women:killed:-:-:" P "; 3:exact:infants:killed:-:-:" P},
 	{"About 60,000 people were forced from their homes.",
