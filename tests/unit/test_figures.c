@@ -306,6 +306,13 @@ static const struct {
 	 "26:exact:people:killed:-:-:2025-01-09"},
 	{"The January 9 attack was carried out by Russia and 30 soldiers died.",
 	 "30:exact:soldiers:killed:-:-:" P},
+	/* the noun phrase as the subject of a verb dates the verb's clause up
+	 * to punctuation or a conjunction */
+	{"The January 9 attack on Kharkiv killed 26 people.",
+	 "26:exact:people:killed:-:-:2025-01-09"},
+	{"Officials said the January 9 attack on Kharkiv killed 26 people, and "
+	 "30 soldiers died.",
+	 "26:exact:people:killed:-:-:2025-01-09; 30:exact:soldiers:killed:-:-:" P},
 	/* a restated figure ("the" + a number without a unit after a figure
 	 * of its sentence): the earlier figure's unit, subject and category
 	 * unless its own predicate gives one; alone, "the two" is nothing */

@@ -260,17 +260,16 @@ static size_t place_alts(const vigil__place_doc *d, uint32_t k, alt *out,
  * one country only. */
 static int alts_detail(const vigil__lexicon *lx, alt *alts, size_t n)
 {
-	vigil__entry e;
 	size_t i;
-	int one = 1;
+	int one = 1, is_country, has_pt;
 
 	for (i = 0; i < n; i++) {
-		vigil__lexicon_entry(lx, alts[i].entry, &e);
-		alts[i].country = e.country;
-		alts[i].is_country = e.type && strcmp(e.type, "country") == 0;
-		alts[i].has_pt = !isnan(e.lat) && !isnan(e.lon);
-		if (i && (!e.country || !alts[0].country ||
-			  strcmp(e.country, alts[0].country) != 0))
+		alts[i].country = vigil__lexicon_entry_place(
+			lx, alts[i].entry, &is_country, &has_pt);
+		alts[i].is_country = (uint8_t)is_country;
+		alts[i].has_pt = (uint8_t)has_pt;
+		if (i && (!alts[i].country || !alts[0].country ||
+			  strcmp(alts[i].country, alts[0].country) != 0))
 			one = 0;
 	}
 	return one;

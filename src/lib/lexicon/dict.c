@@ -15,7 +15,7 @@
 
 struct vigil_dict {
 	vigil__lexicon lx;    /* view of `blob` or of `map` */
-	uint32_t *capitals;   /* lx.capitals (malloc'd) */
+	vigil__capital *capitals; /* lx.capitals (malloc'd) */
 	void *blob;           /* compiled in memory (malloc'd), or NULL */
 	vigil__mapped map;    /* mapped cache file, or addr NULL */
 	char *cache_path;     /* file used or written; NULL: none */
@@ -313,45 +313,48 @@ static const char *capital_country(const vigil__lexicon *lx, uint32_t i)
 	return pool_at(lx, e->country);
 }
 
+static int capital_cmp(const void *a, const void *b)
+{
+	const vigil__capital *x = a, *y = b;
+	int c = strcmp(x->country, y->country);
+
+	if (c)
+		return c;
+	return x->entry < y->entry ? -1 : x->entry > y->entry;
+}
+
 /* Fills d->lx.capitals: one capital entry per country (the first in slot
- * order), sorted by country. One pass over the slots; insertion into the
- * sorted array (a few hundred entries, once per open). */
+ * order), sorted by country: one pass over the slots, then a sort of the
+ * few hundred found. */
 static int index_capitals(vigil_dict *d)
 {
 	vigil__lexicon *lx = &d->lx;
-	uint32_t i, j, n = 0, cap = 0;
+	uint32_t i, n = 0, k, cap = 0;
 	uint32_t ns = (uint32_t)vigil__lexicon_entry_count(lx);
 	const char *c;
-	uint32_t *v;
-	int cmp = 1;
+	vigil__capital *v;
 
 	for (i = 0; i < ns; i++) {
 		if (!(c = capital_country(lx, i)))
 			continue;
-		for (j = n; j > 0; j--) {
-			cmp = strcmp(pool_at(lx, lx->entries[lx->slots[
-						      d->capitals[j - 1]]]
-						      .country),
-				     c);
-			if (cmp <= 0)
-				break;
-		}
-		if (j > 0 && cmp == 0)
-			continue; /* the country has its capital */
 		if (n == cap) {
-			cap = cap ? 2 * cap : 256;
+			cap = cap ? 2 * cap : 512;
 			v = realloc(d->capitals, cap * sizeof(*v));
 			if (!v)
 				return VIGIL_ENOMEM;
 			d->capitals = v;
 		}
-		memmove(&d->capitals[j + 1], &d->capitals[j],
-			(n - j) * sizeof(*d->capitals));
-		d->capitals[j] = i;
-		n++;
+		d->capitals[n].country = c;
+		d->capitals[n++].entry = i;
 	}
+	if (n == 0)
+		return VIGIL_OK;
+	qsort(d->capitals, n, sizeof(*d->capitals), capital_cmp);
+	for (i = k = 1; i < n; i++)
+		if (strcmp(d->capitals[i].country, d->capitals[k - 1].country))
+			d->capitals[k++] = d->capitals[i];
 	lx->capitals = d->capitals;
-	lx->ncapitals = n;
+	lx->ncapitals = k;
 	return VIGIL_OK;
 }
 
@@ -365,11 +368,9 @@ int64_t vigil__lexicon_capital(const vigil__lexicon *lx, const char *country)
 	hi = lx->ncapitals;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		c = strcmp(pool_at(lx, lx->entries[lx->slots[lx->capitals[mid]]]
-					       .country),
-			   country);
+		c = strcmp(lx->capitals[mid].country, country);
 		if (c == 0)
-			return lx->capitals[mid];
+			return lx->capitals[mid].entry;
 		if (c < 0)
 			lo = mid + 1;
 		else
@@ -418,6 +419,21 @@ const char *vigil__lexicon_entry_pos(const vigil__lexicon *lx, uint32_t i)
 	const vigil__blob_entry *e = entry_at(lx, i);
 
 	return e ? pool_at(lx, e->pos) : NULL;
+}
+
+const char *vigil__lexicon_entry_place(const vigil__lexicon *lx, uint32_t i,
+				       int *is_country, int *has_pt)
+{
+	const vigil__blob_entry *e = entry_at(lx, i);
+	const char *type;
+
+	*is_country = *has_pt = 0;
+	if (!e)
+		return NULL;
+	type = pool_at(lx, e->type);
+	*is_country = type && strcmp(type, "country") == 0;
+	*has_pt = !isnan(e->lat) && !isnan(e->lon);
+	return pool_at(lx, e->country);
 }
 
 const char *vigil__lexicon_entry_phrase(const vigil__lexicon *lx, uint32_t i)
