@@ -247,6 +247,12 @@ static const struct {
 	{"About 30 soldiers, officials said, fled.", ""},
 	{"Five soldiers and 20 civilians were wounded.",
 	 "5:exact:soldiers:wounded:-:-:" P "; 20:exact:civilians:wounded:-:-:" P},
+	/* a predicate noun before "of" ("the exchange of 26 people") */
+	{"The exchange of 26 people took place at the airport.",
+	 "26:exact:people:other:-:-:" P},
+	{"The release of 26 people took place at the airport.",
+	 "26:exact:people:other:-:-:" P},
+	{"The village of 26 people stood empty.", ""},
 	{"Among the dead were 10 women and three infants.",
 	 "10:exact:women:killed:-:-:" P "; 3:exact:infants:killed:-:-:" P},
 	{"About 60,000 people were forced from their homes.",

@@ -466,6 +466,12 @@ static int predicate_left(const fctx *c, const vigil__quantity *q,
 	if (cat >= 0)
 		return cat;
 	if (k > c->tb && tok_is(text, &tok[k], "of") &&
+	    (cat = PRED(text, &tok[k - 1])) >= 0 &&
+	    same_clause(c, k - 1, q->num_begin)) {
+		*at = k - 1; /* "the exchange of 26 people" */
+		return cat;
+	}
+	if (k > c->tb && tok_is(text, &tok[k], "of") &&
 	    force_word(text, &tok[k - 1])) {
 		*at = k - 1;
 		return VIGIL__FC_DEPLOYED;
