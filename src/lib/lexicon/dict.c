@@ -307,7 +307,7 @@ static const char *capital_country(const vigil__lexicon *lx, uint32_t i)
 	if (e->kind != VIGIL_KIND_PLACE || !e->country)
 		return NULL;
 	ph = pool_at(lx, e->phrase);
-	if (!ph || ph[0] != 't' || ph[4] != 'c' ||
+	if (!ph || ph[0] != 't' ||
 	    strncmp(ph, capital_of, sizeof(capital_of) - 1) != 0)
 		return NULL;
 	return pool_at(lx, e->country);
