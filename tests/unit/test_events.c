@@ -818,6 +818,16 @@ static const struct {
 	{"The fighting began on Wednesday, when Russia attacked Ukraine in "
 	 "response to the January 9 killing of 26 people.",
 	 "190@2025-02-12/day"},
+	/* ... and, when that noun phrase is the subject of a verb, the verb:
+	 * the same event ("the January 9 attack on Kyiv destroyed ...") */
+	{"The January 9 attack on Kyiv by Russia destroyed Ukrainian tanks.",
+	 "1712@2025-01-09/day"},
+	{"Ukraine said the January 9 attack on Kyiv by Russia destroyed "
+	 "Ukrainian tanks.",
+	 "1712@2025-01-09/day"},
+	/* no subject: after a preposition, the verb keeps its own date */
+	{"After the January 9 attack on Kyiv Russia destroyed Ukrainian tanks.",
+	 "1712@2025-02-15/day"},
 	/* anchored: X gets the estimate, or the modified clause's date minus N */
 	{"The statement comes four months after North Korea deployed troops.",
 	 "154@2024-10-01/month"},

@@ -233,6 +233,26 @@ static const struct {
 	{"At least 100 people were killed, among them 20 children and nine staff.",
 	 "100:at_least:people:killed:-:-:" P "; 20:exact:children:killed:-:-:" P
 	 "; 9:exact:staff:killed:-:-:" P},
+	/* a noun joined to the counted one, an aside before the auxiliary,
+	 * a figure inside that aside; no aside without an auxiliary after it */
+	{"At least 13 peacekeepers and soldiers, including nine civilians, "
+	 "were killed.",
+	 "13:at_least:peacekeepers:killed:-:-:" P
+	 "; 9:exact:civilians:killed:-:-:" P},
+	{"Dozens of fighters, some from as far away as Morocco, are among "
+	 "those killed.",
+	 "-:dozens:fighters:killed:-:-:" P},
+	{"At least 13 peacekeepers and soldiers were killed.",
+	 "13:at_least:peacekeepers:killed:-:-:" P},
+	{"About 30 soldiers, officials said, fled.", ""},
+	{"Five soldiers and 20 civilians were wounded.",
+	 "5:exact:soldiers:wounded:-:-:" P "; 20:exact:civilians:wounded:-:-:" P},
+	/* a predicate noun before "of" ("the exchange of 26 people") */
+	{"The exchange of 26 people took place at the airport.",
+	 "26:exact:people:other:-:-:" P},
+	{"The release of 26 people took place at the airport.",
+	 "26:exact:people:other:-:-:" P},
+	{"The village of 26 people stood empty.", ""},
 	{"Among the dead were 10 women and three infants.",
 	 "10:exact:women:killed:-:-:" P "; 3:exact:infants:killed:-:-:" P},
 	{"About 60,000 people were forced from their homes.",
@@ -292,6 +312,13 @@ static const struct {
 	 "26:exact:people:killed:-:-:2025-01-09"},
 	{"The January 9 attack was carried out by Russia and 30 soldiers died.",
 	 "30:exact:soldiers:killed:-:-:" P},
+	/* the noun phrase as the subject of a verb dates the verb's clause up
+	 * to punctuation or a conjunction */
+	{"The January 9 attack on Kharkiv killed 26 people.",
+	 "26:exact:people:killed:-:-:2025-01-09"},
+	{"Officials said the January 9 attack on Kharkiv killed 26 people, and "
+	 "30 soldiers died.",
+	 "26:exact:people:killed:-:-:2025-01-09; 30:exact:soldiers:killed:-:-:" P},
 	/* a restated figure ("the" + a number without a unit after a figure
 	 * of its sentence): the earlier figure's unit, subject and category
 	 * unless its own predicate gives one; alone, "the two" is nothing */

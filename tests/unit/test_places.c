@@ -322,6 +322,28 @@ static const struct {
 	 "E attacked@Kyiv:city:UA-30"},
 	{"Rebels attacked troops in the capital of Ukraine.",
 	 "E attacked@Kyiv:city:UA-30"},
+	/* a bare "the capital": the capital of the country in view (the last
+	 * country, capital, demonym or place named before it), when located */
+	{"Ukraine criticized Russia. Russian forces attacked Ukrainian troops "
+	 "in the capital.",
+	 "E criticized@-; E attacked@Kyiv:city:UA-30"},
+	{"Russian forces attacked Ukrainian troops near the capital on Friday.",
+	 "E attacked@Kyiv:city:UA-30"},
+	{"Ukrainian forces attacked troops in the capital.",
+	 "E attacked@Kyiv:city:UA-30"},
+	/* no capital known for the country in view */
+	{"Russia criticized Ukraine. North Korean forces attacked troops in "
+	 "the capital.",
+	 "E criticized@-; E attacked@-"},
+	/* a compound noun after it: no bare capital */
+	{"Russian forces attacked Ukrainian troops in the capital markets.",
+	 "E attacked@-"},
+	/* not located: "the capital" as an object is no place */
+	{"Russian forces attacked Ukrainian troops and the capital.",
+	 "E attacked@-"},
+	/* a located country is not refined to an inferred capital */
+	{"Rebels attacked troops in Ukraine and in the capital.",
+	 "E attacked@Ukraine:country:-"},
 };
 
 static void test_place_table(void **state)
@@ -357,6 +379,31 @@ static void test_place_record(void **state)
 }
 
 /* The admin1 of an entry: its code, the prefix of a city code, or none. */
+/* The capital index built when the dictionary opens. */
+static void test_place_capital_index(void **state)
+{
+	static const struct {
+		const char *country, *code;
+	} want[] = {{"UKR", "UA-30.KYIV"}, {"PRK", NULL}, {"RUS", NULL},
+		    {"", NULL}};
+	const vigil__lexicon *lx = vigil__dict_lexicon(dict);
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		int64_t e = vigil__lexicon_capital(lx, want[i].country);
+
+		if (!want[i].code) {
+			assert_int_equal(e, -1);
+			continue;
+		}
+		assert_true(e >= 0);
+		assert_string_equal(vigil__lexicon_entry_code(lx, (uint32_t)e),
+				    want[i].code);
+	}
+	assert_int_equal(vigil__lexicon_capital(lx, NULL), -1);
+}
+
 static void test_place_admin1(void **state)
 {
 	static const struct {
@@ -391,6 +438,7 @@ int main(void)
 		cmocka_unit_test(test_place_table),
 		cmocka_unit_test(test_place_record),
 		cmocka_unit_test(test_place_admin1),
+		cmocka_unit_test(test_place_capital_index),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -248,12 +248,53 @@ static uint32_t noun_phrase_end(const vigil__analysis *an, uint32_t s,
 	return te;
 }
 
+/* Whether the noun phrase of attributive expression e, its article at
+ * a, stands as a subject: at the sentence's start, after punctuation or
+ * after "said"/"says"/"that" ("officials said the January 9 attack"). */
+static int np_is_subject(const vigil__analysis *an, uint32_t s, uint32_t a)
+{
+	static const char *const heads[] = {"said", "says", "that"};
+
+	return a == an->seg.sent[s].tok_begin ||
+	       an->seg.tok[a - 1].type == VIGIL_TOK_PUNCT ||
+	       WORD_IN(an, a - 1, heads);
+}
+
+/* The end of what a noun phrase as subject dates besides itself: when
+ * it ends at a verb of the clause stage ("the January 9 attack on Kharkiv
+ * killed 26 people"), that verb names the same event, so the verb and
+ * its object up to punctuation or a conjunction not followed by another
+ * verb ("killed 26 soldiers and wounded 40") take the date; else np_end. */
+static uint32_t subject_verb_end(const vigil__analysis *an, uint32_t s,
+				 const vigil__date_expr *e, uint32_t np_end)
+{
+	static const char *const conj[] = {"and", "or", "but", "while",
+					   "as", "after", "before", "when"};
+	uint32_t te = an->seg.sent[s].tok_end, i;
+
+	if (np_end >= te || !verb_at(an, s, np_end) ||
+	    !np_is_subject(an, s, e->tok_begin - 1))
+		return np_end;
+	for (i = np_end + 1; i < te; i++)
+		if (an->seg.tok[i].type == VIGIL_TOK_PUNCT ||
+		    (WORD_IN(an, i, conj) &&
+		     !(i + 1 < te && verb_at(an, s, i + 1))))
+			break;
+	return i;
+}
+
 /* Whether tok lies in the noun phrase that attributive expression e
- * modifies: its records take e's date, which dates nothing else. */
+ * modifies, or in the clause of the verb it is the subject of: its records
+ * take e's date, which dates nothing else. */
 static int in_noun_phrase(const vigil__analysis *an, uint32_t s,
 			  const vigil__date_expr *e, uint32_t tok)
 {
-	return tok >= e->tok_end && tok < noun_phrase_end(an, s, e);
+	uint32_t end;
+
+	if (tok < e->tok_end)
+		return 0;
+	end = noun_phrase_end(an, s, e);
+	return tok < end || tok < subject_verb_end(an, s, e, end);
 }
 
 /* An attributive expression whose noun phrase holds tok, or -1. */

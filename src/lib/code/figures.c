@@ -18,6 +18,8 @@
 #include "analysis.h"
 
 #define AUX_SKIP 4     /* auxiliaries/adverbs between a subject and its verb */
+#define ASIDE_REACH 16 /* tokens of an aside between a subject and its verb */
+#define CONJ_NOUNS 3   /* words of a noun joined to the counted one */
 #define TOLL_REACH 4   /* tokens back from "to 50" to "death toll" */
 #define ANAPHOR_REACH 256 /* actors searched back for "these soldiers" */
 #define CLAIMANT_REACH 4  /* tokens from a speaker to the noun it modifies */
@@ -302,6 +304,59 @@ static int taken_into_place(const fctx *c, uint32_t k)
 		       : -1;
 }
 
+/* Whether k is a punctuation token ',' . */
+static int comma_at(const fctx *c, uint32_t k)
+{
+	const vigil__token *t = &c->an->seg.tok[k];
+
+	return t->type == VIGIL_TOK_PUNCT && c->an->text[t->off] == ',';
+}
+
+static int aux_at(const fctx *c, uint32_t k)
+{
+	return k < c->te && vigil__clause_is_aux(c->an->text, &c->an->seg.tok[k]);
+}
+
+/* The token after what stands between a subject quantity ending at k and
+ * its auxiliary: a noun joined by "and"/"or" ("13 peacekeepers and
+ * soldiers"), then an aside closed by a comma before an auxiliary (",
+ * including nine South Africans, were killed"; ", some from as far away as
+ * Morocco, are among those killed"), or only that comma when the quantity
+ * is inside such an aside ("including nine South Africans, were"). k
+ * itself when nothing such follows. */
+static uint32_t subject_tail(const fctx *c, const vigil__quantity *q,
+			     uint32_t k)
+{
+	const char *text = c->an->text;
+	const vigil__token *tok = c->an->seg.tok;
+	uint32_t i, n;
+
+	if (k + 1 < c->te && (tok_is(text, &tok[k], "and") ||
+			      tok_is(text, &tok[k], "or"))) {
+		for (i = k + 1, n = 0; i < c->te && n < CONJ_NOUNS; i++, n++)
+			if (tok[i].type != VIGIL_TOK_WORD ||
+			    (text[tok[i].off] >= 'A' && text[tok[i].off] <= 'Z') ||
+			    aux_at(c, i) || PRED(text, &tok[i]) >= 0 ||
+			    tok_is(text, &tok[i], "who") ||
+			    tok_is(text, &tok[i], "that"))
+				break;
+		if (n > 0 && i < c->te && (comma_at(c, i) || aux_at(c, i)))
+			k = i;
+	}
+	if (k + 1 >= c->te || !comma_at(c, k))
+		return k;
+	if (q->tok_begin > c->tb && aux_at(c, k + 1) &&
+	    tok_is(text, &tok[q->tok_begin - 1], "including"))
+		return k + 1;
+	for (i = k + 1; i < c->te && i <= k + ASIDE_REACH; i++) {
+		if (tok[i].type == VIGIL_TOK_PUNCT && !comma_at(c, i))
+			return k;
+		if (comma_at(c, i))
+			return aux_at(c, i + 1) ? i + 1 : k;
+	}
+	return k;
+}
+
 /* The predicate after a subject quantity: "have been deployed", "were
  * killed or wounded", "were taken prisoner", "went missing", "who had
  * fled", "were among those killed". Sets *at; returns the category or
@@ -311,11 +366,13 @@ static int predicate_right(const fctx *c, const vigil__quantity *q,
 {
 	const char *text = c->an->text;
 	const vigil__token *tok = c->an->seg.tok;
-	uint32_t k = q->tok_end, skipped = 0, from = q->num_begin;
+	uint32_t k = q->tok_end, skipped = 0, from = q->num_begin, i;
 
 	if (k + 1 < c->te && (tok_is(text, &tok[k], "who") ||
 			      tok_is(text, &tok[k], "that")))
 		from = ++k; /* a relative clause of the counted noun */
+	else if (k < c->te && (i = subject_tail(c, q, k)) != k)
+		from = k = i; /* the auxiliary after an aside */
 	while (k < c->te && skipped < AUX_SKIP &&
 	       (vigil__clause_is_aux(text, &tok[k]) || is_adverb(text, &tok[k]))) {
 		k++;
@@ -408,6 +465,12 @@ static int predicate_left(const fctx *c, const vigil__quantity *q,
 	cat = predicate_among(c, q, at);
 	if (cat >= 0)
 		return cat;
+	if (k > c->tb && tok_is(text, &tok[k], "of") &&
+	    (cat = PRED(text, &tok[k - 1])) >= 0 &&
+	    same_clause(c, k - 1, q->num_begin)) {
+		*at = k - 1; /* "the exchange of 26 people" */
+		return cat;
+	}
 	if (k > c->tb && tok_is(text, &tok[k], "of") &&
 	    force_word(text, &tok[k - 1])) {
 		*at = k - 1;

@@ -26,10 +26,12 @@ typedef struct cand {
 	uint8_t qualifier; /* the country of another place ("Russia's X") */
 	uint8_t named;	   /* a capitalised word follows: part of a name */
 	uint8_t patient;   /* object of a verb, or subject of a passive one */
+	uint8_t inferred;  /* a bare "the capital": never refines a country */
 	const char *ctry;  /* its entry's country (alpha-3), or NULL */
 } cand;
 
 #define PLACE_ALTS 8
+#define PLACE_CAPITALS 4 /* bare "the capital"s located per sentence */
 
 typedef struct vigil__place_evidence evidence;
 
@@ -258,17 +260,16 @@ static size_t place_alts(const vigil__place_doc *d, uint32_t k, alt *out,
  * one country only. */
 static int alts_detail(const vigil__lexicon *lx, alt *alts, size_t n)
 {
-	vigil__entry e;
 	size_t i;
-	int one = 1;
+	int one = 1, is_country, has_pt;
 
 	for (i = 0; i < n; i++) {
-		vigil__lexicon_entry(lx, alts[i].entry, &e);
-		alts[i].country = e.country;
-		alts[i].is_country = e.type && strcmp(e.type, "country") == 0;
-		alts[i].has_pt = !isnan(e.lat) && !isnan(e.lon);
-		if (i && (!e.country || !alts[0].country ||
-			  strcmp(e.country, alts[0].country) != 0))
+		alts[i].country = vigil__lexicon_entry_place(
+			lx, alts[i].entry, &is_country, &has_pt);
+		alts[i].is_country = (uint8_t)is_country;
+		alts[i].has_pt = (uint8_t)has_pt;
+		if (i && (!alts[i].country || !alts[0].country ||
+			  strcmp(alts[i].country, alts[0].country) != 0))
 			one = 0;
 	}
 	return one;
@@ -432,7 +433,8 @@ static size_t refine_country(const cand *c, size_t n, const uint16_t *cl,
 	if (!c[k].country || !c[k].ctry)
 		return k;
 	for (i = 0; i < n; i++) {
-		if (c[i].country || !c[i].ctry || strcmp(c[i].ctry, c[k].ctry))
+		if (c[i].country || c[i].inferred || !c[i].ctry ||
+		    strcmp(c[i].ctry, c[k].ctry))
 			continue;
 		r = rank_of(&c[i], cl, tb, tok);
 		if (!r || (best_r && (r > best_r ||
@@ -539,12 +541,132 @@ static void mark_patients(const vigil__analysis *an, uint32_t s, size_t *vi,
 	}
 }
 
-/* Candidates of sentence s from matches [*mi, ...): advances *mi. */
+/* The country of match k's entries valid on the document's date: a place's
+ * country, or the alpha-3 of a country, capital or demonym actor ("Haiti",
+ * "Port-au-Prince", "Haitian"), written into buf; NULL when none. */
+static const char *match_country(const vigil__place_doc *d, uint32_t k,
+				 char buf[4])
+{
+	const vigil__match *m = &d->m[k];
+	vigil__entry e;
+	uint32_t i;
+	int kind;
+
+	for (i = m->entry_first; i < m->entry_first + m->entry_count; i++) {
+		kind = vigil__lexicon_entry_kind_on(d->lx, i, d->date);
+		if (kind != VIGIL_KIND_PLACE && kind != VIGIL_KIND_ACTOR)
+			continue;
+		vigil__lexicon_entry(d->lx, i, &e);
+		if (kind == VIGIL_KIND_PLACE && e.country)
+			return e.country;
+		if (kind == VIGIL_KIND_ACTOR && e.type && e.code &&
+		    strlen(e.code) >= 3 &&
+		    (!strcmp(e.type, "country") || !strcmp(e.type, "capital") ||
+		     !strcmp(e.type, "demonym"))) {
+			memcpy(buf, e.code, 3);
+			buf[3] = '\0';
+			return buf;
+		}
+	}
+	return NULL;
+}
+
+/* Nouns that make "the capital" no place ("the capital markets"). */
+static const word capital_nouns[] = {
+    W("markets"),     W("market"),	W("punishment"), W("gains"),
+    W("flight"),      W("flows"),	W("controls"),	 W("expenditure"),
+    W("spending"),    W("investment"), W("requirements"), W("offence"),
+    W("offense"),     W("crime"),	W("crimes"),	 W("letters")};
+
+/* Whether token t is a bare "the capital": "the" before it, no country or
+ * demonym (those are dictionary phrases: "Haiti's capital", "the Haitian
+ * capital"), no name, "of" or compound noun after it. */
+static int bare_capital(const vigil__analysis *an, uint32_t tb, uint32_t te,
+			uint32_t t)
+{
+	static const word capital[] = {W("capital")}, the[] = {W("the")};
+	const vigil__token *k = &an->seg.tok[t], *nx;
+
+	if ((an->text[k->off] | 32) != 'c' || t <= tb ||
+	    !IN(an, t, capital) || !IN(an, t - 1, the))
+		return 0;
+	if (t + 1 >= te)
+		return 1;
+	nx = &an->seg.tok[t + 1];
+	return !(nx->type == VIGIL_TOK_WORD && (nx->flags & VIGIL_TF_CAP)) &&
+	       !tok_is_of(an, t + 1) && !IN(an, t + 1, capital_nouns);
+}
+
+/* Whether token t lies inside a match before matches[mi] (matches do not
+ * overlap and come in text order). */
+static int inside_match(const vigil__analysis *an, size_t mi, uint32_t t)
+{
+	while (mi > 0 && an->matches[mi - 1].tok_begin > t)
+		mi--;
+	return mi > 0 && an->matches[mi - 1].tok_end > t;
+}
+
+/* The candidate of a bare "the capital" at token t: the capital of the
+ * country in view, the country of the document's last match before t that
+ * names one (a country, capital or demonym actor, or a place), through the
+ * lexicon's capital index. An actor-like candidate: a place only when
+ * located ("in the capital"). 0 when no country or capital is known. */
+static int capital_cand(ctx *x, size_t mi, uint32_t t, cand *out)
+{
+	const vigil__analysis *an = x->an;
+	const char *ctry = NULL;
+	char buf[4];
+	int64_t entry;
+	vigil__entry e;
+	size_t k = mi;
+
+	while (k > 0 && an->matches[k - 1].tok_begin >= t)
+		k--;
+	while (k > 0 && !(ctry = match_country(&x->doc, (uint32_t)(k - 1), buf)))
+		k--;
+	if (!ctry || (entry = vigil__lexicon_capital(an->lx, ctry)) < 0)
+		return 0;
+	memset(out, 0, sizeof(*out));
+	out->match = (uint32_t)(k - 1);
+	out->entry = (uint32_t)entry;
+	out->tok_begin = t;
+	out->tok_end = t + 1;
+	out->actor = 1;
+	out->inferred = 1;
+	vigil__lexicon_entry(an->lx, out->entry, &e);
+	out->ctry = e.country;
+	return 1;
+}
+
+/* Whether sentence st's text holds "apital" (memchr over its 'p's before
+ * any token is looked at: most sentences have none). */
+static int has_capital(const vigil__analysis *an, const vigil__sentence *st)
+{
+	const vigil__token *a, *z;
+	const char *p, *end;
+
+	if (st->tok_end <= st->tok_begin)
+		return 0;
+	a = &an->seg.tok[st->tok_begin];
+	z = &an->seg.tok[st->tok_end - 1];
+	p = an->text + a->off + 1;
+	end = an->text + z->off + z->len;
+	while (end - p >= 5 && (p = memchr(p, 'p', (size_t)(end - p - 4)))) {
+		if (p[-1] == 'a' && memcmp(p + 1, "ital", 4) == 0)
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/* Candidates of sentence s from matches [*mi, ...), then its bare "the
+ * capital"s (at most PLACE_CAPITALS): advances *mi. */
 static size_t sentence_cands(ctx *x, uint32_t s, size_t *mi, cand *c)
 {
 	const vigil__analysis *an = x->an;
 	const vigil__sentence *st = &an->seg.sent[s];
-	size_t n = 0, i;
+	size_t n = 0, i, caps;
+	uint32_t t;
 
 	while (*mi < an->nmatch && an->matches[*mi].tok_begin < st->tok_begin)
 		(*mi)++;
@@ -553,6 +675,14 @@ static size_t sentence_cands(ctx *x, uint32_t s, size_t *mi, cand *c)
 		if (an->matches[*mi].tok_end <= st->tok_end &&
 		    place_of(x, (uint32_t)*mi, &c[n]))
 			n++;
+	for (t = has_capital(an, st) ? st->tok_begin : st->tok_end, caps = 0;
+	     t < st->tok_end && caps < PLACE_CAPITALS; t++)
+		if (an->seg.tok[t].len == 7 &&
+		    bare_capital(an, st->tok_begin, st->tok_end, t) &&
+		    !inside_match(an, *mi, t) && capital_cand(x, *mi, t, &c[n])) {
+			n++;
+			caps++;
+		}
 	for (i = 0; i < n; i++)
 		mark_located(an, st->tok_begin, st->tok_end, c, n, i);
 	return n;
@@ -594,7 +724,7 @@ int vigil__places_locate(vigil__arena *a, vigil__analysis *an)
 	clear_all(an);
 	if (!an->lx || (an->nevent == 0 && an->nfigure == 0) || an->nmatch == 0)
 		return 0;
-	c = vigil__arena_alloc(a, an->nmatch * sizeof(*c));
+	c = vigil__arena_alloc(a, (an->nmatch + PLACE_CAPITALS) * sizeof(*c));
 	if (!c)
 		return -1;
 	memset(&x, 0, sizeof(x));

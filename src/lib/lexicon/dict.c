@@ -15,6 +15,7 @@
 
 struct vigil_dict {
 	vigil__lexicon lx;    /* view of `blob` or of `map` */
+	vigil__capital *capitals; /* lx.capitals (malloc'd) */
 	void *blob;           /* compiled in memory (malloc'd), or NULL */
 	vigil__mapped map;    /* mapped cache file, or addr NULL */
 	char *cache_path;     /* file used or written; NULL: none */
@@ -144,6 +145,8 @@ static int open_cached(vigil_dict *d, const char *const *paths, size_t npaths)
 	return ok;
 }
 
+static int index_capitals(vigil_dict *d);
+
 int vigil_dict_open(vigil_dict **out, const char *const *paths, size_t npaths,
 		    const vigil_dict_options *opts, char *errbuf, size_t errlen)
 {
@@ -168,6 +171,11 @@ int vigil_dict_open(vigil_dict **out, const char *const *paths, size_t npaths,
 	if (!o->no_cache)
 		d->cache_path = vigil__cache_path(o->cache_dir, paths, npaths);
 	if (d->cache_path && open_cached(d, paths, npaths)) {
+		rc = index_capitals(d);
+		if (rc != VIGIL_OK) {
+			vigil_dict_free(d);
+			return rc;
+		}
 		*out = d;
 		return VIGIL_OK;
 	}
@@ -178,6 +186,8 @@ int vigil_dict_open(vigil_dict **out, const char *const *paths, size_t npaths,
 			snprintf(errbuf, errlen, "compiled dictionary invalid: %s", why);
 		rc = VIGIL_ERROR;
 	}
+	if (rc == VIGIL_OK)
+		rc = index_capitals(d);
 	if (rc != VIGIL_OK) {
 		vigil_dict_free(d);
 		return rc;
@@ -210,6 +220,7 @@ void vigil_dict_free(vigil_dict *d)
 		return;
 	vigil__cache_unmap(&d->map);
 	free(d->blob);
+	free(d->capitals);
 	free(d->cache_path);
 	free(d);
 }
@@ -283,6 +294,91 @@ static const vigil__blob_entry *entry_at(const vigil__lexicon *lx, uint32_t i)
 	return &lx->entries[lx->slots[i]];
 }
 
+/* The prefix of the phrase the gazetteer writes for each country's capital
+ * ("the capital of Haiti"); its entry carries the capital's place. */
+static const char capital_of[] = "the capital of ";
+
+/* The country of slot i when it is such a capital entry, else NULL. */
+static const char *capital_country(const vigil__lexicon *lx, uint32_t i)
+{
+	const vigil__blob_entry *e = &lx->entries[lx->slots[i]];
+	const char *ph;
+
+	if (e->kind != VIGIL_KIND_PLACE || !e->country)
+		return NULL;
+	ph = pool_at(lx, e->phrase);
+	if (!ph || ph[0] != 't' ||
+	    strncmp(ph, capital_of, sizeof(capital_of) - 1) != 0)
+		return NULL;
+	return pool_at(lx, e->country);
+}
+
+static int capital_cmp(const void *a, const void *b)
+{
+	const vigil__capital *x = a, *y = b;
+	int c = strcmp(x->country, y->country);
+
+	if (c)
+		return c;
+	return x->entry < y->entry ? -1 : x->entry > y->entry;
+}
+
+/* Fills d->lx.capitals: one capital entry per country (the first in slot
+ * order), sorted by country: one pass over the slots, then a sort of the
+ * few hundred found. */
+static int index_capitals(vigil_dict *d)
+{
+	vigil__lexicon *lx = &d->lx;
+	uint32_t i, n = 0, k, cap = 0;
+	uint32_t ns = (uint32_t)vigil__lexicon_entry_count(lx);
+	const char *c;
+	vigil__capital *v;
+
+	for (i = 0; i < ns; i++) {
+		if (!(c = capital_country(lx, i)))
+			continue;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 512;
+			v = realloc(d->capitals, cap * sizeof(*v));
+			if (!v)
+				return VIGIL_ENOMEM;
+			d->capitals = v;
+		}
+		d->capitals[n].country = c;
+		d->capitals[n++].entry = i;
+	}
+	if (n == 0)
+		return VIGIL_OK;
+	qsort(d->capitals, n, sizeof(*d->capitals), capital_cmp);
+	for (i = k = 1; i < n; i++)
+		if (strcmp(d->capitals[i].country, d->capitals[k - 1].country))
+			d->capitals[k++] = d->capitals[i];
+	lx->capitals = d->capitals;
+	lx->ncapitals = k;
+	return VIGIL_OK;
+}
+
+int64_t vigil__lexicon_capital(const vigil__lexicon *lx, const char *country)
+{
+	uint32_t lo = 0, hi, mid;
+	int c;
+
+	if (!lx || !country)
+		return -1;
+	hi = lx->ncapitals;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(lx->capitals[mid].country, country);
+		if (c == 0)
+			return lx->capitals[mid].entry;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
 uint8_t vigil__lexicon_entry_kind(const vigil__lexicon *lx, uint32_t i)
 {
 	const vigil__blob_entry *e = entry_at(lx, i);
@@ -323,6 +419,21 @@ const char *vigil__lexicon_entry_pos(const vigil__lexicon *lx, uint32_t i)
 	const vigil__blob_entry *e = entry_at(lx, i);
 
 	return e ? pool_at(lx, e->pos) : NULL;
+}
+
+const char *vigil__lexicon_entry_place(const vigil__lexicon *lx, uint32_t i,
+				       int *is_country, int *has_pt)
+{
+	const vigil__blob_entry *e = entry_at(lx, i);
+	const char *type;
+
+	*is_country = *has_pt = 0;
+	if (!e)
+		return NULL;
+	type = pool_at(lx, e->type);
+	*is_country = type && strcmp(type, "country") == 0;
+	*has_pt = !isnan(e->lat) && !isnan(e->lon);
+	return pool_at(lx, e->country);
 }
 
 const char *vigil__lexicon_entry_phrase(const vigil__lexicon *lx, uint32_t i)

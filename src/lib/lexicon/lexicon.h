@@ -104,6 +104,16 @@ int vigil__lexicon_entry_kind_on(const vigil__lexicon *lx, uint32_t i,
 const char *vigil__lexicon_entry_line_head(const vigil__lexicon *lx,
 					   uint32_t i);
 
+/* The country of place entry i (NULL when none), whether its type is
+ * country and whether it has lat and lon: no full decode. */
+const char *vigil__lexicon_entry_place(const vigil__lexicon *lx, uint32_t i,
+				       int *is_country, int *has_pt);
+
+/* The [places] entry of the capital of `country` (alpha-3): the entry of
+ * the line the gazetteer writes as "the capital of COUNTRY" (tools/
+ * gen_gazetteer.py), indexed when the dictionary opens; -1 when none. */
+int64_t vigil__lexicon_capital(const vigil__lexicon *lx, const char *country);
+
 /* One phrase found in the text. */
 typedef struct vigil__match {
 	uint32_t tok_begin, tok_end; /* token range [begin, end) */

@@ -132,6 +132,12 @@ _Static_assert(sizeof(vigil__blob_edge) == 12, "blob edge layout");
 _Static_assert(sizeof(vigil__blob_entry) == 88, "blob entry layout");
 
 /* A validated view of a blob (all pointers borrow it). */
+/* A country (alpha-3, in the pool) and its capital's place entry. */
+typedef struct vigil__capital {
+	const char *country;
+	uint32_t entry;
+} vigil__capital;
+
 struct vigil__lexicon {
 	const vigil__blob_header *hdr;
 	const vigil__blob_source *sources;
@@ -144,6 +150,10 @@ struct vigil__lexicon {
 	const uint16_t *keys;
 	const vigil__blob_entry *entries;
 	uint32_t vocab_mask, edge_mask;
+	/* Built at open (dict.c), not part of the blob: the place entry of
+	 * each country's capital, sorted by country; NULL when none. */
+	const struct vigil__capital *capitals;
+	uint32_t ncapitals;
 };
 
 /*
