@@ -479,7 +479,8 @@ static int band_candidates(struct vigil_store *s, const uint32_t *sig,
 	}
 	if (rc != SQLITE_DONE)
 		return vigil__sq_fail(s, rc, "looking for near-duplicates");
-	qsort(*ids, *n, sizeof(**ids), cmp_id);
+	if (*n > 1) /* qsort's array may not be NULL, even for 0 items */
+		qsort(*ids, *n, sizeof(**ids), cmp_id);
 	for (i = k = 0; i < *n; i++)
 		if (k == 0 || (*ids)[i] != (*ids)[k - 1])
 			(*ids)[k++] = (*ids)[i];
