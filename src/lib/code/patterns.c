@@ -427,6 +427,28 @@ static int32_t reciprocal(const vigil__analysis *an, int32_t k, uint32_t end)
 	return k + 1;
 }
 
+/*
+ * Whether group g is a possessive pronoun ("renewed his license", "welcomed
+ * their resumption of ties with X"): for TABARI it qualifies the object's
+ * noun and is no target itself.
+ */
+static int possessive_pronoun(const ctx *c, int32_t g)
+{
+	static const char *const poss[] = {"his", "her", "its", "their"};
+	const vigil__actor *a;
+	size_t i;
+
+	if (g < 0 || (size_t)g >= c->cl->nactor)
+		return 0;
+	a = &c->cl->actors[g];
+	if (!(a->flags & VIGIL__AF_PRONOUN) || a->tok_end != a->tok_begin + 1)
+		return 0;
+	for (i = 0; i < sizeof(poss) / sizeof(poss[0]); i++)
+		if (word_is(c->an, a->tok_begin, poss[i]))
+			return 1;
+	return 0;
+}
+
 /* TABARI's default target: a pos=verb-only verb left without object by
  * the clause stage takes the first actor after it in its clause. */
 static void default_object(const ctx *c, vigil__cverb *v, uint32_t end)
@@ -576,6 +598,8 @@ static int32_t apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
 		patterned |= strcmp(vigil__lexicon_entry_code(an->lx, k),
 				    "---") == 0;
 	}
+	if (verb_only(an, v->entry) && possessive_pronoun(&c, v->obj))
+		v->obj = -1;
 	if (verb_only(an, v->entry) && dflt >= 0 && dflt != v->entry &&
 	    written_as(an, m, dflt) && !written_as(an, m, v->entry))
 		v->entry = dflt;
