@@ -449,6 +449,21 @@ static int possessive_pronoun(const ctx *c, int32_t g)
 	return 0;
 }
 
+/*
+ * TABARI reads no passive voice: a pos=verb-only verb in the passive
+ * without a "by" agent takes its surface subject as source ("The
+ * Philippines was criticized over its dispute with Eriador": PHL -> ERI).
+ */
+static void surface_subject(vigil__cverb *v)
+{
+	if (!v->passive || v->subj >= 0 || (v->rules & VIGIL__R_BY_AGENT))
+		return;
+	v->subj = v->obj;
+	v->obj = -1;
+	v->passive = 0;
+	v->rules &= (uint16_t)~VIGIL__R_PASSIVE;
+}
+
 /* TABARI's default target: a pos=verb-only verb left without object by
  * the clause stage takes the first actor after it in its clause. */
 static void default_object(const ctx *c, vigil__cverb *v, uint32_t end)
@@ -598,6 +613,8 @@ static int32_t apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
 		patterned |= strcmp(vigil__lexicon_entry_code(an->lx, k),
 				    "---") == 0;
 	}
+	if (verb_only(an, v->entry))
+		surface_subject(v);
 	if (verb_only(an, v->entry) && possessive_pronoun(&c, v->obj))
 		v->obj = -1;
 	if (verb_only(an, v->entry) && dflt >= 0 && dflt != v->entry &&
