@@ -672,7 +672,8 @@ static int ends_with(const vigil__analysis *an, const vigil__token *tok,
 
 /*
  * Whether a pos=verb-only verb (TABARI/PETRARCH verbs) is used as a noun:
- * in base or -s form after an article or possessive, with at most two
+ * in base or -s form (not -ed nor an irregular past: "a senior official
+ * said") after an article or possessive, with at most two
  * modifiers between ("during a brief private visit"), or an -ing form
  * right after one ("their meeting").
  */
@@ -686,7 +687,8 @@ static int noun_use(const vigil__analysis *an, const vigil__cverb *v)
 	uint32_t t = m->tok_begin, skipped = 0, most = 2;
 	size_t i;
 
-	if (!verb_only(an, v->entry) || ends_with(an, last, "ed"))
+	if (!verb_only(an, v->entry) || ends_with(an, last, "ed") ||
+	    vigil__inflect_irregular_past(an->text + last->off, last->len))
 		return 0;
 	if (ends_with(an, last, "ing"))
 		most = 0;  /* "their meeting", not "the army attacking" */
@@ -735,6 +737,120 @@ static void shared_subject(const vigil__analysis *an, vigil__clauses *cl,
 	}
 }
 
+/* The sector of the last agent match in tokens [from, to) of the analysis
+ * (its code without a '~'), or NULL. */
+static const char *agent_in(const vigil__analysis *an, uint32_t from,
+			    uint32_t to, const vigil__match **at)
+{
+	const char *sector = NULL;
+	size_t i;
+
+	for (i = 0; i < an->nmatch; i++) {
+		const vigil__match *m = &an->matches[i];
+		uint32_t k;
+
+		if (m->tok_begin < from || m->tok_end > to)
+			continue;
+		for (k = m->entry_first; k < m->entry_first + m->entry_count;
+		     k++)
+			if (vigil__lexicon_entry_kind_on(an->lx, k, an->date) ==
+			    VIGIL_KIND_AGENT) {
+				sector = vigil__lexicon_entry_code(an->lx, k);
+				*at = m;
+				break;
+			}
+	}
+	return sector;
+}
+
+/* Whether an actor of sentence `sent` starts in tokens [from, to). */
+static int actor_starts_in(const vigil__clauses *cl, uint32_t sent,
+			   uint32_t from, uint32_t to)
+{
+	size_t i;
+
+	for (i = 0; i < cl->nactor; i++)
+		if (cl->actors[i].sent == sent &&
+		    cl->actors[i].tok_begin >= from &&
+		    cl->actors[i].tok_begin < to)
+			return 1;
+	return 0;
+}
+
+/* Appends to the actors an agent without country, coded "---" + `sector`
+ * (TABARI's code for it), over match m; returns its index, or -1 when the
+ * arena fails. */
+static int32_t add_bare_agent(vigil__arena *a, vigil__clauses *cl,
+			      uint32_t sent, const vigil__match *m,
+			      const char *sector)
+{
+	vigil__actor *out = vigil__arena_alloc(a, (cl->nactor + 1) *
+						      sizeof(*out));
+	vigil__actor *n;
+	size_t len = strcspn(sector, "~");
+
+	if (!out)
+		return -1;
+	memcpy(out, cl->actors, cl->nactor * sizeof(*out));
+	n = &out[cl->nactor];
+	memset(n, 0, sizeof(*n));
+	n->sent = sent;
+	n->tok_begin = n->head_begin = m->tok_begin;
+	n->tok_end = m->tok_end;
+	n->entry = n->agent = n->ref = -1;
+	n->group = (uint32_t)cl->nactor;
+	n->ngroup = 1;
+	if (len > sizeof(n->sector) - 1)
+		len = sizeof(n->sector) - 1;
+	memcpy(n->sector, sector, len);
+	memcpy(n->code, "---", 3);
+	memcpy(n->code + 3, sector, len);
+	cl->actors = out;
+	return (int32_t)cl->nactor++;
+}
+
+/*
+ * TABARI codes an agent without a country as "---" + its sector: a
+ * pos=verb-only verb whose own phrase before it (from the last , ; : or
+ * the sentence's start) names an agent but no actor takes that agent as
+ * its subject ("..., a senior official said": ---GOV), rather than an
+ * actor across the comma; an object before the verb goes with it.
+ * Returns 0, or -1 when the arena fails.
+ */
+static int bare_agent_subject(vigil__arena *a, vigil__analysis *an,
+			      vigil__cverb *v)
+{
+	const vigil__sentence *s = &an->seg.sent[v->sent];
+	const vigil__match *vm = &an->matches[v->match], *at = NULL;
+	uint32_t vb = vm->tok_begin, lo = vb;
+	const char *sector;
+	int32_t k;
+
+	if (v->entry < 0 || !verb_only(an, v->entry) || v->passive)
+		return 0;
+	while (lo > s->tok_begin) {
+		const vigil__token *tok = &an->seg.tok[lo - 1];
+
+		if (tok->type == VIGIL_TOK_PUNCT && tok->len == 1 &&
+		    strchr(",;:", an->text[tok->off]))
+			break;
+		lo--;
+	}
+	if (actor_starts_in(&an->cl, v->sent, lo, vb))
+		return 0;
+	sector = agent_in(an, lo, vb, &at);
+	if (!sector)
+		return 0;
+	k = add_bare_agent(a, &an->cl, v->sent, at, sector);
+	if (k < 0)
+		return -1;
+	v->subj = k;
+	if (v->obj >= 0 && an->cl.actors[v->obj].tok_begin < vb)
+		v->obj = -1;
+	v->rules &= (uint16_t)~VIGIL__R_BETWEEN;
+	return 0;
+}
+
 int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 {
 	doc_words wd;
@@ -779,6 +895,8 @@ int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 		shared_subject(an, &an->cl, i);
 		rev[i] = apply_to_verb(an, &an->cl, &wd, v);
 		nrev += rev[i] >= 0;
+		if (bare_agent_subject(a, an, v) < 0)
+			return -1;
 	}
 	return add_reciprocals(a, &an->cl, rev, nrev);
 }
