@@ -305,6 +305,9 @@ static const struct {
 	{"Russia deployed troops in Ukraine.", "RUS->-:154:asserted"},
 	{"Kyiv criticized Russian officials from Ukraine.",
 	 "UKRGOV->RUSGOV:111:asserted"},
+	/* "of" places a singular agent only */
+	{"The government of Chad criticized Russia.", "TCDGOV->RUS:111:asserted"},
+	{"Troops of Chad attacked Russia.", "TCD->RUS:190:asserted"},
 	/* objects */
 	{"Russia's war against Ukraine continued.", "RUS->UKR:190:asserted"},
 	{"Russia continued its war against Ukraine.", "RUS->UKR:190:asserted"},
