@@ -120,6 +120,8 @@ static const char test_dict[] =
 	"+call = 111 goldstein=-2 quad=3 plover=ACCUSE pattern=*,&blame\n"
 	"+summon = --- goldstein=0 quad=1\n"
 	"+summon = 114 goldstein=-2 quad=3 plover=ACCUSE pattern=*,&envoy\n"
+	"+host = 043 goldstein=2.8 quad=1 plover=CONSULT\n"
+	"+host = 043 goldstein=2.8 quad=1 plover=CONSULT pattern=*,talks,in,^,+\n"
 	"+destroy = 1712 goldstein=-9.2 quad=4 plover=COERCE\n"
 	"+destroy = 190 goldstein=-10 quad=4 plover=ASSAULT pattern=*,&weapon\n"
 	"+declare = 010 goldstein=0 quad=1\n"
@@ -604,6 +606,8 @@ static const struct {
 	{"Seoul called Russia a partner.", ""},
 	/* "summoned Y's ambassador": Y is the recipient */
 	{"Moscow summoned Ukraine's ambassador.", "RUSGOV->UKR:114:asserted"},
+	/* TABARI's `^` skips an actor phrase before `+`: Kyiv is passed over */
+	{"Russia hosted talks in Kyiv for Chad.", "RUS->TCD:043:asserted"},
 	{"Moscow summoned Ukrainian officials.", ""},
 	/* destroying drones is combat; other things, property */
 	{"Russian forces destroyed 95 Ukrainian drones.",

@@ -226,6 +226,21 @@ static int32_t actor_in(const ctx *c, uint32_t from, uint32_t to, int last)
 }
 
 /*
+ * Whether item i of n takes an actor phrase: `$` and `+`, and `^` (TABARI's
+ * skipped phrase) when the next item in matching order (step 1 rightwards,
+ * -1 leftwards) takes one ("IFTAR IN ^ +"); before a word `^` skips
+ * nothing, the word being searched for past any phrase anyway.
+ */
+static int takes_actor(const item *it, size_t n, size_t i, int step)
+{
+	size_t j = step > 0 ? i + 1 : i - 1;
+
+	if (it[i].mark == '$' || it[i].mark == '+')
+		return 1;
+	return it[i].mark == '^' && j < n && takes_actor(it, n, j, step);
+}
+
+/*
  * Matches items [0, star) leftwards from the verb and (star, n) rightwards.
  * Returns the number of word items matched, or -1 when one is missing.
  * f->src and f->tgt receive the actors at `$` and `+` (or stay -1), f->end
@@ -242,11 +257,12 @@ static int match_items(const ctx *c, const item *it, size_t n, size_t star,
 	for (i = star + 1; i < n; i++) {        /* after the verb */
 		int adjacent = it[i].sep == '_';
 
-		if (it[i].mark == '$' || it[i].mark == '+') {
+		if (takes_actor(it, n, i, 1)) {
 			int32_t a = actor_in(c, pos, c->se, 0);
 
 			if (a >= 0) {
-				*(it[i].mark == '$' ? src : tgt) = a;
+				if (it[i].mark != '^')
+					*(it[i].mark == '$' ? src : tgt) = a;
 				pos = c->cl->actors[a].tok_end;
 			}
 			continue;
@@ -272,11 +288,12 @@ static int match_items(const ctx *c, const item *it, size_t n, size_t star,
 	for (i = star; i-- > 0;) {
 		int adjacent = it[i + 1].sep == '_';
 
-		if (it[i].mark == '$' || it[i].mark == '+') {
+		if (takes_actor(it, star, i, -1)) {
 			int32_t a = actor_in(c, c->sb, pos, 1);
 
 			if (a >= 0) {
-				*(it[i].mark == '$' ? src : tgt) = a;
+				if (it[i].mark != '^')
+					*(it[i].mark == '$' ? src : tgt) = a;
 				pos = c->cl->actors[a].tok_begin;
 			}
 			continue;
