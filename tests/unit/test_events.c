@@ -121,6 +121,11 @@ static const char test_dict[] =
 	"+summon = --- goldstein=0 quad=1\n"
 	"+summon = 114 goldstein=-2 quad=3 plover=ACCUSE pattern=*,&envoy\n"
 	"+host = 043 goldstein=2.8 quad=1 plover=CONSULT\n"
+	/* TABARI verbs (pos=verb-only, as dict_petr_verbs.c writes them) */
+	"+renew = 031 goldstein=3 quad=1 pos=verb-only\n"
+	"+parade = 181 goldstein=-2 quad=3 pos=verb-only\n"
+	"+close = 192 goldstein=-4 quad=3 pos=verb-only\n"
+	"+scold = 122 goldstein=-2 quad=3 pos=verb-only\n"
 	"+host = 043 goldstein=2.8 quad=1 plover=CONSULT pattern=*,talks,in,^,+\n"
 	"+destroy = 1712 goldstein=-9.2 quad=4 plover=COERCE\n"
 	"+destroy = 190 goldstein=-10 quad=4 plover=ASSAULT pattern=*,&weapon\n"
@@ -608,6 +613,12 @@ static const struct {
 	{"Moscow summoned Ukraine's ambassador.", "RUSGOV->UKR:114:asserted"},
 	/* TABARI's `^` skips an actor phrase before `+`: Kyiv is passed over */
 	{"Russia hosted talks in Kyiv for Chad.", "RUS->TCD:043:asserted"},
+	/* TABARI verbs: a possessive is no target, the default target is;
+	 * "very close" is no verb; no passive without "by" */
+	{"Chad renewed its license in Kyiv.", "TCD->UKRGOV:031:asserted"},
+	{"Chad paraded very close to Kyiv.", "TCD->UKRGOV:181:asserted"},
+	{"Chad was scolded over its dispute with Russia.",
+	 "TCD->RUS:122:asserted"},
 	{"Moscow summoned Ukrainian officials.", ""},
 	/* destroying drones is combat; other things, property */
 	{"Russian forces destroyed 95 Ukrainian drones.",

@@ -445,13 +445,15 @@ static int32_t reciprocal(const vigil__analysis *an, int32_t k, uint32_t end)
 }
 
 /*
- * Whether group g is a possessive pronoun ("renewed his license", "welcomed
- * their resumption of ties with X"): for TABARI it qualifies the object's
- * noun and is no target itself.
+ * Whether group g is a pronoun that is no TABARI target: a possessive
+ * ("renewed his license", "welcomed their resumption of ties with X")
+ * qualifies the object's noun, and a subject pronoun ("to question whether
+ * he has a future with X") opens a clause of its own.
  */
-static int possessive_pronoun(const ctx *c, int32_t g)
+static int pronoun_not_object(const ctx *c, int32_t g)
 {
-	static const char *const poss[] = {"his", "her", "its", "their"};
+	static const char *const poss[] = {"his", "her", "its", "their",
+					   "he", "she", "they", "we"};
 	const vigil__actor *a;
 	size_t i;
 
@@ -632,7 +634,7 @@ static int32_t apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
 	}
 	if (verb_only(an, v->entry))
 		surface_subject(v);
-	if (verb_only(an, v->entry) && possessive_pronoun(&c, v->obj))
+	if (verb_only(an, v->entry) && pronoun_not_object(&c, v->obj))
 		v->obj = -1;
 	if (verb_only(an, v->entry) && dflt >= 0 && dflt != v->entry &&
 	    written_as(an, m, dflt) && !written_as(an, m, v->entry))
@@ -687,8 +689,23 @@ static int ends_with(const vigil__analysis *an, const vigil__token *tok,
 	       strncasecmp(an->text + tok->off + tok->len - n, suffix, n) == 0;
 }
 
+/* Whether token t is a degree adverb, which modifies adjectives and
+ * adverbs, never a verb ("very close", "too late"). */
+static int degree_word(const vigil__analysis *an, uint32_t t)
+{
+	static const char *const degree[] = {"very", "too", "quite", "rather",
+		"extremely"};
+	size_t i;
+
+	for (i = 0; i < sizeof(degree) / sizeof(degree[0]); i++)
+		if (word_is(an, t, degree[i]))
+			return 1;
+	return 0;
+}
+
 /*
- * Whether a pos=verb-only verb (TABARI/PETRARCH verbs) is used as a noun:
+ * Whether a pos=verb-only verb (TABARI/PETRARCH verbs) is used as a noun
+ * (or an adjective after a degree adverb: "very close"):
  * in base or -s form (not -ed nor an irregular past: "a senior official
  * said") after an article or possessive, with at most two
  * modifiers between ("during a brief private visit"), or an -ing form
@@ -707,6 +724,8 @@ static int noun_use(const vigil__analysis *an, const vigil__cverb *v)
 	if (!verb_only(an, v->entry) || ends_with(an, last, "ed") ||
 	    vigil__inflect_irregular_past(an->text + last->off, last->len))
 		return 0;
+	if (t > s->tok_begin && degree_word(an, t - 1))
+		return 1;  /* "marched very close to": no verb */
 	if (ends_with(an, last, "ing"))
 		most = 0;  /* "their meeting", not "the army attacking" */
 	while (t > s->tok_begin) {
