@@ -619,6 +619,9 @@ static const struct {
 	{"Chad paraded very close to Kyiv.", "TCD->UKRGOV:181:asserted"},
 	{"Chad was scolded over its dispute with Russia.",
 	 "TCD->RUS:122:asserted"},
+	/* an agent without a country is TABARI's ---: as target and speaker */
+	{"Chad scolded troops.", "TCD->---MIL:122:asserted"},
+	{"The troops scolded Chad.", "---MIL->TCD:122:asserted"},
 	{"Moscow summoned Ukrainian officials.", ""},
 	/* destroying drones is combat; other things, property */
 	{"Russian forces destroyed 95 Ukrainian drones.",

@@ -773,10 +773,11 @@ static void shared_subject(const vigil__analysis *an, vigil__clauses *cl,
 	}
 }
 
-/* The sector of the last agent match in tokens [from, to) of the analysis
- * (its code without a '~'), or NULL. */
+/* The sector of the last (or, with `first`, the first) agent match in
+ * tokens [from, to) of the analysis (its code), or NULL; *at receives the
+ * match. */
 static const char *agent_in(const vigil__analysis *an, uint32_t from,
-			    uint32_t to, const vigil__match **at)
+			    uint32_t to, int first, const vigil__match **at)
 {
 	const char *sector = NULL;
 	size_t i;
@@ -795,6 +796,8 @@ static const char *agent_in(const vigil__analysis *an, uint32_t from,
 				*at = m;
 				break;
 			}
+		if (sector && first)
+			break;
 	}
 	return sector;
 }
@@ -874,7 +877,7 @@ static int bare_agent_subject(vigil__arena *a, vigil__analysis *an,
 	}
 	if (actor_starts_in(&an->cl, v->sent, lo, vb))
 		return 0;
-	sector = agent_in(an, lo, vb, &at);
+	sector = agent_in(an, lo, vb, 0, &at);
 	if (!sector)
 		return 0;
 	k = add_bare_agent(a, &an->cl, v->sent, at, sector);
@@ -884,6 +887,39 @@ static int bare_agent_subject(vigil__arena *a, vigil__analysis *an,
 	if (v->obj >= 0 && an->cl.actors[v->obj].tok_begin < vb)
 		v->obj = -1;
 	v->rules &= (uint16_t)~VIGIL__R_BETWEEN;
+	return 0;
+}
+
+/*
+ * The same as a target: a pos=verb-only verb still without object whose
+ * clause after it (as for the default target) names an agent takes it
+ * ("Russian police arrested students in Moscow": ---EDU). Returns 0, or
+ * -1 when the arena fails.
+ */
+static int bare_agent_object(vigil__arena *a, vigil__analysis *an,
+			     vigil__cverb *v)
+{
+	const vigil__sentence *s = &an->seg.sent[v->sent];
+	const vigil__match *vm = &an->matches[v->match], *at = NULL;
+	ctx c = {an, &an->cl, NULL, NULL, s->tok_begin, s->tok_end,
+		 vm->tok_begin, vm->tok_end, v->sent};
+	uint32_t to = c.ve, stop;
+	const char *sector;
+	int32_t k;
+
+	if (v->entry < 0 || !verb_only(an, v->entry) || v->passive ||
+	    v->obj >= 0)
+		return 0;
+	stop = next_coded_verb(&c, c.ve);
+	while (to < stop && !clause_stop(&c, to))
+		to++;
+	sector = agent_in(an, c.ve, to, 1, &at);
+	if (!sector)
+		return 0;
+	k = add_bare_agent(a, &an->cl, v->sent, at, sector);
+	if (k < 0)
+		return -1;
+	v->obj = k;
 	return 0;
 }
 
@@ -931,7 +967,8 @@ int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 		shared_subject(an, &an->cl, i);
 		rev[i] = apply_to_verb(an, &an->cl, &wd, v);
 		nrev += rev[i] >= 0;
-		if (bare_agent_subject(a, an, v) < 0)
+		if (bare_agent_subject(a, an, v) < 0 ||
+		    bare_agent_object(a, an, v) < 0)
 			return -1;
 	}
 	return add_reciprocals(a, &an->cl, rev, nrev);
