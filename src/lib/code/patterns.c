@@ -773,33 +773,42 @@ static void shared_subject(const vigil__analysis *an, vigil__clauses *cl,
 	}
 }
 
-/* The sector of the last (or, with `first`, the first) agent match in
- * tokens [from, to) of the analysis (its code), or NULL; *at receives the
- * match. */
-static const char *agent_in(const vigil__analysis *an, uint32_t from,
-			    uint32_t to, int first, const vigil__match **at)
+/* The agent entry of match i, or -1. */
+static int32_t agent_entry(const vigil__analysis *an, size_t i)
 {
-	const char *sector = NULL;
-	size_t i;
+	const vigil__match *m = &an->matches[i];
+	uint32_t k;
 
-	for (i = 0; i < an->nmatch; i++) {
+	for (k = m->entry_first; k < m->entry_first + m->entry_count; k++)
+		if (vigil__lexicon_entry_kind_on(an->lx, k, an->date) ==
+		    VIGIL_KIND_AGENT)
+			return (int32_t)k;
+	return -1;
+}
+
+/* The sector (agent code) of the agent match nearest to the verb match
+ * `vm` within tokens [from, to), looking before it (step -1) or after it
+ * (step 1), or NULL; *at receives the match. The matches are in text
+ * order, so the walk stops at the range's edge. */
+static const char *agent_near(const vigil__analysis *an, size_t vm,
+			      uint32_t from, uint32_t to, int step,
+			      const vigil__match **at)
+{
+	size_t i = vm;
+
+	while (step < 0 ? i-- > 0 : ++i < an->nmatch) {
 		const vigil__match *m = &an->matches[i];
-		uint32_t k;
+		int32_t k;
 
 		if (m->tok_begin < from || m->tok_end > to)
-			continue;
-		for (k = m->entry_first; k < m->entry_first + m->entry_count;
-		     k++)
-			if (vigil__lexicon_entry_kind_on(an->lx, k, an->date) ==
-			    VIGIL_KIND_AGENT) {
-				sector = vigil__lexicon_entry_code(an->lx, k);
-				*at = m;
-				break;
-			}
-		if (sector && first)
 			break;
+		k = agent_entry(an, i);
+		if (k >= 0) {
+			*at = m;
+			return vigil__lexicon_entry_code(an->lx, (uint32_t)k);
+		}
 	}
-	return sector;
+	return NULL;
 }
 
 /* Whether an actor of sentence `sent` starts in tokens [from, to). */
@@ -877,7 +886,7 @@ static int bare_agent_subject(vigil__arena *a, vigil__analysis *an,
 	}
 	if (actor_starts_in(&an->cl, v->sent, lo, vb))
 		return 0;
-	sector = agent_in(an, lo, vb, 0, &at);
+	sector = agent_near(an, v->match, lo, vb, -1, &at);
 	if (!sector)
 		return 0;
 	k = add_bare_agent(a, &an->cl, v->sent, at, sector);
@@ -913,7 +922,7 @@ static int bare_agent_object(vigil__arena *a, vigil__analysis *an,
 	stop = next_coded_verb(&c, c.ve);
 	while (to < stop && !clause_stop(&c, to))
 		to++;
-	sector = agent_in(an, c.ve, to, 1, &at);
+	sector = agent_near(an, v->match, c.ve, to, 1, &at);
 	if (!sector)
 		return 0;
 	k = add_bare_agent(a, &an->cl, v->sent, at, sector);
