@@ -344,6 +344,18 @@ static int word_is(const vigil__analysis *an, uint32_t t, const char *w)
 	       strncasecmp(an->text + tok->off, w, n) == 0;
 }
 
+/* Whether token t is one of the n words w. */
+static int word_among(const vigil__analysis *an, uint32_t t,
+		      const char *const *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (word_is(an, t, w[i]))
+			return 1;
+	return 0;
+}
+
 /* Whether token t ends a clause for the object search: , ; : or a word
  * that opens a relative or adverbial clause ("raids in which ..."). */
 static int clause_stop(const ctx *c, uint32_t t)
@@ -351,15 +363,11 @@ static int clause_stop(const ctx *c, uint32_t t)
 	static const char *const opens[] = {"which", "who", "whom", "whose",
 		"where", "when", "while", "because", "although"};
 	const vigil__token *tok = &c->an->seg.tok[t];
-	size_t i;
 
 	if (tok->type == VIGIL_TOK_PUNCT)
 		return tok->len == 1 && strchr(",;:", c->an->text[tok->off]) &&
 		       c->an->text[tok->off];
-	for (i = 0; i < sizeof(opens) / sizeof(opens[0]); i++)
-		if (word_is(c->an, t, opens[i]))
-			return 1;
-	return 0;
+	return word_among(c->an, t, opens, sizeof(opens) / sizeof(opens[0]));
 }
 
 /* The first token at or after `from` where a verb of the clause stage
@@ -452,20 +460,17 @@ static int32_t reciprocal(const vigil__analysis *an, int32_t k, uint32_t end)
  */
 static int pronoun_not_object(const ctx *c, int32_t g)
 {
-	static const char *const poss[] = {"his", "her", "its", "their",
-					   "he", "she", "they", "we"};
+	static const char *const words[] = {"his", "her", "its", "their",
+					    "he", "she", "they", "we"};
 	const vigil__actor *a;
-	size_t i;
 
 	if (g < 0 || (size_t)g >= c->cl->nactor)
 		return 0;
 	a = &c->cl->actors[g];
-	if (!(a->flags & VIGIL__AF_PRONOUN) || a->tok_end != a->tok_begin + 1)
-		return 0;
-	for (i = 0; i < sizeof(poss) / sizeof(poss[0]); i++)
-		if (word_is(c->an, a->tok_begin, poss[i]))
-			return 1;
-	return 0;
+	return (a->flags & VIGIL__AF_PRONOUN) &&
+	       a->tok_end == a->tok_begin + 1 &&
+	       word_among(c->an, a->tok_begin, words,
+			  sizeof(words) / sizeof(words[0]));
 }
 
 /*
@@ -695,12 +700,8 @@ static int degree_word(const vigil__analysis *an, uint32_t t)
 {
 	static const char *const degree[] = {"very", "too", "quite", "rather",
 		"extremely"};
-	size_t i;
 
-	for (i = 0; i < sizeof(degree) / sizeof(degree[0]); i++)
-		if (word_is(an, t, degree[i]))
-			return 1;
-	return 0;
+	return word_among(an, t, degree, sizeof(degree) / sizeof(degree[0]));
 }
 
 /*
