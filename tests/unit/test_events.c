@@ -120,6 +120,13 @@ static const char test_dict[] =
 	"+call = 111 goldstein=-2 quad=3 plover=ACCUSE pattern=*,&blame\n"
 	"+summon = --- goldstein=0 quad=1\n"
 	"+summon = 114 goldstein=-2 quad=3 plover=ACCUSE pattern=*,&envoy\n"
+	"+host = 043 goldstein=2.8 quad=1 plover=CONSULT\n"
+	/* TABARI verbs (pos=verb-only, as dict_petr_verbs.c writes them) */
+	"+renew = 031 goldstein=3 quad=1 pos=verb-only\n"
+	"+parade = 181 goldstein=-2 quad=3 pos=verb-only\n"
+	"+close = 192 goldstein=-4 quad=3 pos=verb-only\n"
+	"+scold = 122 goldstein=-2 quad=3 pos=verb-only\n"
+	"+host = 043 goldstein=2.8 quad=1 plover=CONSULT pattern=*,talks,in,^,+\n"
 	"+destroy = 1712 goldstein=-9.2 quad=4 plover=COERCE\n"
 	"+destroy = 190 goldstein=-10 quad=4 plover=ASSAULT pattern=*,&weapon\n"
 	"+declare = 010 goldstein=0 quad=1\n"
@@ -305,6 +312,9 @@ static const struct {
 	{"Russia deployed troops in Ukraine.", "RUS->-:154:asserted"},
 	{"Kyiv criticized Russian officials from Ukraine.",
 	 "UKRGOV->RUSGOV:111:asserted"},
+	/* "of" places a singular agent only */
+	{"The government of Chad criticized Russia.", "TCDGOV->RUS:111:asserted"},
+	{"Troops of Chad attacked Russia.", "TCD->RUS:190:asserted"},
 	/* objects */
 	{"Russia's war against Ukraine continued.", "RUS->UKR:190:asserted"},
 	{"Russia continued its war against Ukraine.", "RUS->UKR:190:asserted"},
@@ -604,6 +614,17 @@ static const struct {
 	{"Seoul called Russia a partner.", ""},
 	/* "summoned Y's ambassador": Y is the recipient */
 	{"Moscow summoned Ukraine's ambassador.", "RUSGOV->UKR:114:asserted"},
+	/* TABARI's `^` skips an actor phrase before `+`: Kyiv is passed over */
+	{"Russia hosted talks in Kyiv for Chad.", "RUS->TCD:043:asserted"},
+	/* TABARI verbs: a possessive is no target, the default target is;
+	 * "very close" is no verb; no passive without "by" */
+	{"Chad renewed its license in Kyiv.", "TCD->UKRGOV:031:asserted"},
+	{"Chad paraded very close to Kyiv.", "TCD->UKRGOV:181:asserted"},
+	{"Chad was scolded over its dispute with Russia.",
+	 "TCD->RUS:122:asserted"},
+	/* an agent without a country is TABARI's ---: as target and speaker */
+	{"Chad scolded troops.", "TCD->---MIL:122:asserted"},
+	{"The troops scolded Chad.", "---MIL->TCD:122:asserted"},
 	{"Moscow summoned Ukrainian officials.", ""},
 	/* destroying drones is combat; other things, property */
 	{"Russian forces destroyed 95 Ukrainian drones.",

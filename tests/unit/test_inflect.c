@@ -117,11 +117,39 @@ static void test_limits(void **state)
 	assert_string_equal(forms[3], "xed");
 }
 
+/* Irregular past forms (what makes "a senior official said" a verb). */
+static const struct {
+	const char *word;
+	int past;
+} past_cases[] = {
+	{"said", 1}, {"Said", 1}, {"met", 1}, {"fought", 1}, {"left", 1},
+	{"cut", 0},    /* the same as its base */
+	{"say", 0},    /* a base */
+	{"attack", 0}, {"attacked", 0}, /* regular */
+	{"is", 0}, {"lying", 0}, {"x", 0},
+	{"was", 0},    /* ends in -s: taken for an -s form */
+};
+
+static void test_irregular_past(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(past_cases) / sizeof(past_cases[0]); i++) {
+		const char *w = past_cases[i].word;
+
+		if (vigil__inflect_irregular_past(w, strlen(w)) !=
+		    past_cases[i].past)
+			fail_msg("%s: want %d", w, past_cases[i].past);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_forms),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_irregular_past),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -442,15 +442,17 @@ static void take_determiners(const vigil__cctx *c, vigil__actor *a,
 
 /*
  * "Rebels in the Ivory Coast", "demonstrators in Baghdad", "troops from
- * Chad": a bare agent followed by one of these prepositions, an optional
+ * Chad", "the government of Gondor": a bare agent followed by one of these
+ * prepositions ("of" after a singular agent only), an optional
  * "the" and at most one direction word, then a country or capital (a whole
  * actor match, not a possessor), takes that country. "in" does not place
  * armed forces: "troops in Ukraine" are as often foreign as Ukrainian.
  */
 static const struct {
 	const char *word;
-	uint8_t armed; /* also for the MIL sector */
-} home_preps[] = {{"in", 0}, {"from", 1}};
+	uint8_t armed;    /* also for the MIL sector */
+	uint8_t singular; /* only after a singular agent */
+} home_preps[] = {{"in", 0, 0}, {"from", 1, 0}, {"of", 0, 1}};
 
 static const char *const directions[] = {
 	"eastern", "western", "northern", "southern", "central",
@@ -502,7 +504,8 @@ static int verb_follows(const vigil__cctx *c, uint32_t i)
 	return 0;
 }
 
-/* The country of the agent at [.., j) from "in/from X" after it; on
+/* The country of the agent at [.., j) from "in/from X" (a singular agent:
+ * also "of X") after it; on
  * success copies it into `country` and returns the end of X, else 0. */
 static uint32_t home_country(const vigil__cctx *c, uint32_t j,
 			     const char *sector, char *country)
@@ -517,7 +520,7 @@ static uint32_t home_country(const vigil__cctx *c, uint32_t j,
 		return 0;
 	for (p = 0; p < np && !word_is(c, k, home_preps[p].word); p++)
 		;
-	if (p == np)
+	if (p == np || (home_preps[p].singular && plural(c, j - 1)))
 		return 0;
 	armed = home_preps[p].armed;
 	k++;

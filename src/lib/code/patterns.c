@@ -226,6 +226,21 @@ static int32_t actor_in(const ctx *c, uint32_t from, uint32_t to, int last)
 }
 
 /*
+ * Whether item i of n takes an actor phrase: `$` and `+`, and `^` (TABARI's
+ * skipped phrase) when the next item in matching order (step 1 rightwards,
+ * -1 leftwards) takes one ("IFTAR IN ^ +"); before a word `^` skips
+ * nothing, the word being searched for past any phrase anyway.
+ */
+static int takes_actor(const item *it, size_t n, size_t i, int step)
+{
+	size_t j = step > 0 ? i + 1 : i - 1;
+
+	if (it[i].mark == '$' || it[i].mark == '+')
+		return 1;
+	return it[i].mark == '^' && j < n && takes_actor(it, n, j, step);
+}
+
+/*
  * Matches items [0, star) leftwards from the verb and (star, n) rightwards.
  * Returns the number of word items matched, or -1 when one is missing.
  * f->src and f->tgt receive the actors at `$` and `+` (or stay -1), f->end
@@ -242,11 +257,12 @@ static int match_items(const ctx *c, const item *it, size_t n, size_t star,
 	for (i = star + 1; i < n; i++) {        /* after the verb */
 		int adjacent = it[i].sep == '_';
 
-		if (it[i].mark == '$' || it[i].mark == '+') {
+		if (takes_actor(it, n, i, 1)) {
 			int32_t a = actor_in(c, pos, c->se, 0);
 
 			if (a >= 0) {
-				*(it[i].mark == '$' ? src : tgt) = a;
+				if (it[i].mark != '^')
+					*(it[i].mark == '$' ? src : tgt) = a;
 				pos = c->cl->actors[a].tok_end;
 			}
 			continue;
@@ -272,11 +288,12 @@ static int match_items(const ctx *c, const item *it, size_t n, size_t star,
 	for (i = star; i-- > 0;) {
 		int adjacent = it[i + 1].sep == '_';
 
-		if (it[i].mark == '$' || it[i].mark == '+') {
+		if (takes_actor(it, star, i, -1)) {
 			int32_t a = actor_in(c, c->sb, pos, 1);
 
 			if (a >= 0) {
-				*(it[i].mark == '$' ? src : tgt) = a;
+				if (it[i].mark != '^')
+					*(it[i].mark == '$' ? src : tgt) = a;
 				pos = c->cl->actors[a].tok_begin;
 			}
 			continue;
@@ -327,6 +344,18 @@ static int word_is(const vigil__analysis *an, uint32_t t, const char *w)
 	       strncasecmp(an->text + tok->off, w, n) == 0;
 }
 
+/* Whether token t is one of the n words w. */
+static int word_among(const vigil__analysis *an, uint32_t t,
+		      const char *const *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (word_is(an, t, w[i]))
+			return 1;
+	return 0;
+}
+
 /* Whether token t ends a clause for the object search: , ; : or a word
  * that opens a relative or adverbial clause ("raids in which ..."). */
 static int clause_stop(const ctx *c, uint32_t t)
@@ -334,15 +363,11 @@ static int clause_stop(const ctx *c, uint32_t t)
 	static const char *const opens[] = {"which", "who", "whom", "whose",
 		"where", "when", "while", "because", "although"};
 	const vigil__token *tok = &c->an->seg.tok[t];
-	size_t i;
 
 	if (tok->type == VIGIL_TOK_PUNCT)
 		return tok->len == 1 && strchr(",;:", c->an->text[tok->off]) &&
 		       c->an->text[tok->off];
-	for (i = 0; i < sizeof(opens) / sizeof(opens[0]); i++)
-		if (word_is(c->an, t, opens[i]))
-			return 1;
-	return 0;
+	return word_among(c->an, t, opens, sizeof(opens) / sizeof(opens[0]));
 }
 
 /* The first token at or after `from` where a verb of the clause stage
@@ -425,6 +450,42 @@ static int32_t reciprocal(const vigil__analysis *an, int32_t k, uint32_t end)
 	    !pos_is(an, k + 1, "verb-reverse"))
 		return -1;
 	return k + 1;
+}
+
+/*
+ * Whether group g is a pronoun that is no TABARI target: a possessive
+ * ("renewed his license", "welcomed their resumption of ties with X")
+ * qualifies the object's noun, and a subject pronoun ("to question whether
+ * he has a future with X") opens a clause of its own.
+ */
+static int pronoun_not_object(const ctx *c, int32_t g)
+{
+	static const char *const words[] = {"his", "her", "its", "their",
+					    "he", "she", "they", "we"};
+	const vigil__actor *a;
+
+	if (g < 0 || (size_t)g >= c->cl->nactor)
+		return 0;
+	a = &c->cl->actors[g];
+	return (a->flags & VIGIL__AF_PRONOUN) &&
+	       a->tok_end == a->tok_begin + 1 &&
+	       word_among(c->an, a->tok_begin, words,
+			  sizeof(words) / sizeof(words[0]));
+}
+
+/*
+ * TABARI reads no passive voice: a pos=verb-only verb in the passive
+ * without a "by" agent takes its surface subject as source ("The
+ * Philippines was criticized over its dispute with Eriador": PHL -> ERI).
+ */
+static void surface_subject(vigil__cverb *v)
+{
+	if (!v->passive || v->subj >= 0 || (v->rules & VIGIL__R_BY_AGENT))
+		return;
+	v->subj = v->obj;
+	v->obj = -1;
+	v->passive = 0;
+	v->rules &= (uint16_t)~VIGIL__R_PASSIVE;
 }
 
 /* TABARI's default target: a pos=verb-only verb left without object by
@@ -576,6 +637,10 @@ static int32_t apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
 		patterned |= strcmp(vigil__lexicon_entry_code(an->lx, k),
 				    "---") == 0;
 	}
+	if (verb_only(an, v->entry))
+		surface_subject(v);
+	if (verb_only(an, v->entry) && pronoun_not_object(&c, v->obj))
+		v->obj = -1;
 	if (verb_only(an, v->entry) && dflt >= 0 && dflt != v->entry &&
 	    written_as(an, m, dflt) && !written_as(an, m, v->entry))
 		v->entry = dflt;
@@ -629,9 +694,21 @@ static int ends_with(const vigil__analysis *an, const vigil__token *tok,
 	       strncasecmp(an->text + tok->off + tok->len - n, suffix, n) == 0;
 }
 
+/* Whether token t is a degree adverb, which modifies adjectives and
+ * adverbs, never a verb ("very close", "too late"). */
+static int degree_word(const vigil__analysis *an, uint32_t t)
+{
+	static const char *const degree[] = {"very", "too", "quite", "rather",
+		"extremely"};
+
+	return word_among(an, t, degree, sizeof(degree) / sizeof(degree[0]));
+}
+
 /*
- * Whether a pos=verb-only verb (TABARI/PETRARCH verbs) is used as a noun:
- * in base or -s form after an article or possessive, with at most two
+ * Whether a pos=verb-only verb (TABARI/PETRARCH verbs) is used as a noun
+ * (or an adjective after a degree adverb: "very close"):
+ * in base or -s form (not -ed nor an irregular past: "a senior official
+ * said") after an article or possessive, with at most two
  * modifiers between ("during a brief private visit"), or an -ing form
  * right after one ("their meeting").
  */
@@ -645,8 +722,11 @@ static int noun_use(const vigil__analysis *an, const vigil__cverb *v)
 	uint32_t t = m->tok_begin, skipped = 0, most = 2;
 	size_t i;
 
-	if (!verb_only(an, v->entry) || ends_with(an, last, "ed"))
+	if (!verb_only(an, v->entry) || ends_with(an, last, "ed") ||
+	    vigil__inflect_irregular_past(an->text + last->off, last->len))
 		return 0;
+	if (t > s->tok_begin && degree_word(an, t - 1))
+		return 1;  /* "marched very close to": no verb */
 	if (ends_with(an, last, "ing"))
 		most = 0;  /* "their meeting", not "the army attacking" */
 	while (t > s->tok_begin) {
@@ -694,6 +774,165 @@ static void shared_subject(const vigil__analysis *an, vigil__clauses *cl,
 	}
 }
 
+/* The agent entry of match i, or -1. */
+static int32_t agent_entry(const vigil__analysis *an, size_t i)
+{
+	const vigil__match *m = &an->matches[i];
+	uint32_t k;
+
+	for (k = m->entry_first; k < m->entry_first + m->entry_count; k++)
+		if (vigil__lexicon_entry_kind_on(an->lx, k, an->date) ==
+		    VIGIL_KIND_AGENT)
+			return (int32_t)k;
+	return -1;
+}
+
+/* The sector (agent code) of the agent match nearest to the verb match
+ * `vm` within tokens [from, to), looking before it (step -1) or after it
+ * (step 1), or NULL; *at receives the match. The matches are in text
+ * order, so the walk stops at the range's edge. */
+static const char *agent_near(const vigil__analysis *an, size_t vm,
+			      uint32_t from, uint32_t to, int step,
+			      const vigil__match **at)
+{
+	size_t i = vm;
+
+	while (step < 0 ? i-- > 0 : ++i < an->nmatch) {
+		const vigil__match *m = &an->matches[i];
+		int32_t k;
+
+		if (m->tok_begin < from || m->tok_end > to)
+			break;
+		k = agent_entry(an, i);
+		if (k >= 0) {
+			*at = m;
+			return vigil__lexicon_entry_code(an->lx, (uint32_t)k);
+		}
+	}
+	return NULL;
+}
+
+/* Whether an actor of sentence `sent` starts in tokens [from, to). */
+static int actor_starts_in(const vigil__clauses *cl, uint32_t sent,
+			   uint32_t from, uint32_t to)
+{
+	size_t i;
+
+	for (i = 0; i < cl->nactor; i++)
+		if (cl->actors[i].sent == sent &&
+		    cl->actors[i].tok_begin >= from &&
+		    cl->actors[i].tok_begin < to)
+			return 1;
+	return 0;
+}
+
+/* Appends to the actors an agent without country, coded "---" + `sector`
+ * (TABARI's code for it), over match m; returns its index, or -1 when the
+ * arena fails. */
+static int32_t add_bare_agent(vigil__arena *a, vigil__clauses *cl,
+			      uint32_t sent, const vigil__match *m,
+			      const char *sector)
+{
+	vigil__actor *out = vigil__arena_alloc(a, (cl->nactor + 1) *
+						      sizeof(*out));
+	vigil__actor *n;
+	size_t len = strcspn(sector, "~");
+
+	if (!out)
+		return -1;
+	memcpy(out, cl->actors, cl->nactor * sizeof(*out));
+	n = &out[cl->nactor];
+	memset(n, 0, sizeof(*n));
+	n->sent = sent;
+	n->tok_begin = n->head_begin = m->tok_begin;
+	n->tok_end = m->tok_end;
+	n->entry = n->agent = n->ref = -1;
+	n->group = (uint32_t)cl->nactor;
+	n->ngroup = 1;
+	if (len > sizeof(n->sector) - 1)
+		len = sizeof(n->sector) - 1;
+	memcpy(n->sector, sector, len);
+	memcpy(n->code, "---", 3);
+	memcpy(n->code + 3, sector, len);
+	cl->actors = out;
+	return (int32_t)cl->nactor++;
+}
+
+/*
+ * TABARI codes an agent without a country as "---" + its sector: a
+ * pos=verb-only verb whose own phrase before it (from the last , ; : or
+ * the sentence's start) names an agent but no actor takes that agent as
+ * its subject ("..., a senior official said": ---GOV), rather than an
+ * actor across the comma; an object before the verb goes with it.
+ * Returns 0, or -1 when the arena fails.
+ */
+static int bare_agent_subject(vigil__arena *a, vigil__analysis *an,
+			      vigil__cverb *v)
+{
+	const vigil__sentence *s = &an->seg.sent[v->sent];
+	const vigil__match *vm = &an->matches[v->match], *at = NULL;
+	uint32_t vb = vm->tok_begin, lo = vb;
+	const char *sector;
+	int32_t k;
+
+	if (v->entry < 0 || !verb_only(an, v->entry) || v->passive)
+		return 0;
+	while (lo > s->tok_begin) {
+		const vigil__token *tok = &an->seg.tok[lo - 1];
+
+		if (tok->type == VIGIL_TOK_PUNCT && tok->len == 1 &&
+		    strchr(",;:", an->text[tok->off]))
+			break;
+		lo--;
+	}
+	if (actor_starts_in(&an->cl, v->sent, lo, vb))
+		return 0;
+	sector = agent_near(an, v->match, lo, vb, -1, &at);
+	if (!sector)
+		return 0;
+	k = add_bare_agent(a, &an->cl, v->sent, at, sector);
+	if (k < 0)
+		return -1;
+	v->subj = k;
+	if (v->obj >= 0 && an->cl.actors[v->obj].tok_begin < vb)
+		v->obj = -1;
+	v->rules &= (uint16_t)~VIGIL__R_BETWEEN;
+	return 0;
+}
+
+/*
+ * The same as a target: a pos=verb-only verb still without object whose
+ * clause after it (as for the default target) names an agent takes it
+ * ("Russian police arrested students in Moscow": ---EDU). Returns 0, or
+ * -1 when the arena fails.
+ */
+static int bare_agent_object(vigil__arena *a, vigil__analysis *an,
+			     vigil__cverb *v)
+{
+	const vigil__sentence *s = &an->seg.sent[v->sent];
+	const vigil__match *vm = &an->matches[v->match], *at = NULL;
+	ctx c = {an, &an->cl, NULL, NULL, s->tok_begin, s->tok_end,
+		 vm->tok_begin, vm->tok_end, v->sent};
+	uint32_t to = c.ve, stop;
+	const char *sector;
+	int32_t k;
+
+	if (v->entry < 0 || !verb_only(an, v->entry) || v->passive ||
+	    v->obj >= 0)
+		return 0;
+	stop = next_coded_verb(&c, c.ve);
+	while (to < stop && !clause_stop(&c, to))
+		to++;
+	sector = agent_near(an, v->match, c.ve, to, 1, &at);
+	if (!sector)
+		return 0;
+	k = add_bare_agent(a, &an->cl, v->sent, at, sector);
+	if (k < 0)
+		return -1;
+	v->obj = k;
+	return 0;
+}
+
 int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 {
 	doc_words wd;
@@ -738,6 +977,9 @@ int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 		shared_subject(an, &an->cl, i);
 		rev[i] = apply_to_verb(an, &an->cl, &wd, v);
 		nrev += rev[i] >= 0;
+		if (bare_agent_subject(a, an, v) < 0 ||
+		    bare_agent_object(a, an, v) < 0)
+			return -1;
 	}
 	return add_reciprocals(a, &an->cl, rev, nrev);
 }

@@ -110,7 +110,8 @@ static void apply_config(vigil_conform_config *cfg, xmlNodePtr n)
 			*(int *)((char *)cfg + ints[i].off) = atoi(val);
 }
 
-/* The trimmed text content of n, owned by c. */
+/* The trimmed text content of n, owned by c: one paragraph (line breaks
+ * are spaces), and `_`, TABARI's word connector ("Dol_Amroth"), a space. */
 static const char *text_of(vigil_conform *c, xmlNodePtr n)
 {
 	xmlChar *t = xmlNodeGetContent(n);
@@ -127,12 +128,11 @@ static const char *text_of(vigil_conform *c, xmlNodePtr n)
 	while (len && strchr(" \n\t\r", p[len - 1]))
 		len--;
 	copy = malloc(len + 1);
-	if (copy) {  /* one paragraph: line breaks are spaces */
+	if (copy) {
 		size_t i;
 
 		for (i = 0; i < len; i++)
-			copy[i] = p[i] == '\n' || p[i] == '\r' || p[i] == '\t' ?
-					  ' ' : p[i];
+			copy[i] = strchr("\n\r\t_", p[i]) ? ' ' : p[i];
 		copy[len] = '\0';
 	}
 	r = own(c, copy);

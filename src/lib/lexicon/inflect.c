@@ -215,6 +215,34 @@ static void add_listed_forms(form_writer *fw, const char *list)
 	}
 }
 
+int vigil__inflect_irregular_past(const char *word, size_t len)
+{
+	char w[32];
+	size_t i;
+
+	if (len < 2 || len >= sizeof(w))
+		return 0;
+	for (i = 0; i < len; i++)
+		w[i] = (word[i] >= 'A' && word[i] <= 'Z') ? (char)(word[i] + 32)
+							  : word[i];
+	w[len] = '\0';
+	if (ends_with(w, len, "ing") || w[len - 1] == 's' || find_irregular(w))
+		return 0;
+	for (i = 0; i < sizeof(irregular_verbs) / sizeof(irregular_verbs[0]);
+	     i++) {
+		const char *f = irregular_verbs[i].forms;
+
+		while (*f) {
+			size_t k = strcspn(f, " ");
+
+			if (k == len && memcmp(f, w, len) == 0)
+				return 1;
+			f += k + (f[k] == ' ');
+		}
+	}
+	return 0;
+}
+
 /*===== Entry point ===================================================*/
 
 size_t vigil__inflect(const char *verb, size_t len, char *buf, size_t cap,

@@ -136,4 +136,11 @@ int vigil__match_tokens(const vigil__lexicon *lx, const char *text,
 			vigil__arena *a, vigil__match **out, size_t *n,
 			size_t *cap);
 
+/*
+ * Whether word[0, len) (any case) is an irregular past or participle form in
+ * WordNet's exception list that differs from its base and is no -s or -ing
+ * form ("said", "met", "fought"; not "cut", "is", "lying").
+ */
+int vigil__inflect_irregular_past(const char *word, size_t len);
+
 #endif /* VIGIL_LEXICON_H */
