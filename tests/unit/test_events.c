@@ -142,7 +142,24 @@ static const char test_dict[] =
 	"called = ATTRIB\n"
 	"[places]\n"
 	"Kherson = UA-65.KHERSON type=city country=UKR lat=46.64 lon=32.61\n"
-	"Tehran = IR-07.TEHRAN type=city country=IRN lat=35.69 lon=51.39\n";
+	"Tehran = IR-07.TEHRAN type=city country=IRN lat=35.69 lon=51.39\n"
+	/* "the two countries" */
+	"[actors]\n"
+	"India = IND type=country\n"
+	"Pakistan = PAK type=country\n"
+	"Britain = GBR type=country\n"
+	"Azerbaijan = AZE type=country\n"
+	"Armenia = ARM type=country\n"
+	"Congo = COD type=country\n"
+	"Rwanda = RWA type=country\n"
+	"Tokyo = JPNGOV type=capital country=JPN\n"
+	"Wagner = RUSUAF type=org\n"
+	"[verbs]\n"
+	"+pledge to = 030 goldstein=4 quad=1 plover=AGREE\n"
+	"+commit to = 030 goldstein=4 quad=1 plover=AGREE\n"
+	"withdrawal = 0874 pos=noun goldstein=7 quad=2 plover=RETREAT\n"
+	"[cues]\n"
+	"announced = ATTRIB\n";
 
 static vigil_dict *dict;
 
@@ -594,6 +611,43 @@ static const struct {
 	/* "by X" right after a participle or event noun: X is the actor */
 	{"Russia criticized the soldiers captured by Ukraine.",
 	 "RUS->-:111:asserted; UKR->-:173:asserted"},
+	/* "the two X" / "both X": the pair named together last, else the two
+	 * most recent countries, with the noun's sector */
+	{"India and Pakistan met. The two armies clashed.",
+	 "IND->PAK:040:asserted; PAK->IND:040:asserted; "
+	 "INDMIL->PAKMIL:190:asserted; PAKMIL->INDMIL:190:asserted"},
+	{"Russia attacked Ukraine. Both governments agreed to a ceasefire.",
+	 "RUS->UKR:190:asserted; RUSGOV->UKRGOV:030:asserted; "
+	 "UKRGOV->RUSGOV:030:asserted"},
+	/* a joint pledge is toward each other */
+	{"Azerbaijan and Armenia met. The two nations pledged to open the border.",
+	 "AZE->ARM:040:asserted; ARM->AZE:040:asserted; "
+	 "AZE->ARM:030:asserted; ARM->AZE:030:asserted"},
+	/* the parties' joint word on their own act names no one speaker ... */
+	{"Britain and India signed a deal, the two governments announced.",
+	 "GBR->IND:057:asserted; IND->GBR:057:asserted"},
+	/* ... other joint speakers keep theirs */
+	{"North Korea attacked, officials in Seoul and Tokyo said.",
+	 "PRK->-:190:asserted:by=JPNGOV"},
+	/* a looser link ("cleared of A and singled out B") is no pair */
+	{"Moscow and Pyongyang denied the reports. Putin said the region was "
+	 "cleared of Ukrainian forces and singled out North Korean troops. "
+	 "The two nations signed a treaty.",
+	 "RUSGOV->-:016:asserted; PRKGOV->-:016:asserted; "
+	 "RUS->PRK:057:asserted; PRK->RUS:057:asserted"},
+	/* a non-state armed group ("Wagner": RUSUAF) is no country of the pair */
+	{"Congo and Rwanda met. Wagner and Rwanda signed the document. The two "
+	 "countries agreed to meet.",
+	 "COD->RWA:040:asserted; RWA->COD:040:asserted; "
+	 "RUSUAF->RWA:057:asserted; RWA->RUSUAF:057:asserted; "
+	 "COD->RWA:036:asserted; RWA->COD:036:asserted"},
+	/* "committing X to V/N": a commitment, future */
+	{"Congo and Rwanda signed a deal, committing the two neighbours to a "
+	 "withdrawal.",
+	 "COD->RWA:057:asserted; RWA->COD:057:asserted; "
+	 "COD->-:0874:future; RWA->-:0874:future"},
+	{"Pakistan said it remained committed to the ceasefire and accused India.",
+	 "PAK->-:030:asserted:by=PAK; PAK->IND:112:asserted:by=PAK"},
 	/* a past year after another verb does not date a present perfect */
 	{"Russia has criticized Ukraine over troops attacking the town in 2019.",
 	 "RUS->UKR:111:asserted; UKR->-:190:historical"},

@@ -1269,6 +1269,51 @@ static int claimed_noun(const vigil__cctx *c, uint32_t vb)
 	return 0;
 }
 
+/* Whether the verb or event noun at vb is the object of "commit X to" in
+ * its clause: a "to" at most TO_REACH tokens before it with no verb,
+ * punctuation or "and" between ("to end", "and to a withdrawal"; not
+ * "committed to the ceasefire and accused India"), and a form of "commit"
+ * (W_COMMIT) before that "to", within COMMIT_REACH tokens of vb, no ';' or
+ * ':' between. A commitment, not yet done. Nothing is scanned in a
+ * document without such a form; only after such a "to" is the sentence's
+ * first one sought (commit_at, once a sentence). */
+#define TO_REACH 3
+#define COMMIT_REACH 32
+static int committed_to(vigil__cctx *c, uint32_t vb)
+{
+	uint32_t k, to = vb, floor = vb > c->tb + COMMIT_REACH ?
+					     vb - COMMIT_REACH : c->tb;
+
+	if (!(c->doc_words & W_COMMIT))
+		return 0;
+	for (k = vb; k > c->tb && k + TO_REACH > vb && to == vb; k--) {
+		const vigil__token *t = &c->tok[k - 1];
+
+		if (t->type == VIGIL_TOK_PUNCT)
+			return 0;
+		if (t->len == 2 && tok_is(c, k - 1, "to"))
+			to = k - 1;
+	}
+	if (to == vb)
+		return 0;
+	for (k = to + 1; k < vb; k++)
+		if (CL(c, k) != CL(c, vb) || is_verb_match(c, TM(c, k)) ||
+		    tok_is(c, k, "and"))
+			return 0;
+	if (c->commit_at == UINT32_MAX) {
+		for (k = c->tb; k < c->te && !(WC(c, k) & W_COMMIT); k++)
+			;
+		c->commit_at = k;
+	}
+	if (c->commit_at >= to || c->commit_at < floor)
+		return 0;
+	for (k = to; k > c->commit_at; k--)
+		if (CL(c, k - 1) != CL(c, vb) || is_punct(c, k - 1, ';') ||
+		    is_punct(c, k - 1, ':'))
+			return 0;
+	return 1;
+}
+
 /* Whether cue match mi is in scope of the verb at [vb, ...). */
 /* Whether a comma follows token i at once, or after at most 3 words that
  * are no actor, verb or cue ("Earlier on Saturday, ..."). */
@@ -1383,6 +1428,13 @@ static int32_t predicate_cue(const vigil__cctx *c, uint32_t ve)
 	return -1;
 }
 
+/* Whether verb v is reported speech: a speaker, or an attribution cue
+ * whose joint voice has no one code. */
+static int reported(const vigil__cverb *v)
+{
+	return v->said_by >= 0 || v->said_cue >= 0;
+}
+
 static void set_aux(vigil__cctx *c, vigil__cverb *v, uint32_t vb, uint32_t ve)
 {
 	uint8_t best = 0;
@@ -1436,6 +1488,10 @@ static void set_aux(vigil__cctx *c, vigil__cverb *v, uint32_t vb, uint32_t ve)
 		v->aux = VIGIL__AUX_HYPOTHETICAL;
 		return;
 	}
+	if (best < 2 && committed_to(c, vb)) {
+		v->aux = VIGIL__AUX_FUTURE;
+		return;
+	}
 	if (best >= 1)
 		return;
 	if (conditional_until(c, CL(c, vb))) {
@@ -1444,7 +1500,7 @@ static void set_aux(vigil__cctx *c, vigil__cverb *v, uint32_t vb, uint32_t ve)
 	}
 	k = before_adverbs(c, vb);
 	if (!v->noun && k >= 0 && tok_is(c, (uint32_t)k, "had") &&
-	    !v->passive && v->said_by < 0) {
+	    !v->passive && !reported(v)) {
 		v->aux = VIGIL__AUX_HISTORICAL;
 		v->rules |= VIGIL__R_PLUPERFECT;
 	} else if (past_year_in(c, vb, ve)) {
@@ -1472,6 +1528,41 @@ static int outside_nonrestrictive(const void *arg, const frame *f)
 	       CL(c, f->cue_tok) != CL(c, va->vb);
 }
 
+/* Whether group member k names country cc. */
+static int group_has(const vigil__cctx *c, int32_t k, const char *cc)
+{
+	const vigil__actor *g = &c->out->actors[c->out->actors[k].group];
+	uint16_t i, n = g->ngroup ? g->ngroup : 1;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(g[i].country, cc) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether speaker k is a compound of several countries that all are the
+ * verb's own subject: the parties' joint word on their own act ("Britain
+ * and India have agreed a deal, the two governments announced"), which
+ * no one code names. "Officials in Seoul and Tokyo said North Korea
+ * fired" keeps its speaker. */
+static int joint_self_report(const vigil__cctx *c, int32_t k, int32_t subj)
+{
+	const vigil__actor *g = &c->out->actors[c->out->actors[k].group];
+	uint16_t i;
+	int several = 0;
+
+	if (subj < 0 || g->ngroup < 2)
+		return 0;
+	for (i = 0; i < g->ngroup; i++) {
+		if (!group_has(c, subj, g[i].country))
+			return 0;
+		several |= strcmp(g[i].country, g->country) != 0;
+	}
+	return several;
+}
+
+/* said_by: the speaker of the frame covering vb; none for a joint self
+ * report, whose cue still makes vb reported speech (said_cue). */
 static void set_said_by(vigil__cctx *c, vigil__cverb *v, uint32_t vb,
 			const frame *f, size_t nf)
 {
@@ -1481,8 +1572,10 @@ static void set_said_by(vigil__cctx *c, vigil__cverb *v, uint32_t vb,
 	v->said_by = v->said_cue = -1;
 	if (best < 0)
 		return;
-	v->said_by = f[best].speaker;
 	v->said_cue = f[best].cue;
+	if (joint_self_report(c, f[best].speaker, v->subj))
+		return;
+	v->said_by = f[best].speaker;
 	v->rules |= VIGIL__R_ATTRIB;
 }
 
@@ -1967,7 +2060,7 @@ static int find_frame(const vigil__cctx *c, const vigil__cverb *v,
 	uint32_t k = vb, steps = 0;
 
 	if (word_in(c, p, intent_modal, COUNT(intent_modal)) &&
-	    (v->said_by >= 0 || !tok_is(c, (uint32_t)p, "would"))) {
+	    (reported(v) || !tok_is(c, (uint32_t)p, "would"))) {
 		*fb = (uint32_t)p;
 		*fe = (uint32_t)p + 1;
 		return FR_INTENT;
@@ -1983,7 +2076,7 @@ static int find_frame(const vigil__cctx *c, const vigil__cverb *v,
 		p = -1;
 	if (p >= 0 && (word_in(c, p, intent_modal, COUNT(intent_modal)) ||
 		       word_in(c, p, refuse_modal, COUNT(refuse_modal))) &&
-	    (v->said_by >= 0 || tok_is(c, (uint32_t)p, "will") ||
+	    (reported(v) || tok_is(c, (uint32_t)p, "will") ||
 	     tok_is(c, (uint32_t)p, "won't"))) {
 		*fb = (uint32_t)p;
 		*fe = vb;
@@ -2247,6 +2340,7 @@ static int analyze_sentence(vigil__cctx *c, const vigil__sentence *s)
 	c->te = s->tok_end;
 	c->mb = c->me;
 	c->year_at = c->te;
+	c->commit_at = UINT32_MAX;
 	for (i = 0; i < c->te - c->tb; i++) {
 		const vigil__token *t = &c->tok[c->tb + i];
 
@@ -2321,7 +2415,8 @@ int vigil__clause_analyze(vigil__arena *a, const char *text,
 	if (!c.mc || !out->words || !c.tm || !c.ta || !c.cl || !c.ctype ||
 	    !c.cbeg)
 		return -1;
-	vigil__clause_words_of(text, seg->tok, (uint32_t)seg->ntok, out->words);
+	c.doc_words = vigil__clause_words_of(text, seg->tok, (uint32_t)seg->ntok,
+					     out->words);
 	classify_matches(&c, nm);
 	drop_foreign_place_actors(&c, nm);
 	for (s = 0; s < seg->nsent; s++) {

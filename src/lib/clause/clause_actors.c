@@ -883,6 +883,137 @@ static int the_north_at(vigil__cctx *c, uint32_t i)
 	return 0;
 }
 
+/* "the two countries", "both armies": the two countries in view, with
+ * the sector the noun gives (table `pair_nouns[]`). */
+static const struct {
+	const char *word, *sector;
+} pair_nouns[] = {
+	{"countries", ""},   {"nations", ""},     {"sides", ""},
+	{"neighbours", ""},  {"neighbors", ""},   {"rivals", ""},
+	{"armies", "MIL"},   {"militaries", "MIL"}, {"governments", "GOV"},
+	{"leaders", "GOV"},
+};
+
+/* Sectors of armed groups that are no state: "Wagner" (RUSUAF) is no
+ * member of "the two countries". */
+static const char *const nonstate_sectors[] = {"REB", "UAF", "INS", "SEP",
+					       "CRM"};
+
+/* Whether actor a may be one of "the two countries": a country's actor
+ * (no place, no pronoun, no non-state armed group). */
+static int state_actor(const vigil__actor *a)
+{
+	size_t k;
+
+	if (!a->country[0] || !a->country[1] || !a->country[2] ||
+	    a->country[3] || (a->flags & (VIGIL__AF_PLACE | VIGIL__AF_PRONOUN)))
+		return 0;
+	for (k = 0; k < sizeof(nonstate_sectors) / sizeof(nonstate_sectors[0]);
+	     k++)
+		if (a->sector[0] == nonstate_sectors[k][0] &&
+		    strcmp(a->sector, nonstate_sectors[k]) == 0)
+			return 0;
+	return 1;
+}
+
+/* The two most recent distinct countries of actors in [stop, before)
+ * (state actors only), in text order; 0 when there are fewer than two. */
+static int distinct_countries(const vigil__actor *as, size_t stop,
+			      size_t before, int32_t out[2])
+{
+	size_t k;
+	int n = 0;
+
+	for (k = before; k-- > stop && n < 2;) {
+		if (!state_actor(&as[k]) ||
+		    (n == 1 && strcmp(as[k].country, as[out[1]].country) == 0))
+			continue;
+		out[1 - n++] = (int32_t)k;
+	}
+	return n == 2;
+}
+
+/* Whether actors k and k + 1 are two distinct countries named together:
+ * "A and B" with nothing else between (in the current sentence, not
+ * grouped yet; before it, a compound of exactly these two). A looser link
+ * ("cleared of Ukrainian forces and singled out North Korean units") is
+ * no pair. */
+static int country_pair(const vigil__cctx *c, size_t k)
+{
+	const vigil__actor *as = c->out->actors;
+
+	if ((k < c->ab && as[k].ngroup != 2) ||
+	    as[k + 1].tok_begin != as[k].tok_end + 1 ||
+	    !word_is(c, as[k].tok_end, "and"))
+		return 0;
+	return state_actor(&as[k]) && state_actor(&as[k + 1]) &&
+	       strcmp(as[k].country, as[k + 1].country) != 0;
+}
+
+/* The countries "the two countries" refers to: the members of the most
+ * recent compound of two distinct countries ("Aliyev and Pashinyan signed
+ * a declaration in which the two nations pledged", "India and Pakistan",
+ * "between Somalia and Ethiopia"), else the two most recent distinct
+ * countries. */
+static int two_countries(const vigil__cctx *c, size_t before, int32_t out[2])
+{
+	size_t k, stop = before > LOOKBACK ? before - LOOKBACK : 0;
+
+	for (k = before - (before > 0); k-- > stop;)
+		if (country_pair(c, k)) {
+			out[0] = (int32_t)k;
+			out[1] = (int32_t)k + 1;
+			return 1;
+		}
+	return distinct_countries(c->out->actors, stop, before, out);
+}
+
+/* Tokens [i, n) are "the two" or "both": a pair noun at n makes them a
+ * compound of two actors over [i, n + 1). Returns 1 when one was built, 0
+ * when not, -1 when the arena fails. */
+static int pair_at(vigil__cctx *c, uint32_t i, uint32_t n)
+{
+	int32_t ref[2], prev;
+	size_t k, first;
+	int m;
+
+	if (n >= c->te ||
+	    (n + 1 < c->te && c->tok[n + 1].type == VIGIL_TOK_POSS))
+		return 0;
+	/* right after a verb ("urged both sides to ..."): an object, left
+	 * alone */
+	prev = i > c->tb ? match_at(c, i - 1) : -1;
+	if (prev >= 0 && c->mc[prev].verb >= 0)
+		return 0;
+	for (k = 0; k < sizeof(pair_nouns) / sizeof(pair_nouns[0]); k++)
+		if (word_is(c, n, pair_nouns[k].word))
+			break;
+	if (k == sizeof(pair_nouns) / sizeof(pair_nouns[0]) ||
+	    !two_countries(c, c->out->nactor, ref))
+		return 0;
+	first = c->out->nactor;
+	for (m = 0; m < 2; m++) {
+		vigil__actor *a = vigil__clause_new_actor(c, i, n + 1);
+
+		if (!a)
+			return -1;
+		copy_actor_code(a, &c->out->actors[ref[m]], ref[m]);
+		copy_str(a->sector, sizeof(a->sector), pair_nouns[k].sector);
+		join_code(a, a->country);
+		a->group = (uint32_t)first;
+		a->ngroup = m ? 0 : 2;
+	}
+	return 1;
+}
+
+/* Token i is "the": "the two" + a pair noun (pair_at). */
+static int the_two_at(vigil__cctx *c, uint32_t i)
+{
+	if (i + 2 >= c->te || c->tok[i + 1].len != 3 || !word_is(c, i + 1, "two"))
+		return 0;
+	return pair_at(c, i, i + 2);
+}
+
 /*
  * A surname alone ("Kobakhidze accused ...", "Ali's accusations") of a
  * person the document named in full before (actor flagged NAMED, whose
@@ -950,6 +1081,22 @@ static int the_institution_at(vigil__cctx *c, uint32_t i)
 		return 1;
 	}
 	return 0;
+}
+
+/* Token i (word classes w) is "the" ("the North", "the two countries",
+ * "the ministry") or "both" ("both armies"): the actor it opens, as the
+ * functions above. */
+static int determiner_at(vigil__cctx *c, uint32_t i, uint32_t w)
+{
+	int r;
+
+	if ((w & W_PAIR) && c->tok[i].len == 4)
+		return pair_at(c, i, i + 1);
+	if (!(w & W_DEM) || c->tok[i].len != 3)
+		return 0;
+	if ((r = the_north_at(c, i)) != 0 || (r = the_two_at(c, i)) != 0)
+		return r;
+	return the_institution_at(c, i);
 }
 
 /* How actors a and b are joined: 0 not, 1 by commas only, 2 by "and"/"or",
@@ -1091,10 +1238,8 @@ int vigil__clause_actors(vigil__cctx *c)
 
 			if ((w & (W_PRON | W_POSSPRON)) && mi < 0 && c->words)
 				r = pronoun_at(c, i, w);
-			else if ((w & W_DEM) && mi < 0 &&
-				 c->tok[i].len == 3 &&
-				 (r = the_north_at(c, i)) == 0)
-				r = the_institution_at(c, i);
+			else if ((w & (W_DEM | W_PAIR)) && mi < 0)
+				r = determiner_at(c, i, w);
 			if (r < 0)
 				return -1;
 			if (r > 0)

@@ -32,13 +32,15 @@
 #define W_BUT     0x040000u /* but: a clause boundary anywhere */
 #define W_BLOCK   0x080000u /* prepositions that end an object search */
 #define W_PAIR    0x100000u /* both, either, neither: open a compound */
+#define W_COMMIT  0x200000u /* commit(s), committed, committing */
 
 /* The classes of token text [s, s+len) (case-insensitive), or 0. */
 uint32_t vigil__clause_word(const char *s, size_t len);
 
-/* out[i] = the classes of token tok[i] (0 unless an ASCII word), i < n. */
-void vigil__clause_words_of(const char *text, const vigil__token *tok,
-			    uint32_t n, uint32_t *out);
+/* out[i] = the classes of token tok[i] (0 unless an ASCII word), i < n.
+ * Returns the union of all classes (which ones the text has at all). */
+uint32_t vigil__clause_words_of(const char *text, const vigil__token *tok,
+				uint32_t n, uint32_t *out);
 
 /* Number of words in the table, and whether every word sits in its
  * (length, first letter) bucket once and is found by lookup (for tests). */
@@ -74,6 +76,9 @@ typedef struct vigil__cctx {
 	uint32_t mb, me;        /* its matches */
 	uint32_t ab;            /* its first actor */
 	uint32_t year_at;       /* its first 4-digit number token, or te */
+	uint32_t commit_at;     /* its first form of "commit", or te;
+				   UINT32_MAX: not sought yet */
+	uint32_t doc_words;     /* the word classes the document has */
 	int words;              /* a verb sentence: pronouns are actors */
 	int referents;          /* a verb or ATTRIB sentence: "the North",
 				   "the agency" are actors */

@@ -108,6 +108,7 @@ static const word_class words[MAX_WORD + 1][26][PER_BUCKET] = {
 	},
 	AT(6, 'a') = {{"across", P}, {"around", P}, {"august", W_MONTH}},
 	AT(6, 'b') = {{"before", PB | W_SUBX}, {"behind", P}, {"beyond", P}},
+	AT(6, 'c') = {{"commit", W_COMMIT}},
 	AT(6, 'd') = {{"dozens", W_NUM}, {"during", PB}},
 	AT(6, 'e') = {{"either", W_PAIR}, {"eleven", W_NUM}},
 	AT(6, 'h') = {{"having", W_HAVE}},
@@ -118,6 +119,7 @@ static const word_class words[MAX_WORD + 1][26][PER_BUCKET] = {
 	AT(6, 'w') = {{"within", PB}},
 	AT(7, 'a') = {{"against", PO}, {"another", W_DET}},
 	AT(7, 'b') = {{"because", W_SUB}, {"between", P}},
+	AT(7, 'c') = {{"commits", W_COMMIT}},
 	AT(7, 'd') = {{"despite", PB}},
 	AT(7, 'j') = {{"january", W_MONTH}},
 	AT(7, 'n') = {{"neither", W_PAIR}},
@@ -130,8 +132,10 @@ static const word_class words[MAX_WORD + 1][26][PER_BUCKET] = {
 	AT(8, 'f') = {{"february", W_MONTH}},
 	AT(8, 'h') = {{"hundreds", W_NUM}},
 	AT(8, 'n') = {{"november", W_MONTH}},
+	AT(9, 'c') = {{"committed", W_COMMIT}},
 	AT(9, 's') = {{"september", W_MONTH}},
 	AT(9, 't') = {{"thousands", W_NUM}},
+	AT(10, 'c') = {{"committing", W_COMMIT}},
 	AT(10, 't') = {{"throughout", PB}},
 };
 
@@ -189,19 +193,22 @@ uint32_t vigil__clause_word(const char *s, size_t len)
 	return lookup(s, len, len);
 }
 
-void vigil__clause_words_of(const char *text, const vigil__token *tok,
-			    uint32_t n, uint32_t *out)
+uint32_t vigil__clause_words_of(const char *text, const vigil__token *tok,
+				uint32_t n, uint32_t *out)
 {
 	/* the text up to the end of the last token is readable */
 	size_t bound = n ? (size_t)tok[n - 1].off + tok[n - 1].len : 0;
-	uint32_t i;
+	uint32_t i, all = 0;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		out[i] = tok[i].type == VIGIL_TOK_WORD &&
 				 (tok[i].flags & VIGIL_TF_ASCII)
 			 ? lookup(text + tok[i].off, tok[i].len,
 				  bound - tok[i].off)
 			 : 0;
+		all |= out[i];
+	}
+	return all;
 }
 
 size_t vigil__clause_words_count(void)

@@ -168,7 +168,8 @@ static const struct {
 	{"044", {NULL}},	/* meet at a third location */
 	{"046", {NULL}},	/* negotiate */
 	{"036", {NULL}},	/* agree to meet */
-	{"03", {"agree"}},	/* agree to cooperate, to a ceasefire */
+	{"03", {"agree", "pledg", "commit"}}, /* agree to cooperate, to a
+						* ceasefire; pledge jointly */
 	{"050", {NULL}},	/* restore relations */
 	{"057", {NULL}},	/* sign, reach an agreement */
 	{"060", {NULL}},	/* cooperate */
