@@ -373,6 +373,14 @@ static int clause_stop(const ctx *c, uint32_t t)
 	return 0;
 }
 
+/* Whether entry k codes no event (code "---"). */
+static int no_event(const vigil__analysis *an, uint32_t k)
+{
+	const char *code = vigil__lexicon_entry_code(an->lx, k);
+
+	return code[0] == '-' && strcmp(code, "---") == 0;
+}
+
 /* The first token at or after `from` where a verb of the clause stage
  * that codes something starts, or the sentence's end. */
 static uint32_t next_coded_verb(const ctx *c, uint32_t from)
@@ -386,9 +394,7 @@ static uint32_t next_coded_verb(const ctx *c, uint32_t from)
 
 		if (v->sent == c->sent && v->entry >= 0 && t >= from &&
 		    t < first &&
-		    strcmp(vigil__lexicon_entry_code(c->an->lx,
-						     (uint32_t)v->entry),
-			   "---") != 0)
+		    !no_event(c->an, (uint32_t)v->entry))
 			first = t;
 	}
 	return first;
@@ -417,7 +423,7 @@ static int pos_is(const vigil__analysis *an, int32_t k, const char *pos)
 	if (k < 0)
 		return 0;
 	p = vigil__lexicon_entry_pos(an->lx, (uint32_t)k);
-	return p && strcmp(p, pos) == 0;
+	return p && p[0] == pos[0] && strcmp(p, pos) == 0;
 }
 
 /* Whether entry k is a pos=verb-only verb (TABARI/PETRARCH). */
@@ -601,8 +607,7 @@ static int32_t apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
 		if (dflt < 0 || (!written_as(an, m, dflt) &&
 				 written_as(an, m, (int32_t)k)))
 			dflt = (int32_t)k;
-		patterned |= strcmp(vigil__lexicon_entry_code(an->lx, k),
-				    "---") == 0;
+		patterned |= no_event(an, k);
 	}
 	if (verb_only(an, v->entry) && dflt >= 0 && dflt != v->entry &&
 	    written_as(an, m, dflt) && !written_as(an, m, v->entry))
@@ -626,9 +631,7 @@ static int32_t apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
 	} else {
 		best = dflt;
 	}
-	if (best >= 0 && strcmp(vigil__lexicon_entry_code(an->lx,
-							  (uint32_t)best),
-				"---") == 0)
+	if (best >= 0 && no_event(an, (uint32_t)best))
 		best = -1;
 	if (best >= 0 && v->obj < 0)
 		default_object(&c, v, c.ve);
