@@ -258,17 +258,18 @@ static size_t place_alts(const vigil__place_doc *d, uint32_t k, alt *out,
  * one country only. */
 static int alts_detail(const vigil__lexicon *lx, alt *alts, size_t n)
 {
-	vigil__entry e;
+	const char *country, *type;
 	size_t i;
 	int one = 1;
 
 	for (i = 0; i < n; i++) {
-		vigil__lexicon_entry(lx, alts[i].entry, &e);
-		alts[i].country = e.country;
-		alts[i].is_country = e.type && strcmp(e.type, "country") == 0;
-		alts[i].has_pt = !isnan(e.lat) && !isnan(e.lon);
-		if (i && (!e.country || !alts[0].country ||
-			  strcmp(e.country, alts[0].country) != 0))
+		country = vigil__lexicon_entry_country(lx, alts[i].entry);
+		type = vigil__lexicon_entry_type(lx, alts[i].entry);
+		alts[i].country = country;
+		alts[i].is_country = type && strcmp(type, "country") == 0;
+		alts[i].has_pt = vigil__lexicon_entry_has_point(lx, alts[i].entry);
+		if (i && (!country || !alts[0].country ||
+			  strcmp(country, alts[0].country) != 0))
 			one = 0;
 	}
 	return one;

@@ -325,6 +325,33 @@ const char *vigil__lexicon_entry_pos(const vigil__lexicon *lx, uint32_t i)
 	return e ? pool_at(lx, e->pos) : NULL;
 }
 
+const char *vigil__lexicon_entry_country(const vigil__lexicon *lx,
+					 uint32_t i)
+{
+	const vigil__blob_entry *e = entry_at(lx, i);
+
+	return e ? pool_at(lx, e->country) : NULL;
+}
+
+const char *vigil__lexicon_entry_type(const vigil__lexicon *lx, uint32_t i)
+{
+	const vigil__blob_entry *e = entry_at(lx, i);
+
+	return e ? pool_at(lx, e->type) : NULL;
+}
+
+int vigil__lexicon_entry_has_point(const vigil__lexicon *lx, uint32_t i)
+{
+	const vigil__blob_entry *e = entry_at(lx, i);
+	double lat, lon;
+
+	if (!e)
+		return 0;
+	memcpy(&lat, &e->lat, sizeof(double));
+	memcpy(&lon, &e->lon, sizeof(double));
+	return !isnan(lat) && !isnan(lon);
+}
+
 const char *vigil__lexicon_entry_phrase(const vigil__lexicon *lx, uint32_t i)
 {
 	const vigil__blob_entry *e = entry_at(lx, i);

@@ -73,6 +73,11 @@ void vigil__lexicon_entry(const vigil__lexicon *lx, uint32_t i,
 uint8_t vigil__lexicon_entry_kind(const vigil__lexicon *lx, uint32_t i);
 const char *vigil__lexicon_entry_code(const vigil__lexicon *lx, uint32_t i);
 const char *vigil__lexicon_entry_pos(const vigil__lexicon *lx, uint32_t i);
+const char *vigil__lexicon_entry_country(const vigil__lexicon *lx,
+					 uint32_t i);
+const char *vigil__lexicon_entry_type(const vigil__lexicon *lx, uint32_t i);
+/* Whether entry i has both lat and lon. */
+int vigil__lexicon_entry_has_point(const vigil__lexicon *lx, uint32_t i);
 const char *vigil__lexicon_entry_phrase(const vigil__lexicon *lx, uint32_t i);
 /* The verb pattern of entry `i` (folded, as `pattern=` gives it), or NULL. */
 const char *vigil__lexicon_entry_pattern(const vigil__lexicon *lx,
