@@ -177,7 +177,7 @@ static void put_tokens(vigil__buf *b, const vigil__analysis *an,
 }
 
 /* A string value, or null when absent or empty. */
-static void put_opt(vigil__buf *b, const char *key, const char *value)
+static inline void put_opt(vigil__buf *b, const char *key, const char *value)
 {
 	if (value && *value)
 		put_str(b, key, value);
