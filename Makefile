@@ -6,7 +6,9 @@
 CC      ?= cc
 SAN     ?= 0
 PREFIX  ?= /usr/local
-PKGS    := libutf8proc jansson libxml-2.0 libxxhash sqlite3 libpq
+PKGS    := libutf8proc jansson libxml-2.0 libxxhash sqlite3
+# libpq: headers only; src/lib/store/pg_lib.c loads it with dlopen
+PQ_CFLAGS := $(shell pkg-config --cflags libpq)
 
 ifeq ($(SAN),1)
 BUILD   := build-san
@@ -20,11 +22,11 @@ endif
 
 DATA_DIR := $(CURDIR)/data/dict
 CPPFLAGS += -Iinclude -Isrc/lib -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-            -DVIGIL_DATA_DIR='"$(DATA_DIR)"' $(shell pkg-config --cflags $(PKGS))
+            -DVIGIL_DATA_DIR='"$(DATA_DIR)"' $(shell pkg-config --cflags $(PKGS)) $(PQ_CFLAGS)
 CFLAGS   += -std=c11 $(OPT) -g -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -Wno-missing-field-initializers $(SANFLAGS) -MMD -MP
 LDFLAGS  += $(SANFLAGS)
-LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lpthread -lm
+LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lpthread -ldl -lm
 
 LIB_SRC  := $(sort $(wildcard src/lib/*/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))

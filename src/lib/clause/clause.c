@@ -205,18 +205,12 @@ static int is_punct(const vigil__cctx *c, uint32_t i, char ch)
 	       c->text[t->off] == ch;
 }
 
-static int tok_is(const vigil__cctx *c, uint32_t i, const char *w)
+/* The rest of tok_is once the first bytes agree. */
+static int tok_rest_is(const vigil__cctx *c, const vigil__token *t,
+		       const char *w)
 {
-	const vigil__token *t = &c->tok[i];
-	char first = c->text[t->off];
-	size_t n, k;
+	size_t n = strlen(w), k;
 
-	/* most tokens differ in the first byte: no strlen then */
-	if (first >= 'A' && first <= 'Z')
-		first = (char)(first + 32);
-	if (t->len == 0 || first != w[0])
-		return 0;
-	n = strlen(w);
 	if (t->len != n)
 		return 0;
 	for (k = 1; k < n; k++) {
@@ -228,6 +222,18 @@ static int tok_is(const vigil__cctx *c, uint32_t i, const char *w)
 			return 0;
 	}
 	return 1;
+}
+
+/* Whether token i is the lowercase word w in any case. Inline: most
+ * tokens differ in the first byte, with no call and no strlen then. */
+static inline int tok_is(const vigil__cctx *c, uint32_t i, const char *w)
+{
+	const vigil__token *t = &c->tok[i];
+	char first = c->text[t->off];
+
+	if (first >= 'A' && first <= 'Z')
+		first = (char)(first + 32);
+	return t->len != 0 && first == w[0] && tok_rest_is(c, t, w);
 }
 
 #define WC(c, i) ((c)->wc[(i) - (c)->tb])

@@ -228,18 +228,27 @@ static int plural(const vigil__cctx *c, uint32_t i)
 	return t->len > 3 && c->text[t->off + t->len - 1] == 's';
 }
 
+/* Whether sector is one of list[0, n) (first byte tested before strcmp:
+ * most sectors differ there). */
+static int sector_in(const char *sector, const char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (sector[0] == list[i][0] && strcmp(sector, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Sectors of state office: a former holder of one is an elite (ELI); a
  * former rebel or opposition leader keeps the group's code. */
 static int state_sector(const char *sector)
 {
 	static const char *const state[] = {"GOV", "MIL", "JUD", "LEG",
 					    "SPY", "COP", "ELI"};
-	size_t i;
 
-	for (i = 0; sector && i < sizeof(state) / sizeof(state[0]); i++)
-		if (strcmp(sector, state[i]) == 0)
-			return 1;
-	return 0;
+	return sector && sector_in(sector, state,
+				   sizeof(state) / sizeof(state[0]));
 }
 
 /* Sectors whose singular noun after "the" is one institution of the
@@ -247,12 +256,8 @@ static int state_sector(const char *sector)
 static int institution_sector(const char *sector)
 {
 	static const char *const inst[] = {"GOV", "OPP", "LEG", "JUD"};
-	size_t i;
 
-	for (i = 0; i < sizeof(inst) / sizeof(inst[0]); i++)
-		if (strcmp(sector, inst[i]) == 0)
-			return 1;
-	return 0;
+	return sector_in(sector, inst, sizeof(inst) / sizeof(inst[0]));
 }
 
 /* Gives the phrase [begin,end) with parts `parts` its code. 0: unresolved. */
@@ -644,11 +649,9 @@ static int sole_country(const vigil__cctx *c, uint32_t i, uint32_t j,
  * belongs to it. */
 static int sole_country_agent(const vigil__cctx *c, vigil__actor *a)
 {
-	size_t k, n = sizeof(domestic_sectors) / sizeof(domestic_sectors[0]);
-
-	for (k = 0; k < n && strcmp(a->sector, domestic_sectors[k]) != 0; k++)
-		;
-	if (k == n || !c->words ||
+	if (!sector_in(a->sector, domestic_sectors,
+		       sizeof(domestic_sectors) / sizeof(domestic_sectors[0])) ||
+	    !c->words ||
 	    !sole_country(c, a->head_begin, a->tok_end, a->country))
 		return 0;
 	a->flags |= VIGIL__AF_CONTEXT;

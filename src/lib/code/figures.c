@@ -13,6 +13,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "analysis.h"
@@ -192,8 +193,52 @@ static int lookup(const word_cat *table, size_t n, const char *text,
 	return -1;
 }
 
-#define PRED(text, t) \
-	lookup(predicates, sizeof(predicates) / sizeof(predicates[0]), text, t)
+/* predicates[] by the low 5 bits of their first byte: the entries of
+ * bucket b are order[at[b]..at[b + 1]), in table order. Built once
+ * (pthread_once), constant afterwards. */
+#define NPREDICATES (sizeof(predicates) / sizeof(predicates[0]))
+static struct {
+	uint8_t at[33];
+	uint8_t order[NPREDICATES];
+} pred_index;
+static pthread_once_t pred_once = PTHREAD_ONCE_INIT;
+_Static_assert(NPREDICATES < 256, "pred_index holds uint8_t positions");
+
+static void index_predicates(void)
+{
+	uint8_t fill[32] = {0};
+	size_t i, b;
+
+	for (i = 0; i < NPREDICATES; i++)
+		pred_index.at[(predicates[i].w[0] & 31) + 1]++;
+	for (b = 0; b < 32; b++)
+		pred_index.at[b + 1] += pred_index.at[b];
+	for (i = 0; i < NPREDICATES; i++) {
+		b = predicates[i].w[0] & 31;
+		pred_index.order[pred_index.at[b] + fill[b]++] = (uint8_t)i;
+	}
+}
+
+/* lookup(predicates, ...) through the index: the entries of t's bucket
+ * only (the others differ from t in the first byte). */
+static int predicate_of(const char *text, const vigil__token *t)
+{
+	const word_cat *w;
+	size_t k, b;
+
+	if (t->type != VIGIL_TOK_WORD)
+		return -1;
+	pthread_once(&pred_once, index_predicates);
+	b = (unsigned char)text[t->off] & 31;
+	for (k = pred_index.at[b]; k < pred_index.at[b + 1]; k++) {
+		w = &predicates[pred_index.order[k]];
+		if ((text[t->off] | 32) == w->w[0] && tok_is(text, t, w->w))
+			return w->cat;
+	}
+	return -1;
+}
+
+#define PRED(text, t) predicate_of(text, t)
 
 /* Whether t is a noun of `list`, singular or with "-s"/"-es". */
 static int noun_in(const word *list, size_t count, const char *text,

@@ -92,33 +92,61 @@ static int in_list(const uint16_t *list, uint32_t n, uint16_t key)
 	return 0;
 }
 
+/* Token tok folded into arena memory (NUL-terminated), its length in
+ * *len; NULL with *len 0 when it is too long to be a pattern word, NULL
+ * with *len 1 when the arena fails. An ASCII token is copied and lowered
+ * in the copy (the bytes vigil__fold gives, without its decoding). */
+static char *fold_token(vigil__arena *a, const char *text,
+			const vigil__token *tok, size_t *len)
+{
+	char fold[WORD_CAP], *copy;
+	size_t fl = (size_t)-1, i;
+	uint64_t w;
+
+	*len = 0;
+	if (tok->len >= WORD_CAP)
+		return NULL;
+	if (!(tok->flags & VIGIL_TF_ASCII)) {
+		fl = vigil__fold(text + tok->off, tok->len, fold, sizeof(fold));
+		if (fl == (size_t)-1 || fl >= WORD_CAP)
+			return NULL;
+		copy = vigil__arena_strndup(a, fold, fl);
+	} else {
+		fl = tok->len;
+		copy = vigil__arena_strndup(a, text + tok->off, fl);
+		for (i = 0; copy && i + 8 <= fl; i += 8) {
+			memcpy(&w, copy + i, 8);
+			w = vigil__text_lower8(w);
+			memcpy(copy + i, &w, 8);
+		}
+		for (; copy && i < fl; i++)
+			if (copy[i] >= 'A' && copy[i] <= 'Z')
+				copy[i] = (char)(copy[i] + ('a' - 'A'));
+	}
+	*len = copy ? fl : 1;
+	return copy;
+}
+
 /* Folds the tokens of sentence s once. Returns 0, or -1 when the arena
  * fails. */
 static int fold_sentence(vigil__arena *a, const vigil__analysis *an,
 			 doc_words *wd, uint32_t s)
 {
 	const vigil__sentence *se = &an->seg.sent[s];
-	char fold[WORD_CAP];
 	uint32_t t;
 
 	for (t = se->tok_begin; t < se->tok_end; t++) {
-		const vigil__token *tok = &an->seg.tok[t];
 		ftok *f = &wd->tok[t];
-		size_t fl = (size_t)-1;
-		char *copy;
+		size_t fl;
 
-		if (tok->len < WORD_CAP)
-			fl = vigil__fold(an->text + tok->off, tok->len, fold,
-					 sizeof(fold));
-		f->s = NULL;
-		if (fl == (size_t)-1 || fl >= WORD_CAP)
+		f->s = fold_token(a, an->text, &an->seg.tok[t], &fl);
+		if (!f->s) {
+			if (fl)
+				return -1;
 			continue;
-		copy = vigil__arena_strndup(a, fold, fl);
-		if (!copy)
-			return -1;
-		f->s = copy;
+		}
 		f->n = (uint16_t)fl;
-		f->key = vigil__pattern_word_key(fold, fl);
+		f->key = vigil__pattern_word_key(f->s, fl);
 	}
 	wd->folded[s] = 1;
 	return 0;
@@ -370,6 +398,14 @@ static int clause_stop(const ctx *c, uint32_t t)
 	return word_among(c->an, t, opens, sizeof(opens) / sizeof(opens[0]));
 }
 
+/* Whether entry k codes no event (code "---"). */
+static int no_event(const vigil__analysis *an, uint32_t k)
+{
+	const char *code = vigil__lexicon_entry_code(an->lx, k);
+
+	return code[0] == '-' && strcmp(code, "---") == 0;
+}
+
 /* The first token at or after `from` where a verb of the clause stage
  * that codes something starts, or the sentence's end. */
 static uint32_t next_coded_verb(const ctx *c, uint32_t from)
@@ -383,9 +419,7 @@ static uint32_t next_coded_verb(const ctx *c, uint32_t from)
 
 		if (v->sent == c->sent && v->entry >= 0 && t >= from &&
 		    t < first &&
-		    strcmp(vigil__lexicon_entry_code(c->an->lx,
-						     (uint32_t)v->entry),
-			   "---") != 0)
+		    !no_event(c->an, (uint32_t)v->entry))
 			first = t;
 	}
 	return first;
@@ -414,7 +448,7 @@ static int pos_is(const vigil__analysis *an, int32_t k, const char *pos)
 	if (k < 0)
 		return 0;
 	p = vigil__lexicon_entry_pos(an->lx, (uint32_t)k);
-	return p && strcmp(p, pos) == 0;
+	return p && p[0] == pos[0] && strcmp(p, pos) == 0;
 }
 
 /* Whether entry k is a pos=verb-only verb (TABARI/PETRARCH). */
@@ -634,8 +668,7 @@ static int32_t apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
 		if (dflt < 0 || (!written_as(an, m, dflt) &&
 				 written_as(an, m, (int32_t)k)))
 			dflt = (int32_t)k;
-		patterned |= strcmp(vigil__lexicon_entry_code(an->lx, k),
-				    "---") == 0;
+		patterned |= no_event(an, k);
 	}
 	if (verb_only(an, v->entry))
 		surface_subject(v);
@@ -663,9 +696,7 @@ static int32_t apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
 	} else {
 		best = dflt;
 	}
-	if (best >= 0 && strcmp(vigil__lexicon_entry_code(an->lx,
-							  (uint32_t)best),
-				"---") == 0)
+	if (best >= 0 && no_event(an, (uint32_t)best))
 		best = -1;
 	if (best >= 0 && v->obj < 0)
 		default_object(&c, v, c.ve);

@@ -34,15 +34,17 @@ static inline void put_key(vigil__buf *b, const char *key)
 	b->len += n + 4;
 }
 
-static void put_str(vigil__buf *b, const char *key, const char *value)
+/* Inline (like put_null, put_range): strlen(key) of the literal key then
+ * folds to a constant at each call. */
+static inline void put_str(vigil__buf *b, const char *key, const char *value)
 {
 	put_key(b, key);
 	vigil__buf_json_str(b, value, value ? strlen(value) : 0);
 }
 
 /* A range of the normalized text as a JSON string, or null when empty. */
-static void put_range(vigil__buf *b, const char *key, const char *text,
-		      vigil__range r)
+static inline void put_range(vigil__buf *b, const char *key,
+			     const char *text, vigil__range r)
 {
 	put_key(b, key);
 	vigil__buf_json_str(b, r.len ? text + r.off : NULL, r.len);
@@ -159,7 +161,7 @@ static void write_match(vigil__buf *b, const vigil__analysis *an,
 
 /*===== Events =========================================================*/
 
-static void put_null(vigil__buf *b, const char *key)
+static inline void put_null(vigil__buf *b, const char *key)
 {
 	put_key(b, key);
 	vigil__buf_puts(b, "null");
@@ -175,7 +177,7 @@ static void put_tokens(vigil__buf *b, const vigil__analysis *an,
 }
 
 /* A string value, or null when absent or empty. */
-static void put_opt(vigil__buf *b, const char *key, const char *value)
+static inline void put_opt(vigil__buf *b, const char *key, const char *value)
 {
 	if (value && *value)
 		put_str(b, key, value);

@@ -216,21 +216,41 @@ static const char *const currency_codes[] = {
 /* 1 when token i is an ASCII word listed in the sorted array `list`: a
  * binary search that compares first bytes and calls strcmp only on words
  * of the same first letter. */
+/* strcmp of ASCII token text p[0, n) lowered (as vigil__qfold) with w. */
+static int cmp_lowered(const char *p, size_t n, const char *w)
+{
+	size_t k;
+	int a, b;
+
+	for (k = 0;; k++) {
+		a = k < n ? (unsigned char)p[k] : 0;
+		a += (unsigned)(a - 'A') < 26u ? 32 : 0;
+		b = (unsigned char)w[k];
+		if (a != b || a == 0)
+			return a - b;
+	}
+}
+
 static int in_list(const vigil__qscan *s, size_t i, const char *const *list,
 		   size_t n)
 {
-	char buf[24];
+	const vigil__token *t;
+	const char *p;
 	size_t lo = 0, hi = n, k;
 	int d;
 
-	if (i >= s->end || s->tok[i].type != VIGIL_TOK_WORD ||
-	    vigil__qfold(s, i, buf, sizeof(buf)) == 0)
+	if (i >= s->end)
 		return 0;
+	t = &s->tok[i];
+	/* the words vigil__qfold folds (ASCII, shorter than its buffer of
+	 * 24), compared lowered in place */
+	if (t->type != VIGIL_TOK_WORD || !(t->flags & VIGIL_TF_ASCII) ||
+	    t->len == 0 || t->len + 1u > 24)
+		return 0;
+	p = s->text + t->off;
 	while (lo < hi) {
 		k = lo + (hi - lo) / 2;
-		d = (unsigned char)buf[0] - (unsigned char)list[k][0];
-		if (d == 0)
-			d = strcmp(buf, list[k]);
+		d = cmp_lowered(p, t->len, list[k]);
 		if (d == 0)
 			return 1;
 		if (d < 0)

@@ -98,6 +98,10 @@ int vigil__pg_rows(struct vigil_store *s, const char *sql, int n,
 	" AND NOT EXISTS (SELECT 1 FROM places p WHERE p.id = e.place_id" \
 	" AND coalesce(p.admin1, p.country) IS NOT NULL)"
 
+/* Loads libpq (pg_lib.c) once per process: 0, or VIGIL_EIO with the
+ * store's message set. Before any libpq call. */
+int vigil__pg_load(struct vigil_store *s);
+
 /* The backend's entries (pg_*.c). */
 int vigil__pg_put(struct vigil_store *s, const vigil_doc_records *r,
 		  vigil_store_outcome *outcome);

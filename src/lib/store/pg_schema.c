@@ -499,7 +499,10 @@ static int connect_to(struct vigil_store *s, const char *url)
 	char *err = NULL;
 	char line[768];
 	pg_impl *q = vigil__pg(s);
+	int rc = vigil__pg_load(s);
 
+	if (rc != VIGIL_OK)
+		return rc;
 	opts = PQconninfoParse(url, &err);
 	if (!opts) {
 		one_line(line, sizeof(line), err ? err : "out of memory");
@@ -569,7 +572,8 @@ static void pg_close(struct vigil_store *s)
 	pg_impl *q = vigil__pg(s);
 	size_t i;
 
-	PQfinish(q->conn);
+	if (q->conn)
+		PQfinish(q->conn);
 	for (i = 0; i < q->nplaces; i++)
 		free(q->places[i].key);
 	free(q->places);

@@ -99,8 +99,8 @@ char *vigil__arena_strndup(vigil__arena *a, const char *s, size_t len)
 	return p;
 }
 
-int vigil__arena_grow(vigil__arena *a, void **p, size_t *cap, size_t need,
-		      size_t size)
+int vigil__arena_grow_slow(vigil__arena *a, void **p, size_t *cap,
+			   size_t need, size_t size)
 {
 	size_t ncap = *cap ? *cap : 16;
 	void *np;

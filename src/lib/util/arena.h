@@ -40,8 +40,14 @@ char *vigil__arena_strndup(vigil__arena *a, const char *s, size_t len);
  * elements, copying the contents (the old block stays in the arena). Returns
  * 0, or -1 on failure with *p unchanged.
  */
-int vigil__arena_grow(vigil__arena *a, void **p, size_t *cap, size_t need,
-		      size_t size);
+int vigil__arena_grow_slow(vigil__arena *a, void **p, size_t *cap,
+			   size_t need, size_t size);
+/* (inline: most calls have room already and return at once) */
+static inline int vigil__arena_grow(vigil__arena *a, void **p, size_t *cap,
+				    size_t need, size_t size)
+{
+	return need <= *cap ? 0 : vigil__arena_grow_slow(a, p, cap, need, size);
+}
 
 /* Forgets every allocation; keeps the largest chunk for reuse. */
 void vigil__arena_reset(vigil__arena *a);

@@ -47,11 +47,6 @@ int vigil__buf_reserve(vigil__buf *b, size_t extra)
 	return 0;
 }
 
-void vigil__buf_puts(vigil__buf *b, const char *s)
-{
-	vigil__buf_append(b, s, strlen(s));
-}
-
 void vigil__buf_put_uint(vigil__buf *b, unsigned long long v)
 {
 	char tmp[20];

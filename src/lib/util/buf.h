@@ -24,7 +24,6 @@ typedef struct vigil__buf {
 void vigil__buf_init(vigil__buf *b, size_t limit);
 /* Makes room for `extra` more bytes; 0, or -1 (and `failed`) past the limit. */
 int vigil__buf_reserve(vigil__buf *b, size_t extra);
-void vigil__buf_puts(vigil__buf *b, const char *s);
 /* Appends an unsigned number in decimal. */
 void vigil__buf_put_uint(vigil__buf *b, unsigned long long v);
 /* Appends n bytes. Inline: records are built from many small appends. */
@@ -40,6 +39,12 @@ static inline void vigil__buf_append(vigil__buf *b, const void *p, size_t n)
 static inline void vigil__buf_putc(vigil__buf *b, char c)
 {
 	vigil__buf_append(b, &c, 1);
+}
+
+/* Appends the string s. Inline: strlen of a literal folds to a constant. */
+static inline void vigil__buf_puts(vigil__buf *b, const char *s)
+{
+	vigil__buf_append(b, s, strlen(s));
 }
 
 void vigil__buf_printf(vigil__buf *b, const char *fmt, ...)
