@@ -126,6 +126,11 @@ static const char test_dict[] =
 	"+parade = 181 goldstein=-2 quad=3 pos=verb-only\n"
 	"+close = 192 goldstein=-4 quad=3 pos=verb-only\n"
 	"+scold = 122 goldstein=-2 quad=3 pos=verb-only\n"
+	"+postpone = 120 goldstein=-4 quad=3 pos=verb-only\n"
+	"+postpone = 191 goldstein=-4 quad=3 pos=verb-only pattern=%,have,*\n"
+	"+side = 031 goldstein=3 quad=1 pos=verb-only\n"
+	"+side = 036 goldstein=4 quad=1 pos=verb-only pattern=*,with,%\n"
+	"+break = 075 goldstein=2 quad=1 pos=verb-only\n"
 	"+host = 043 goldstein=2.8 quad=1 plover=CONSULT pattern=*,talks,in,^,+\n"
 	"+destroy = 1712 goldstein=-9.2 quad=4 plover=COERCE\n"
 	"+destroy = 190 goldstein=-10 quad=4 plover=ASSAULT pattern=*,&weapon\n"
@@ -675,6 +680,20 @@ static const struct {
 	{"Chad renewed its license in Kyiv.", "TCD->UKRGOV:031:asserted"},
 	{"Chad paraded very close to Kyiv.", "TCD->UKRGOV:181:asserted"},
 	{"Chad was scolded over its dispute with Russia.",
+	 "TCD->RUS:122:asserted"},
+	/* TABARI's `%`: a compound before the verb acts among its members,
+	 * after it is the target; a single actor does not match it */
+	{"Chad and China have postponed their summit.",
+	 "TCD->CHN:191:asserted; CHN->TCD:191:asserted"},
+	{"Chad has postponed its summit with Russia.",
+	 "TCD->RUS:120:asserted"},
+	{"Chad sided with China and Russia.",
+	 "TCD->CHN:036:asserted; TCD->RUS:036:asserted"},
+	{"Chad sided with Russia.", "TCD->RUS:031:asserted"},
+	/* a gerund after "after" and a noun after "a 12-year" are no verbs */
+	{"Chad scolded Russia after renewing ties with China.",
+	 "TCD->RUS:122:asserted"},
+	{"Chad scolded Russia after a 12-year break.",
 	 "TCD->RUS:122:asserted"},
 	/* an agent without a country is TABARI's ---: as target and speaker */
 	{"Chad scolded troops.", "TCD->---MIL:122:asserted"},
