@@ -420,11 +420,12 @@ static uint32_t next_coded_verb(const ctx *c, uint32_t from)
  * The object of a verb whose pattern matched without a `+`: as TABARI
  * takes it, the first actor after the verb in the same clause (before
  * , ; : past the pattern's last word `end`, or the next verb that codes
- * something), past prepositions ("fired two artillery shells at Seoul").
+ * something past it: "promised raids to X" with the pattern "* RAIDS"),
+ * past prepositions ("fired two artillery shells at Seoul").
  */
 static int32_t object_after(const ctx *c, uint32_t end)
 {
-	uint32_t to = c->ve, stop = next_coded_verb(c, c->ve);
+	uint32_t to = c->ve, stop = next_coded_verb(c, end);
 
 	while (to < stop && !(to >= end && clause_stop(c, to)))
 		to++;
