@@ -126,6 +126,14 @@ static const char test_dict[] =
 	"+parade = 181 goldstein=-2 quad=3 pos=verb-only\n"
 	"+close = 192 goldstein=-4 quad=3 pos=verb-only\n"
 	"+scold = 122 goldstein=-2 quad=3 pos=verb-only\n"
+	"+postpone = 120 goldstein=-4 quad=3 pos=verb-only\n"
+	"+postpone = 191 goldstein=-4 quad=3 pos=verb-only pattern=%,have,*\n"
+	"+side = 031 goldstein=3 quad=1 pos=verb-only\n"
+	"+side = 036 goldstein=4 quad=1 pos=verb-only pattern=*,with,%\n"
+	"+break = 075 goldstein=2 quad=1 pos=verb-only\n"
+	"+promise = 050 goldstein=4 quad=1 pos=verb-only\n"
+	"+promise = 173 goldstein=-5 quad=4 pos=verb-only pattern=*,raids\n"
+	"+raid = 220 goldstein=-9 quad=4 pos=verb-only\n"
 	"+host = 043 goldstein=2.8 quad=1 plover=CONSULT pattern=*,talks,in,^,+\n"
 	"+destroy = 1712 goldstein=-9.2 quad=4 plover=COERCE\n"
 	"+destroy = 190 goldstein=-10 quad=4 plover=ASSAULT pattern=*,&weapon\n"
@@ -676,6 +684,25 @@ static const struct {
 	{"Chad paraded very close to Kyiv.", "TCD->UKRGOV:181:asserted"},
 	{"Chad was scolded over its dispute with Russia.",
 	 "TCD->RUS:122:asserted"},
+	/* TABARI's `%`: a compound before the verb acts among its members,
+	 * after it is the target; a single actor does not match it */
+	{"Chad and China have postponed their summit.",
+	 "TCD->CHN:191:asserted; CHN->TCD:191:asserted"},
+	{"Chad has postponed its summit with Russia.",
+	 "TCD->RUS:120:asserted"},
+	{"Chad sided with China and Russia.",
+	 "TCD->CHN:036:asserted; TCD->RUS:036:asserted"},
+	{"Chad sided with Russia.", "TCD->RUS:031:asserted"},
+	/* a gerund after "after" and a noun after "a 12-year" are no verbs */
+	{"Chad scolded Russia after renewing ties with China.",
+	 "TCD->RUS:122:asserted"},
+	{"Chad scolded Russia after a 12-year break.",
+	 "TCD->RUS:122:asserted"},
+	/* a pattern's word that is a verb itself does not end the object
+	 * search of the pattern's verb (the word still codes its own event,
+	 * which TABARI, reading it as the pattern's, would not) */
+	{"Chad promised raids to Russia.",
+	 "TCD->RUS:173:asserted; TCD->RUS:220:asserted"},
 	/* an agent without a country is TABARI's ---: as target and speaker */
 	{"Chad scolded troops.", "TCD->---MIL:122:asserted"},
 	{"The troops scolded Chad.", "---MIL->TCD:122:asserted"},

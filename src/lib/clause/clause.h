@@ -117,6 +117,8 @@ typedef struct vigil__cverb {
 	uint8_t noun_subj; /* subject is an event noun without actor ("a
 			      roadside bombing killed X"): X is the recipient
 			      of an event without actor, as in the passive */
+	uint8_t mutual;   /* TABARI's `%` pattern: events among the members
+			     of the subject's compound, each toward each */
 	uint16_t rules;   /* VIGIL__R_* */
 } vigil__cverb;
 

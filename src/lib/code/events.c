@@ -254,6 +254,8 @@ static size_t reciprocal_group(const builder *b, const vigil__cverb *v,
 	const vigil__clauses *cl = b->cl;
 	int32_t g = -1;
 
+	if (v->mutual && v->subj >= 0 && v->entry >= 0)
+		return members(cl, v->subj, out);
 	if (v->passive)
 		return 0;
 	if (v->subj >= 0 && v->obj < 0 &&

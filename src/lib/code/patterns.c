@@ -58,6 +58,7 @@ typedef struct doc_words {
 typedef struct found {
 	int32_t src, tgt;
 	uint32_t end;
+	int mutual;         /* `%` took a compound: events among its members */
 } found;
 
 /* The best pattern so far. */
@@ -263,9 +264,33 @@ static int takes_actor(const item *it, size_t n, size_t i, int step)
 {
 	size_t j = step > 0 ? i + 1 : i - 1;
 
-	if (it[i].mark == '$' || it[i].mark == '+')
+	if (it[i].mark == '$' || it[i].mark == '+' || it[i].mark == '%')
 		return 1;
 	return it[i].mark == '^' && j < n && takes_actor(it, n, j, step);
+}
+
+/*
+ * Item `it` takes actor a (-1: none there): `$` as source, `+` as target;
+ * TABARI's `%` only a compound, else the pattern fails (-1): before the
+ * verb the source of events among its members ("% HAVE *": "Gondor and
+ * Osgiliath have delayed their meeting"), after it (`right`) the target
+ * ("* WITH %": "agrees with the Philippines and France").
+ */
+static int take_actor(const ctx *c, const item *it, int32_t a, int right,
+		      found *f)
+{
+	if (it->mark == '%') {
+		if (a < 0 || c->cl->actors[a].ngroup < 2)
+			return -1;
+		f->mutual = !right;
+	}
+	if (a < 0 || it->mark == '^')
+		return 0;
+	if (it->mark == '+' || (it->mark == '%' && right))
+		f->tgt = a;
+	else
+		f->src = a;
+	return 0;
 }
 
 /*
@@ -277,7 +302,6 @@ static int takes_actor(const item *it, size_t n, size_t i, int step)
 static int match_items(const ctx *c, const item *it, size_t n, size_t star,
 		       found *f)
 {
-	int32_t *src = &f->src, *tgt = &f->tgt;
 	uint32_t pos = c->ve;
 	int words = 0;
 	size_t i;
@@ -288,11 +312,11 @@ static int match_items(const ctx *c, const item *it, size_t n, size_t star,
 		if (takes_actor(it, n, i, 1)) {
 			int32_t a = actor_in(c, pos, c->se, 0);
 
-			if (a >= 0) {
-				if (it[i].mark != '^')
-					*(it[i].mark == '$' ? src : tgt) = a;
+			if (take_actor(c, &it[i], a, 1, f) < 0)
+				return -1;
+			if (a >= 0)
 				pos = c->cl->actors[a].tok_end;
-			}
+			words += it[i].mark == '%';
 			continue;
 		}
 		if (it[i].mark)
@@ -319,11 +343,11 @@ static int match_items(const ctx *c, const item *it, size_t n, size_t star,
 		if (takes_actor(it, star, i, -1)) {
 			int32_t a = actor_in(c, c->sb, pos, 1);
 
-			if (a >= 0) {
-				if (it[i].mark != '^')
-					*(it[i].mark == '$' ? src : tgt) = a;
+			if (take_actor(c, &it[i], a, 0, f) < 0)
+				return -1;
+			if (a >= 0)
 				pos = c->cl->actors[a].tok_begin;
-			}
+			words += it[i].mark == '%';
 			continue;
 		}
 		if (it[i].mark)
@@ -359,6 +383,7 @@ static int try_pattern(const ctx *c, const char *pattern, found *f)
 		return -1;
 	f->src = f->tgt = -1;
 	f->end = c->ve;
+	f->mutual = 0;
 	return match_items(c, it, n, star, f);
 }
 
@@ -429,11 +454,12 @@ static uint32_t next_coded_verb(const ctx *c, uint32_t from)
  * The object of a verb whose pattern matched without a `+`: as TABARI
  * takes it, the first actor after the verb in the same clause (before
  * , ; : past the pattern's last word `end`, or the next verb that codes
- * something), past prepositions ("fired two artillery shells at Seoul").
+ * something past it: "promised raids to X" with the pattern "* RAIDS"),
+ * past prepositions ("fired two artillery shells at Seoul").
  */
 static int32_t object_after(const ctx *c, uint32_t end)
 {
-	uint32_t to = c->ve, stop = next_coded_verb(c, c->ve);
+	uint32_t to = c->ve, stop = next_coded_verb(c, end);
 
 	while (to < stop && !(to >= end && clause_stop(c, to)))
 		to++;
@@ -655,7 +681,7 @@ static int32_t apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
 	const vigil__sentence *s = &an->seg.sent[v->sent];
 	ctx c = {an, cl, wd->tok, wd->keys, s->tok_begin, s->tok_end,
 		 m->tok_begin, m->tok_end, v->sent};
-	choice ch = {-1, -1, UINT32_MAX, {-1, -1, 0}};
+	choice ch = {-1, -1, UINT32_MAX, {-1, -1, 0, 0}};
 	int32_t best, dflt = -1;
 	int patterned = m->pattern_count > 0;
 	uint32_t k, end = m->entry_first + m->entry_count;
@@ -689,16 +715,17 @@ static int32_t apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
 	if (best >= 0) {
 		if (ch.f.src >= 0)
 			v->subj = ch.f.src;
+		v->mutual = (uint8_t)ch.f.mutual;
 		if (ch.f.tgt >= 0)
 			v->obj = ch.f.tgt;
-		else if (v->obj < 0)
+		else if (v->obj < 0 && !v->mutual)
 			v->obj = object_after(&c, ch.f.end);
 	} else {
 		best = dflt;
 	}
 	if (best >= 0 && no_event(an, (uint32_t)best))
 		best = -1;
-	if (best >= 0 && v->obj < 0)
+	if (best >= 0 && v->obj < 0 && !v->mutual)
 		default_object(&c, v, c.ve);
 	v->entry = best;
 	return reciprocal(an, best, (uint32_t)best < end ?
@@ -735,6 +762,23 @@ static int degree_word(const vigil__analysis *an, uint32_t t)
 	return word_among(an, t, degree, sizeof(degree) / sizeof(degree[0]));
 }
 
+/* The first token of the hyphenated word ending at token t ("12-year",
+ * "long-term": parts written together), not before token `first`. */
+static uint32_t hyphen_start(const vigil__analysis *an, uint32_t t,
+			     uint32_t first)
+{
+	const vigil__token *tok = an->seg.tok;
+
+	while (t >= first + 2 && tok[t - 1].type == VIGIL_TOK_PUNCT &&
+	       tok[t - 1].len == 1 && an->text[tok[t - 1].off] == '-' &&
+	       tok[t - 1].off + 1 == tok[t].off &&
+	       tok[t - 2].off + tok[t - 2].len == tok[t - 1].off &&
+	       (tok[t - 2].type == VIGIL_TOK_WORD ||
+		tok[t - 2].type == VIGIL_TOK_NUMBER))
+		t -= 2;
+	return t;
+}
+
 /*
  * Whether a pos=verb-only verb (TABARI/PETRARCH verbs) is used as a noun
  * (or an adjective after a degree adverb: "very close"):
@@ -747,6 +791,8 @@ static int noun_use(const vigil__analysis *an, const vigil__cverb *v)
 {
 	static const char *const dets[] = {"a", "an", "the", "his", "her",
 		"its", "their", "our", "this"};
+	static const char *const time_preps[] = {"after", "before", "since",
+		"without", "upon"};
 	const vigil__match *m = &an->matches[v->match];
 	const vigil__sentence *s = &an->seg.sent[v->sent];
 	const vigil__token *last = &an->seg.tok[m->tok_end - 1];
@@ -758,6 +804,10 @@ static int noun_use(const vigil__analysis *an, const vigil__cverb *v)
 		return 0;
 	if (t > s->tok_begin && degree_word(an, t - 1))
 		return 1;  /* "marched very close to": no verb */
+	if (ends_with(an, last, "ing") && t > s->tok_begin &&
+	    word_among(an, t - 1, time_preps,
+		       sizeof(time_preps) / sizeof(time_preps[0])))
+		return 1;  /* "after leaving Eriador": a gerund */
 	if (ends_with(an, last, "ing"))
 		most = 0;  /* "their meeting", not "the army attacking" */
 	while (t > s->tok_begin) {
@@ -767,6 +817,7 @@ static int noun_use(const vigil__analysis *an, const vigil__cverb *v)
 				return 1;
 		if (++skipped > most || !modifier_at(an, t))
 			return 0;
+		t = hyphen_start(an, t, s->tok_begin);
 	}
 	return 0;
 }
