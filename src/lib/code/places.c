@@ -245,6 +245,9 @@ static size_t place_alts(const vigil__place_doc *d, uint32_t k, alt *out,
 	size_t n = 0;
 
 	*actor = 0;
+	if (!vigil__match_has_kind(m, VIGIL_KIND_PLACE) &&
+	    !vigil__match_has_kind(m, VIGIL_KIND_ACTOR))
+		return 0;
 	for (i = m->entry_first; i < m->entry_first + m->entry_count; i++) {
 		int kind = vigil__lexicon_entry_kind_on(d->lx, i, d->date);
 
@@ -552,6 +555,9 @@ static const char *match_country(const vigil__place_doc *d, uint32_t k,
 	uint32_t i;
 	int kind;
 
+	if (!vigil__match_has_kind(m, VIGIL_KIND_PLACE) &&
+	    !vigil__match_has_kind(m, VIGIL_KIND_ACTOR))
+		return NULL;
 	for (i = m->entry_first; i < m->entry_first + m->entry_count; i++) {
 		kind = vigil__lexicon_entry_kind_on(d->lx, i, d->date);
 		if (kind != VIGIL_KIND_PLACE && kind != VIGIL_KIND_ACTOR)
