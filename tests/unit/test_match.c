@@ -2,7 +2,8 @@
  * test_match.c: the dictionary matcher (match.c) over real tokens:
  * leftmost-longest without overlaps, case rules ("US" vs "us"), inner
  * hyphens ("Kim Jong-un" = "Kim Jong Un"), possessives, several entries on
- * one phrase (date ranges, kinds), token sub-ranges and empty input.
+ * one phrase (date ranges, kinds), token sub-ranges and empty input; the
+ * kind masks of matches and of the dictionary.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -242,6 +243,48 @@ static void test_ranges(void **state)
 	vigil__arena_free(&a);
 }
 
+/* The kinds of a match's entries (all dates, pattern entries included)
+ * and of the whole dictionary (no [discards] here). */
+static void test_kinds(void **state)
+{
+	static const struct {
+		const char *text;
+		uint32_t kinds;
+	} kind_cases[] = {
+		{"Russia", 1u << VIGIL_KIND_ACTOR | 1u << VIGIL_KIND_PLACE},
+		{"Joe Biden", 1u << VIGIL_KIND_ACTOR},
+		{"troops", 1u << VIGIL_KIND_AGENT},
+		{"capture", 1u << VIGIL_KIND_VERB},
+		{"told us", 1u << VIGIL_KIND_CUE},
+	};
+	vigil__token tok[16];
+	vigil__arena a;
+	vigil__match *m;
+	size_t i, ntok, n, cap;
+	int k;
+
+	(void)state;
+	vigil__arena_init(&a, 0);
+	for (i = 0; i < sizeof(kind_cases) / sizeof(kind_cases[0]); i++) {
+		m = NULL;
+		n = cap = 0;
+		ntok = vigil__tokenize_phrase(kind_cases[i].text,
+					      strlen(kind_cases[i].text), tok, 16);
+		assert_int_equal(vigil__match_tokens(&lx, kind_cases[i].text, tok, 0,
+						     ntok, &a, &m, &n, &cap), 0);
+		assert_int_equal(n, 1);
+		assert_int_equal(m[0].kinds, kind_cases[i].kinds);
+		for (k = 0; k < VIGIL_KIND_COUNT_; k++)
+			assert_int_equal(vigil__match_has_kind(&m[0], k),
+					 (kind_cases[i].kinds >> k) & 1);
+	}
+	vigil__arena_free(&a);
+	for (k = 0; k < VIGIL_KIND_COUNT_; k++)
+		assert_int_equal(vigil__lexicon_has_kind(&lx, k),
+				 k != VIGIL_KIND_DISCARD);
+	assert_false(vigil__lexicon_has_kind(NULL, VIGIL_KIND_ACTOR));
+}
+
 /* Many matches grow the array through the arena; a full arena fails. */
 static void test_arena(void **state)
 {
@@ -276,6 +319,7 @@ int main(void)
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_entry_fields),
 		cmocka_unit_test(test_ranges),
+		cmocka_unit_test(test_kinds),
 		cmocka_unit_test(test_arena),
 	};
 

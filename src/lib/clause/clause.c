@@ -174,7 +174,8 @@ static void drop_foreign_place_actors(vigil__cctx *c, size_t nm)
 	vigil__entry e;
 	size_t i;
 
-	vigil__place_doc_init(&d, c->lx, c->m, nm, c->date);
+	vigil__place_doc_init(&d, c->lx, c->m, nm, c->date,
+			      &c->out->place_ev);
 	for (i = 0; i < nm; i++) {
 		/* an actor and places of two countries: 3 entries at least */
 		if (c->mc[i].actor < 0 || c->mc[i].place < 0 ||

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../code/places.h"
 #include "../lexicon/lexicon.h"
 #include "../text/text.h"
 #include "../util/arena.h"
@@ -142,6 +143,9 @@ typedef struct vigil__clauses {
 	size_t nverb;
 	vigil__cframe *frames; /* attribution frames, in text order */
 	size_t nframe, frame_cap;
+	/* the countries the document's places name (places.c), built on
+	 * first need by the clause stage or places.c, shared by both */
+	struct vigil__place_evidence place_ev;
 } vigil__clauses;
 
 /*

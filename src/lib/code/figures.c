@@ -663,6 +663,8 @@ static const char *agent_sector(const vigil__analysis *an, uint32_t k)
 
 	if (mi < 0 || !an->lx)
 		return NULL;
+	if (!vigil__match_has_kind(&an->matches[mi], VIGIL_KIND_AGENT))
+		return NULL;
 	end = an->matches[mi].entry_first + an->matches[mi].entry_count;
 	for (e = an->matches[mi].entry_first; e < end; e++)
 		if (vigil__lexicon_entry_kind_on(an->lx, e, an->date) ==
@@ -860,7 +862,7 @@ static int is_attrib_cue(const vigil__analysis *an, int32_t mi)
 {
 	uint32_t e, end;
 
-	if (mi < 0)
+	if (mi < 0 || !vigil__match_has_kind(&an->matches[mi], VIGIL_KIND_CUE))
 		return 0;
 	end = an->matches[mi].entry_first + an->matches[mi].entry_count;
 	for (e = an->matches[mi].entry_first; e < end; e++)

@@ -862,6 +862,8 @@ static int32_t agent_entry(const vigil__analysis *an, size_t i)
 	const vigil__match *m = &an->matches[i];
 	uint32_t k;
 
+	if (!vigil__match_has_kind(m, VIGIL_KIND_AGENT))
+		return -1;
 	for (k = m->entry_first; k < m->entry_first + m->entry_count; k++)
 		if (vigil__lexicon_entry_kind_on(an->lx, k, an->date) ==
 		    VIGIL_KIND_AGENT)
@@ -1087,11 +1089,13 @@ void vigil__discards_apply(vigil__analysis *an)
 	size_t i, j;
 	uint32_t k;
 
-	if (!an->lx)
+	if (!vigil__lexicon_has_kind(an->lx, VIGIL_KIND_DISCARD))
 		return;
 	for (i = 0; i < an->nmatch; i++) {
 		const vigil__match *m = &an->matches[i];
 
+		if (!vigil__match_has_kind(m, VIGIL_KIND_DISCARD))
+			continue;
 		for (k = m->entry_first; k < m->entry_first + m->entry_count; k++) {
 			int story;
 			uint32_t s;

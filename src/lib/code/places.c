@@ -245,6 +245,9 @@ static size_t place_alts(const vigil__place_doc *d, uint32_t k, alt *out,
 	size_t n = 0;
 
 	*actor = 0;
+	if (!vigil__match_has_kind(m, VIGIL_KIND_PLACE) &&
+	    !vigil__match_has_kind(m, VIGIL_KIND_ACTOR))
+		return 0;
 	for (i = m->entry_first; i < m->entry_first + m->entry_count; i++) {
 		int kind = vigil__lexicon_entry_kind_on(d->lx, i, d->date);
 
@@ -317,12 +320,12 @@ static uint32_t choose_alt(vigil__place_doc *d, const alt *alts, size_t n)
 	size_t i, best = 0;
 	int w, best_w = -1, j;
 
-	if (!d->ev.built)
-		evidence_build(d, &d->ev);
+	if (!d->ev->built)
+		evidence_build(d, d->ev);
 	for (i = 0; i < n; i++) {
-		j = alts[i].country ? evidence_slot(&d->ev, alts[i].country, 0)
+		j = alts[i].country ? evidence_slot(d->ev, alts[i].country, 0)
 				    : -1;
-		w = (j >= 0 ? d->ev.weight[j] : 0) + alts[i].is_country;
+		w = (j >= 0 ? d->ev->weight[j] : 0) + alts[i].is_country;
 		if (w > best_w) {
 			best_w = w;
 			best = i;
@@ -344,13 +347,14 @@ static uint32_t first_with_pt(const alt *alts, size_t n)
 }
 
 void vigil__place_doc_init(vigil__place_doc *d, const vigil__lexicon *lx,
-			   const vigil__match *m, size_t nm, uint32_t date)
+			   const vigil__match *m, size_t nm, uint32_t date,
+			   struct vigil__place_evidence *ev)
 {
-	memset(d, 0, sizeof(*d));
 	d->lx = lx;
 	d->m = m;
 	d->nm = nm;
 	d->date = date;
+	d->ev = ev;
 }
 
 int vigil__place_elsewhere(vigil__place_doc *d, uint32_t k,
@@ -552,6 +556,9 @@ static const char *match_country(const vigil__place_doc *d, uint32_t k,
 	uint32_t i;
 	int kind;
 
+	if (!vigil__match_has_kind(m, VIGIL_KIND_PLACE) &&
+	    !vigil__match_has_kind(m, VIGIL_KIND_ACTOR))
+		return NULL;
 	for (i = m->entry_first; i < m->entry_first + m->entry_count; i++) {
 		kind = vigil__lexicon_entry_kind_on(d->lx, i, d->date);
 		if (kind != VIGIL_KIND_PLACE && kind != VIGIL_KIND_ACTOR)
@@ -730,7 +737,7 @@ int vigil__places_locate(vigil__arena *a, vigil__analysis *an)
 	memset(&x, 0, sizeof(x));
 	x.an = an;
 	vigil__place_doc_init(&x.doc, an->lx, an->matches, an->nmatch,
-			      an->date);
+			      an->date, &an->cl.place_ev);
 	for (s = 0; s < an->seg.nsent; s++) {
 		size_t e0 = ev, f0 = fg;
 		uint32_t tb = an->seg.sent[s].tok_begin;

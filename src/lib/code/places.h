@@ -51,11 +51,14 @@ typedef struct vigil__place_doc {
 	const vigil__match *m;
 	size_t nm;
 	uint32_t date;
-	struct vigil__place_evidence ev;
+	struct vigil__place_evidence *ev; /* built on first need */
 } vigil__place_doc;
 
+/* `ev` is the document's evidence (vigil__clauses.place_ev), zeroed once
+ * per document: the clause stage and places.c build it at most once. */
 void vigil__place_doc_init(vigil__place_doc *d, const vigil__lexicon *lx,
-			   const vigil__match *m, size_t nm, uint32_t date);
+			   const vigil__match *m, size_t nm, uint32_t date,
+			   struct vigil__place_evidence *ev);
 
 /*
  * Whether match k names places of several countries and the document's

@@ -453,6 +453,11 @@ uint32_t vigil__lexicon_entry_rank(const vigil__lexicon *lx, uint32_t i)
 	return lx->slots[i];
 }
 
+int vigil__lexicon_has_kind(const vigil__lexicon *lx, int kind)
+{
+	return lx && lx->hdr && ((lx->hdr->kinds >> kind) & 1u);
+}
+
 int vigil__lexicon_entry_kind_on(const vigil__lexicon *lx, uint32_t i,
 				 uint32_t date)
 {

@@ -363,7 +363,7 @@ static int check_header(const vigil__blob_header *h, const void *p,
 		FAIL("truncated");
 	if (!is_pow2(h->vocab_cap) || !is_pow2(h->edge_cap) || h->n_nodes == 0 ||
 	    h->n_nodes == UINT32_MAX || h->pool_size == 0 ||
-	    h->pool_size > UINT32_MAX)
+	    h->pool_size > UINT32_MAX || h->kinds >> VIGIL_KIND_COUNT_)
 		FAIL("bad counts");
 	if (!section_ok(h->sources_off, h->n_sources, sizeof(vigil__blob_source), size) ||
 	    !section_ok(h->pool_off, h->pool_size, 1, size) ||
@@ -371,6 +371,7 @@ static int check_header(const vigil__blob_header *h, const void *p,
 	    !section_ok(h->edges_off, h->edge_cap, sizeof(vigil__blob_edge), size) ||
 	    !section_ok(h->nodes_off, (uint64_t)h->n_nodes + 1, 4, size) ||
 	    !section_ok(h->flags_off, h->n_nodes, 1, size) ||
+	    !section_ok(h->kinds_off, h->n_nodes, 1, size) ||
 	    !section_ok(h->slots_off, h->n_slots, 4, size) ||
 	    !section_ok(h->keys_off, h->n_slots, 2, size) ||
 	    !section_ok(h->entries_off, h->n_entries, sizeof(vigil__blob_entry), size))
@@ -420,7 +421,9 @@ static int check_tables(const vigil__lexicon *lx, const char **why)
 	for (i = 0; i < h->n_nodes; i++)
 		if (lx->nodes[i + 1] < lx->nodes[i] ||
 		    !(lx->flags[i] & VIGIL__NODE_ENTRIES) !=
-			    (lx->nodes[i + 1] == lx->nodes[i]))
+			    (lx->nodes[i + 1] == lx->nodes[i]) ||
+		    !lx->kinds[i] != (lx->nodes[i + 1] == lx->nodes[i]) ||
+		    (lx->kinds[i] & ~h->kinds))
 			FAIL("bad node ranges");
 	for (i = 0; i < h->n_slots; i++)
 		if (lx->slots[i] >= h->n_entries)
@@ -461,6 +464,7 @@ int vigil__lexicon_view(vigil__lexicon *lx, const void *p, size_t size,
 	lx->edges = (const vigil__blob_edge *)(b + h->edges_off);
 	lx->nodes = (const uint32_t *)(b + h->nodes_off);
 	lx->flags = b + h->flags_off;
+	lx->kinds = b + h->kinds_off;
 	lx->slots = (const uint32_t *)(b + h->slots_off);
 	lx->keys = (const uint16_t *)(b + h->keys_off);
 	lx->entries = (const vigil__blob_entry *)(b + h->entries_off);

@@ -497,7 +497,7 @@ static int assemble(builder *b, vigil__blob_entry *entries, int64_t built_ns,
 	vigil__blob_source *src;
 	uint32_t *nodes, *slots;
 	uint16_t *keys;
-	unsigned char *blob, *flags;
+	unsigned char *blob, *flags, *kinds;
 	size_t i;
 	int pass;
 
@@ -524,7 +524,8 @@ static int assemble(builder *b, vigil__blob_entry *entries, int64_t built_ns,
 	h.edges_off = align8(h.vocab_off + (uint64_t)h.vocab_cap * sizeof(vigil__blob_word));
 	h.nodes_off = align8(h.edges_off + (uint64_t)h.edge_cap * sizeof(vigil__blob_edge));
 	h.flags_off = align8(h.nodes_off + ((uint64_t)h.n_nodes + 1) * 4);
-	h.slots_off = align8(h.flags_off + h.n_nodes);
+	h.kinds_off = align8(h.flags_off + h.n_nodes);
+	h.slots_off = align8(h.kinds_off + h.n_nodes);
 	h.keys_off = align8(h.slots_off + (uint64_t)h.n_slots * 4);
 	h.entries_off = align8(h.keys_off + (uint64_t)h.n_slots * 2);
 	h.total_size = h.entries_off + (uint64_t)h.n_entries * sizeof(vigil__blob_entry);
@@ -576,6 +577,11 @@ static int assemble(builder *b, vigil__blob_entry *entries, int64_t built_ns,
 			free(blob);
 			return VIGIL_ENOMEM;
 		}
+	kinds = blob + h.kinds_off;
+	for (i = 0; i < b->n_pairs; i++)
+		kinds[b->pairs[i][0]] |= (uint8_t)(1u << entries[b->pairs[i][1]].kind);
+	for (i = 0; i < b->n_nodes; i++)
+		h.kinds |= kinds[i];
 	keys = (uint16_t *)(blob + h.keys_off);
 	for (i = 0; i < b->n_pairs; i++)
 		keys[i] = entries[slots[i]].pattern_key;

@@ -97,6 +97,8 @@ uint32_t vigil__lexicon_entry_rank(const vigil__lexicon *lx, uint32_t i);
  * vigil__entry_valid_on() of the clause stage says), else -1. */
 int vigil__lexicon_entry_kind_on(const vigil__lexicon *lx, uint32_t i,
 				 uint32_t date);
+/* Whether some entry of the dictionary has `kind` (on some date). */
+int vigil__lexicon_has_kind(const vigil__lexicon *lx, int kind);
 
 /* The phrase of the first entry written on the same source line as entry
  * `i` ("Kursk Oblast" for "Kursk region" of "Kursk Oblast | Kursk region"):
@@ -120,7 +122,16 @@ typedef struct vigil__match {
 	uint32_t entry_first;        /* entries [first, first+count) share the phrase */
 	uint32_t entry_count;        /* those without a verb pattern */
 	uint32_t pattern_count;      /* then its entries with one (patterns.c) */
+	uint32_t kinds;              /* bit 1 << kind of each kind among all
+					its entries, whatever their dates */
 } vigil__match;
+
+/* Whether some entry of match m has `kind` (on some date): the loops that
+ * look for one kind skip, with one bit test, the matches without it. */
+static inline int vigil__match_has_kind(const vigil__match *m, int kind)
+{
+	return (m->kinds >> kind) & 1u;
+}
 
 /*
  * Finds, in one left-to-right pass over tokens [begin, end) of `text`, the

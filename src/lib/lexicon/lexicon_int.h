@@ -35,7 +35,7 @@
  * blob from another byte order, which is then treated as stale).
  */
 #define VIGIL__BLOB_MAGIC "VIGILDCT"
-#define VIGIL__BLOB_VERSION 5u
+#define VIGIL__BLOB_VERSION 6u
 #define VIGIL__BLOB_ENDIAN 0x01020304u
 /* The TABARI/PETRARCH translation (dict_petr*.c): part of the engine
  * fingerprint, so bump it when a translation changes and compiled caches
@@ -60,7 +60,7 @@ typedef struct vigil__blob_header {
 	uint32_t vocab_cap;   /* vocabulary slots, a power of two */
 	uint32_t edge_cap;    /* edge slots, a power of two */
 	uint32_t n_edges;     /* used edge slots */
-	uint32_t reserved;    /* 0 */
+	uint32_t kinds;       /* bit 1 << kind of every entry's kind */
 	uint64_t sources_off; /* vigil__blob_source[n_sources] */
 	uint64_t pool_off;    /* char[pool_size], first and last byte NUL */
 	uint64_t pool_size;
@@ -68,6 +68,8 @@ typedef struct vigil__blob_header {
 	uint64_t edges_off;   /* vigil__blob_edge[edge_cap] */
 	uint64_t nodes_off;   /* uint32_t[n_nodes + 1]: slot range of each node */
 	uint64_t flags_off;   /* uint8_t[n_nodes]: VIGIL__NODE_* */
+	uint64_t kinds_off;   /* uint8_t[n_nodes]: bit 1 << kind of each
+				 kind among the node's entries */
 	uint64_t slots_off;   /* uint32_t[n_slots]: entry index */
 	uint64_t keys_off;    /* uint16_t[n_slots]: its entry's pattern_key */
 	uint64_t entries_off; /* vigil__blob_entry[n_entries] */
@@ -125,7 +127,8 @@ typedef struct vigil__blob_entry {
 } vigil__blob_entry;
 
 /* The layout is the file format: sizes are fixed, no hidden padding. */
-_Static_assert(sizeof(vigil__blob_header) == 168, "blob header layout");
+_Static_assert(VIGIL_KIND_COUNT_ <= 8, "kinds fit the node kind masks");
+_Static_assert(sizeof(vigil__blob_header) == 176, "blob header layout");
 _Static_assert(sizeof(vigil__blob_source) == 24, "blob source layout");
 _Static_assert(sizeof(vigil__blob_word) == 32, "blob word layout");
 _Static_assert(sizeof(vigil__blob_edge) == 12, "blob edge layout");
@@ -146,6 +149,7 @@ struct vigil__lexicon {
 	const vigil__blob_edge *edges;
 	const uint32_t *nodes;
 	const uint8_t *flags;
+	const uint8_t *kinds;
 	const uint32_t *slots;
 	const uint16_t *keys;
 	const vigil__blob_entry *entries;

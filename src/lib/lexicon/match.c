@@ -346,6 +346,7 @@ int vigil__match_tokens(const vigil__lexicon *lx, const char *text,
 		m->entry_first = lx->nodes[node];
 		m->entry_count = lx->nodes[node + 1] - lx->nodes[node];
 		m->pattern_count = 0;
+		m->kinds = lx->kinds[node];
 		if (lx->flags[node] & VIGIL__NODE_PATTERNS)
 			split_patterns(lx, m);
 		i = stop;
