@@ -933,7 +933,8 @@ static int place_in_cluster(struct vigil_store *s, const vigil_event_rec *e,
 		return rc;
 	}
 	rc = insert_cluster(s, e, base, base_key, NULL, NULL, &added);
-	if (rc == VIGIL_OK)
+	n = 0; /* a new base cluster has no regions yet */
+	if (rc == VIGIL_OK && !added)
 		rc = read_regions(s, base, &n, id);
 	if (rc == VIGIL_OK && (n != 1 || !id[0]))
 		snprintf(id, 13, "%s", base);
