@@ -21,8 +21,8 @@ typedef struct copier {
 
 static void *take(copier *c, const void *src, size_t len)
 {
-	size_t at = (c->used + alignof(max_align_t) - 1) &
-		    ~(alignof(max_align_t) - 1);
+	size_t at =
+	    (c->used + alignof(max_align_t) - 1) & ~(alignof(max_align_t) - 1);
 
 	c->used = at + len;
 	if (!c->base)
@@ -65,9 +65,9 @@ static void place(copier *c, vigil_place_rec *p)
 
 static void event(copier *c, vigil_event_rec *e)
 {
-	const char **s[] = { &e->id, &e->date, &e->date_precision, &e->event,
-			     &e->mode, &e->aux_mode, &e->hedge, &e->cameo,
-			     &e->trigger };
+	const char **s[] = {&e->id,    &e->date,  &e->date_precision,
+			    &e->event, &e->mode,  &e->aux_mode,
+			    &e->hedge, &e->cameo, &e->trigger};
 	size_t i;
 
 	for (i = 0; i < sizeof(s) / sizeof(s[0]); i++)
@@ -80,8 +80,8 @@ static void event(copier *c, vigil_event_rec *e)
 
 static void figure(copier *c, vigil_figure_rec *f)
 {
-	const char **s[] = { &f->id, &f->qualifier, &f->unit, &f->category,
-			     &f->date };
+	const char **s[] = {&f->id, &f->qualifier, &f->unit, &f->category,
+			    &f->date};
 	size_t i;
 
 	for (i = 0; i < sizeof(s) / sizeof(s[0]); i++)
@@ -131,7 +131,7 @@ static void walk(copier *c, vigil_doc_records *r)
 int vigil__records_copy(const vigil_doc_records *src, vigil_doc_records *dst,
 			void **mem)
 {
-	copier c = { NULL, 0 };
+	copier c = {NULL, 0};
 	vigil_doc_records m = *src;
 
 	walk(&c, &m);
