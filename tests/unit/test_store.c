@@ -3,7 +3,8 @@
  * ids, regions of places), the near-duplicate signature, the SQLite
  * connection's set of known keys, and vigil_store_put's outcomes and
  * counts on a real SQLite file (also with two connections writing one
- * file), with refusals of foreign locations.
+ * file, and a batch with a failing document), with refusals of foreign
+ * locations.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -319,6 +320,88 @@ static void test_put_outcomes(void **state)
 	unlink(shm);
 }
 
+/* One SQL statement on the store's file, outside vigil. */
+static void raw_sql(const char *db, const char *sql, char *out, size_t len)
+{
+	sqlite3 *h = NULL;
+	sqlite3_stmt *st = NULL;
+	size_t n = 0;
+
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+	if (out)
+		out[0] = '\0';
+	while (sqlite3_step(st) == SQLITE_ROW && out) {
+		const unsigned char *t = sqlite3_column_text(st, 0);
+
+		n += (size_t)snprintf(out + n, len - n, "%s|", t ? (const char *)t : "");
+		assert_true(n < len);
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+}
+
+/*
+ * A document that fails in a batch (a trigger refuses its event, after its
+ * document and sentence rows were written) is all out; the documents put
+ * before it are put again from the store's copies (their caller's memory
+ * has changed since) and those after it go in as usual.
+ */
+static void test_batch_failure(void **state)
+{
+	char path[] = "/tmp/vigil_store_test_XXXXXX";
+	char db[64], err[1024], rows[256];
+	char text1[] = "North Korea fired a missile.";
+	vigil_store *s = NULL;
+	vigil_store_stats st;
+	vigil_store_outcome out;
+	vigil_sentence_rec s1, s2, s3;
+	vigil_event_rec e1 = event("MOBILIZE", "PRK", "PRK", "2025-01-06", "asserted");
+	vigil_event_rec e2 = e1, e3 = e1;
+	vigil_doc_records r1, r2, r3;
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	snprintf(db, sizeof(db), "%s.db", path);
+	e1.id = "d1-1-1";
+	e2.id = "bad-1-1";
+	e3.id = "d3-1-1";
+	e1.sentence = e2.sentence = e3.sentence = 1;
+	e2.cameo = "999";
+	r1 = doc_of("d1", "2025-01-06", &s1, text1, &e1, 1);
+	r2 = doc_of("bad", "2025-01-06", &s2, "Refused.", &e2, 1);
+	r3 = doc_of("d3", "2025-01-07", &s3, "Seoul protested.", &e3, 1);
+	assert_int_equal(vigil_store_open(&s, db, NULL, err, sizeof(err)), VIGIL_OK);
+	raw_sql(db, "CREATE TRIGGER refuse BEFORE INSERT ON events"
+		" WHEN NEW.cameo = '999' BEGIN SELECT RAISE(ABORT, 'refused');"
+		" END", NULL, 0);
+	assert_int_equal(vigil_store_begin(s), VIGIL_OK);
+	assert_int_equal(vigil_store_put(s, &r1, &out), VIGIL_OK);
+	memset(text1, 'X', sizeof(text1) - 1); /* the caller reuses its memory */
+	e1.id = "gone";
+	assert_int_equal(vigil_store_put(s, &r2, &out), VIGIL_EIO);
+	assert_non_null(strstr(vigil_store_errmsg(s), "refused"));
+	assert_null(strstr(vigil_store_errmsg(s), "rolled back"));
+	assert_int_equal(vigil_store_put(s, &r3, &out), VIGIL_OK);
+	assert_int_equal(out, VIGIL_STORE_ADDED);
+	assert_int_equal(vigil_store_commit(s), VIGIL_OK);
+	assert_int_equal(vigil_store_stats_get(s, &st), VIGIL_OK);
+	assert_int_equal(st.documents, 2);
+	assert_int_equal(st.events, 2);
+	assert_int_equal(st.sentences, 2);
+	vigil_store_free(s);
+	raw_sql(db, "SELECT doc || ':' || s.text FROM documents d JOIN sentences s"
+		" ON s.doc_id = d.id ORDER BY d.doc", rows, sizeof(rows));
+	assert_string_equal(rows, "d1:North Korea fired a missile.|d3:Seoul protested.|");
+	raw_sql(db, "SELECT count(*) FROM sentence_text WHERE sentence_text"
+		" MATCH 'missile OR refused OR seoul'", rows, sizeof(rows));
+	assert_string_equal(rows, "2|");
+	remove_store(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -328,6 +411,7 @@ int main(void)
 		cmocka_unit_test(test_known_keys),
 		cmocka_unit_test(test_two_writers_clusters),
 		cmocka_unit_test(test_put_outcomes),
+		cmocka_unit_test(test_batch_failure),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

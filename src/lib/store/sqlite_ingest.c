@@ -1,7 +1,7 @@
 /*
- * sqlite_ingest.c: stores one document's records in one transaction (a
- * savepoint inside a vigil_store_begin batch): the same records again
- * change nothing (their hash is kept on the document), different records
+ * sqlite_ingest.c: stores one document's records in one transaction (or
+ * in a vigil_store_begin batch, redone without it when it fails): the
+ * same records again change nothing (their hash is kept on the document), different records
  * replace the old ones, and a failure rolls the document back so that it
  * is either all in or all out. Near-duplicates and clusters are decided
  * here, under the write lock, by the rules of cluster.c and minhash.c.
@@ -38,8 +38,6 @@ _Static_assert(VIGIL__MINHASH_BANDS == 17, "BAND_ROWS lists 17");
 static const char *const stmt_sql[ST_COUNT_] = {
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_COMMIT] = "COMMIT",
-	[ST_SAVEPOINT] = "SAVEPOINT doc",
-	[ST_RELEASE] = "RELEASE doc",
 	[ST_DOC_FIND] = "SELECT id, records_hash, duplicate_of IS NULL, minhash"
 			" FROM documents WHERE doc = ?1",
 	[ST_UNCOUNT] = "UPDATE cluster_sources SET mentions = mentions - k.n,"
@@ -147,6 +145,8 @@ static sqlite3_stmt *stmt(struct vigil_store *s, enum sqlite_stmt k)
 	return q->st[k];
 }
 
+static void log_clear(sqlite_impl *q);
+
 void vigil__sq_finalize(struct vigil_store *s)
 {
 	sqlite_impl *q = vigil__sq(s);
@@ -156,6 +156,10 @@ void vigil__sq_finalize(struct vigil_store *s)
 		sqlite3_finalize(q->st[k]);
 		q->st[k] = NULL;
 	}
+	log_clear(q);
+	free(q->log);
+	q->log = NULL;
+	q->caplog = 0;
 }
 
 /* Steps a bound statement to its end; `what` names it in the message. */
@@ -232,6 +236,7 @@ int vigil__sq_commit(struct vigil_store *s)
 	if (!q->in_batch)
 		return VIGIL_OK;
 	q->in_batch = 0;
+	log_clear(q);
 	return commit(s);
 }
 
@@ -928,7 +933,8 @@ static int place_in_cluster(struct vigil_store *s, const vigil_event_rec *e,
 		return rc;
 	}
 	rc = insert_cluster(s, e, base, base_key, NULL, NULL, &added);
-	if (rc == VIGIL_OK)
+	n = 0; /* a new base cluster has no regions yet */
+	if (rc == VIGIL_OK && !added)
 		rc = read_regions(s, base, &n, id);
 	if (rc == VIGIL_OK && (n != 1 || !id[0]))
 		snprintf(id, 13, "%s", base);
@@ -1231,43 +1237,103 @@ static void batch_lost(struct vigil_store *s)
 		 "; the documents put since vigil_store_begin were rolled back");
 }
 
+/* Forgets the batch's copies of its documents. */
+static void log_clear(sqlite_impl *q)
+{
+	size_t i;
+
+	for (i = 0; i < q->nlog; i++)
+		free(q->log[i].mem);
+	q->nlog = 0;
+}
+
+/* Keeps a copy of a document put in the batch. */
+static int log_add(struct vigil_store *s, const vigil_doc_records *r)
+{
+	sqlite_impl *q = vigil__sq(s);
+	vigil__sq_logged *l;
+
+	if (q->nlog == q->caplog) {
+		size_t ncap = q->caplog ? 2 * q->caplog : 64;
+
+		l = realloc(q->log, ncap * sizeof(*l));
+		if (!l)
+			goto nomem;
+		q->log = l;
+		q->caplog = ncap;
+	}
+	l = &q->log[q->nlog];
+	if (vigil__records_copy(r, &l->r, &l->mem) != VIGIL_OK)
+		goto nomem;
+	q->nlog++;
+	return VIGIL_OK;
+nomem:
+	vigil__store_fail(s, "out of memory");
+	return VIGIL_ENOMEM;
+}
+
+/* Ends a failed transaction: everything since BEGIN rolled back. */
+static void rollback(sqlite_impl *q)
+{
+	if (!sqlite3_get_autocommit(q->db))
+		sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+	q->fts_from = 0;
+	forget_known(q);
+}
+
+/*
+ * A document of the batch failed: the batch's transaction is rolled back
+ * and its earlier documents are put again in a new one (without per-document
+ * savepoints, this is what keeps the failed document all out and the others
+ * in). The store's message stays the failed document's. When the batch
+ * cannot be put again, it is lost and the message says so.
+ */
+static void redo_batch(struct vigil_store *s)
+{
+	sqlite_impl *q = vigil__sq(s);
+	char msg[sizeof(s->errmsg)];
+	vigil_store_outcome o;
+	size_t i;
+	int rc;
+
+	memcpy(msg, s->errmsg, sizeof(msg));
+	rollback(q);
+	rc = begin(s);
+	for (i = 0; i < q->nlog && rc == VIGIL_OK; i++)
+		rc = write_doc(s, &q->log[i].r, &o);
+	memcpy(s->errmsg, msg, sizeof(msg));
+	if (rc == VIGIL_OK)
+		return;
+	rollback(q);
+	log_clear(q);
+	q->in_batch = 0;
+	batch_lost(s);
+}
+
 int vigil__sq_put(struct vigil_store *s, const vigil_doc_records *r,
 		  vigil_store_outcome *outcome)
 {
 	sqlite_impl *q = vigil__sq(s);
-	int batch = q->in_batch;
 	int rc;
 
 	if (!r->id) {
 		vigil__store_fail(s, "a document without an id");
 		return VIGIL_EINPUT;
 	}
-	rc = batch ? run_simple(s, ST_SAVEPOINT, "starting a transaction")
-		   : begin(s);
+	if (q->in_batch) {
+		rc = write_doc(s, r, outcome);
+		if (rc == VIGIL_OK && *outcome != VIGIL_STORE_UNCHANGED)
+			rc = log_add(s, r);
+		if (rc != VIGIL_OK)
+			redo_batch(s);
+		return rc;
+	}
+	rc = begin(s);
 	if (rc != VIGIL_OK)
 		return rc;
 	rc = write_doc(s, r, outcome);
-	if (batch) {
-		if (rc == VIGIL_OK)
-			rc = run_simple(s, ST_RELEASE, "committing");
-		if (rc != VIGIL_OK) { /* keep the first message: it names the cause */
-			sqlite3_exec(q->db, "ROLLBACK TO doc; RELEASE doc", NULL,
-				     NULL, NULL);
-			forget_known(q);
-		}
-		if (rc != VIGIL_OK && sqlite3_get_autocommit(q->db)) {
-			/* SQLite rolled the whole transaction back (a full
-			 * disk, an I/O error): the batch is gone */
-			q->in_batch = 0;
-			q->fts_from = 0;
-			batch_lost(s);
-		}
-		return rc;
-	}
 	if (rc == VIGIL_OK)
 		return commit(s);
-	sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
-	q->fts_from = 0;
-	forget_known(q);
+	rollback(q);
 	return rc;
 }

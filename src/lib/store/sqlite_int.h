@@ -16,8 +16,6 @@
 enum sqlite_stmt {
 	ST_BEGIN,
 	ST_COMMIT,
-	ST_SAVEPOINT,
-	ST_RELEASE,
 	ST_DOC_FIND,
 	ST_UNCOUNT,
 	ST_DEL_GONE,
@@ -66,6 +64,17 @@ void vigil__known_add(vigil__known *k, const char *key);
 void vigil__known_clear(vigil__known *k);
 void vigil__known_free(vigil__known *k);
 
+/* A document put in the open batch, copied (records_copy.c) so that the
+ * batch can be put again after a rollback. */
+typedef struct vigil__sq_logged {
+	vigil_doc_records r;
+	void *mem;                   /* the block holding r's contents */
+} vigil__sq_logged;
+
+/* Copies *src into *dst and one malloc'd block *mem (free it). */
+int vigil__records_copy(const vigil_doc_records *src, vigil_doc_records *dst,
+			void **mem);
+
 typedef struct sqlite_impl {
 	sqlite3 *db;
 	sqlite3_stmt *st[ST_COUNT_]; /* prepared on first use; NULL before */
@@ -75,6 +84,8 @@ typedef struct sqlite_impl {
 					the full-text index yet; 0: none */
 	vigil__known codes;          /* rows of `codes` (never deleted) */
 	vigil__known clusters;       /* ids of `clusters` rows */
+	vigil__sq_logged *log;       /* the batch's documents, in order */
+	size_t nlog, caplog;
 	sqlite3_int64 data_version;  /* PRAGMA data_version at our last
 					transaction: another writer's commit
 					changes it */
