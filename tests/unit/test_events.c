@@ -340,6 +340,18 @@ static const struct {
 	/* "of" places a singular agent only */
 	{"The government of Chad criticized Russia.", "TCDGOV->RUS:111:asserted"},
 	{"Troops of Chad attacked Russia.", "TCD->RUS:190:asserted"},
+	/* a plural agent of an actor: of an organization, or of a country
+	 * after "the"; a sector the code ends with is not repeated */
+	{"The soldiers of Chad attacked Russia.",
+	 "TCDMIL->RUS:190:asserted"},
+	{"The soldiers of Chad and Russia attacked Ukraine.",
+	 "TCDMIL->UKR:190:asserted; RUSMIL->UKR:190:asserted"},
+	{"Soldiers of Hezbollah attacked Russia.",
+	 "LBNREBMIL->RUS:190:asserted"},
+	{"Rebels of Hezbollah attacked Russia.", "LBNREB->RUS:190:asserted"},
+	/* a bare agent after "and" shares the country of the agent before */
+	{"Russian soldiers and rebels attacked Chad.",
+	 "RUSMIL->TCD:190:asserted; RUSREB->TCD:190:asserted"},
 	/* objects */
 	{"Russia's war against Ukraine continued.", "RUS->UKR:190:asserted"},
 	{"Russia continued its war against Ukraine.", "RUS->UKR:190:asserted"},
