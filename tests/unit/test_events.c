@@ -134,6 +134,8 @@ static const char test_dict[] =
 	"+promise = 050 goldstein=4 quad=1 pos=verb-only\n"
 	"+promise = 173 goldstein=-5 quad=4 pos=verb-only pattern=*,raids\n"
 	"+raid = 220 goldstein=-9 quad=4 pos=verb-only\n"
+	"+regret = 111 goldstein=-2 quad=3 pos=verb-only\n"
+	"+regret = 115 goldstein=-2 quad=3 pos=verb-only pattern=noted,+,*\n"
 	"+host = 043 goldstein=2.8 quad=1 plover=CONSULT pattern=*,talks,in,^,+\n"
 	"+destroy = 1712 goldstein=-9.2 quad=4 plover=COERCE\n"
 	"+destroy = 190 goldstein=-10 quad=4 plover=ASSAULT pattern=*,&weapon\n"
@@ -340,6 +342,24 @@ static const struct {
 	/* "of" places a singular agent only */
 	{"The government of Chad criticized Russia.", "TCDGOV->RUS:111:asserted"},
 	{"Troops of Chad attacked Russia.", "TCD->RUS:190:asserted"},
+	/* a pattern's `+` on the subject of a "that" clause: the source is
+	 * the actor before the pattern's first word */
+	{"North Korea noted that South Korea regretted the talks.",
+	 "PRK->KOR:115:asserted"},
+	{"North Korea said South Korea regretted the talks.",
+	 "KOR->-:111:asserted:by=PRK"},
+	/* a plural agent of an actor: of an organization, or of a country
+	 * after "the"; a sector the code ends with is not repeated */
+	{"The soldiers of Chad attacked Russia.",
+	 "TCDMIL->RUS:190:asserted"},
+	{"The soldiers of Chad and Russia attacked Ukraine.",
+	 "TCDMIL->UKR:190:asserted; RUSMIL->UKR:190:asserted"},
+	{"Soldiers of Hezbollah attacked Russia.",
+	 "LBNREBMIL->RUS:190:asserted"},
+	{"Rebels of Hezbollah attacked Russia.", "LBNREB->RUS:190:asserted"},
+	/* a bare agent after "and" shares the country of the agent before */
+	{"Russian soldiers and rebels attacked Chad.",
+	 "RUSMIL->TCD:190:asserted; RUSREB->TCD:190:asserted"},
 	/* objects */
 	{"Russia's war against Ukraine continued.", "RUS->UKR:190:asserted"},
 	{"Russia continued its war against Ukraine.", "RUS->UKR:190:asserted"},

@@ -50,7 +50,9 @@ static void copy_str(char *dst, size_t cap, const char *src)
 }
 
 /* code = prefix + sector, both possibly empty; a sector written "NGO~"
- * (TABARI's prefix agents) goes first instead: "NGO" + prefix. */
+ * (TABARI's prefix agents) goes first instead: "NGO" + prefix. A sector
+ * the prefix already ends with is not repeated ("the Quibbler [HGWGOVMED]
+ * government newspaper [~GOVMED]": HGWGOVMED). */
 static void join_code(vigil__actor *a, const char *prefix)
 {
 	char head[sizeof(a->code)];
@@ -68,6 +70,8 @@ static void join_code(vigil__actor *a, const char *prefix)
 	}
 	if (n + s >= sizeof(a->code))
 		n = s = 0;
+	if (s && n >= s && memcmp(head + n - s, a->sector, s) == 0)
+		s = 0;
 	memcpy(a->code, head, n);
 	memcpy(a->code + n, a->sector, s);
 	a->code[n + s] = '\0';
@@ -555,6 +559,43 @@ static uint32_t home_country(const vigil__cctx *c, uint32_t j,
 }
 
 /*
+ * The actor owning the plural agent at [.., j) (TABARI's agent of an
+ * actor): "of", an optional "the", then a whole actor match with a code of
+ * its own ("human rights activists of Gonzo GMO" [GONGMO]: GONGMOOPP); a
+ * country or capital only after a definite agent ("the human rights
+ * activists of Amnesty International" [NGM]: NGMOPP; not "troops of
+ * Chad"). Returns the end of the actor, its entry in *entry and *e;
+ * else 0.
+ */
+static uint32_t owning_actor(const vigil__cctx *c, uint32_t j, int definite,
+			     int32_t *entry, vigil__entry *e)
+{
+	uint32_t k = j + 1;
+	int32_t mi;
+
+	if (k >= c->te || !word_is(c, j, "of") || !plural(c, j - 1))
+		return 0;
+	if (word_is(c, k, "the"))
+		k++;
+	if (k >= c->te)
+		return 0;
+	mi = match_at(c, k);
+	if (!actorish(c, mi) || !starts_match(c, k, mi) || c->mc[mi].actor < 0)
+		return 0;
+	if (c->m[mi].tok_end < c->te &&
+	    (c->tok[c->m[mi].tok_end].type == VIGIL_TOK_POSS ||
+	     actorish(c, match_at(c, c->m[mi].tok_end))))
+		return 0;
+	*entry = c->mc[mi].actor;
+	vigil__lexicon_entry(c->lx, (uint32_t)*entry, e);
+	if (!e->code[0] || e->code[0] == '-' ||
+	    (!definite && e->type && (strcmp(e->type, "country") == 0 ||
+				      strcmp(e->type, "capital") == 0)))
+		return 0;
+	return c->m[mi].tok_end;
+}
+
+/*
  * Sectors a bare agent may take from the sentence's only country
  * ("Leaders of the opposition coalition agreed to postpone the
  * demonstration in Baku" -> AZEOPP): the domestic ones. Armed forces,
@@ -659,6 +700,38 @@ static int sole_country_agent(const vigil__cctx *c, vigil__actor *a)
 	return 1;
 }
 
+/*
+ * A bare agent at token i right after "and"/"or" that ends the phrase of a
+ * country's agent ("Danish media and government"): it shares the phrase's
+ * modifiers, DNKMED and DNKGOV ("Danish Islamist media and government":
+ * DNKMUSGOV). Codes a and returns 1, else 0.
+ */
+static int shared_modifier(const vigil__cctx *c, vigil__actor *a, uint32_t i,
+			   size_t before)
+{
+	const vigil__actor *p;
+	char head[sizeof(a->code)];
+	size_t n, s;
+
+	if (before <= c->ab || i < c->tb + 2 ||
+	    !(word_is(c, i - 1, "and") || word_is(c, i - 1, "or")))
+		return 0;
+	p = &c->out->actors[before - 1];
+	if (p->tok_end != i - 1 || p->agent < 0 ||
+	    (p->flags & (VIGIL__AF_HOME | VIGIL__AF_POSS)) ||
+	    strlen(p->country) != 3 || !p->sector[0])
+		return 0;
+	n = strlen(p->code);
+	s = strlen(p->sector);
+	if (n <= s || strcmp(p->code + n - s, p->sector) != 0 ||
+	    a->sector[0] == '\0')
+		return 0;
+	copy_str(head, n - s + 1, p->code);
+	copy_str(a->country, sizeof(a->country), p->country);
+	join_code(a, head);
+	return 1;
+}
+
 /* Builds the phrase starting at token i (a match start); returns its end. */
 /*
  * The end of a name written after a singular title that the dictionary does
@@ -685,6 +758,7 @@ static int phrase_at(vigil__cctx *c, uint32_t i, uint32_t floor,
 	uint32_t j = i, dem, name;
 	int poss = 0;
 	vigil__actor *a;
+	vigil__entry e;
 
 	if (vigil__clause_patron(c, match_at(c, i))) {
 		*end_out = c->m[match_at(c, i)].tok_end;
@@ -739,6 +813,16 @@ static int phrase_at(vigil__cctx *c, uint32_t i, uint32_t floor,
 			join_code(a, a->country);
 			return 0;
 		}
+		home = owning_actor(c, j, word_is(c, a->tok_begin, "the"),
+				    &a->entry, &e);
+		if (home) {
+			a->agent = c->mc[parts[0]].agent;
+			a->tok_end = *end_out = home;
+			a->flags |= VIGIL__AF_HOME;
+			copy_str(a->country, 4, e.country);
+			join_code(a, e.code);
+			return 0;
+		}
 		a->country[0] = '\0';
 	}
 	/* a bare agent: "these soldiers" refers back; else it is no actor */
@@ -765,6 +849,11 @@ static int phrase_at(vigil__cctx *c, uint32_t i, uint32_t floor,
 	}
 	if (n == 1 && c->mc[parts[0]].agent >= 0 && !poss &&
 	    a->country[0] == '\0' && sole_country_agent(c, a)) {
+		a->agent = c->mc[parts[0]].agent;
+		return 0;
+	}
+	if (n == 1 && c->mc[parts[0]].agent >= 0 && !poss &&
+	    shared_modifier(c, a, i, before)) {
 		a->agent = c->mc[parts[0]].agent;
 		return 0;
 	}

@@ -53,11 +53,12 @@ typedef struct doc_words {
 	uint32_t keys_sent; /* the sentence whose keys are set, or UINT32_MAX */
 } doc_words;
 
-/* What a pattern found: the actors at its `$` and `+` (or -1), and the
- * token after its last word right of the verb. */
+/* What a pattern found: the actors at its `$` and `+` (or -1), the first
+ * token it matched left of the verb and the token after its last word
+ * right of it. */
 typedef struct found {
 	int32_t src, tgt;
-	uint32_t end;
+	uint32_t begin, end;
 	int mutual;         /* `%` took a compound: events among its members */
 } found;
 
@@ -368,6 +369,7 @@ static int match_items(const ctx *c, const item *it, size_t n, size_t star,
 		pos--;
 		words++;
 	}
+	f->begin = pos;
 	return words;
 }
 
@@ -382,6 +384,7 @@ static int try_pattern(const ctx *c, const char *pattern, found *f)
 	if (star == n)
 		return -1;
 	f->src = f->tgt = -1;
+	f->begin = c->vb;
 	f->end = c->ve;
 	f->mutual = 0;
 	return match_items(c, it, n, star, f);
@@ -669,6 +672,29 @@ static int add_reciprocals(vigil__arena *a, vigil__clauses *cl,
 }
 
 /*
+ * The source when a pattern's `+` before the verb took the verb's subject,
+ * the subject of a "that" clause after the pattern's first word ("NOTED +
+ * *": "Gondor's Prime Minister noted that Cirith Ungol regretted", target
+ * MORMIL): the last actor before that word, the one reporting (TABARI's
+ * source is the sentence's subject), unless a coded verb lies between.
+ * Otherwise the subject stays.
+ */
+static int32_t source_before(const ctx *c, const found *f, int32_t subj)
+{
+	uint32_t t, begin = c->cl->actors[subj].tok_begin;
+	int32_t a;
+
+	for (t = f->begin; t < begin && !word_is(c->an, t, "that"); t++)
+		;
+	if (t >= begin)
+		return subj;
+	a = actor_in(c, c->sb, f->begin, 1);
+	if (a < 0 || next_coded_verb(c, c->cl->actors[a].tok_end) < f->begin)
+		return subj;
+	return a;
+}
+
+/*
  * The verb's entry: the entry with a pattern that matches with the most
  * words (ties: the first), trying only those whose key is 0 or the key of
  * a word of the sentence; without one, its first entry without a pattern.
@@ -715,6 +741,8 @@ static int32_t apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
 	if (best >= 0) {
 		if (ch.f.src >= 0)
 			v->subj = ch.f.src;
+		else if (ch.f.tgt >= 0 && ch.f.tgt == v->subj)
+			v->subj = source_before(&c, &ch.f, v->subj);
 		v->mutual = (uint8_t)ch.f.mutual;
 		if (ch.f.tgt >= 0)
 			v->obj = ch.f.tgt;
