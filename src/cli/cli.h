@@ -52,9 +52,65 @@ char *cli_doc_copy(const vigil_doc *doc, vigil_doc *out);
 /* Whether an option value is a date YYYY-MM-DD (1) or not (0). */
 int cli_valid_date(const char *s);
 
-/* Reads a --jobs value, a whole number from 1 to max, into *out: 0, or -1
- * when it is not one. */
-int cli_parse_jobs(const char *s, int max, int *out);
+#define CLI_MAX_EXTRA_DICTS 32
+
+/* The options of the commands that code documents (code, ingest). */
+typedef struct cli_coding_opts {
+	const char *date;       /* --date */
+	unsigned flags;         /* VIGIL_CODE_REPAIR from --repair */
+	int no_default_dict;    /* --no-default-dict */
+	int jobs, max_jobs;     /* -j, from 1 to max_jobs */
+	const char *dicts[CLI_MAX_EXTRA_DICTS]; /* --dict */
+	size_t ndicts;
+} cli_coding_opts;
+
+/* Their getopt_long codes; a command's own codes start at CLI_OPT_OWN. */
+enum {
+	CLI_OPT_DATE = 256, CLI_OPT_REPAIR, CLI_OPT_DICT, CLI_OPT_NODEFAULT,
+	CLI_OPT_OWN,
+};
+
+/* Their struct option entries (where <getopt.h> is included). */
+#define CLI_CODING_LONGOPTS                                          \
+	{"date", required_argument, NULL, CLI_OPT_DATE},             \
+	{"repair", no_argument, NULL, CLI_OPT_REPAIR},               \
+	{"dict", required_argument, NULL, CLI_OPT_DICT},             \
+	{"no-default-dict", no_argument, NULL, CLI_OPT_NODEFAULT},   \
+	{"jobs", required_argument, NULL, 'j'}
+
+/* Sets the defaults (one job) and the most jobs allowed. */
+void cli_coding_init(cli_coding_opts *o, int max_jobs);
+
+/*
+ * Takes getopt_long's option c (argument arg) if it is one of them: 1 when
+ * taken, 0 when it is not one of them, -1 on a bad value (printed as
+ * "vigil CMD: ...").
+ */
+int cli_coding_option(cli_coding_opts *o, const char *cmd, int c,
+		      const char *arg);
+
+/* What a command does with the documents cli_read_file reads. */
+typedef struct cli_doc_sink {
+	void *ctx;
+	/* Copies doc (the reader reuses its memory) into the batch: 0, 1 when
+	 * the batch is full (then flushed), -1 when out of memory. */
+	int (*add)(void *ctx, const vigil_doc *doc);
+	/* Codes the batch and writes or stores it: 0, or nonzero to stop. */
+	int (*flush)(void *ctx);
+	/* A reader error rc (VIGIL_EINPUT: a bad document, skipped) with its
+	 * message, to print: 0 to read on, or nonzero to stop. */
+	int (*bad)(void *ctx, int rc, const char *msg);
+	/* The file could not be opened (reported). */
+	void (*unreadable)(void *ctx);
+} cli_doc_sink;
+
+/*
+ * Reads the documents of the file at path ("-": stdin) into sink, those
+ * without a date dated `date` (or NULL). Returns 0, the nonzero value of a
+ * callback that stopped it, or -1 when out of memory (printed).
+ */
+int cli_read_file(const char *path, const char *cmd, const char *date,
+		  const cli_doc_sink *sink);
 
 /* Seconds on the monotonic clock (for intervals). */
 double cli_now_seconds(void);

@@ -19,7 +19,6 @@
 #define MAX_JOBS 256
 #define BATCH_DOCS_PER_JOB 32
 #define BATCH_BYTES ((size_t)64 << 20)
-#define MAX_EXTRA_DICTS 32
 
 static const char code_usage[] =
 	"usage: vigil code [options] [FILE|-]...\n"
@@ -61,14 +60,9 @@ static const char code_usage[] =
 	"any document was skipped, 2 on bad usage or when dictionaries fail to load.\n";
 
 typedef struct code_options {
-	const char *date;
+	cli_coding_opts c;
 	vigil_output_format format;
-	unsigned flags;
-	int no_default_dict;
 	int stats;
-	int jobs;
-	const char *dicts[MAX_EXTRA_DICTS];
-	size_t ndicts;
 } code_options;
 
 /* A document copied out of the reader, and what coding it produced. */
@@ -138,7 +132,7 @@ static int check_format_flags(const code_options *o, const char *format)
 	if (o->format == VIGIL_OUTPUT_JSONL)
 		return 0;
 	for (i = 0; i < sizeof(jsonl_only) / sizeof(jsonl_only[0]); i++) {
-		if (o->flags & jsonl_only[i].flag) {
+		if (o->c.flags & jsonl_only[i].flag) {
 			fprintf(stderr,
 				"vigil code: %s applies to --format jsonl only, not '%s'\n",
 				jsonl_only[i].option, format);
@@ -151,38 +145,32 @@ static int check_format_flags(const code_options *o, const char *format)
 /* Returns -1 on a usage error (printed), 1 for --help, 0 to go on. */
 static int parse_options(int argc, char **argv, code_options *o)
 {
-	enum { OPT_DATE = 256, OPT_FORMAT, OPT_MENTIONS, OPT_SENTENCES, OPT_EXPLAIN,
-	       OPT_REPAIR, OPT_DICT, OPT_NODEFAULT, OPT_STATS };
+	enum { OPT_FORMAT = CLI_OPT_OWN, OPT_MENTIONS, OPT_SENTENCES,
+	       OPT_EXPLAIN, OPT_STATS };
 	static const struct option longopts[] = {
-		{"date", required_argument, NULL, OPT_DATE},
+		CLI_CODING_LONGOPTS,
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"mentions", no_argument, NULL, OPT_MENTIONS},
 		{"sentences", no_argument, NULL, OPT_SENTENCES},
 		{"explain", no_argument, NULL, OPT_EXPLAIN},
-		{"repair", no_argument, NULL, OPT_REPAIR},
-		{"dict", required_argument, NULL, OPT_DICT},
-		{"no-default-dict", no_argument, NULL, OPT_NODEFAULT},
-		{"jobs", required_argument, NULL, 'j'},
 		{"stats", no_argument, NULL, OPT_STATS},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *format = "jsonl";
-	int c;
+	int c, taken;
 
-	memset(o, 0, sizeof(*o));
+	cli_coding_init(&o->c, MAX_JOBS);
 	o->format = VIGIL_OUTPUT_JSONL;
-	o->jobs = 1;
+	o->stats = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "j:h", longopts, NULL)) != -1) {
+		taken = cli_coding_option(&o->c, "code", c, optarg);
+		if (taken < 0)
+			return -1;
+		if (taken)
+			continue;
 		switch (c) {
-		case OPT_DATE:
-			if (!cli_valid_date(optarg)) {
-				fprintf(stderr, "vigil code: bad --date '%s' (want YYYY-MM-DD)\n", optarg);
-				return -1;
-			}
-			o->date = optarg;
-			break;
 		case OPT_FORMAT:
 			if (parse_format(optarg, &o->format) < 0) {
 				fprintf(stderr, "vigil code: unknown --format '%s' (jsonl, tsv or gdelt)\n", optarg);
@@ -190,25 +178,10 @@ static int parse_options(int argc, char **argv, code_options *o)
 			}
 			format = optarg;
 			break;
-		case OPT_MENTIONS: o->flags |= VIGIL_CODE_MENTIONS; break;
-		case OPT_SENTENCES: o->flags |= VIGIL_CODE_SENTENCES; break;
-		case OPT_EXPLAIN: o->flags |= VIGIL_CODE_EXPLAIN; break;
-		case OPT_REPAIR: o->flags |= VIGIL_CODE_REPAIR; break;
-		case OPT_NODEFAULT: o->no_default_dict = 1; break;
+		case OPT_MENTIONS: o->c.flags |= VIGIL_CODE_MENTIONS; break;
+		case OPT_SENTENCES: o->c.flags |= VIGIL_CODE_SENTENCES; break;
+		case OPT_EXPLAIN: o->c.flags |= VIGIL_CODE_EXPLAIN; break;
 		case OPT_STATS: o->stats = 1; break;
-		case OPT_DICT:
-			if (o->ndicts == MAX_EXTRA_DICTS) {
-				fprintf(stderr, "vigil code: at most %d --dict\n", MAX_EXTRA_DICTS);
-				return -1;
-			}
-			o->dicts[o->ndicts++] = optarg;
-			break;
-		case 'j':
-			if (cli_parse_jobs(optarg, MAX_JOBS, &o->jobs) < 0) {
-				fprintf(stderr, "vigil code: bad --jobs '%s' (1..%d)\n", optarg, MAX_JOBS);
-				return -1;
-			}
-			break;
 		case 'h':
 			fputs(code_usage, stdout);
 			return 1;
@@ -221,30 +194,6 @@ static int parse_options(int argc, char **argv, code_options *o)
 }
 
 /*===== Batches ========================================================*/
-
-/* Copies *doc (whose memory the reader reuses) into a new slot. */
-static int batch_add(batch *b, const vigil_doc *doc)
-{
-	slot *s;
-
-	if (b->n == b->cap) {
-		size_t ncap = b->cap ? b->cap * 2 : 64;
-		slot *ns = realloc(b->slots, ncap * sizeof(*ns));
-
-		if (!ns)
-			return -1;
-		b->slots = ns;
-		b->cap = ncap;
-	}
-	s = &b->slots[b->n];
-	memset(s, 0, sizeof(*s));
-	s->store = cli_doc_copy(doc, &s->doc);
-	if (!s->store)
-		return -1;
-	b->n++;
-	b->bytes += doc->text_len;
-	return 0;
-}
 
 static char *dup_bytes(const char *s, size_t n)
 {
@@ -365,55 +314,71 @@ static int flush_batch(batch *b, run_totals *t)
 
 /*===== Running ========================================================*/
 
-/* Reads, codes and writes every document of one file. -1: fatal error. */
-static int code_file(const char *path, const code_options *o, batch *b,
-		     vigil_worker **workers, run_totals *t)
-{
-	vigil_reader_options ropts = VIGIL_READER_OPTIONS_INIT;
-	vigil_reader *r = NULL;
-	vigil_doc doc;
-	char err[512];
-	size_t batch_docs = (size_t)o->jobs * BATCH_DOCS_PER_JOB;
-	int rc;
+/* The documents of every file go to one batch coded with these workers. */
+typedef struct sink_ctx {
+	batch *b;
+	vigil_worker **workers;
+	int jobs;
+	run_totals *t;
+} sink_ctx;
 
-	ropts.default_date = o->date;
-	if (vigil_reader_open(&r, path, &ropts, err, sizeof(err)) != VIGIL_OK) {
-		fprintf(stderr, "vigil code: %s\n", err);
-		t->status = CLI_INPUT;
-		t->skipped++;
-		return 0;
+/* Copies *doc (whose memory the reader reuses) into a new slot. */
+static int sink_add(void *p, const vigil_doc *doc)
+{
+	sink_ctx *c = p;
+	batch *b = c->b;
+	slot *s;
+
+	if (b->n == b->cap) {
+		size_t ncap = b->cap ? b->cap * 2 : 64;
+		slot *ns = realloc(b->slots, ncap * sizeof(*ns));
+
+		if (!ns)
+			return -1;
+		b->slots = ns;
+		b->cap = ncap;
 	}
-	while ((rc = vigil_reader_next(r, &doc)) != VIGIL_EOF) {
-		if (rc == VIGIL_EINPUT) {
-			/* earlier documents first, so stderr follows input order */
-			code_batch(b, workers, o->jobs);
-			if (flush_batch(b, t) < 0)
-				goto fatal;
-			fprintf(stderr, "vigil code: %s\n", vigil_reader_errmsg(r));
-			t->status = CLI_INPUT;
-			t->skipped++;
-			continue;
-		}
-		if (rc != VIGIL_OK) {
-			fprintf(stderr, "vigil code: %s\n", vigil_reader_errmsg(r));
-			t->status = CLI_INPUT;
-			break;
-		}
-		if (batch_add(b, &doc) < 0) {
-			fprintf(stderr, "vigil code: out of memory\n");
-			goto fatal;
-		}
-		if (b->n >= batch_docs || b->bytes >= BATCH_BYTES) {
-			code_batch(b, workers, o->jobs);
-			if (flush_batch(b, t) < 0)
-				goto fatal;
-		}
-	}
-	vigil_reader_free(r);
+	s = &b->slots[b->n];
+	memset(s, 0, sizeof(*s));
+	s->store = cli_doc_copy(doc, &s->doc);
+	if (!s->store)
+		return -1;
+	b->n++;
+	b->bytes += doc->text_len;
+	return b->n >= (size_t)c->jobs * BATCH_DOCS_PER_JOB ||
+	       b->bytes >= BATCH_BYTES;
+}
+
+/* Codes and writes the batch: 0, or -1 on a fatal error. */
+static int sink_flush(void *p)
+{
+	sink_ctx *c = p;
+
+	code_batch(c->b, c->workers, c->jobs);
+	return flush_batch(c->b, c->t);
+}
+
+static int sink_bad(void *p, int rc, const char *msg)
+{
+	sink_ctx *c = p;
+
+	/* earlier documents first, so stderr follows input order */
+	if (rc == VIGIL_EINPUT && sink_flush(c) < 0)
+		return -1;
+	fprintf(stderr, "vigil code: %s\n", msg);
+	c->t->status = CLI_INPUT;
+	if (rc != VIGIL_EINPUT)
+		return 1;
+	c->t->skipped++;
 	return 0;
-fatal:
-	vigil_reader_free(r);
-	return -1;
+}
+
+static void sink_unreadable(void *p)
+{
+	sink_ctx *c = p;
+
+	c->t->status = CLI_INPUT;
+	c->t->skipped++;
 }
 
 /* Coding time excludes opening the dictionaries, reported on its own. */
@@ -447,6 +412,9 @@ int cli_code(int argc, char **argv)
 	vigil_worker *workers[MAX_JOBS] = {0};
 	batch b;
 	run_totals t = {0};
+	sink_ctx sc = {&b, workers, 0, &t};
+	cli_doc_sink sink = {&sc, sink_add, sink_flush, sink_bad,
+			     sink_unreadable};
 	char *const *files;
 	int nfiles, i, rc;
 	double start, dict_seconds;
@@ -460,8 +428,8 @@ int cli_code(int argc, char **argv)
 	}
 	b.format = o.format;
 	start = cli_now_seconds();
-	if (!o.no_default_dict || o.ndicts) {
-		dict = cli_open_dicts(o.dicts, o.ndicts, o.no_default_dict);
+	if (!o.c.no_default_dict || o.c.ndicts) {
+		dict = cli_open_dicts(o.c.dicts, o.c.ndicts, o.c.no_default_dict);
 		if (!dict) {
 			t.status = CLI_USAGE;
 			goto done;
@@ -470,10 +438,10 @@ int cli_code(int argc, char **argv)
 	dict_seconds = cli_now_seconds() - start;
 	start = cli_now_seconds();
 	copts.dict = dict;
-	copts.flags = o.flags;
+	copts.flags = o.c.flags;
 	if (vigil_coder_new(&coder, &copts) != VIGIL_OK)
 		goto oom;
-	for (i = 0; i < o.jobs; i++)
+	for (i = 0; i < o.c.jobs; i++)
 		if (vigil_worker_new(&workers[i], coder) != VIGIL_OK)
 			goto oom;
 
@@ -481,10 +449,11 @@ int cli_code(int argc, char **argv)
 		goto fatal;
 	files = optind < argc ? argv + optind : stdin_only;
 	nfiles = optind < argc ? argc - optind : 1;
+	sc.jobs = o.c.jobs;
 	for (i = 0; i < nfiles; i++)
-		if (code_file(files[i], &o, &b, workers, &t) < 0)
+		if (cli_read_file(files[i], "code", o.c.date, &sink) < 0)
 			goto fatal;
-	code_batch(&b, workers, o.jobs);
+	code_batch(&b, workers, o.c.jobs);
 	if (flush_batch(&b, &t) < 0 || fflush(stdout) != 0)
 		goto fatal;
 	if (o.stats)

@@ -21,7 +21,6 @@
 #define MAX_JOBS 64
 #define BATCH_DOCS_PER_JOB 16
 #define BATCH_BYTES ((size_t)32 << 20)
-#define MAX_EXTRA_DICTS 32
 
 static const char ingest_usage[] =
 	"usage: vigil ingest --db PATH|URL [options] FILE...\n"
@@ -53,12 +52,7 @@ static const char ingest_usage[] =
 
 typedef struct ingest_options {
 	const char *db;
-	const char *date;
-	unsigned flags;
-	int no_default_dict;
-	int jobs;
-	const char *dicts[MAX_EXTRA_DICTS];
-	size_t ndicts;
+	cli_coding_opts c;
 } ingest_options;
 
 typedef struct slot {
@@ -91,47 +85,26 @@ typedef struct run {
 /* Returns -1 on a usage error (printed), 1 for --help, 0 to go on. */
 static int parse_options(int argc, char **argv, ingest_options *o)
 {
-	enum { OPT_DB = 256, OPT_DATE, OPT_REPAIR, OPT_DICT, OPT_NODEFAULT };
+	enum { OPT_DB = CLI_OPT_OWN };
 	static const struct option longopts[] = {
 		{"db", required_argument, NULL, OPT_DB},
-		{"date", required_argument, NULL, OPT_DATE},
-		{"repair", no_argument, NULL, OPT_REPAIR},
-		{"dict", required_argument, NULL, OPT_DICT},
-		{"no-default-dict", no_argument, NULL, OPT_NODEFAULT},
-		{"jobs", required_argument, NULL, 'j'},
+		CLI_CODING_LONGOPTS,
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	int c;
+	int c, taken;
 
-	memset(o, 0, sizeof(*o));
-	o->jobs = 1;
+	o->db = NULL;
+	cli_coding_init(&o->c, MAX_JOBS);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "j:h", longopts, NULL)) != -1) {
+		taken = cli_coding_option(&o->c, "ingest", c, optarg);
+		if (taken < 0)
+			return -1;
+		if (taken)
+			continue;
 		switch (c) {
 		case OPT_DB: o->db = optarg; break;
-		case OPT_DATE:
-			if (!cli_valid_date(optarg)) {
-				fprintf(stderr, "vigil ingest: bad --date '%s' (want YYYY-MM-DD)\n", optarg);
-				return -1;
-			}
-			o->date = optarg;
-			break;
-		case OPT_REPAIR: o->flags |= VIGIL_CODE_REPAIR; break;
-		case OPT_NODEFAULT: o->no_default_dict = 1; break;
-		case OPT_DICT:
-			if (o->ndicts == MAX_EXTRA_DICTS) {
-				fprintf(stderr, "vigil ingest: at most %d --dict\n", MAX_EXTRA_DICTS);
-				return -1;
-			}
-			o->dicts[o->ndicts++] = optarg;
-			break;
-		case 'j':
-			if (cli_parse_jobs(optarg, MAX_JOBS, &o->jobs) < 0) {
-				fprintf(stderr, "vigil ingest: bad --jobs '%s' (1..%d)\n", optarg, MAX_JOBS);
-				return -1;
-			}
-			break;
 		case 'h':
 			fputs(ingest_usage, stdout);
 			return 1;
@@ -279,8 +252,26 @@ static void flush_batch(run *r, vigil_worker **workers, int nw)
 	r->bytes = 0;
 }
 
-static int batch_add(run *r, const vigil_doc *doc)
+/* The documents of one file go to a run coded with these workers. */
+typedef struct sink_ctx {
+	run *r;
+	vigil_worker **workers;
+	int jobs;
+} sink_ctx;
+
+static int sink_flush(void *p)
 {
+	sink_ctx *c = p;
+
+	flush_batch(c->r, c->workers, c->jobs);
+	return c->r->fatal;
+}
+
+static int sink_add(void *p, const vigil_doc *doc)
+{
+	sink_ctx *c = p;
+	run *r = c->r;
+
 	if (r->n == r->cap) {
 		size_t ncap = r->cap ? r->cap * 2 : 64;
 		slot *ns = realloc(r->slots, ncap * sizeof(*ns));
@@ -295,48 +286,28 @@ static int batch_add(run *r, const vigil_doc *doc)
 		return -1;
 	r->n++;
 	r->bytes += doc->text_len;
-	return 0;
+	return r->n >= (size_t)c->jobs * BATCH_DOCS_PER_JOB ||
+	       r->bytes >= BATCH_BYTES;
 }
 
-/* Reads, codes and stores every document of one file. -1: fatal. */
-static int ingest_file(const char *path, const ingest_options *o, run *r,
-		       vigil_worker **workers)
+static int sink_bad(void *p, int rc, const char *msg)
 {
-	vigil_reader_options ropts = VIGIL_READER_OPTIONS_INIT;
-	vigil_reader *rd = NULL;
-	vigil_doc doc;
-	char err[512];
-	size_t batch_docs = (size_t)o->jobs * BATCH_DOCS_PER_JOB;
-	int rc;
+	sink_ctx *c = p;
 
-	ropts.default_date = o->date;
-	if (vigil_reader_open(&rd, path, &ropts, err, sizeof(err)) != VIGIL_OK) {
-		fprintf(stderr, "vigil ingest: %s\n", err);
-		r->t.bad_files++;
-		return 0;
+	/* earlier documents first, so stderr follows input */
+	flush_batch(c->r, c->workers, c->jobs);
+	fprintf(stderr, "vigil ingest: %s\n", msg);
+	if (rc != VIGIL_EINPUT) {
+		c->r->t.bad_files++;
+		return 1;
 	}
-	while (!r->fatal && (rc = vigil_reader_next(rd, &doc)) != VIGIL_EOF) {
-		if (rc != VIGIL_OK) {
-			/* earlier documents first, so stderr follows input */
-			flush_batch(r, workers, o->jobs);
-			fprintf(stderr, "vigil ingest: %s\n", vigil_reader_errmsg(rd));
-			if (rc != VIGIL_EINPUT) {
-				r->t.bad_files++;
-				break;
-			}
-			r->t.bad_docs++;
-			continue;
-		}
-		if (batch_add(r, &doc) < 0) {
-			fprintf(stderr, "vigil ingest: out of memory\n");
-			vigil_reader_free(rd);
-			return -1;
-		}
-		if (r->n >= batch_docs || r->bytes >= BATCH_BYTES)
-			flush_batch(r, workers, o->jobs);
-	}
-	vigil_reader_free(rd);
-	return 0;
+	c->r->t.bad_docs++;
+	return c->r->fatal;
+}
+
+static void sink_unreadable(void *p)
+{
+	((sink_ctx *)p)->r->t.bad_files++;
 }
 
 static void print_summary(const totals *t)
@@ -361,6 +332,9 @@ int cli_ingest(int argc, char **argv)
 	vigil_coder *coder = NULL;
 	vigil_worker *workers[MAX_JOBS] = {0};
 	run r;
+	sink_ctx sc = {&r, workers, 0};
+	cli_doc_sink sink = {&sc, sink_add, sink_flush, sink_bad,
+			     sink_unreadable};
 	char err[1024];
 	int i, status = CLI_USAGE, rc = parse_options(argc, argv, &o);
 
@@ -377,23 +351,24 @@ int cli_ingest(int argc, char **argv)
 		fprintf(stderr, "vigil ingest: %s\n", err);
 		goto done;
 	}
-	if (!o.no_default_dict || o.ndicts) {
-		dict = cli_open_dicts(o.dicts, o.ndicts, o.no_default_dict);
+	if (!o.c.no_default_dict || o.c.ndicts) {
+		dict = cli_open_dicts(o.c.dicts, o.c.ndicts, o.c.no_default_dict);
 		if (!dict)
 			goto done;
 	}
 	copts.dict = dict;
-	copts.flags = o.flags;
+	copts.flags = o.c.flags;
 	if (vigil_coder_new(&coder, &copts) != VIGIL_OK)
 		goto oom;
-	for (i = 0; i < o.jobs; i++)
+	for (i = 0; i < o.c.jobs; i++)
 		if (vigil_worker_new(&workers[i], coder) != VIGIL_OK)
 			goto oom;
 	r.progress = isatty(STDERR_FILENO);
+	sc.jobs = o.c.jobs;
 	for (i = optind; i < argc && !r.fatal; i++)
-		if (ingest_file(argv[i], &o, &r, workers) < 0)
+		if (cli_read_file(argv[i], "ingest", o.c.date, &sink) < 0)
 			goto done;
-	flush_batch(&r, workers, o.jobs);
+	flush_batch(&r, workers, o.c.jobs);
 	draw_progress(&r, 1);
 	print_summary(&r.t);
 	status = r.fatal ? CLI_USAGE

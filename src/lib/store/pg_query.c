@@ -13,52 +13,24 @@
 #include <string.h>
 
 #include "pg_int.h"
+#include "query_filter.h"
 
-#define MAX_PARAMS 48
 #define MAX_WORDS 16
 
-/* A WHERE clause under construction with its parameters. */
+static const vigil__filter_style pg_style = {
+	.mark = '$',
+	.always = " WHERE true",
+	.no_range = 0x7e, /* the incremented byte stays ASCII (valid UTF-8) */
+	.no_range_fmt = " AND starts_with(%s, %c%d)", /* no index */
+	.place_fmt = "e.place_id IN (SELECT id FROM places WHERE country = %c%d"
+		     " OR admin1 = %c%d OR code = %c%d OR lower(name) = lower(%c%d))",
+};
+
+/* The conditions, and the full-text words their parameters point into. */
 typedef struct where {
-	vigil__buf sql;
-	const char *param[MAX_PARAMS];
-	char upper[4][64];  /* ends of prefix ranges */
+	vigil__filter f;
 	char *words;        /* the full-text words, NUL-separated (owned) */
-	int nparam, nupper;
 } where;
-
-static int add_param(where *w, const char *v)
-{
-	w->param[w->nparam] = v;
-	return ++w->nparam;
-}
-
-static void cond(where *w, const char *fmt, int p)
-{
-	vigil__buf_puts(&w->sql, " AND ");
-	vigil__buf_printf(&w->sql, fmt, p, p, p, p);
-}
-
-/* col >= prefix AND col < prefix-with-its-last-byte-incremented, while
- * that byte stays ASCII (valid UTF-8); else starts_with (no index). */
-static void prefix(where *w, const char *col, const char *v)
-{
-	char *up = w->upper[w->nupper++];
-	size_t n = strlen(v);
-	int lo, hi;
-
-	if (n == 0 || n >= sizeof(w->upper[0]) ||
-	    (unsigned char)v[n - 1] >= 0x7e) {
-		lo = add_param(w, v);
-		vigil__buf_printf(&w->sql, " AND starts_with(%s, $%d)", col, lo);
-		return;
-	}
-	memcpy(up, v, n + 1);
-	up[n - 1] = (char)(up[n - 1] + 1);
-	lo = add_param(w, v);
-	hi = add_param(w, up);
-	vigil__buf_printf(&w->sql, " AND %s >= $%d AND %s < $%d", col, lo, col,
-			  hi);
-}
 
 static int is_punct(char c)
 {
@@ -79,60 +51,39 @@ static int text_cond(where *w, const char *text)
 		w->words[i] = text[i] == ' ' || text[i] == '\t' ? '\0'
 			      : is_punct(text[i])          ? ' '
 							   : text[i];
-	vigil__buf_puts(&w->sql, " AND (e.doc_id, e.sentence) IN (SELECT doc_id,"
+	vigil__buf_puts(&w->f.sql, " AND (e.doc_id, e.sentence) IN (SELECT doc_id,"
 			" n FROM sentences WHERE tsv @@ (");
 	for (p = w->words; p < w->words + n; p += strlen(p) + 1) {
 		if (!*p)
 			continue;
 		if (++nwords > MAX_WORDS)
 			return -1;
-		vigil__buf_printf(&w->sql, "%sphraseto_tsquery('simple', $%d)",
-				  nwords > 1 ? " && " : "", add_param(w, p));
+		vigil__buf_printf(&w->f.sql, "%sphraseto_tsquery('simple', $%d)",
+				  nwords > 1 ? " && " : "",
+				  vigil__filter_param(&w->f, p));
 	}
-	vigil__buf_puts(&w->sql, "))");
+	vigil__buf_puts(&w->f.sql, "))");
 	return nwords ? 0 : -1;
+}
+
+static void where_free(where *w)
+{
+	vigil__filter_free(&w->f);
+	free(w->words);
 }
 
 /* Builds the conditions of q over events e and documents d. */
 static int build_where(struct vigil_store *s, where *w, const vigil_query *q)
 {
-	memset(w, 0, sizeof(*w));
-	vigil__buf_init(&w->sql, 1 << 16);
-	vigil__buf_puts(&w->sql, " WHERE true");
-	if (q->actor)
-		prefix(w, "e.actor_code", q->actor);
-	if (q->recipient)
-		prefix(w, "e.recipient_code", q->recipient);
-	if (q->said_by)
-		prefix(w, "e.said_by_code", q->said_by);
-	if (q->cameo)
-		prefix(w, "e.cameo", q->cameo);
-	if (q->event)
-		cond(w, "e.event = $%d", add_param(w, q->event));
-	if (q->aux_mode)
-		cond(w, "e.aux_mode = $%d", add_param(w, q->aux_mode));
-	if (q->since)
-		cond(w, "e.date >= $%d", add_param(w, q->since));
-	if (q->until)
-		cond(w, "e.date <= $%d", add_param(w, q->until));
-	if (q->place)
-		cond(w, "e.place_id IN (SELECT id FROM places WHERE country = $%d"
-			" OR admin1 = $%d OR code = $%d OR lower(name) = lower($%d))",
-		     add_param(w, q->place));
+	w->words = NULL;
+	vigil__filter_build(&w->f, &pg_style, q);
 	if (q->text && text_cond(w, q->text) < 0) {
 		vigil__store_fail(s, "--text: no words, or more than %d",
 				  MAX_WORDS);
-		vigil__buf_free(&w->sql);
-		free(w->words);
+		where_free(w);
 		return VIGIL_EINPUT;
 	}
 	return VIGIL_OK;
-}
-
-static void where_free(where *w)
-{
-	vigil__buf_free(&w->sql);
-	free(w->words);
 }
 
 /* Streams head + conditions + tail (+ LIMIT) through row_fn. */
@@ -145,15 +96,15 @@ static int read_where(struct vigil_store *s, where *w, const char *head,
 
 	vigil__buf_init(&sql, 1 << 16);
 	vigil__buf_puts(&sql, head);
-	vigil__buf_append(&sql, w->sql.data, w->sql.len);
+	vigil__buf_append(&sql, w->f.sql.data, w->f.sql.len);
 	vigil__buf_puts(&sql, tail);
 	if (limit)
 		vigil__buf_printf(&sql, " LIMIT %zu", limit);
-	if (sql.failed || w->sql.failed) {
+	if (sql.failed || w->f.sql.failed) {
 		vigil__store_fail(s, "%s: out of memory", what);
 		rc = VIGIL_ENOMEM;
 	} else {
-		rc = vigil__pg_rows(s, sql.data, w->nparam, w->param, what,
+		rc = vigil__pg_rows(s, sql.data, w->f.nparam, w->f.param, what,
 				    row_fn, ctx);
 	}
 	vigil__buf_free(&sql);

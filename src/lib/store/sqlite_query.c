@@ -10,59 +10,25 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "query_filter.h"
 #include "sqlite_int.h"
 
-#define MAX_PARAMS 16
+static const vigil__filter_style sqlite_style = {
+	.mark = '?',
+	.always = " WHERE 1",
+	.no_range = 0xff,
+	.no_range_fmt = " AND %s = %c%d",
+	.codes_table = 1,
+	.place_fmt = "e.place_id IN (SELECT id FROM places WHERE country = %c%d"
+		     " OR admin1 = %c%d OR code = %c%d OR name = %c%d"
+		     " COLLATE NOCASE)",
+};
 
-/* A WHERE clause under construction with its parameters (borrowed). */
+/* The conditions, and the full-text query a parameter points into. */
 typedef struct where {
-	vigil__buf sql;
-	const char *param[MAX_PARAMS];
-	char upper[4][64];  /* ends of prefix ranges */
+	vigil__filter f;
 	char fts[1024];     /* the full-text query */
-	int nparam, nupper;
 } where;
-
-static int add_param(where *w, const char *v)
-{
-	w->param[w->nparam] = v;
-	return ++w->nparam;
-}
-
-static void cond(where *w, const char *fmt, int p)
-{
-	vigil__buf_puts(&w->sql, " AND ");
-	vigil__buf_printf(&w->sql, fmt, p, p, p, p);
-}
-
-/* col >= prefix AND col < prefix-with-its-last-byte-incremented; with
- * `codes`, col IN the codes of that range (the codes table lists the actor
- * codes stored), so that the (code, date) indexes seek each code's date
- * range instead of reading every entry of the prefix. */
-static void prefix(where *w, const char *col, const char *v, int codes)
-{
-	char *up = w->upper[w->nupper++];
-	size_t n = strlen(v);
-	int lo, hi;
-
-	if (n == 0 || n >= sizeof(w->upper[0]) ||
-	    (unsigned char)v[n - 1] == 0xff) {
-		lo = add_param(w, v);
-		vigil__buf_printf(&w->sql, " AND %s = ?%d", col, lo);
-		return;
-	}
-	memcpy(up, v, n + 1);
-	up[n - 1] = (char)((unsigned char)up[n - 1] + 1);
-	lo = add_param(w, v);
-	hi = add_param(w, up);
-	if (codes)
-		vigil__buf_printf(&w->sql, " AND %s IN (SELECT code FROM codes"
-				  " WHERE code >= ?%d AND code < ?%d)", col, lo,
-				  hi);
-	else
-		vigil__buf_printf(&w->sql, " AND %s >= ?%d AND %s < ?%d", col,
-				  lo, col, hi);
-}
 
 /* The words of `text` as an FTS5 query: each a quoted string, all needed. */
 static int fts_query(where *w, const char *text)
@@ -96,38 +62,17 @@ static int fts_query(where *w, const char *text)
 /* Builds the conditions of q over events e (sentences e.sentence_id). */
 static int build_where(struct vigil_store *s, where *w, const vigil_query *q)
 {
-	memset(w, 0, sizeof(*w));
-	vigil__buf_init(&w->sql, 1 << 16);
-	vigil__buf_puts(&w->sql, " WHERE 1");
-	if (q->actor)
-		prefix(w, "e.actor_code", q->actor, 1);
-	if (q->recipient)
-		prefix(w, "e.recipient_code", q->recipient, 1);
-	if (q->said_by)
-		prefix(w, "e.said_by_code", q->said_by, 0);
-	if (q->cameo)
-		prefix(w, "e.cameo", q->cameo, 0);
-	if (q->event)
-		cond(w, "e.event = ?%d", add_param(w, q->event));
-	if (q->aux_mode)
-		cond(w, "e.aux_mode = ?%d", add_param(w, q->aux_mode));
-	if (q->since)
-		cond(w, "e.date >= ?%d", add_param(w, q->since));
-	if (q->until)
-		cond(w, "e.date <= ?%d", add_param(w, q->until));
-	if (q->place)
-		cond(w, "e.place_id IN (SELECT id FROM places WHERE country = ?%d"
-			" OR admin1 = ?%d OR code = ?%d OR name = ?%d"
-			" COLLATE NOCASE)", add_param(w, q->place));
+	vigil__filter_build(&w->f, &sqlite_style, q);
 	if (q->text) {
 		if (fts_query(w, q->text) < 0) {
 			vigil__store_fail(s, "--text: no words, or longer than "
 					  "%zu bytes", sizeof(w->fts) - 8);
-			vigil__buf_free(&w->sql);
+			vigil__filter_free(&w->f);
 			return VIGIL_EINPUT;
 		}
-		cond(w, "e.sentence_id IN (SELECT rowid FROM sentence_text"
-			" WHERE sentence_text MATCH ?%d)", add_param(w, w->fts));
+		vigil__filter_cond(&w->f, "e.sentence_id IN (SELECT rowid FROM"
+				   " sentence_text WHERE sentence_text MATCH %c%d)",
+				   w->fts);
 	}
 	return VIGIL_OK;
 }
@@ -140,14 +85,14 @@ static int prepare_where(struct vigil_store *s, where *w, const char *head,
 
 	vigil__buf_init(&sql, 1 << 16);
 	vigil__buf_puts(&sql, head);
-	vigil__buf_append(&sql, w->sql.data, w->sql.len);
+	vigil__buf_append(&sql, w->f.sql.data, w->f.sql.len);
 	vigil__buf_puts(&sql, tail);
 	if (limit)
 		vigil__buf_printf(&sql, " LIMIT %zu", limit);
 	rc = sql.failed ? VIGIL_ENOMEM : vigil__sq_prepare(s, out, sql.data);
 	vigil__buf_free(&sql);
-	for (i = 0; rc == VIGIL_OK && i < w->nparam; i++)
-		sqlite3_bind_text(*out, i + 1, w->param[i], -1, SQLITE_STATIC);
+	for (i = 0; rc == VIGIL_OK && i < w->f.nparam; i++)
+		sqlite3_bind_text(*out, i + 1, w->f.param[i], -1, SQLITE_STATIC);
 	return rc;
 }
 
@@ -277,7 +222,7 @@ int vigil__sq_events(struct vigil_store *s, const vigil_query *q,
 			rc = VIGIL_EIO;
 	}
 	sqlite3_finalize(st);
-	vigil__buf_free(&w.sql);
+	vigil__filter_free(&w.f);
 	return rc;
 }
 
@@ -349,7 +294,7 @@ int vigil__sq_clusters(struct vigil_store *s, const vigil_query *q,
 			rc = VIGIL_EIO;
 	}
 	sqlite3_finalize(st);
-	vigil__buf_free(&w.sql);
+	vigil__filter_free(&w.f);
 	return rc;
 }
 
