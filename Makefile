@@ -107,6 +107,8 @@ build-fuzz/src/lib/lexicon/inflect.o: src/lib/lexicon/irregular_verbs.inc
 build-fuzz/%: tests/fuzz/%.c $(FUZZ_LIB)
 	clang $(CPPFLAGS) -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $^ $(LDLIBS)
 fuzz: $(FUZZ_BIN)
+# The objects are inputs of every target, not intermediates to delete.
+.SECONDARY: $(FUZZ_LIB)
 
 $(BUILD)/bench_stages: bench/bench_stages.c $(BUILD)/libvigil.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)

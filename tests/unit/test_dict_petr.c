@@ -73,6 +73,14 @@ static const struct {
 	 "7: skipped: bad agent code '[GOV]' (expected ~CODE or CODE~)\n"
 	 "8: skipped: bad agent code '[~]' (expected ~CODE or CODE~)\n"
 	 "9: skipped: unknown substitution set in 'Z !Q! '\n"},
+	/* a set naming a set; more than 256 phrases from one line */
+	{VIGIL__PETR_AGENTS,
+	 "!R! = A, !R!\n!S! = A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P\n"
+	 "!S!!S!!S! [~GOV]\n!T! = X, Y\nQ!T! {} [~GOV]\n",
+	 "[agents]\nqx = GOV\nqy = GOV\n",
+	 "1: skipped: substitution set member names a set\n"
+	 "3: skipped: substitution sets expand to more than 256 phrases in "
+	 "'!S!!S!!S! '\n"},
 	/* Treebank contractions joined as text writes them */
 	{VIGIL__PETR_VERBS, "&NEG\n+DID N'T\n+CA_N'T_\n+N'T_GO_\n+WILL NOT\n",
 	 "[synsets]\ndidn't | didn'ts = &neg\ncan't = &neg\nn't go = &neg\n"

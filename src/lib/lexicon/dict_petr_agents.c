@@ -3,7 +3,9 @@
  * native [agents] lines. `PHRASE {PLURALS} [~CODE]` gives the phrase and
  * its plurals (regular ones when there are no braces, none for `{}`) with
  * sector CODE; `[CODE~]` (the code goes before the actor's) is written
- * `CODE~`. Substitution sets `!NAME! = A, B` expand where `!NAME!` is used.
+ * `CODE~`. Substitution sets `!NAME! = A, B` expand where `!NAME!` is used;
+ * a member may not name a set, and a line expanding to more than
+ * VIGIL__DICT_MAX_VARIANTS phrases is refused (before any is emitted).
  *
  * SPDX-License-Identifier: MIT
  */
@@ -56,6 +58,11 @@ static void define_subst(agents *a, unsigned long line, const char *p,
 			q++;
 		while (e > q && e[-1] == ' ')
 			e--;
+		if (memchr(q, '!', (size_t)(e - q))) {
+			vigil__dict_skip(a->o->s, a->o->file, line,
+					 "substitution set member names a set");
+			return;
+		}
 		if (e > q && (size_t)(e - q) < WORD_CAP) {
 			memcpy(s->members[s->n], q, (size_t)(e - q));
 			s->members[s->n++][e - q] = '\0';
@@ -139,38 +146,91 @@ static int emit_agent(agents *a, unsigned long line, const char *phrase,
 	return vigil__petr_emit(a->o, line, "%s = %s", lhs, code);
 }
 
-/* Expands the first !NAME! of phrase [p, p+n) and recurses. */
+/* The set named by [bang, close] ("!PERSON!"), or NULL. */
+static const subst *find_subst(const agents *a, const char *bang,
+			       const char *close)
+{
+	size_t i, n = (size_t)(close + 1 - bang);
+
+	for (i = 0; i < a->nsubst; i++)
+		if (strlen(a->subst[i].name) == n &&
+		    memcmp(a->subst[i].name, bang, n) == 0)
+			return &a->subst[i];
+	return NULL;
+}
+
+/* How many phrases [p, p+n) expands to (at most the cap + 1); 0 when it
+ * uses an unknown set. Members name no set, so this is the product of the
+ * sizes of the sets used. */
+static size_t variant_count(const agents *a, const char *p, size_t n)
+{
+	const char *end = p + n, *bang, *close;
+	size_t count = 1;
+
+	while ((bang = memchr(p, '!', (size_t)(end - p))) &&
+	       (close = memchr(bang + 1, '!', (size_t)(end - bang - 1)))) {
+		const subst *s = find_subst(a, bang, close);
+
+		if (!s)
+			return 0;
+		count *= s->n;
+		if (count > VIGIL__DICT_MAX_VARIANTS)
+			return VIGIL__DICT_MAX_VARIANTS + 1;
+		p = close + 1;
+	}
+	return count;
+}
+
+/* Expands the first !NAME! of phrase [p, p+n) and recurses; the caller
+ * checked with variant_count that every set is known. */
 static int expand(agents *a, unsigned long line, const char *p, size_t n,
 		  const char *plurals, size_t pln, int braces, const char *code)
 {
-	const char *bang = memchr(p, '!', n), *close;
+	const char *bang = memchr(p, '!', n), *close = NULL;
+	const subst *s;
 	char buf[PHRASE_CAP];
-	size_t i, k;
+	size_t k;
 
-	if (!bang)
+	if (bang)
+		close = memchr(bang + 1, '!', n - (size_t)(bang + 1 - p));
+	if (!close)
 		return emit_agent(a, line, p, n, plurals, pln, braces, code);
-	close = memchr(bang + 1, '!', n - (size_t)(bang + 1 - p));
-	for (i = 0; close && i < a->nsubst; i++) {
-		const subst *s = &a->subst[i];
+	s = find_subst(a, bang, close);
+	for (k = 0; s && k < s->n; k++) {
+		int m = snprintf(buf, sizeof(buf), "%.*s%s%.*s",
+				 (int)(bang - p), p, s->members[k],
+				 (int)(p + n - close - 1), close + 1);
 
-		if (strlen(s->name) != (size_t)(close + 1 - bang) ||
-		    memcmp(s->name, bang, strlen(s->name)) != 0)
-			continue;
-		for (k = 0; k < s->n; k++) {
-			int m = snprintf(buf, sizeof(buf), "%.*s%s%.*s",
-					 (int)(bang - p), p, s->members[k],
-					 (int)(p + n - close - 1), close + 1);
+		if (m < 0 || (size_t)m >= sizeof(buf))
+			return 0;
+		if (expand(a, line, buf, (size_t)m, plurals, pln, braces,
+			   code) < 0)
+			return -1;
+	}
+	return 0;
+}
 
-			if (m < 0 || (size_t)m >= sizeof(buf) ||
-			    expand(a, line, buf, (size_t)m, plurals, pln, braces,
-				   code) < 0)
-				return m < 0 || (size_t)m >= sizeof(buf) ? 0 : -1;
-		}
+/* Expands phrase [p, p+n) unless it uses an unknown set or too many
+ * variants (then the line is reported and skipped whole). */
+static int expand_line(agents *a, unsigned long line, const char *p, size_t n,
+		       const char *plurals, size_t pln, int braces,
+		       const char *code)
+{
+	size_t count = variant_count(a, p, n);
+
+	if (count == 0) {
+		vigil__dict_skip(a->o->s, a->o->file, line,
+				 "unknown substitution set in '%.*s'", (int)n, p);
 		return 0;
 	}
-	vigil__dict_skip(a->o->s, a->o->file, line,
-			 "unknown substitution set in '%.*s'", (int)n, p);
-	return 0;
+	if (count > VIGIL__DICT_MAX_VARIANTS) {
+		vigil__dict_skip(a->o->s, a->o->file, line,
+				 "substitution sets expand to more than %u "
+				 "phrases in '%.*s'", VIGIL__DICT_MAX_VARIANTS,
+				 (int)n, p);
+		return 0;
+	}
+	return expand(a, line, p, n, plurals, pln, braces, code);
 }
 
 static int agent_line(void *ctx, unsigned long line, char *p, size_t n)
@@ -205,7 +265,7 @@ static int agent_line(void *ctx, unsigned long line, char *p, size_t n)
 		return 0;
 	}
 	pn = (size_t)((brace ? brace : open) - p);
-	return expand(a, line, p, pn, brace ? brace + 1 : "",
+	return expand_line(a, line, p, pn, brace ? brace + 1 : "",
 		      brace ? (size_t)(bclose - brace - 1) : 0, brace != NULL,
 		      code);
 }
