@@ -13,42 +13,12 @@
 #include <string.h>
 
 #include "lexicon/lexicon_int.h"
+#include "fuzz_common.h"
 
 static const char sentence[] =
 	"North Korea's troops, U.S.-led forces and Kim Jong-un's army raised "
 	"concerns over the capture of JCS officials in Kursk region, according "
 	"to US sources; THE US TOLD US they're sending 11,000 more (reportedly).";
-
-static void match_all(const vigil__lexicon *lx)
-{
-	vigil__token tok[128];
-	vigil__arena a;
-	vigil__match *m = NULL;
-	vigil__entry e;
-	size_t ntok, n = 0, cap = 0, i;
-	uint32_t k;
-
-	ntok = vigil__tokenize_phrase(sentence, sizeof(sentence) - 1, tok, 128);
-	if (ntok > 128)
-		ntok = 128;
-	vigil__arena_init(&a, 0);
-	if (vigil__match_tokens(lx, sentence, tok, 0, ntok, &a, &m, &n, &cap) < 0)
-		abort();
-	for (i = 0; i < n; i++) {
-		if (m[i].tok_begin >= m[i].tok_end || m[i].tok_end > ntok ||
-		    m[i].entry_count + m[i].pattern_count == 0 ||
-		    (size_t)m[i].entry_first + m[i].entry_count +
-				    m[i].pattern_count >
-			    vigil__lexicon_entry_count(lx))
-			abort();
-		for (k = 0; k < m[i].entry_count; k++) {
-			vigil__lexicon_entry(lx, m[i].entry_first + k, &e);
-			if (!e.code || !e.phrase || !e.file)
-				abort();
-		}
-	}
-	vigil__arena_free(&a);
-}
 
 static void fuzz_blob(const uint8_t *data, size_t size)
 {
@@ -68,7 +38,7 @@ static void fuzz_blob(const uint8_t *data, size_t size)
 		memcpy(copy, &h, sizeof(h));
 	}
 	if (vigil__lexicon_view(&lx, copy, size, NULL) == 0)
-		match_all(&lx);
+		fuzz_match(&lx, sentence);
 	free(copy);
 }
 
@@ -86,7 +56,7 @@ static void fuzz_source(const uint8_t *data, size_t size)
 	    vigil__dict_build(&blob, &bsize, &s, 0) == VIGIL_OK) {
 		if (vigil__lexicon_view(&lx, blob, bsize, &why) < 0)
 			abort();  /* the compiler made a blob it rejects */
-		match_all(&lx);
+		fuzz_match(&lx, sentence);
 	}
 	free(blob);
 	vigil__dict_set_free(&s);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lexicon/dict_petr.h"
+#include "fuzz_common.h"
 
 static const char sentence[] =
 	"Bree Prime Minister Romendacil will not pay 50 dollars to Gondor's "
@@ -26,35 +27,6 @@ static int kind_of(uint8_t c, const char *data, size_t len)
 	case 'D': return VIGIL__PETR_DISCARDS;
 	default: return vigil__petr_detect("fuzz.txt", data, len);
 	}
-}
-
-static void match_all(const vigil__lexicon *lx)
-{
-	vigil__token tok[64];
-	vigil__arena a;
-	vigil__match *m = NULL;
-	size_t ntok, n = 0, cap = 0, i;
-	uint32_t k;
-
-	ntok = vigil__tokenize_phrase(sentence, sizeof(sentence) - 1, tok, 64);
-	if (ntok > 64)
-		ntok = 64;
-	vigil__arena_init(&a, 0);
-	if (vigil__match_tokens(lx, sentence, tok, 0, ntok, &a, &m, &n, &cap) < 0)
-		abort();
-	for (i = 0; i < n; i++) {
-		uint32_t end = m[i].entry_first + m[i].entry_count;
-
-		if (m[i].entry_count + m[i].pattern_count == 0 ||
-		    (size_t)end + m[i].pattern_count >
-			    vigil__lexicon_entry_count(lx))
-			abort();
-		for (k = m[i].entry_first; k < end + m[i].pattern_count; k++)
-			if (!vigil__lexicon_entry_code(lx, k) ||
-			    (k < end) != !vigil__lexicon_entry_pattern(lx, k))
-				abort();  /* entries with a pattern come last */
-	}
-	vigil__arena_free(&a);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -79,7 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    vigil__dict_build(&blob, &bsize, &s, 0) == VIGIL_OK) {
 		if (vigil__lexicon_view(&lx, blob, bsize, &why) < 0)
 			abort();  /* the compiler made a blob it rejects */
-		match_all(&lx);
+		fuzz_match(&lx, sentence);
 	}
 	free(blob);
 	vigil__dict_set_free(&s);
