@@ -55,15 +55,18 @@ static const struct {
 	 "hamfast gamgee = HOB type=country\n",
 	 ""},
 	{VIGIL__PETR_ACTORS,
-	 "+ORPHAN\n\t[ABC]\nA [B/C]\nB [ABC 9901]\nC [X\nD_(E)_ [DDD]\nF=G [H]\nLONE\n",
+	 "+ORPHAN\n\t[ABC]\nA [B//C]\nB [ABC 9901]\nC [X\nD_(E)_ [DDD]\nF=G [H]\nLONE\n",
 	 "[actors]\nd (e) = DDD type=country\n",
 	 "1: skipped: synonym before any actor phrase\n"
 	 "2: skipped: codes before any actor phrase\n"
-	 "3: skipped: a code has only letters, digits and -\n"
+	 "3: skipped: a code has only letters, digits, - and / between codes\n"
 	 "4: skipped: bad date restriction (expected <date, >date or date-date)\n"
 	 "5: skipped: '[' without ']'\n"
 	 "7: skipped: a word holds | = ( or ) or starts with +, which the native format reserves\n"
 	 "8: skipped: actor 'lone' has no code\n"},
+	/* a multi-code actor keeps its codes joined by / */
+	{VIGIL__PETR_ACTORS, "THE_SHIRE  [FRO/BIL/SAM]\nLORIEN [ELR/GAL]\n",
+	 "[actors]\nthe shire = FRO/BIL/SAM\nlorien = ELR/GAL\n", ""},
 	/* agents: plurals, braces, substitution sets, prefixes */
 	{VIGIL__PETR_AGENTS,
 	 "!P! = MAN, WOMEN\nCHAIR!P! {} [~GOV]\nARMY [~MIL]\nBOSS [~BUS]\n"

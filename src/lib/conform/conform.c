@@ -428,23 +428,61 @@ static void cut_commas(const char *text, const vigil_conform_config *cfg,
 
 /*===== Coding =======================================================*/
 
-static void triple(const vigil__analysis *an, const vigil__event *e,
-		   vigil_conform_event *t)
-{
-	const char *src = e->actor >= 0 ? an->cl.actors[e->actor].code : "";
-	const char *tgt = e->recipient >= 0 ? an->cl.actors[e->recipient].code
-					    : "";
-
-	set_code(t->source, sizeof(t->source), src);
-	set_code(t->target, sizeof(t->target), tgt);
-	set_code(t->code, sizeof(t->code), e->cameo ? e->cameo : "");
-}
-
 static int same(const vigil_conform_event *a, const vigil_conform_event *b)
 {
 	return strcmp(a->source, b->source) == 0 &&
 	       strcmp(a->target, b->target) == 0 &&
 	       strcmp(a->code, b->code) == 0;
+}
+
+/* The i-th of the codes joined by '/' in `codes` (a TABARI multi-code actor,
+ * "FRO/BIL/SAM") into dst; returns 0, or -1 when there is no i-th. */
+static int nth_code(const char *codes, size_t i, char *dst, size_t cap)
+{
+	size_t n;
+
+	while (i--) {
+		codes = strchr(codes, '/');
+		if (!codes)
+			return -1;
+		codes++;
+	}
+	n = strcspn(codes, "/");
+	if (n == 0)
+		set_code(dst, cap, "");
+	else
+		snprintf(dst, cap, "%.*s", (int)n, codes);
+	return 0;
+}
+
+static void add_triple(const vigil_conform_event *t, vigil_conform_event *out,
+		       size_t max, size_t *n)
+{
+	size_t k;
+
+	for (k = 0; k < *n; k++)
+		if (same(&out[k], t))
+			return;
+	if (*n < max)
+		out[(*n)++] = *t;
+}
+
+/* Adds the (source, target, code) triples of event e: one per pair of the
+ * codes of a multi-code actor and recipient, each triple once. */
+static void add_triples(const vigil__analysis *an, const vigil__event *e,
+			vigil_conform_event *out, size_t max, size_t *n)
+{
+	const char *src = e->actor >= 0 ? an->cl.actors[e->actor].code : "";
+	const char *tgt = e->recipient >= 0 ? an->cl.actors[e->recipient].code
+					    : "";
+	vigil_conform_event t;
+	size_t i, j;
+
+	set_code(t.code, sizeof(t.code), e->cameo ? e->cameo : "");
+	for (i = 0; nth_code(src, i, t.source, sizeof(t.source)) == 0; i++)
+		for (j = 0; nth_code(tgt, j, t.target, sizeof(t.target)) == 0;
+		     j++)
+			add_triple(&t, out, max, n);
 }
 
 int vigil_conform_code(vigil_worker *w, const vigil_conform_record *r,
@@ -453,7 +491,7 @@ int vigil_conform_code(vigil_worker *w, const vigil_conform_record *r,
 	const vigil__analysis *an;
 	vigil_doc doc;
 	char *text = malloc(strlen(r->text) + 1);
-	size_t i, k;
+	size_t i;
 	int rc;
 
 	*n = 0;
@@ -474,17 +512,10 @@ int vigil_conform_code(vigil_worker *w, const vigil_conform_record *r,
 		return rc;
 	an = vigil__worker_analysis(w);
 	for (i = 0; an && i < an->nevent && *n < max; i++) {
-		vigil_conform_event t;
-
 		if (r->config.require_dyad &&
 		    (an->events[i].actor < 0 || an->events[i].recipient < 0))
 			continue;
-		triple(an, &an->events[i], &t);
-		for (k = 0; k < *n; k++)
-			if (same(&out[k], &t))
-				break;
-		if (k == *n)
-			out[(*n)++] = t;
+		add_triples(an, &an->events[i], out, max, n);
 	}
 	return VIGIL_OK;
 }

@@ -40,7 +40,7 @@
 /* The TABARI/PETRARCH translation (dict_petr*.c): part of the engine
  * fingerprint, so bump it when a translation changes and compiled caches
  * of imported dictionaries are rebuilt. */
-#define VIGIL__PETR_VERSION 5u
+#define VIGIL__PETR_VERSION 6u
 #define VIGIL__NONE UINT32_MAX
 
 typedef struct vigil__blob_header {
