@@ -93,6 +93,7 @@ send | sends | sent | sending = 150 pos=verb-only pattern=*,troops,to,+
 +visit = 042 pos=verb-only
 +visit = 043 pos=verb-reverse
 +leave = 012 pos=verb-only
+leaved = 012 pos=verb-only
 +left = 032 pos=verb-only
 X
 diff "$TMP/want.vd" "$TMP/out.vd" >&2 || fail "converted file differs"

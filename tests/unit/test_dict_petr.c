@@ -100,6 +100,19 @@ static const struct {
 	 "11: skipped: bad event code\n"
 	 "12: skipped: pattern without [code]\n"
 	 "13: skipped: transformation rules (~) are not supported\n"},
+	/* TABARI's regular past beside WordNet's irregular forms */
+	{VIGIL__PETR_VERBS, "--- CHIDE [131] ---\nCHIDE\nCHIDE_OFF {CHID_OFF}\n"
+	 "- * SOFTLY [132:133]\n",
+	 "[verbs]\n+chide = 131 pos=verb-only\n"
+	 "+chide = 132 pos=verb-only pattern=*,softly\n"
+	 "+chide = 133 pos=verb-reverse pattern=*,softly\n"
+	 "chided = 131 pos=verb-only\n"
+	 "chided = 132 pos=verb-only pattern=*,softly\n"
+	 "chided = 133 pos=verb-reverse pattern=*,softly\n"
+	 "chide off | chid off = 131 pos=verb-only\n"
+	 "chide off | chid off = 132 pos=verb-only pattern=*,softly\n"
+	 "chide off | chid off = 133 pos=verb-reverse pattern=*,softly\n",
+	 ""},
 	{VIGIL__PETR_VERBS, "- * X [010]\nLONE\n--- A ---\n",
 	 "",
 	 "1: skipped: pattern outside a --- block ---\n"
