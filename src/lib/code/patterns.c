@@ -426,6 +426,23 @@ static int clause_stop(const ctx *c, uint32_t t)
 	return word_among(c->an, t, opens, sizeof(opens) / sizeof(opens[0]));
 }
 
+/* Whether token t opens a new clause (TABARI's clauses, which the source
+ * and the one verb coded are sought in): , ; : a coordinating
+ * conjunction, or a word opening a subordinate clause. */
+static int opens_clause(const vigil__analysis *an, uint32_t t)
+{
+	static const char *const words[] = {"and", "but", "or", "that",
+		"which", "who", "whom", "whose", "where", "when", "while",
+		"because", "although", "after", "before", "since", "if",
+		"as", "until", "nor"};
+	const vigil__token *tok = &an->seg.tok[t];
+
+	if (tok->type == VIGIL_TOK_PUNCT)
+		return tok->len == 1 && an->text[tok->off] &&
+		       strchr(",;:", an->text[tok->off]);
+	return word_among(an, t, words, sizeof(words) / sizeof(words[0]));
+}
+
 /* Whether entry k codes no event (code "---"). */
 static int no_event(const vigil__analysis *an, uint32_t k)
 {
@@ -695,6 +712,40 @@ static int32_t source_before(const ctx *c, const found *f, int32_t subj)
 }
 
 /*
+ * TABARI's source is the first actor of the verb's clause: a pos=verb-only
+ * verb whose subject is the object of a preposition ("Gollum centre of a
+ * diplomatic row between Radagast the Brown called on Gondor": HOB, not
+ * RAD) takes the first actor of its clause (after the last , ; : or clause
+ * word before the verb) that is no such object, when it comes first.
+ */
+static void clause_source(const ctx *c, vigil__cverb *v)
+{
+	const vigil__actor *s;
+	uint32_t from = c->vb;
+	int32_t a;
+
+	if (v->subj < 0 || v->passive || !verb_only(c->an, v->entry))
+		return;
+	s = &c->cl->actors[v->subj];
+	if (!(s->flags & VIGIL__AF_PREP) || s->sent != c->sent ||
+	    s->tok_end > c->vb)
+		return;
+	while (from > c->sb && !opens_clause(c->an, from - 1))
+		from--;
+	for (a = 0; (size_t)a < c->cl->nactor; a++) {
+		const vigil__actor *b = &c->cl->actors[a];
+
+		if (b->sent != c->sent || b->tok_begin < from ||
+		    b->group != (uint32_t)a || !b->code[0] ||
+		    (b->flags & (VIGIL__AF_PREP | VIGIL__AF_PRONOUN)))
+			continue;
+		if (b->tok_begin < s->tok_begin)
+			v->subj = a;
+		return;
+	}
+}
+
+/*
  * The verb's entry: the entry with a pattern that matches with the most
  * words (ties: the first), trying only those whose key is 0 or the key of
  * a word of the sentence; without one, its first entry without a pattern.
@@ -724,6 +775,7 @@ static int32_t apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
 	}
 	if (verb_only(an, v->entry))
 		surface_subject(v);
+	clause_source(&c, v);
 	if (verb_only(an, v->entry) && pronoun_not_object(&c, v->obj))
 		v->obj = -1;
 	if (verb_only(an, v->entry) && dflt >= 0 && dflt != v->entry &&
@@ -880,6 +932,52 @@ static void shared_subject(const vigil__analysis *an, vigil__clauses *cl,
 		if (p->subj >= 0 && an->matches[p->match].tok_end < t) {
 			v->subj = p->subj;
 			return;
+		}
+	}
+}
+
+/* Whether the verb at token vb is an infinitive: "to stop", "to be
+ * allowed", "to have acted". */
+static int infinitive(const vigil__analysis *an, uint32_t sent, uint32_t vb)
+{
+	uint32_t sb = an->seg.sent[sent].tok_begin;
+
+	if (vb > sb && (word_is(an, vb - 1, "be") || word_is(an, vb - 1, "have")))
+		vb--;
+	return vb > sb && word_is(an, vb - 1, "to");
+}
+
+/*
+ * TABARI codes one verb per clause: a pos=verb-only infinitive in the
+ * clause of an earlier pos=verb-only verb of its sentence that codes
+ * something ("abandoned efforts to stop an anti-Gondor parade": abandoned,
+ * not stop) codes nothing, so the first verb's target is sought past it.
+ */
+static void one_verb_per_clause(vigil__analysis *an)
+{
+	size_t i, j;
+
+	for (i = 1; i < an->cl.nverb; i++) {
+		vigil__cverb *v = &an->cl.verbs[i];
+		uint32_t t, vb = an->matches[v->match].tok_begin;
+
+		if (v->entry < 0 || !verb_only(an, v->entry) ||
+		    !infinitive(an, v->sent, vb))
+			continue;
+		for (j = i; j-- > 0;) {
+			const vigil__cverb *p = &an->cl.verbs[j];
+
+			if (p->sent != v->sent)
+				break;
+			if (p->entry < 0 || !verb_only(an, p->entry) ||
+			    p->passive || no_event(an, (uint32_t)p->entry))
+				continue;
+			for (t = an->matches[p->match].tok_end; t < vb; t++)
+				if (opens_clause(an, t))
+					break;
+			if (t == vb)
+				v->entry = -1;
+			break;
 		}
 	}
 }
@@ -1065,6 +1163,7 @@ int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 	for (i = 0; i < an->cl.nverb; i++)  /* first, so objects pass them */
 		if (an->cl.verbs[i].entry >= 0 && noun_use(an, &an->cl.verbs[i]))
 			an->cl.verbs[i].entry = -1;
+	one_verb_per_clause(an);
 	for (i = 0; i < an->cl.nverb; i++) {
 		vigil__cverb *v = &an->cl.verbs[i];
 		const vigil__match *m = &an->matches[v->match];
