@@ -737,6 +737,9 @@ static const struct {
 	 * preposition */
 	{"Chad in its row with Russia scolded China.",
 	 "TCD->CHN:122:asserted"},
+	/* TABARI gives an agent no country from context (vigil's verbs:
+	 * TCDLAB, the sentence's sole country) */
+	{"The workers scolded Chad.", "---LAB->TCD:122:asserted"},
 	/* an agent without a country is TABARI's ---: as target and speaker */
 	{"Chad scolded troops.", "TCD->---MIL:122:asserted"},
 	{"The troops scolded Chad.", "---MIL->TCD:122:asserted"},

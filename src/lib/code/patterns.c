@@ -12,6 +12,7 @@
  *
  * SPDX-License-Identifier: MIT
  */
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -1143,6 +1144,30 @@ static int bare_agent_object(vigil__arena *a, vigil__analysis *an,
 	return 0;
 }
 
+/*
+ * TABARI gives an agent no country from context: the members of group g
+ * (an agent whose country the clause stage took from the sentence or the
+ * document, "Clerics and lawmakers believe Dagolath and Osgiliath can
+ * cope": OSGREL, OSGLEG) become TABARI's --- plus their sector.
+ */
+static void no_context_country(vigil__clauses *cl, int32_t g)
+{
+	uint16_t k, n;
+
+	if (g < 0)
+		return;
+	n = cl->actors[g].ngroup ? cl->actors[g].ngroup : 1;
+	for (k = 0; k < n && (size_t)g + k < cl->nactor; k++) {
+		vigil__actor *m = &cl->actors[g + k];
+
+		if (!(m->flags & VIGIL__AF_CONTEXT) || !m->sector[0])
+			continue;
+		m->country[0] = '\0';
+		snprintf(m->code, sizeof(m->code), "---%s", m->sector);
+		m->flags &= (uint16_t)~VIGIL__AF_CONTEXT;
+	}
+}
+
 int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 {
 	doc_words wd;
@@ -1188,6 +1213,10 @@ int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 		shared_subject(an, &an->cl, i);
 		rev[i] = apply_to_verb(an, &an->cl, &wd, v);
 		nrev += rev[i] >= 0;
+		if (v->entry >= 0 && verb_only(an, v->entry)) {
+			no_context_country(&an->cl, v->subj);
+			no_context_country(&an->cl, v->obj);
+		}
 		if (bare_agent_subject(a, an, v) < 0 ||
 		    bare_agent_object(a, an, v) < 0)
 			return -1;
