@@ -740,6 +740,11 @@ static const struct {
 	/* TABARI gives an agent no country from context (vigil's verbs:
 	 * TCDLAB, the sentence's sole country) */
 	{"The workers scolded Chad.", "---LAB->TCD:122:asserted"},
+	/* PETRARCH codes a phrase by its first actor: the possessor's country
+	 * (with the sector of an agent of the phrase), not the person's code;
+	 * not past a verb */
+	{"China's sly Irakli Kobakhidze scolded Russia.", "CHN->RUS:122:asserted"},
+	{"China's envoy scolded Irakli Kobakhidze.", "CHN->GEOGOV:122:asserted"},
 	/* an agent without a country is TABARI's ---: as target and speaker */
 	{"Chad scolded troops.", "TCD->---MIL:122:asserted"},
 	{"The troops scolded Chad.", "---MIL->TCD:122:asserted"},

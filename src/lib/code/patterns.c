@@ -1144,6 +1144,85 @@ static int bare_agent_object(vigil__arena *a, vigil__analysis *an,
 	return 0;
 }
 
+/* The first actor entry of the match that ends at token `end`, or -1. */
+static int32_t actor_ending_at(const vigil__analysis *an, uint32_t end)
+{
+	size_t i;
+	uint32_t k;
+
+	for (i = 0; i < an->nmatch; i++) {
+		const vigil__match *m = &an->matches[i];
+
+		if (m->tok_end != end ||
+		    !vigil__match_has_kind(m, VIGIL_KIND_ACTOR))
+			continue;
+		for (k = m->entry_first; k < m->entry_first + m->entry_count; k++)
+			if (vigil__lexicon_entry_kind_on(an->lx, k, an->date) ==
+			    VIGIL_KIND_ACTOR)
+				return (int32_t)k;
+	}
+	return -1;
+}
+
+#define MAX_MODIFIERS 4
+
+/* Whether token t can stand between a possessor's 's and the possessed
+ * actor: "and", or a lowercase word that is no closed-class word and
+ * starts no verb ("awful", "evil", "minister"). */
+static int possessed_modifier(const vigil__analysis *an, uint32_t t)
+{
+	const vigil__token *tok = &an->seg.tok[t];
+	size_t i;
+
+	if (word_is(an, t, "and"))
+		return 1;
+	if (tok->type != VIGIL_TOK_WORD || an->text[tok->off] < 'a' ||
+	    an->text[tok->off] > 'z' || vigil__clause_is_closed(an->text, tok))
+		return 0;
+	for (i = 0; i < an->cl.nverb; i++)
+		if (an->matches[an->cl.verbs[i].match].tok_begin == t)
+			return 0;
+	return 1;
+}
+
+/*
+ * PETRARCH codes a noun phrase by its first actor: a member of group g
+ * whose dictionary phrase follows a possessor's 's, with only lowercase
+ * modifiers between ("Ithilen's awful and evil minister Calimehtar",
+ * "Ithilen's sly Elrond"), takes the possessor's country, with the sector
+ * of its agent (ITHGOV, ITH), not the person's code (CALGOV, ELF).
+ */
+static void possessor_code(const vigil__analysis *an, vigil__clauses *cl,
+			   int32_t g)
+{
+	uint16_t k, n;
+
+	if (g < 0)
+		return;
+	n = cl->actors[g].ngroup ? cl->actors[g].ngroup : 1;
+	for (k = 0; k < n && (size_t)g + k < cl->nactor; k++) {
+		vigil__actor *m = &cl->actors[g + k];
+		uint32_t t = m->head_begin, sb = an->seg.sent[m->sent].tok_begin;
+		vigil__entry e;
+		int32_t p;
+
+		while (t > sb && t + MAX_MODIFIERS > m->head_begin &&
+		       possessed_modifier(an, t - 1))
+			t--;
+		if (t <= sb || an->seg.tok[t - 1].type != VIGIL_TOK_POSS)
+			continue;
+		p = actor_ending_at(an, t - 1);
+		if (p < 0)
+			continue;
+		vigil__lexicon_entry(an->lx, (uint32_t)p, &e);
+		if (!e.country || strlen(e.country) != 3 ||
+		    strncmp(m->code, e.country, 3) == 0)
+			continue;
+		snprintf(m->code, sizeof(m->code), "%s%s", e.country, m->sector);
+		memcpy(m->country, e.country, 4);
+	}
+}
+
 /*
  * TABARI gives an agent no country from context: the members of group g
  * (an agent whose country the clause stage took from the sentence or the
@@ -1216,6 +1295,8 @@ int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 		if (v->entry >= 0 && verb_only(an, v->entry)) {
 			no_context_country(&an->cl, v->subj);
 			no_context_country(&an->cl, v->obj);
+			possessor_code(an, &an->cl, v->subj);
+			possessor_code(an, &an->cl, v->obj);
 		}
 		if (bare_agent_subject(a, an, v) < 0 ||
 		    bare_agent_object(a, an, v) < 0)
