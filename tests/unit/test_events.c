@@ -733,6 +733,12 @@ static const struct {
 	 "TCD->RUS:345:asserted; TCD->CHN:050:asserted"},
 	{"Chad abandoned Russia, which wants to raid China.",
 	 "TCD->RUS:345:asserted; RUS->CHN:220:asserted"},
+	/* nor does a verb of a time clause after it; another clause opener
+	 * after the time conjunction ends that */
+	{"Chad renewed ties with Russia, years after Kyiv raided China.",
+	 "TCD->RUS:031:asserted"},
+	{"Chad renewed ties with Russia after the war, and Kyiv raided China.",
+	 "TCD->RUS:031:asserted; UKRGOV->CHN:220:asserted"},
 	/* TABARI's source is the clause's first actor, not one after a
 	 * preposition */
 	{"Chad in its row with Russia scolded China.",

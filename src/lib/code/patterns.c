@@ -948,11 +948,24 @@ static int infinitive(const vigil__analysis *an, uint32_t sent, uint32_t vb)
 	return vb > sb && word_is(an, vb - 1, "to");
 }
 
+/* Whether token t is a conjunction opening an adverbial clause of time,
+ * which PETRARCH's parse puts inside the verb phrase before it. */
+static int time_conjunction(const vigil__analysis *an, uint32_t t)
+{
+	static const char *const words[] = {"after", "before", "since",
+					    "until", "when", "while"};
+
+	return word_among(an, t, words, sizeof(words) / sizeof(words[0]));
+}
+
 /*
  * TABARI codes one verb per clause: a pos=verb-only infinitive in the
  * clause of an earlier pos=verb-only verb of its sentence that codes
  * something ("abandoned efforts to stop an anti-Gondor parade": abandoned,
- * not stop) codes nothing, so the first verb's target is sought past it.
+ * not stop) codes nothing, so the first verb's target is sought past it;
+ * nor does a verb of a time clause that follows that verb ("restore ties
+ * with Gondor, almost five years after crowds burned down its embassy"),
+ * when the last clause opener between them is the time conjunction.
  */
 static void one_verb_per_clause(vigil__analysis *an)
 {
@@ -960,11 +973,12 @@ static void one_verb_per_clause(vigil__analysis *an)
 
 	for (i = 1; i < an->cl.nverb; i++) {
 		vigil__cverb *v = &an->cl.verbs[i];
-		uint32_t t, vb = an->matches[v->match].tok_begin;
+		uint32_t t, last, vb = an->matches[v->match].tok_begin;
+		int inf;
 
-		if (v->entry < 0 || !verb_only(an, v->entry) ||
-		    !infinitive(an, v->sent, vb))
+		if (v->entry < 0 || !verb_only(an, v->entry))
 			continue;
+		inf = infinitive(an, v->sent, vb);
 		for (j = i; j-- > 0;) {
 			const vigil__cverb *p = &an->cl.verbs[j];
 
@@ -973,10 +987,12 @@ static void one_verb_per_clause(vigil__analysis *an)
 			if (p->entry < 0 || !verb_only(an, p->entry) ||
 			    p->passive || no_event(an, (uint32_t)p->entry))
 				continue;
+			last = UINT32_MAX;
 			for (t = an->matches[p->match].tok_end; t < vb; t++)
 				if (opens_clause(an, t))
-					break;
-			if (t == vb)
+					last = t;
+			if (inf ? last == UINT32_MAX
+				: last != UINT32_MAX && time_conjunction(an, last))
 				v->entry = -1;
 			break;
 		}
