@@ -485,6 +485,48 @@ static void add_triples(const vigil__analysis *an, const vigil__event *e,
 			add_triple(&t, out, max, n);
 }
 
+/* Whether the word at token t is one PETRARCH's parse leaves out of a
+ * verb's noun phrases: a time adverb ("said today") or an -ly adverb. */
+static int not_noun_phrase(const vigil__analysis *an, uint32_t t)
+{
+	static const char *const words[] = {"today", "yesterday", "tonight",
+					    "now", "again", "also"};
+	const vigil__token *tok = &an->seg.tok[t];
+	size_t i;
+
+	if (tok->len > 2 &&
+	    strncasecmp(an->text + tok->off + tok->len - 2, "ly", 2) == 0)
+		return 1;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (tok->len == strlen(words[i]) &&
+		    strncasecmp(an->text + tok->off, words[i], tok->len) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Whether event e, which has no target, is one PETRARCH codes without
+ * require_dyad: its verb has a noun phrase after it in its clause (up to
+ * , ; : or the sentence's end), an actor or not ("burned down its
+ * embassy", "said on Saturday"; not "said today").
+ */
+static int has_noun_phrase(const vigil__analysis *an, const vigil__event *e)
+{
+	const vigil__match *m = &an->matches[an->cl.verbs[e->verb].match];
+	uint32_t t, end = an->seg.sent[e->sent].tok_end;
+
+	for (t = m->tok_end; t < end; t++) {
+		const vigil__token *tok = &an->seg.tok[t];
+
+		if (tok->type == VIGIL_TOK_PUNCT && tok->len == 1 &&
+		    strchr(",;:", an->text[tok->off]))
+			return 0;
+		if (tok->type == VIGIL_TOK_WORD && !not_noun_phrase(an, t))
+			return 1;
+	}
+	return 0;
+}
+
 int vigil_conform_code(vigil_worker *w, const vigil_conform_record *r,
 		       vigil_conform_event *out, size_t max, size_t *n)
 {
@@ -514,6 +556,9 @@ int vigil_conform_code(vigil_worker *w, const vigil_conform_record *r,
 	for (i = 0; an && i < an->nevent && *n < max; i++) {
 		if (r->config.require_dyad &&
 		    (an->events[i].actor < 0 || an->events[i].recipient < 0))
+			continue;
+		if (an->events[i].recipient < 0 &&
+		    !has_noun_phrase(an, &an->events[i]))
 			continue;
 		add_triples(an, &an->events[i], out, max, n);
 	}
