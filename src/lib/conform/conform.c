@@ -365,13 +365,53 @@ static int list_comma(const char *text, size_t p)
 	}
 	return 0;
 }
+/* The length of the open-class lowercase word at p ("full", "war-torn"),
+ * or 0 (another word, or a closed-class one: "it", "the", "and"). */
+static size_t open_word(const char *p)
+{
+	vigil__token t = {0, 0, VIGIL_TOK_WORD, VIGIL_TF_ASCII};
+	size_t n = 0;
+
+	while ((p[n] >= 'a' && p[n] <= 'z') || (n && p[n] == '-'))
+		n++;
+	if (n == 0 || (p[n] && !blank(p[n]) && p[n] != ','))
+		return 0;
+	t.len = (uint16_t)n;
+	return vigil__clause_is_closed(p, &t) ? 0 : n;
+}
+
+/*
+ * Whether the comma at text[p] separates adjectives of one noun phrase
+ * ("restore complete, full diplomatic ties"): open-class lowercase words
+ * on both sides, the one after it followed by another lowercase word.
+ */
+static int adjective_comma(const char *text, size_t p)
+{
+	size_t b = p, n;
+	const char *q = text + p + 1;
+
+	while (b > 0 && !blank(text[b - 1]))
+		b--;
+	if (b == p || open_word(text + b) != p - b)
+		return 0;
+	while (blank(*q))
+		q++;
+	n = open_word(q);
+	if (n == 0 || !blank(q[n]))
+		return 0;
+	q += n;
+	while (blank(*q))
+		q++;
+	return *q >= 'a' && *q <= 'z';
+}
+
 /*
  * Copies `text` into out (cap >= strlen(text) + 1) without the comma
  * clauses `cfg` removes: the initial clause (up to the first comma) of
  * comma_bmin..bmax words, the terminal one (after the last comma, up to the
  * final punctuation) of comma_emin..emax, internal ones (between two
  * commas) of comma_min..max. Counted in words of the original text. A
- * clause next to a comma of a list of names is kept.
+ * clause next to a comma of a list of names, or of adjectives, is kept.
  */
 static void cut_commas(const char *text, const vigil_conform_config *cfg,
 		       char *out)
@@ -393,7 +433,8 @@ static void cut_commas(const char *text, const vigil_conform_config *cfg,
 		int k = list_comma(text, commas[i]);
 
 		/* ", and" ends a list only after another list comma */
-		list[i] = (unsigned char)(k == 1 || (k == 2 && i && list[i - 1]));
+		list[i] = (unsigned char)(k == 1 || (k == 2 && i && list[i - 1]) ||
+					  adjective_comma(text, commas[i]));
 	}
 	/* segment k runs from commas[k-1] (or 0) to commas[k] (or end) */
 	if (!list[0] &&
