@@ -750,6 +750,7 @@ static const struct {
 	 * (with the sector of an agent of the phrase), not the person's code;
 	 * not past a verb */
 	{"China's sly Irakli Kobakhidze scolded Russia.", "CHN->RUS:122:asserted"},
+	{"China's Irakli Kobakhidze scolded Russia.", "CHN->RUS:122:asserted"},
 	{"China's envoy scolded Irakli Kobakhidze.", "CHN->GEOGOV:122:asserted"},
 	/* an agent without a country is TABARI's ---: as target and speaker */
 	{"Chad scolded troops.", "TCD->---MIL:122:asserted"},

@@ -1201,12 +1201,25 @@ static int possessed_modifier(const vigil__analysis *an, uint32_t t)
 	return 1;
 }
 
+/* The token after the first 's inside actor m's phrase ("Arnor's
+ * Elrond", one phrase), or its first token. */
+static uint32_t poss_inside(const vigil__analysis *an, const vigil__actor *m)
+{
+	uint32_t q;
+
+	for (q = m->tok_begin + 1; q + 1 < m->tok_end; q++)
+		if (an->seg.tok[q].type == VIGIL_TOK_POSS)
+			return q + 1;
+	return m->tok_begin;
+}
+
 /*
  * PETRARCH codes a noun phrase by its first actor: a member of group g
  * whose dictionary phrase follows a possessor's 's, with only lowercase
  * modifiers between ("Ithilen's awful and evil minister Calimehtar",
- * "Ithilen's sly Elrond"), takes the possessor's country, with the sector
- * of its agent (ITHGOV, ITH), not the person's code (CALGOV, ELF).
+ * "Ithilen's sly Elrond", "Arnor's Elrond"), takes the possessor's
+ * country, with the sector of its agent (ITHGOV, ITH, ARN), not the
+ * person's code (CALGOV, ELF).
  */
 static void possessor_code(const vigil__analysis *an, vigil__clauses *cl,
 			   int32_t g)
@@ -1225,6 +1238,8 @@ static void possessor_code(const vigil__analysis *an, vigil__clauses *cl,
 		while (t > sb && t + MAX_MODIFIERS > m->head_begin &&
 		       possessed_modifier(an, t - 1))
 			t--;
+		if (t <= sb || an->seg.tok[t - 1].type != VIGIL_TOK_POSS)
+			t = poss_inside(an, m);
 		if (t <= sb || an->seg.tok[t - 1].type != VIGIL_TOK_POSS)
 			continue;
 		p = actor_ending_at(an, t - 1);
