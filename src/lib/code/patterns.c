@@ -7,8 +7,9 @@
  * entry without a pattern does. A code "---" means no event. Only the
  * patterns whose key (longest word) is in the sentence are tried. For
  * pos=verb-only verbs (TABARI/PETRARCH), noun uses after an article code
- * nothing, and a verb left without object takes the first actor after it
- * in its clause (TABARI's default target). Rules: conformance.md.
+ * nothing, a verb left without object takes the first actor after it in
+ * its clause (TABARI's default target), one verb is coded per clause, and
+ * actor phrases are coded as PETRARCH codes them. Rules: conformance.md.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -427,21 +428,17 @@ static int clause_stop(const ctx *c, uint32_t t)
 	return word_among(c->an, t, opens, sizeof(opens) / sizeof(opens[0]));
 }
 
-/* Whether token t opens a new clause (TABARI's clauses, which the source
- * and the one verb coded are sought in): , ; : a coordinating
- * conjunction, or a word opening a subordinate clause. */
-static int opens_clause(const vigil__analysis *an, uint32_t t)
+/* Whether token t opens a new clause (TABARI's clauses, in which the
+ * source and the one verb coded are sought): where the object search
+ * stops, a coordinating conjunction, or a word opening a subordinate
+ * clause. */
+static int opens_clause(const ctx *c, uint32_t t)
 {
-	static const char *const words[] = {"and", "but", "or", "that",
-		"which", "who", "whom", "whose", "where", "when", "while",
-		"because", "although", "after", "before", "since", "if",
-		"as", "until", "nor"};
-	const vigil__token *tok = &an->seg.tok[t];
+	static const char *const more[] = {"and", "but", "or", "nor", "that",
+		"after", "before", "since", "until", "if", "as"};
 
-	if (tok->type == VIGIL_TOK_PUNCT)
-		return tok->len == 1 && an->text[tok->off] &&
-		       strchr(",;:", an->text[tok->off]);
-	return word_among(an, t, words, sizeof(words) / sizeof(words[0]));
+	return clause_stop(c, t) ||
+	       word_among(c->an, t, more, sizeof(more) / sizeof(more[0]));
 }
 
 /* Whether entry k codes no event (code "---"). */
@@ -731,7 +728,7 @@ static void clause_source(const ctx *c, vigil__cverb *v)
 	if (!(s->flags & VIGIL__AF_PREP) || s->sent != c->sent ||
 	    s->tok_end > c->vb)
 		return;
-	while (from > c->sb && !opens_clause(c->an, from - 1))
+	while (from > c->sb && !opens_clause(c, from - 1))
 		from--;
 	for (a = 0; (size_t)a < c->cl->nactor; a++) {
 		const vigil__actor *b = &c->cl->actors[a];
@@ -969,6 +966,7 @@ static int time_conjunction(const vigil__analysis *an, uint32_t t)
  */
 static void one_verb_per_clause(vigil__analysis *an)
 {
+	const ctx c = {.an = an};  /* what opens_clause reads */
 	size_t i, j;
 
 	for (i = 1; i < an->cl.nverb; i++) {
@@ -989,7 +987,7 @@ static void one_verb_per_clause(vigil__analysis *an)
 				continue;
 			last = UINT32_MAX;
 			for (t = an->matches[p->match].tok_end; t < vb; t++)
-				if (opens_clause(an, t))
+				if (opens_clause(&c, t))
 					last = t;
 			if (inf ? last == UINT32_MAX
 				: last != UINT32_MAX && time_conjunction(an, last))
@@ -1214,53 +1212,56 @@ static uint32_t poss_inside(const vigil__analysis *an, const vigil__actor *m)
 }
 
 /*
- * PETRARCH codes a noun phrase by its first actor: a member of group g
- * whose dictionary phrase follows a possessor's 's, with only lowercase
- * modifiers between ("Ithilen's awful and evil minister Calimehtar",
- * "Ithilen's sly Elrond", "Arnor's Elrond"), takes the possessor's
- * country, with the sector of its agent (ITHGOV, ITH, ARN), not the
- * person's code (CALGOV, ELF).
+ * PETRARCH codes a noun phrase by its first actor: actor m, when its
+ * dictionary phrase follows a possessor's 's with only lowercase modifiers
+ * between ("Ithilen's awful and evil minister Calimehtar", "Ithilen's sly
+ * Elrond", "Arnor's Elrond"), takes the possessor's country, with the
+ * sector of its agent (ITHGOV, ITH, ARN), not the person's code (CALGOV,
+ * ELF).
  */
-static void possessor_code(const vigil__analysis *an, vigil__clauses *cl,
-			   int32_t g)
+static void possessor_code(const vigil__analysis *an, vigil__actor *m)
 {
-	uint16_t k, n;
+	uint32_t t = m->head_begin, sb = an->seg.sent[m->sent].tok_begin;
+	vigil__entry e;
+	int32_t p;
 
-	if (g < 0)
+	while (t > sb && t + MAX_MODIFIERS > m->head_begin &&
+	       possessed_modifier(an, t - 1))
+		t--;
+	if (t <= sb || an->seg.tok[t - 1].type != VIGIL_TOK_POSS)
+		t = poss_inside(an, m);
+	if (t <= sb || an->seg.tok[t - 1].type != VIGIL_TOK_POSS)
 		return;
-	n = cl->actors[g].ngroup ? cl->actors[g].ngroup : 1;
-	for (k = 0; k < n && (size_t)g + k < cl->nactor; k++) {
-		vigil__actor *m = &cl->actors[g + k];
-		uint32_t t = m->head_begin, sb = an->seg.sent[m->sent].tok_begin;
-		vigil__entry e;
-		int32_t p;
-
-		while (t > sb && t + MAX_MODIFIERS > m->head_begin &&
-		       possessed_modifier(an, t - 1))
-			t--;
-		if (t <= sb || an->seg.tok[t - 1].type != VIGIL_TOK_POSS)
-			t = poss_inside(an, m);
-		if (t <= sb || an->seg.tok[t - 1].type != VIGIL_TOK_POSS)
-			continue;
-		p = actor_ending_at(an, t - 1);
-		if (p < 0)
-			continue;
-		vigil__lexicon_entry(an->lx, (uint32_t)p, &e);
-		if (!e.country || strlen(e.country) != 3 ||
-		    strncmp(m->code, e.country, 3) == 0)
-			continue;
-		snprintf(m->code, sizeof(m->code), "%s%s", e.country, m->sector);
-		memcpy(m->country, e.country, 4);
-	}
+	p = actor_ending_at(an, t - 1);
+	if (p < 0)
+		return;
+	vigil__lexicon_entry(an->lx, (uint32_t)p, &e);
+	if (!e.country || strlen(e.country) != 3 ||
+	    strncmp(m->code, e.country, 3) == 0)
+		return;
+	snprintf(m->code, sizeof(m->code), "%s%s", e.country, m->sector);
+	memcpy(m->country, e.country, 4);
 }
 
 /*
- * TABARI gives an agent no country from context: the members of group g
- * (an agent whose country the clause stage took from the sentence or the
- * document, "Clerics and lawmakers believe Dagolath and Osgiliath can
- * cope": OSGREL, OSGLEG) become TABARI's --- plus their sector.
+ * TABARI gives an agent no country from context: actor m, an agent whose
+ * country the clause stage took from the sentence or the document
+ * ("Clerics and lawmakers believe Dagolath and Osgiliath can cope":
+ * OSGREL, OSGLEG), becomes TABARI's --- plus its sector.
  */
-static void no_context_country(vigil__clauses *cl, int32_t g)
+static void no_context_country(vigil__actor *m)
+{
+	if (!(m->flags & VIGIL__AF_CONTEXT) || !m->sector[0])
+		return;
+	m->country[0] = '\0';
+	snprintf(m->code, sizeof(m->code), "---%s", m->sector);
+	m->flags &= (uint16_t)~VIGIL__AF_CONTEXT;
+}
+
+/* The members of group g coded as TABARI/PETRARCH code them (in place:
+ * only pos=verb-only verbs call this). */
+static void tabari_codes(const vigil__analysis *an, vigil__clauses *cl,
+			 int32_t g)
 {
 	uint16_t k, n;
 
@@ -1268,13 +1269,8 @@ static void no_context_country(vigil__clauses *cl, int32_t g)
 		return;
 	n = cl->actors[g].ngroup ? cl->actors[g].ngroup : 1;
 	for (k = 0; k < n && (size_t)g + k < cl->nactor; k++) {
-		vigil__actor *m = &cl->actors[g + k];
-
-		if (!(m->flags & VIGIL__AF_CONTEXT) || !m->sector[0])
-			continue;
-		m->country[0] = '\0';
-		snprintf(m->code, sizeof(m->code), "---%s", m->sector);
-		m->flags &= (uint16_t)~VIGIL__AF_CONTEXT;
+		no_context_country(&cl->actors[g + k]);
+		possessor_code(an, &cl->actors[g + k]);
 	}
 }
 
@@ -1324,10 +1320,8 @@ int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 		rev[i] = apply_to_verb(an, &an->cl, &wd, v);
 		nrev += rev[i] >= 0;
 		if (v->entry >= 0 && verb_only(an, v->entry)) {
-			no_context_country(&an->cl, v->subj);
-			no_context_country(&an->cl, v->obj);
-			possessor_code(an, &an->cl, v->subj);
-			possessor_code(an, &an->cl, v->obj);
+			tabari_codes(an, &an->cl, v->subj);
+			tabari_codes(an, &an->cl, v->obj);
 		}
 		if (bare_agent_subject(a, an, v) < 0 ||
 		    bare_agent_object(a, an, v) < 0)
