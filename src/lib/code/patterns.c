@@ -945,14 +945,18 @@ static int infinitive(const vigil__analysis *an, uint32_t sent, uint32_t vb)
 	return vb > sb && word_is(an, vb - 1, "to");
 }
 
-/* Whether token t is a conjunction opening an adverbial clause of time,
- * which PETRARCH's parse puts inside the verb phrase before it. */
-static int time_conjunction(const vigil__analysis *an, uint32_t t)
+/* Whether token t opens a clause of background time, a duration before
+ * after, before or since ("almost five years after crowds burned down its
+ * embassy"), which PETRARCH's parse puts inside the verb phrase before
+ * it. */
+static int background_time(const vigil__analysis *an, uint32_t t)
 {
-	static const char *const words[] = {"after", "before", "since",
-					    "until", "when", "while"};
+	static const char *const conj[] = {"after", "before", "since"};
+	static const char *const units[] = {"day", "days", "week", "weeks",
+		"month", "months", "year", "years", "decade", "decades"};
 
-	return word_among(an, t, words, sizeof(words) / sizeof(words[0]));
+	return t > 0 && word_among(an, t, conj, sizeof(conj) / sizeof(conj[0])) &&
+	       word_among(an, t - 1, units, sizeof(units) / sizeof(units[0]));
 }
 
 /*
@@ -960,9 +964,9 @@ static int time_conjunction(const vigil__analysis *an, uint32_t t)
  * clause of an earlier pos=verb-only verb of its sentence that codes
  * something ("abandoned efforts to stop an anti-Gondor parade": abandoned,
  * not stop) codes nothing, so the first verb's target is sought past it;
- * nor does a verb of a time clause that follows that verb ("restore ties
- * with Gondor, almost five years after crowds burned down its embassy"),
- * when the last clause opener between them is the time conjunction.
+ * nor does a verb of a clause of background time that follows that verb
+ * ("restore ties with Gondor, almost five years after crowds burned down
+ * its embassy"), when the last clause opener between them opens it.
  */
 static void one_verb_per_clause(vigil__analysis *an)
 {
@@ -990,7 +994,7 @@ static void one_verb_per_clause(vigil__analysis *an)
 				if (opens_clause(&c, t))
 					last = t;
 			if (inf ? last == UINT32_MAX
-				: last != UINT32_MAX && time_conjunction(an, last))
+				: last != UINT32_MAX && background_time(an, last))
 				v->entry = -1;
 			break;
 		}
@@ -1243,24 +1247,9 @@ static void possessor_code(const vigil__analysis *an, vigil__actor *m)
 	memcpy(m->country, e.country, 4);
 }
 
-/*
- * TABARI gives an agent no country from context: actor m, an agent whose
- * country the clause stage took from the sentence or the document
- * ("Clerics and lawmakers believe Dagolath and Osgiliath can cope":
- * OSGREL, OSGLEG), becomes TABARI's --- plus its sector.
- */
-static void no_context_country(vigil__actor *m)
-{
-	if (!(m->flags & VIGIL__AF_CONTEXT) || !m->sector[0])
-		return;
-	m->country[0] = '\0';
-	snprintf(m->code, sizeof(m->code), "---%s", m->sector);
-	m->flags &= (uint16_t)~VIGIL__AF_CONTEXT;
-}
-
-/* The members of group g coded as TABARI/PETRARCH code them (in place:
- * only pos=verb-only verbs call this). */
-static void tabari_codes(const vigil__analysis *an, vigil__clauses *cl,
+/* The members of group g coded as PETRARCH codes them (in place: only
+ * pos=verb-only verbs call this). */
+static void petrarch_codes(const vigil__analysis *an, vigil__clauses *cl,
 			 int32_t g)
 {
 	uint16_t k, n;
@@ -1268,10 +1257,8 @@ static void tabari_codes(const vigil__analysis *an, vigil__clauses *cl,
 	if (g < 0)
 		return;
 	n = cl->actors[g].ngroup ? cl->actors[g].ngroup : 1;
-	for (k = 0; k < n && (size_t)g + k < cl->nactor; k++) {
-		no_context_country(&cl->actors[g + k]);
+	for (k = 0; k < n && (size_t)g + k < cl->nactor; k++)
 		possessor_code(an, &cl->actors[g + k]);
-	}
 }
 
 int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
@@ -1320,8 +1307,8 @@ int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 		rev[i] = apply_to_verb(an, &an->cl, &wd, v);
 		nrev += rev[i] >= 0;
 		if (v->entry >= 0 && verb_only(an, v->entry)) {
-			tabari_codes(an, &an->cl, v->subj);
-			tabari_codes(an, &an->cl, v->obj);
+			petrarch_codes(an, &an->cl, v->subj);
+			petrarch_codes(an, &an->cl, v->obj);
 		}
 		if (bare_agent_subject(a, an, v) < 0 ||
 		    bare_agent_object(a, an, v) < 0)

@@ -365,6 +365,7 @@ static int list_comma(const char *text, size_t p)
 	}
 	return 0;
 }
+
 /* The length of the open-class lowercase word at p ("full", "war-torn"),
  * or 0 (another word, or a closed-class one: "it", "the", "and"). */
 static size_t open_word(const char *p)
