@@ -13,7 +13,7 @@ KING_ARVID_
 	[NORGOV 950101-991231]
 	[NORELI >991231]
 SUDMARK_ [SUD] # comment
-BADLAND [B/D]
+BADLAND [B/D/]
 X
 cat >"$TMP/d/test.agents.txt" <<'X'
 !OFF! = OFFICIAL, OFFICIALS
@@ -50,7 +50,7 @@ X
 "$VIGIL" dict import "$TMP"/d/*.txt -o "$TMP/out.vd" 2>"$TMP/err" ||
 	fail "import failed: $(cat "$TMP/err")"
 cat >"$TMP/want.err" <<X
-$TMP/d/test.actors.txt:8: skipped: a code has only letters, digits and -
+$TMP/d/test.actors.txt:8: skipped: a code has only letters, digits, - and / between codes
 $TMP/d/test.verbs.txt:11: skipped: bad event code
 $TMP/d/test.verbs.txt:12: skipped: transformation rules (~) are not supported
 X
@@ -93,6 +93,7 @@ send | sends | sent | sending = 150 pos=verb-only pattern=*,troops,to,+
 +visit = 042 pos=verb-only
 +visit = 043 pos=verb-reverse
 +leave = 012 pos=verb-only
+leaved = 012 pos=verb-only
 +left = 032 pos=verb-only
 X
 diff "$TMP/want.vd" "$TMP/out.vd" >&2 || fail "converted file differs"

@@ -55,15 +55,18 @@ static const struct {
 	 "hamfast gamgee = HOB type=country\n",
 	 ""},
 	{VIGIL__PETR_ACTORS,
-	 "+ORPHAN\n\t[ABC]\nA [B/C]\nB [ABC 9901]\nC [X\nD_(E)_ [DDD]\nF=G [H]\nLONE\n",
+	 "+ORPHAN\n\t[ABC]\nA [B//C]\nB [ABC 9901]\nC [X\nD_(E)_ [DDD]\nF=G [H]\nLONE\n",
 	 "[actors]\nd (e) = DDD type=country\n",
 	 "1: skipped: synonym before any actor phrase\n"
 	 "2: skipped: codes before any actor phrase\n"
-	 "3: skipped: a code has only letters, digits and -\n"
+	 "3: skipped: a code has only letters, digits, - and / between codes\n"
 	 "4: skipped: bad date restriction (expected <date, >date or date-date)\n"
 	 "5: skipped: '[' without ']'\n"
 	 "7: skipped: a word holds | = ( or ) or starts with +, which the native format reserves\n"
 	 "8: skipped: actor 'lone' has no code\n"},
+	/* a multi-code actor keeps its codes joined by / */
+	{VIGIL__PETR_ACTORS, "THE_SHIRE  [FRO/BIL/SAM]\nLORIEN [ELR/GAL]\n",
+	 "[actors]\nthe shire = FRO/BIL/SAM\nlorien = ELR/GAL\n", ""},
 	/* agents: plurals, braces, substitution sets, prefixes */
 	{VIGIL__PETR_AGENTS,
 	 "!P! = MAN, WOMEN\nCHAIR!P! {} [~GOV]\nARMY [~MIL]\nBOSS [~BUS]\n"
@@ -105,6 +108,19 @@ static const struct {
 	 "11: skipped: bad event code\n"
 	 "12: skipped: pattern without [code]\n"
 	 "13: skipped: transformation rules (~) are not supported\n"},
+	/* TABARI's regular past beside WordNet's irregular forms */
+	{VIGIL__PETR_VERBS, "--- CHIDE [131] ---\nCHIDE\nCHIDE_OFF {CHID_OFF}\n"
+	 "- * SOFTLY [132:133]\n",
+	 "[verbs]\n+chide = 131 pos=verb-only\n"
+	 "+chide = 132 pos=verb-only pattern=*,softly\n"
+	 "+chide = 133 pos=verb-reverse pattern=*,softly\n"
+	 "chided = 131 pos=verb-only\n"
+	 "chided = 132 pos=verb-only pattern=*,softly\n"
+	 "chided = 133 pos=verb-reverse pattern=*,softly\n"
+	 "chide off | chid off = 131 pos=verb-only\n"
+	 "chide off | chid off = 132 pos=verb-only pattern=*,softly\n"
+	 "chide off | chid off = 133 pos=verb-reverse pattern=*,softly\n",
+	 ""},
 	{VIGIL__PETR_VERBS, "- * X [010]\nLONE\n--- A ---\n",
 	 "",
 	 "1: skipped: pattern outside a --- block ---\n"

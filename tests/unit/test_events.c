@@ -135,6 +135,7 @@ static const char test_dict[] =
 	"+promise = 173 goldstein=-5 quad=4 pos=verb-only pattern=*,raids\n"
 	"+raid = 220 goldstein=-9 quad=4 pos=verb-only\n"
 	"+regret = 111 goldstein=-2 quad=3 pos=verb-only\n"
+	"+abandon = 345 goldstein=2 quad=1 pos=verb-only\n"
 	"+regret = 115 goldstein=-2 quad=3 pos=verb-only pattern=noted,+,*\n"
 	"+host = 043 goldstein=2.8 quad=1 plover=CONSULT pattern=*,talks,in,^,+\n"
 	"+destroy = 1712 goldstein=-9.2 quad=4 plover=COERCE\n"
@@ -723,6 +724,33 @@ static const struct {
 	 * which TABARI, reading it as the pattern's, would not) */
 	{"Chad promised raids to Russia.",
 	 "TCD->RUS:173:asserted; TCD->RUS:220:asserted"},
+	/* TABARI codes one verb per clause: an infinitive in the clause of a
+	 * coded verb codes nothing, the verb's target is sought past it ("and"
+	 * opens a clause of its own: promised codes, raid not; in a relative
+	 * clause the infinitive is coded) */
+	{"Chad abandoned efforts to raid Russia.", "TCD->RUS:345:asserted"},
+	{"Chad abandoned Russia and promised to raid China.",
+	 "TCD->RUS:345:asserted; TCD->CHN:050:asserted"},
+	{"Chad abandoned Russia, which wants to raid China.",
+	 "TCD->RUS:345:asserted; RUS->CHN:220:asserted"},
+	/* nor does a verb of a clause of background time after it; another
+	 * clause opener after it, or a time clause without duration, does */
+	{"Chad renewed ties with Russia, years after Kyiv raided China.",
+	 "TCD->RUS:031:asserted"},
+	{"Chad renewed ties with Russia years after the war, and Kyiv raided "
+	 "China.", "TCD->RUS:031:asserted; UKRGOV->CHN:220:asserted"},
+	{"Chad renewed ties with Russia while Kyiv raided China.",
+	 "TCD->RUS:031:asserted; UKRGOV->CHN:220:asserted"},
+	/* TABARI's source is the clause's first actor, not one after a
+	 * preposition */
+	{"Chad in its row with Russia scolded China.",
+	 "TCD->CHN:122:asserted"},
+	/* PETRARCH codes a phrase by its first actor: the possessor's country
+	 * (with the sector of an agent of the phrase), not the person's code;
+	 * not past a verb */
+	{"China's sly Irakli Kobakhidze scolded Russia.", "CHN->RUS:122:asserted"},
+	{"China's Irakli Kobakhidze scolded Russia.", "CHN->RUS:122:asserted"},
+	{"China's envoy scolded Irakli Kobakhidze.", "CHN->GEOGOV:122:asserted"},
 	/* an agent without a country is TABARI's ---: as target and speaker */
 	{"Chad scolded troops.", "TCD->---MIL:122:asserted"},
 	{"The troops scolded Chad.", "---MIL->TCD:122:asserted"},

@@ -144,12 +144,45 @@ static void test_irregular_past(void **state)
 	}
 }
 
+/* The regular past beside WordNet's forms, for TABARI's verbs ("" none). */
+static const struct {
+	const char *verb, *past;
+} replaced_cases[] = {
+	{"chide", "chided"}, {"BURN", "burned"}, {"meet", "meeted"},
+	{"admit", ""},   /* WordNet spells the -ed form: admitted */
+	{"annul", ""},   /* the regular form is kept anyway */
+	{"attack", ""},  /* not in WordNet's list */
+	{"", ""},
+};
+
+static void test_replaced_past(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(replaced_cases) / sizeof(replaced_cases[0]);
+	     i++) {
+		const char *v = replaced_cases[i].verb;
+		char out[32] = "";
+		size_t n = vigil__inflect_replaced_past(v, strlen(v), out,
+							sizeof(out));
+
+		if (n != strlen(replaced_cases[i].past) ||
+		    (n && strcmp(out, replaced_cases[i].past) != 0))
+			fail_msg("%s: got '%s', want '%s'", v, n ? out : "",
+				 replaced_cases[i].past);
+	}
+	assert_int_equal(vigil__inflect_replaced_past("chide", 5, (char[4]){0},
+						      4), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_forms),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_irregular_past),
+		cmocka_unit_test(test_replaced_past),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

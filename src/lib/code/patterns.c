@@ -7,11 +7,13 @@
  * entry without a pattern does. A code "---" means no event. Only the
  * patterns whose key (longest word) is in the sentence are tried. For
  * pos=verb-only verbs (TABARI/PETRARCH), noun uses after an article code
- * nothing, and a verb left without object takes the first actor after it
- * in its clause (TABARI's default target). Rules: conformance.md.
+ * nothing, a verb left without object takes the first actor after it in
+ * its clause (TABARI's default target), one verb is coded per clause, and
+ * actor phrases are coded as PETRARCH codes them. Rules: conformance.md.
  *
  * SPDX-License-Identifier: MIT
  */
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -426,6 +428,19 @@ static int clause_stop(const ctx *c, uint32_t t)
 	return word_among(c->an, t, opens, sizeof(opens) / sizeof(opens[0]));
 }
 
+/* Whether token t opens a new clause (TABARI's clauses, in which the
+ * source and the one verb coded are sought): where the object search
+ * stops, a coordinating conjunction, or a word opening a subordinate
+ * clause. */
+static int opens_clause(const ctx *c, uint32_t t)
+{
+	static const char *const more[] = {"and", "but", "or", "nor", "that",
+		"after", "before", "since", "until", "if", "as"};
+
+	return clause_stop(c, t) ||
+	       word_among(c->an, t, more, sizeof(more) / sizeof(more[0]));
+}
+
 /* Whether entry k codes no event (code "---"). */
 static int no_event(const vigil__analysis *an, uint32_t k)
 {
@@ -695,6 +710,40 @@ static int32_t source_before(const ctx *c, const found *f, int32_t subj)
 }
 
 /*
+ * TABARI's source is the first actor of the verb's clause: a pos=verb-only
+ * verb whose subject is the object of a preposition ("Gollum centre of a
+ * diplomatic row between Radagast the Brown called on Gondor": HOB, not
+ * RAD) takes the first actor of its clause (after the last , ; : or clause
+ * word before the verb) that is no such object, when it comes first.
+ */
+static void clause_source(const ctx *c, vigil__cverb *v)
+{
+	const vigil__actor *s;
+	uint32_t from = c->vb;
+	int32_t a;
+
+	if (v->subj < 0 || v->passive || !verb_only(c->an, v->entry))
+		return;
+	s = &c->cl->actors[v->subj];
+	if (!(s->flags & VIGIL__AF_PREP) || s->sent != c->sent ||
+	    s->tok_end > c->vb)
+		return;
+	while (from > c->sb && !opens_clause(c, from - 1))
+		from--;
+	for (a = 0; (size_t)a < c->cl->nactor; a++) {
+		const vigil__actor *b = &c->cl->actors[a];
+
+		if (b->sent != c->sent || b->tok_begin < from ||
+		    b->group != (uint32_t)a || !b->code[0] ||
+		    (b->flags & (VIGIL__AF_PREP | VIGIL__AF_PRONOUN)))
+			continue;
+		if (b->tok_begin < s->tok_begin)
+			v->subj = a;
+		return;
+	}
+}
+
+/*
  * The verb's entry: the entry with a pattern that matches with the most
  * words (ties: the first), trying only those whose key is 0 or the key of
  * a word of the sentence; without one, its first entry without a pattern.
@@ -724,6 +773,7 @@ static int32_t apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
 	}
 	if (verb_only(an, v->entry))
 		surface_subject(v);
+	clause_source(&c, v);
 	if (verb_only(an, v->entry) && pronoun_not_object(&c, v->obj))
 		v->obj = -1;
 	if (verb_only(an, v->entry) && dflt >= 0 && dflt != v->entry &&
@@ -880,6 +930,73 @@ static void shared_subject(const vigil__analysis *an, vigil__clauses *cl,
 		if (p->subj >= 0 && an->matches[p->match].tok_end < t) {
 			v->subj = p->subj;
 			return;
+		}
+	}
+}
+
+/* Whether the verb at token vb is an infinitive: "to stop", "to be
+ * allowed", "to have acted". */
+static int infinitive(const vigil__analysis *an, uint32_t sent, uint32_t vb)
+{
+	uint32_t sb = an->seg.sent[sent].tok_begin;
+
+	if (vb > sb && (word_is(an, vb - 1, "be") || word_is(an, vb - 1, "have")))
+		vb--;
+	return vb > sb && word_is(an, vb - 1, "to");
+}
+
+/* Whether token t opens a clause of background time, a duration before
+ * after, before or since ("almost five years after crowds burned down its
+ * embassy"), which PETRARCH's parse puts inside the verb phrase before
+ * it. */
+static int background_time(const vigil__analysis *an, uint32_t t)
+{
+	static const char *const conj[] = {"after", "before", "since"};
+	static const char *const units[] = {"day", "days", "week", "weeks",
+		"month", "months", "year", "years", "decade", "decades"};
+
+	return t > 0 && word_among(an, t, conj, sizeof(conj) / sizeof(conj[0])) &&
+	       word_among(an, t - 1, units, sizeof(units) / sizeof(units[0]));
+}
+
+/*
+ * TABARI codes one verb per clause: a pos=verb-only infinitive in the
+ * clause of an earlier pos=verb-only verb of its sentence that codes
+ * something ("abandoned efforts to stop an anti-Gondor parade": abandoned,
+ * not stop) codes nothing, so the first verb's target is sought past it;
+ * nor does a verb of a clause of background time that follows that verb
+ * ("restore ties with Gondor, almost five years after crowds burned down
+ * its embassy"), when the last clause opener between them opens it.
+ */
+static void one_verb_per_clause(vigil__analysis *an)
+{
+	const ctx c = {.an = an};  /* what opens_clause reads */
+	size_t i, j;
+
+	for (i = 1; i < an->cl.nverb; i++) {
+		vigil__cverb *v = &an->cl.verbs[i];
+		uint32_t t, last, vb = an->matches[v->match].tok_begin;
+		int inf;
+
+		if (v->entry < 0 || !verb_only(an, v->entry))
+			continue;
+		inf = infinitive(an, v->sent, vb);
+		for (j = i; j-- > 0;) {
+			const vigil__cverb *p = &an->cl.verbs[j];
+
+			if (p->sent != v->sent)
+				break;
+			if (p->entry < 0 || !verb_only(an, p->entry) ||
+			    p->passive || no_event(an, (uint32_t)p->entry))
+				continue;
+			last = UINT32_MAX;
+			for (t = an->matches[p->match].tok_end; t < vb; t++)
+				if (opens_clause(&c, t))
+					last = t;
+			if (inf ? last == UINT32_MAX
+				: last != UINT32_MAX && background_time(an, last))
+				v->entry = -1;
+			break;
 		}
 	}
 }
@@ -1045,6 +1162,105 @@ static int bare_agent_object(vigil__arena *a, vigil__analysis *an,
 	return 0;
 }
 
+/* The first actor entry of the match that ends at token `end`, or -1. */
+static int32_t actor_ending_at(const vigil__analysis *an, uint32_t end)
+{
+	size_t i;
+	uint32_t k;
+
+	for (i = 0; i < an->nmatch; i++) {
+		const vigil__match *m = &an->matches[i];
+
+		if (m->tok_end != end ||
+		    !vigil__match_has_kind(m, VIGIL_KIND_ACTOR))
+			continue;
+		for (k = m->entry_first; k < m->entry_first + m->entry_count; k++)
+			if (vigil__lexicon_entry_kind_on(an->lx, k, an->date) ==
+			    VIGIL_KIND_ACTOR)
+				return (int32_t)k;
+	}
+	return -1;
+}
+
+#define MAX_MODIFIERS 4
+
+/* Whether token t can stand between a possessor's 's and the possessed
+ * actor: "and", or a lowercase word that is no closed-class word and
+ * starts no verb ("awful", "evil", "minister"). */
+static int possessed_modifier(const vigil__analysis *an, uint32_t t)
+{
+	const vigil__token *tok = &an->seg.tok[t];
+	size_t i;
+
+	if (word_is(an, t, "and"))
+		return 1;
+	if (tok->type != VIGIL_TOK_WORD || an->text[tok->off] < 'a' ||
+	    an->text[tok->off] > 'z' || vigil__clause_is_closed(an->text, tok))
+		return 0;
+	for (i = 0; i < an->cl.nverb; i++)
+		if (an->matches[an->cl.verbs[i].match].tok_begin == t)
+			return 0;
+	return 1;
+}
+
+/* The token after the first 's inside actor m's phrase ("Arnor's
+ * Elrond", one phrase), or its first token. */
+static uint32_t poss_inside(const vigil__analysis *an, const vigil__actor *m)
+{
+	uint32_t q;
+
+	for (q = m->tok_begin + 1; q + 1 < m->tok_end; q++)
+		if (an->seg.tok[q].type == VIGIL_TOK_POSS)
+			return q + 1;
+	return m->tok_begin;
+}
+
+/*
+ * PETRARCH codes a noun phrase by its first actor: actor m, when its
+ * dictionary phrase follows a possessor's 's with only lowercase modifiers
+ * between ("Ithilen's awful and evil minister Calimehtar", "Ithilen's sly
+ * Elrond", "Arnor's Elrond"), takes the possessor's country, with the
+ * sector of its agent (ITHGOV, ITH, ARN), not the person's code (CALGOV,
+ * ELF).
+ */
+static void possessor_code(const vigil__analysis *an, vigil__actor *m)
+{
+	uint32_t t = m->head_begin, sb = an->seg.sent[m->sent].tok_begin;
+	vigil__entry e;
+	int32_t p;
+
+	while (t > sb && t + MAX_MODIFIERS > m->head_begin &&
+	       possessed_modifier(an, t - 1))
+		t--;
+	if (t <= sb || an->seg.tok[t - 1].type != VIGIL_TOK_POSS)
+		t = poss_inside(an, m);
+	if (t <= sb || an->seg.tok[t - 1].type != VIGIL_TOK_POSS)
+		return;
+	p = actor_ending_at(an, t - 1);
+	if (p < 0)
+		return;
+	vigil__lexicon_entry(an->lx, (uint32_t)p, &e);
+	if (!e.country || strlen(e.country) != 3 ||
+	    strncmp(m->code, e.country, 3) == 0)
+		return;
+	snprintf(m->code, sizeof(m->code), "%s%s", e.country, m->sector);
+	memcpy(m->country, e.country, 4);
+}
+
+/* The members of group g coded as PETRARCH codes them (in place: only
+ * pos=verb-only verbs call this). */
+static void petrarch_codes(const vigil__analysis *an, vigil__clauses *cl,
+			 int32_t g)
+{
+	uint16_t k, n;
+
+	if (g < 0)
+		return;
+	n = cl->actors[g].ngroup ? cl->actors[g].ngroup : 1;
+	for (k = 0; k < n && (size_t)g + k < cl->nactor; k++)
+		possessor_code(an, &cl->actors[g + k]);
+}
+
 int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 {
 	doc_words wd;
@@ -1065,6 +1281,7 @@ int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 	for (i = 0; i < an->cl.nverb; i++)  /* first, so objects pass them */
 		if (an->cl.verbs[i].entry >= 0 && noun_use(an, &an->cl.verbs[i]))
 			an->cl.verbs[i].entry = -1;
+	one_verb_per_clause(an);
 	for (i = 0; i < an->cl.nverb; i++) {
 		vigil__cverb *v = &an->cl.verbs[i];
 		const vigil__match *m = &an->matches[v->match];
@@ -1089,6 +1306,10 @@ int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 		shared_subject(an, &an->cl, i);
 		rev[i] = apply_to_verb(an, &an->cl, &wd, v);
 		nrev += rev[i] >= 0;
+		if (v->entry >= 0 && verb_only(an, v->entry)) {
+			petrarch_codes(an, &an->cl, v->subj);
+			petrarch_codes(an, &an->cl, v->obj);
+		}
 		if (bare_agent_subject(a, an, v) < 0 ||
 		    bare_agent_object(a, an, v) < 0)
 			return -1;

@@ -365,13 +365,54 @@ static int list_comma(const char *text, size_t p)
 	}
 	return 0;
 }
+
+/* The length of the open-class lowercase word at p ("full", "war-torn"),
+ * or 0 (another word, or a closed-class one: "it", "the", "and"). */
+static size_t open_word(const char *p)
+{
+	vigil__token t = {0, 0, VIGIL_TOK_WORD, VIGIL_TF_ASCII};
+	size_t n = 0;
+
+	while ((p[n] >= 'a' && p[n] <= 'z') || (n && p[n] == '-'))
+		n++;
+	if (n == 0 || (p[n] && !blank(p[n]) && p[n] != ','))
+		return 0;
+	t.len = (uint16_t)n;
+	return vigil__clause_is_closed(p, &t) ? 0 : n;
+}
+
+/*
+ * Whether the comma at text[p] separates adjectives of one noun phrase
+ * ("restore complete, full diplomatic ties"): open-class lowercase words
+ * on both sides, the one after it followed by another lowercase word.
+ */
+static int adjective_comma(const char *text, size_t p)
+{
+	size_t b = p, n;
+	const char *q = text + p + 1;
+
+	while (b > 0 && !blank(text[b - 1]))
+		b--;
+	if (b == p || open_word(text + b) != p - b)
+		return 0;
+	while (blank(*q))
+		q++;
+	n = open_word(q);
+	if (n == 0 || !blank(q[n]))
+		return 0;
+	q += n;
+	while (blank(*q))
+		q++;
+	return *q >= 'a' && *q <= 'z';
+}
+
 /*
  * Copies `text` into out (cap >= strlen(text) + 1) without the comma
  * clauses `cfg` removes: the initial clause (up to the first comma) of
  * comma_bmin..bmax words, the terminal one (after the last comma, up to the
  * final punctuation) of comma_emin..emax, internal ones (between two
  * commas) of comma_min..max. Counted in words of the original text. A
- * clause next to a comma of a list of names is kept.
+ * clause next to a comma of a list of names, or of adjectives, is kept.
  */
 static void cut_commas(const char *text, const vigil_conform_config *cfg,
 		       char *out)
@@ -393,7 +434,8 @@ static void cut_commas(const char *text, const vigil_conform_config *cfg,
 		int k = list_comma(text, commas[i]);
 
 		/* ", and" ends a list only after another list comma */
-		list[i] = (unsigned char)(k == 1 || (k == 2 && i && list[i - 1]));
+		list[i] = (unsigned char)(k == 1 || (k == 2 && i && list[i - 1]) ||
+					  adjective_comma(text, commas[i]));
 	}
 	/* segment k runs from commas[k-1] (or 0) to commas[k] (or end) */
 	if (!list[0] &&
@@ -428,23 +470,103 @@ static void cut_commas(const char *text, const vigil_conform_config *cfg,
 
 /*===== Coding =======================================================*/
 
-static void triple(const vigil__analysis *an, const vigil__event *e,
-		   vigil_conform_event *t)
-{
-	const char *src = e->actor >= 0 ? an->cl.actors[e->actor].code : "";
-	const char *tgt = e->recipient >= 0 ? an->cl.actors[e->recipient].code
-					    : "";
-
-	set_code(t->source, sizeof(t->source), src);
-	set_code(t->target, sizeof(t->target), tgt);
-	set_code(t->code, sizeof(t->code), e->cameo ? e->cameo : "");
-}
-
 static int same(const vigil_conform_event *a, const vigil_conform_event *b)
 {
 	return strcmp(a->source, b->source) == 0 &&
 	       strcmp(a->target, b->target) == 0 &&
 	       strcmp(a->code, b->code) == 0;
+}
+
+/* The i-th of the codes joined by '/' in `codes` (a TABARI multi-code actor,
+ * "FRO/BIL/SAM") into dst; returns 0, or -1 when there is no i-th. */
+static int nth_code(const char *codes, size_t i, char *dst, size_t cap)
+{
+	size_t n;
+
+	while (i--) {
+		codes = strchr(codes, '/');
+		if (!codes)
+			return -1;
+		codes++;
+	}
+	n = strcspn(codes, "/");
+	if (n == 0)
+		set_code(dst, cap, "");
+	else
+		snprintf(dst, cap, "%.*s", (int)n, codes);
+	return 0;
+}
+
+static void add_triple(const vigil_conform_event *t, vigil_conform_event *out,
+		       size_t max, size_t *n)
+{
+	size_t k;
+
+	for (k = 0; k < *n; k++)
+		if (same(&out[k], t))
+			return;
+	if (*n < max)
+		out[(*n)++] = *t;
+}
+
+/* Adds the (source, target, code) triples of event e: one per pair of the
+ * codes of a multi-code actor and recipient, each triple once. */
+static void add_triples(const vigil__analysis *an, const vigil__event *e,
+			vigil_conform_event *out, size_t max, size_t *n)
+{
+	const char *src = e->actor >= 0 ? an->cl.actors[e->actor].code : "";
+	const char *tgt = e->recipient >= 0 ? an->cl.actors[e->recipient].code
+					    : "";
+	vigil_conform_event t;
+	size_t i, j;
+
+	set_code(t.code, sizeof(t.code), e->cameo ? e->cameo : "");
+	for (i = 0; nth_code(src, i, t.source, sizeof(t.source)) == 0; i++)
+		for (j = 0; nth_code(tgt, j, t.target, sizeof(t.target)) == 0;
+		     j++)
+			add_triple(&t, out, max, n);
+}
+
+/* Whether the word at token t is one PETRARCH's parse leaves out of a
+ * verb's noun phrases: a time adverb ("said today") or an -ly adverb. */
+static int not_noun_phrase(const vigil__analysis *an, uint32_t t)
+{
+	static const char *const words[] = {"today", "yesterday", "tonight",
+					    "now", "again", "also"};
+	const vigil__token *tok = &an->seg.tok[t];
+	size_t i;
+
+	if (tok->len > 2 &&
+	    strncasecmp(an->text + tok->off + tok->len - 2, "ly", 2) == 0)
+		return 1;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (tok->len == strlen(words[i]) &&
+		    strncasecmp(an->text + tok->off, words[i], tok->len) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Whether event e, which has no target, is one PETRARCH codes without
+ * require_dyad: its verb has a noun phrase after it in its clause (up to
+ * , ; : or the sentence's end), an actor or not ("burned down its
+ * embassy", "said on Saturday"; not "said today").
+ */
+static int has_noun_phrase(const vigil__analysis *an, const vigil__event *e)
+{
+	const vigil__match *m = &an->matches[an->cl.verbs[e->verb].match];
+	uint32_t t, end = an->seg.sent[e->sent].tok_end;
+
+	for (t = m->tok_end; t < end; t++) {
+		const vigil__token *tok = &an->seg.tok[t];
+
+		if (tok->type == VIGIL_TOK_PUNCT && tok->len == 1 &&
+		    strchr(",;:", an->text[tok->off]))
+			return 0;
+		if (tok->type == VIGIL_TOK_WORD && !not_noun_phrase(an, t))
+			return 1;
+	}
+	return 0;
 }
 
 int vigil_conform_code(vigil_worker *w, const vigil_conform_record *r,
@@ -453,7 +575,7 @@ int vigil_conform_code(vigil_worker *w, const vigil_conform_record *r,
 	const vigil__analysis *an;
 	vigil_doc doc;
 	char *text = malloc(strlen(r->text) + 1);
-	size_t i, k;
+	size_t i;
 	int rc;
 
 	*n = 0;
@@ -474,17 +596,13 @@ int vigil_conform_code(vigil_worker *w, const vigil_conform_record *r,
 		return rc;
 	an = vigil__worker_analysis(w);
 	for (i = 0; an && i < an->nevent && *n < max; i++) {
-		vigil_conform_event t;
-
 		if (r->config.require_dyad &&
 		    (an->events[i].actor < 0 || an->events[i].recipient < 0))
 			continue;
-		triple(an, &an->events[i], &t);
-		for (k = 0; k < *n; k++)
-			if (same(&out[k], &t))
-				break;
-		if (k == *n)
-			out[(*n)++] = t;
+		if (an->events[i].recipient < 0 &&
+		    !has_noun_phrase(an, &an->events[i]))
+			continue;
+		add_triples(an, &an->events[i], out, max, n);
 	}
 	return VIGIL_OK;
 }

@@ -110,8 +110,10 @@ static int parse_code(const char *p, size_t n, actor_code *c, const char **why)
 
 		if (ch >= 'a' && ch <= 'z')
 			ch = (char)(ch - 'a' + 'A');
-		if (!(ch >= 'A' && ch <= 'Z') && !is_digit(ch) && ch != '-') {
-			*why = "a code has only letters, digits and -";
+		if (!(ch >= 'A' && ch <= 'Z') && !is_digit(ch) && ch != '-' &&
+		    !(ch == '/' && i > 0 && i + 1 < k && p[i - 1] != '/')) {
+			*why = "a code has only letters, digits, - and / "
+			       "between codes";
 			return -1;
 		}
 		c->code[i] = ch;

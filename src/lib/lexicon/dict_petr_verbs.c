@@ -255,6 +255,30 @@ static int verb_phrase(const char *p, size_t n, int literal, char *out,
 	return len && out[len - 1] != '+' ? 0 : -1;
 }
 
+/* TABARI adds the regular -ed form to a verb without {forms}, also where
+ * WordNet's irregular forms replace it (CHIDE: "chided" beside "chid"):
+ * after "+chide" the block gets the verb "chided" with the same code (a
+ * verb of its own, so that a [ddd:eee] pair stays on consecutive lines). */
+static void add_replaced_past(verbs *vs, const verb *v)
+{
+	const char *plus = strchr(v->alts, '+');
+	verb *r = &vs->v[vs->nv];
+	size_t wn;
+	char past[64], alt[ALT_CAP];
+
+	if (!plus || vs->nv == MAX_VERBS)
+		return;
+	wn = strcspn(plus + 1, " ");
+	if (vigil__inflect_replaced_past(plus + 1, wn, past, sizeof(past)) == 0)
+		return;
+	snprintf(alt, sizeof(alt), "%.*s%s%s", (int)(plus - v->alts), v->alts,
+		 past, plus + 1 + wn);
+	memcpy(r->alts, alt, sizeof(r->alts));
+	memcpy(r->code, v->code, sizeof(r->code));
+	r->line = v->line;
+	vs->nv++;
+}
+
 static void verb_line(verbs *vs, unsigned long line, const char *p, size_t n)
 {
 	verb *v;
@@ -313,6 +337,8 @@ static void verb_line(verbs *vs, unsigned long line, const char *p, size_t n)
 		}
 	}
 	vs->nv++;
+	if (!brace)
+		add_replaced_past(vs, v);
 }
 
 /*===== Patterns =====================================================*/

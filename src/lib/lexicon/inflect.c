@@ -243,6 +243,41 @@ int vigil__inflect_irregular_past(const char *word, size_t len)
 	return 0;
 }
 
+/* Whether WordNet spells the -ed form itself ("admitted", "accompanied"). */
+static int lists_ed_form(const char *list)
+{
+	while (*list) {
+		size_t k = strcspn(list, " ");
+
+		if (k > 2 && memcmp(list + k - 2, "ed", 2) == 0)
+			return 1;
+		list += k + (list[k] == ' ');
+	}
+	return 0;
+}
+
+size_t vigil__inflect_replaced_past(const char *verb, size_t len, char *out,
+				    size_t cap)
+{
+	char w[64];
+	const char *form;
+	form_writer fw = {out, cap, 0, &form, 1, 0, 0};
+	const struct irregular_verb *irr;
+	size_t i;
+
+	if (len == 0 || len >= sizeof(w))
+		return 0;
+	for (i = 0; i < len; i++)
+		w[i] = (verb[i] >= 'A' && verb[i] <= 'Z') ? (char)(verb[i] + 32)
+							  : verb[i];
+	w[len] = '\0';
+	irr = find_irregular(w);
+	if (!irr || (irr->flags & IRR_KEEP_PAST) || lists_ed_form(irr->forms))
+		return 0;
+	add_past(&fw, w, len);
+	return fw.failed || fw.n == 0 ? 0 : strlen(out);
+}
+
 /*===== Entry point ===================================================*/
 
 size_t vigil__inflect(const char *verb, size_t len, char *buf, size_t cap,

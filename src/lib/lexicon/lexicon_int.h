@@ -40,7 +40,7 @@
 /* The TABARI/PETRARCH translation (dict_petr*.c): part of the engine
  * fingerprint, so bump it when a translation changes and compiled caches
  * of imported dictionaries are rebuilt. */
-#define VIGIL__PETR_VERSION 5u
+#define VIGIL__PETR_VERSION 7u
 #define VIGIL__NONE UINT32_MAX
 
 typedef struct vigil__blob_header {
@@ -234,6 +234,17 @@ uint32_t vigil__lexicon_child(const vigil__lexicon *lx, uint32_t node,
  */
 size_t vigil__inflect(const char *verb, size_t len, char *buf, size_t cap,
 		      const char **forms, size_t max);
+
+/*
+ * The regular -ed form of a verb whose WordNet irregular forms replace it
+ * ("chide": "chided", beside "chid"), lowercased into `out`, for
+ * dictionaries that add regular forms to every verb (TABARI). Returns its
+ * length, or 0 when vigil__inflect already writes the regular form, the
+ * verb is not in WordNet's list, the list spells an -ed form itself
+ * ("admit": "admitted", not "admited"), or `out` (cap bytes) is too small.
+ */
+size_t vigil__inflect_replaced_past(const char *verb, size_t len, char *out,
+				    size_t cap);
 
 /* Fingerprint of the irregular table and the spelling rules. */
 uint64_t vigil__inflect_fingerprint(void);
