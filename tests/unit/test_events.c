@@ -958,7 +958,15 @@ static const struct {
 	/* X an earlier dated event: the later clause is dated from it */
 	{"Russia attacked Ukraine on Monday. Ukraine attacked Russia two days after "
 	 "Russia attacked Ukraine.",
-	 "190@2025-02-10/day; 190@2025-02-12/day; 190@2025-02-10/day"},
+	 "190@2025-02-10/day; 190@2025-02-12/day; 190@2025-02-10/day"},	/* an act reported as done is not dated after the report: a later date
+	 * dates what it announces (a threat made now); a future event keeps
+	 * its planned date (the statement that it will is a threat, made now) */
+	{"Russia threatened to attack Kyiv next week.", "1384@2025-02-15/day"},
+	{"Kyiv said on Monday that Russia threatened to attack Kyiv next week.",
+	 "1384@2025-02-10/day"},
+	{"Russia threatened to attack Kyiv last week.", "1384@2025-02-03/week"},
+	{"Russia will attack Ukraine next week.",
+	 "190@2025-02-17/week; 1384@2025-02-15/day"},
 };
 
 static void render_dates(const char *text, char *out, size_t cap)

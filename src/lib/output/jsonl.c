@@ -255,6 +255,14 @@ static void put_date_why(vigil__buf *b, const vigil__analysis *an,
 	} else {
 		put_null(b, "date_text");
 	}
+	if (d->planned >= 0 && (size_t)d->planned < an->ndate) {
+		const vigil__date_expr *e = &an->dates[d->planned];
+
+		put_key(b, "planned_date_text");
+		put_tokens(b, an, e->tok_begin, e->tok_end);
+	} else {
+		put_null(b, "planned_date_text");
+	}
 }
 
 /* "file:line" of an entry, as a JSON string. */
