@@ -54,6 +54,7 @@ static const char test_dict[] =
 	"a visit to | visit to = 042 pos=noun goldstein=1.9 quad=1 plover=CONSULT mode=visit\n"
 	"+visit = 042 goldstein=1.9 quad=1 plover=CONSULT mode=visit\n"
 	"+sign = 057 goldstein=8 quad=1 plover=SUPPORT\n"
+	"agreement with = 057 pos=noun goldstein=8 quad=1 plover=SUPPORT\n"
 	"+seize = 192 goldstein=-9.2 quad=4 plover=ASSAULT\n"
 	"+deny the report(s) = 016 goldstein=-2 quad=1 plover=REJECT\n"
 	"+decline to comment = 011 goldstein=-0.1 quad=1\n"
@@ -792,6 +793,17 @@ static const struct {
 	 "RUS->UKR:040:hypothetical; UKR->RUS:040:hypothetical"},
 	{"Talks between Russia and Ukraine took place.",
 	 "RUS->UKR:040:asserted; UKR->RUS:040:asserted"},
+	/* an event noun as a verb's object lends it its own argument */
+	{"Russia signed a defence and economic agreement with Ukraine.",
+	 "RUS->UKR:057:asserted"},
+	/* a reduced relative without "by": the actor before the participle
+	 * is its recipient when it stands as an object; not a subject after
+	 * "said" */
+	{"Ukraine still holds two North Korean soldiers captured in January.",
+	 "-->PRKMIL:173:asserted"},
+	{"Russia said North Korean soldiers attacked in January.",
+	 "PRKMIL->-:190:asserted:by=RUS"},
+	{"North Korean soldiers captured in January.", "PRKMIL->-:173:asserted"},
 };
 
 static void test_event_table(void **state)

@@ -972,6 +972,19 @@ static int32_t find_subject(vigil__cctx *c, vigil__cverb *v, uint32_t vb)
 	return -1;
 }
 
+/* Whether match mi is an event noun that ends with the preposition of its
+ * own argument ("agreement with", "attack on"), starting at token k: as
+ * the object of a verb ("signed a defence and economic agreement with
+ * Mogadishu"), that argument is the verb's. */
+static int noun_with_argument(const vigil__cctx *c, int32_t mi, uint32_t k)
+{
+	const vigil__match *m = &c->m[mi];
+	const char *pos = vigil__lexicon_entry_pos(c->lx, (uint32_t)c->mc[mi].verb);
+
+	return m->tok_begin == k && m->tok_end > k + 1 && pos &&
+	       strcmp(pos, "noun") == 0 && (WC(c, m->tok_end - 1) & W_OBJPREP);
+}
+
 static int32_t find_object(vigil__cctx *c, uint32_t ve, uint16_t clause)
 {
 	uint32_t k;
@@ -986,6 +999,10 @@ static int32_t find_object(vigil__cctx *c, uint32_t ve, uint16_t clause)
 			if (c->out->actors[TA(c, k)].flags & VIGIL__AF_FRAME)
 				break;
 			return group_of(c, TA(c, k));
+		}
+		if (is_verb_match(c, mi) && noun_with_argument(c, mi, k)) {
+			k = c->m[mi].tok_end - 1;
+			continue;
 		}
 		if (is_verb_match(c, mi))
 			break;
@@ -1080,6 +1097,56 @@ static int reduced_by_agent(vigil__cctx *c, vigil__cverb *v, uint32_t vb,
 		 : -1;
 	v->subj = by;
 	v->rules |= VIGIL__R_BY_AGENT;
+	return 1;
+}
+
+/* Whether the actor phrase k stands as an object: a preposition or a verb
+ * right before it, or another actor earlier in its clause ("Ukraine still
+ * holds two North Korean soldiers"). */
+static int object_position(const vigil__cctx *c, int32_t k)
+{
+	uint32_t b = c->out->actors[k].tok_begin, i;
+
+	if (b <= c->tb)
+		return 0;
+	if (((WC(c, b - 1) & W_PREP) && !tok_is(c, b - 1, "of")) ||
+	    is_verb_match(c, TM(c, b - 1)))
+		return 1; /* not "supporters of X blocked roads" */
+	for (i = b; i-- > c->cbeg[CL(c, b)];) {
+		if (TM(c, i) >= 0 && TA(c, i) < 0)
+			return 0; /* a verb or cue between: "X said Y" */
+		if (TA(c, i) >= 0)
+			return !(c->out->actors[TA(c, i)].flags & VIGIL__AF_FRAME);
+	}
+	return 0;
+}
+
+/* A reduced relative without "by": a participle (a one-word match) right
+ * after an actor in object position and followed by a preposition or
+ * punctuation, not an object ("two North Korean soldiers captured in January", "Ukrainians
+ * held in Russia"): that actor is the recipient, the actor unknown.
+ * Returns 1 when applied. */
+static int reduced_relative(vigil__cctx *c, vigil__cverb *v, uint32_t vb,
+			    uint32_t ve)
+{
+	int32_t k;
+
+	if (v->passive || v->noun || v->obj >= 0 || v->subj < 0 ||
+	    vb <= c->tb || ve != vb + 1 || ve >= c->te ||
+	    !ends_with(c, vb, "ed") ||
+	    TA(c, vb - 1) < 0)
+		return 0;
+	k = group_of(c, TA(c, vb - 1));
+	if (k != v->subj || tok_is(c, ve, "by") ||
+	    !((WC(c, ve) & W_PREP) || is_punct(c, ve, ',') ||
+	      is_punct(c, ve, '.')) ||
+	    !object_position(c, k))
+		return 0;
+	v->obj = k;
+	v->subj = -1;
+	v->passive = 1;
+	v->rules = (uint16_t)((v->rules & ~VIGIL__R_SUBJ_LEFT) |
+			      VIGIL__R_PASSIVE);
 	return 1;
 }
 
@@ -1836,6 +1903,8 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 	}
 	if (reduced_by_agent(c, v, vb, ve))
 		v->rules &= (uint16_t)~(VIGIL__R_OBJ_RIGHT | VIGIL__R_SUBJ_LEFT);
+	else
+		reduced_relative(c, v, vb, ve);
 	if (c->a->failed)
 		return -1;
 	mark_argument(c, v->passive ? v->obj : v->subj);
