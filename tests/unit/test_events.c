@@ -44,7 +44,7 @@ static const char test_dict[] =
 	"United States = USA type=country\n"
 	"[agents]\n"
 	"troop(s) | soldier(s) | forces | military = MIL\n"
-	"official(s) | government | president = GOV\n"
+	"official(s) | government | president | ministry = GOV\n"
 	"[verbs]\n"
 	"+attack = 190 goldstein=-10 quad=4 plover=ASSAULT\n"
 	"war against = 190 pos=noun goldstein=-10 quad=4 plover=ASSAULT\n"
@@ -804,6 +804,21 @@ static const struct {
 	{"Russia said North Korean soldiers attacked in January.",
 	 "PRKMIL->-:190:asserted:by=RUS"},
 	{"North Korean soldiers captured in January.", "PRKMIL->-:173:asserted"},
+	/* an event noun heading a clause of time is no argument of the
+	 * clause around it */
+	{"Russia criticized Ukraine since the attack began.",
+	 "RUS->UKR:111:asserted"},
+	/* a speech act in a participle after reported speech is the
+	 * speaker's, told by the narrator */
+	{"Seoul said Russia attacked Ukraine, criticizing Moscow.",
+	 "RUS->UKR:190:asserted:by=KORGOV; KORGOV->RUSGOV:111:asserted"},
+	{"Seoul said Russia attacked Ukraine, attacking Moscow.",
+	 "RUS->UKR:190:asserted:by=KORGOV; RUS->RUSGOV:190:asserted:by=KORGOV"},
+	/* "the ministry": the phrase with that head named in this sentence or
+	 * the one before, whatever its sector */
+	{"Russia's defence ministry criticized Kyiv. The ministry attacked "
+	 "Ukraine.",
+	 "RUSMIL->UKRGOV:111:asserted; RUSMIL->UKR:190:asserted"},
 };
 
 static void test_event_table(void **state)

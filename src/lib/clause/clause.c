@@ -900,6 +900,37 @@ static int owned_noun_before(const vigil__cctx *c, uint32_t before,
 	return 0;
 }
 
+static int word_in(const vigil__cctx *c, int64_t i, const char *const *w,
+		   size_t n);
+
+static const char *const past_irregular[] = {"began", "came", "took",
+					     "broke", "went"};
+
+/* Whether the event noun at [vb, ve) heads a clause of time opened by
+ * "since", "after", "before", "until", "as" or "once" over determiners
+ * and up to three modifier words ("full-scale": two), and a verb of its own follows ("since the
+ * full-scale invasion began in February 2022"): it is that clause's
+ * subject and takes no actor from the clause around it. */
+static int noun_heads_time_clause(const vigil__cctx *c, uint32_t vb,
+				  uint32_t ve)
+{
+	uint32_t k = vb, mods = 0;
+
+	while (k > c->tb && TM(c, k - 1) < 0 && TA(c, k - 1) < 0 &&
+	       (is_punct(c, k - 1, '-') ||
+		(c->tok[k - 1].type == VIGIL_TOK_WORD &&
+		 ((WC(c, k - 1) & (W_DET | W_NUM)) ||
+		  (!WC(c, k - 1) && mods++ < 3)))))
+		k--;
+	if (k <= c->tb || !(WC(c, k - 1) & W_SUBX) || ve >= c->te ||
+	    c->tok[ve].type != VIGIL_TOK_WORD || TM(c, ve) >= 0)
+		return 0;
+	return (WC(c, ve) & (W_BE | W_HAVE)) ||
+	       (!WC(c, ve) && ends_with(c, ve, "ed")) ||
+	       word_in(c, ve, past_irregular,
+			    sizeof(past_irregular) / sizeof(past_irregular[0]));
+}
+
 static int32_t find_subject(vigil__cctx *c, vigil__cverb *v, uint32_t vb)
 {
 	uint16_t clause = CL(c, vb);
@@ -913,6 +944,8 @@ static int32_t find_subject(vigil__cctx *c, vigil__cverb *v, uint32_t vb)
 			v->rules |= VIGIL__R_SUBJ_POSS;
 			return group_of(c, owner);
 		}
+		if (noun_heads_time_clause(c, vb, c->m[v->match].tok_end))
+			return -1;
 	}
 	for (k = vb; k > c->tb;) {
 		const vigil__actor *a;
@@ -1822,6 +1855,34 @@ static int32_t coordinated_subject(const vigil__cctx *c, uint32_t vb,
 	return coord ? p->subj : subj;
 }
 
+static const char *const speech_roots[] = {"01", "02", "03", "05", "09",
+					   "10", "11", "12", "13"};
+
+int vigil__speech_code(const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(speech_roots) / sizeof(speech_roots[0]); i++)
+		if (strncmp(code, speech_roots[i], 2) == 0)
+			return 1;
+	return 0;
+}
+
+void vigil__speech_act(vigil__cverb *v, const char *code)
+{
+	if (v->speaker < 0 || !vigil__speech_code(code))
+		return;
+	v->subj = v->speaker;
+	v->said_by = -1;
+	v->rules = (uint16_t)((v->rules & ~(VIGIL__R_ATTRIB | VIGIL__R_SUBJ_LEFT)) |
+			      VIGIL__R_SUBJ_FRAME);
+}
+
+/* Adds the verb of match mi with its arguments. A participial adjunct
+ * after reported speech (", calling the incursion a threat") that is a
+ * speech act is the speaker's, told by the narrator: its subject is the
+ * previous verb's speaker (kept in v->speaker for an entry whose code its
+ * patterns pick later) and it has no said_by. */
 static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 {
 	const vigil__match *m = &c->m[mi];
@@ -1840,6 +1901,7 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 	v->sent = c->sent;
 	v->match = mi;
 	v->entry = c->mc[mi].verb;
+	v->speaker = -1;
 	pos = vigil__lexicon_entry_pos(c->lx, (uint32_t)v->entry);
 	v->noun = pos && strcmp(pos, "noun") == 0;
 	if (!v->noun && state_noun(c, vb) &&
@@ -1861,13 +1923,17 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 		v->subj = coordinated_subject(c, vb, v->subj);
 	if (participial(c, v, vb)) {
 		size_t i = o->nverb - 1;
+		const vigil__cverb *p;
 
 		while (i > 0 && o->verbs[i - 1].sent == c->sent &&
 		       o->verbs[i - 1].noun)
 			i--;
-		if (i > 0 && o->verbs[i - 1].sent == c->sent &&
-		    o->verbs[i - 1].subj >= 0 && !o->verbs[i - 1].passive) {
-			v->subj = o->verbs[i - 1].subj;
+		p = i > 0 && o->verbs[i - 1].sent == c->sent ? &o->verbs[i - 1]
+							     : NULL;
+		if (p && p->said_by >= 0)
+			v->speaker = group_of(c, p->said_by);
+		if (p && p->subj >= 0 && !p->passive) {
+			v->subj = p->subj;
 			v->rules |= VIGIL__R_SUBJ_LEFT;
 		}
 	}
@@ -1909,6 +1975,7 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 		return -1;
 	mark_argument(c, v->passive ? v->obj : v->subj);
 	set_said_by(c, v, vb, f, nf);
+	vigil__speech_act(v, vigil__lexicon_entry_code(c->lx, (uint32_t)v->entry));
 	set_aux(c, v, vb, ve);
 	return 0;
 }
@@ -2288,6 +2355,7 @@ static int frame_event(vigil__cctx *c, size_t first, size_t vi, int kind,
 		return -1;
 	d = &o->verbs[o->nverb++];
 	memset(d, 0, sizeof(*d));
+	d->speaker = -1;
 	d->sent = c->sent;
 	d->entry = entry;
 	d->subj = actor;

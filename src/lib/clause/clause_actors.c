@@ -154,6 +154,27 @@ static int32_t recent_actor(const vigil__cctx *c, size_t before,
 	return any;
 }
 
+/* The most recent actor with a country, in this sentence or the one
+ * before, whose phrase ends with the word at token `head`: "the ministry"
+ * is the "defence ministry" named last, even when its sector differs
+ * (bodies are MIL, a bare "ministry" GOV). */
+static int32_t recent_head(const vigil__cctx *c, size_t before, uint32_t head)
+{
+	size_t k, stop = before > LOOKBACK ? before - LOOKBACK : 0;
+
+	for (k = before; k-- > stop;) {
+		const vigil__actor *a = &c->out->actors[k];
+
+		if (a->sent + 1 < c->sent)
+			break;
+		if (a->country[0] && !(a->flags & VIGIL__AF_PLACE) &&
+		    a->tok_end > a->tok_begin + 1 && a->tok_end - 1 != head &&
+		    same_word(c, a->tok_end - 1, head))
+			return (int32_t)k;
+	}
+	return -1;
+}
+
 static void copy_actor_code(vigil__actor *dst, const vigil__actor *src,
 			    int32_t ref)
 {
@@ -831,7 +852,10 @@ static int phrase_at(vigil__cctx *c, uint32_t i, uint32_t floor,
 	if (n == 1 && c->mc[parts[0]].agent >= 0 && a->country[0] == '\0' &&
 	    (vigil__cctx_word(c, dem) & W_DEM) &&
 	    (ends_noun_phrase(c, j) || plural(c, j - 1))) {
-		int32_t k = recent_actor(c, before, NULL, a->sector);
+		int32_t k = plural(c, j - 1) ? -1 : recent_head(c, before, j - 1);
+
+		if (k < 0)
+			k = recent_actor(c, before, NULL, a->sector);
 
 		if (k >= 0) {
 			copy_actor_code(a, &c->out->actors[k], k);
