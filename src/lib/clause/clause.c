@@ -580,6 +580,16 @@ static int unsaid(const vigil__cctx *c, uint32_t se, const vigil__match *m)
 
 /* The speaker of the ATTRIB cue m and the tokens it covers in
  * f; -1 when the cue has none. */
+/* The first ';' at or after token i, else the end of the sentence: "X
+ * said that ..." reaches no further ("China's sweeping claims ... had no
+ * legal basis; Beijing has refused" is the narrator's). */
+static uint32_t semicolon_after(const vigil__cctx *c, uint32_t i)
+{
+	while (i < c->te && !is_punct(c, i, ';'))
+		i++;
+	return i;
+}
+
 static int32_t frame_of(const vigil__cctx *c, const vigil__match *m, frame *f)
 {
 	const vigil__actor *sp;
@@ -597,7 +607,7 @@ static int32_t frame_of(const vigil__cctx *c, const vigil__match *m, frame *f)
 
 		sp = &c->out->actors[k];
 		f->from = ahead ? m->tok_end : c->tb;
-		f->to = ahead ? c->te : sp->tok_begin;
+		f->to = ahead ? semicolon_after(c, m->tok_end) : sp->tok_begin;
 		if (ahead || !unsaid(c, sp->tok_end, m))
 			return k;
 	}
@@ -1981,7 +1991,8 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 }
 
 /* "X asserted that ...": a statement verb (CAMEO 01x) followed by "that"
- * is the frame of the verbs after it that have no speaker yet. */
+ * is the frame of the verbs after it that have no speaker yet, up to a
+ * ';' ("ruled that ...; Beijing has refused" is the narrator's). */
 static void statement_frames(vigil__cctx *c, size_t first)
 {
 	vigil__clauses *o = c->out;
@@ -1997,7 +2008,9 @@ static void statement_frames(vigil__cctx *c, size_t first)
 			    "01", 2) != 0)
 			continue;
 		for (j = i + 1; j < o->nverb; j++)
-			if (o->verbs[j].said_by < 0) {
+			if (o->verbs[j].said_by < 0 &&
+			    c->m[o->verbs[j].match].tok_begin <
+				    semicolon_after(c, ve)) {
 				o->verbs[j].said_by = v->subj;
 				o->verbs[j].rules |= VIGIL__R_STATEMENT;
 			}
