@@ -814,6 +814,12 @@ static const struct {
 	 "RUS->UKR:190:asserted:by=KORGOV; KORGOV->RUSGOV:111:asserted"},
 	{"Seoul said Russia attacked Ukraine, attacking Moscow.",
 	 "RUS->UKR:190:asserted:by=KORGOV; RUS->RUSGOV:190:asserted:by=KORGOV"},
+	/* a bare demonym joined to a demonym with an agent shares the agent;
+	 * a country name does not */
+	{"North Korean and Russian troops attacked Ukraine.",
+	 "PRKMIL->UKR:190:asserted; RUSMIL->UKR:190:asserted"},
+	{"North Korea and Russian troops attacked Ukraine.",
+	 "PRK->UKR:190:asserted; RUSMIL->UKR:190:asserted"},
 	/* "X said that ..." reaches no further than a ';' */
 	{"Seoul said Russia attacked Ukraine; Kyiv criticized Moscow.",
 	 "RUS->UKR:190:asserted:by=KORGOV; UKRGOV->RUSGOV:111:asserted"},

@@ -1278,6 +1278,31 @@ static void share_home_agent(vigil__actor *a, const vigil__actor *g)
 	join_code(a, a->country);
 }
 
+static int is_demonym(const vigil__cctx *c, const vigil__actor *a)
+{
+	vigil__entry e;
+
+	if (a->entry < 0)
+		return 0;
+	vigil__lexicon_entry(c->lx, (uint32_t)a->entry, &e);
+	return e.type && strcmp(e.type, "demonym") == 0;
+}
+
+/* "Indian and Pakistani troops", "Russian and Ukrainian delegations": a
+ * bare demonym joined to a last member that is a demonym with an agent
+ * shares that agent (INDMIL, PAKMIL). */
+static void share_demonym_agent(const vigil__cctx *c, vigil__actor *a,
+				const vigil__actor *last)
+{
+	if (a == last || a->agent >= 0 || a->sector[0] || last->agent < 0 ||
+	    !last->sector[0] || strcmp(a->code, a->country) != 0 ||
+	    !is_demonym(c, a) || !is_demonym(c, last))
+		return;
+	a->agent = last->agent;
+	copy_str(a->sector, sizeof(a->sector), last->sector);
+	join_code(a, a->country);
+}
+
 /* Compounds ("A and B", "A, B and C", "both A and B"): a comma joins only
  * inside a list that ends with "and"/"or"; then "between", PREP flags. */
 static void group_actors(vigil__cctx *c)
@@ -1312,6 +1337,8 @@ static void group_actors(vigil__cctx *c)
 		const vigil__actor *g = &as[a->group];
 
 		share_home_agent(a, g);
+		if (g->ngroup >= 2)
+			share_demonym_agent(c, a, g + g->ngroup - 1);
 		uint32_t w = g->tok_begin > c->tb
 				     ? vigil__cctx_word(c, g->tok_begin - 1)
 				     : 0;
