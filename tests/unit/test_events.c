@@ -820,6 +820,9 @@ static const struct {
 	 "PRKMIL->UKR:190:asserted; RUSMIL->UKR:190:asserted"},
 	{"North Korea and Russian troops attacked Ukraine.",
 	 "PRK->UKR:190:asserted; RUSMIL->UKR:190:asserted"},
+	/* "also", "already", "just" between an auxiliary and its verb */
+	{"Ukraine had also attacked Russia.", "UKR->RUS:190:historical"},
+	{"North Korean soldiers were already captured.", "-->PRKMIL:173:asserted"},
 	/* "X said that ..." reaches no further than a ';' */
 	{"Seoul said Russia attacked Ukraine; Kyiv criticized Moscow.",
 	 "RUS->UKR:190:asserted:by=KORGOV; UKRGOV->RUSGOV:111:asserted"},

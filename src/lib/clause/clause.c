@@ -710,7 +710,13 @@ static int32_t group_of(const vigil__cctx *c, int32_t k)
 	return k < 0 ? -1 : (int32_t)c->out->actors[k].group;
 }
 
-/* The token before i, skipping up to two adverbs ("-ly" words, hedges). */
+static int word_in(const vigil__cctx *c, int64_t i, const char *const *w,
+		   size_t n);
+
+/* The token before i, skipping up to two adverbs ("-ly" words, "also",
+ * "already", "just", hedges). */
+static const char *const plain_adverbs[] = {"also", "already", "just"};
+
 static int64_t before_adverbs(const vigil__cctx *c, uint32_t i)
 {
 	int skipped = 0;
@@ -720,6 +726,8 @@ static int64_t before_adverbs(const vigil__cctx *c, uint32_t i)
 		if (skipped < 2 && c->tok[i].type == VIGIL_TOK_WORD &&
 		    WC(c, i) == 0 &&
 		    (ends_with(c, i, "ly") ||
+		     word_in(c, i, plain_adverbs,
+			     sizeof(plain_adverbs) / sizeof(plain_adverbs[0])) ||
 		     (TM(c, i) >= 0 &&
 		      c->mc[TM(c, i)].cue_class == VIGIL__CUE_HEDGE))) {
 			skipped++;
@@ -909,9 +917,6 @@ static int owned_noun_before(const vigil__cctx *c, uint32_t before,
 	}
 	return 0;
 }
-
-static int word_in(const vigil__cctx *c, int64_t i, const char *const *w,
-		   size_t n);
 
 static const char *const past_irregular[] = {"began", "came", "took",
 					     "broke", "went"};
