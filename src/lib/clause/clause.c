@@ -713,21 +713,21 @@ static int32_t group_of(const vigil__cctx *c, int32_t k)
 static int word_in(const vigil__cctx *c, int64_t i, const char *const *w,
 		   size_t n);
 
-/* The token before i, skipping up to two adverbs ("-ly" words, "also",
- * "already", "just", hedges). */
-static const char *const plain_adverbs[] = {"also", "already", "just"};
-
+/* The token before i, skipping up to two adverbs ("-ly" words, W_ADV:
+ * "also", "already", "just"; hedges). */
 static int64_t before_adverbs(const vigil__cctx *c, uint32_t i)
 {
 	int skipped = 0;
 
 	while (i > c->tb) {
 		i--;
+		if (skipped < 2 && WC(c, i) == W_ADV) {
+			skipped++;
+			continue;
+		}
 		if (skipped < 2 && c->tok[i].type == VIGIL_TOK_WORD &&
 		    WC(c, i) == 0 &&
 		    (ends_with(c, i, "ly") ||
-		     word_in(c, i, plain_adverbs,
-			     sizeof(plain_adverbs) / sizeof(plain_adverbs[0])) ||
 		     (TM(c, i) >= 0 &&
 		      c->mc[TM(c, i)].cue_class == VIGIL__CUE_HEDGE))) {
 			skipped++;
@@ -1990,7 +1990,9 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 		return -1;
 	mark_argument(c, v->passive ? v->obj : v->subj);
 	set_said_by(c, v, vb, f, nf);
-	vigil__speech_act(v, vigil__lexicon_entry_code(c->lx, (uint32_t)v->entry));
+	if (v->speaker >= 0)
+		vigil__speech_act(v, vigil__lexicon_entry_code(c->lx,
+							       (uint32_t)v->entry));
 	set_aux(c, v, vb, ve);
 	return 0;
 }
@@ -2005,17 +2007,17 @@ static void statement_frames(vigil__cctx *c, size_t first)
 
 	for (i = first; i < o->nverb; i++) {
 		const vigil__cverb *v = &o->verbs[i];
-		uint32_t ve = c->m[v->match].tok_end;
+		uint32_t ve = c->m[v->match].tok_end, end;
 
 		if (v->subj < 0 || ve >= c->te || !(WC(c, ve) & W_THAT))
 			continue;
 		if (strncmp(vigil__lexicon_entry_code(c->lx, (uint32_t)v->entry),
 			    "01", 2) != 0)
 			continue;
+		end = semicolon_after(c, ve);
 		for (j = i + 1; j < o->nverb; j++)
 			if (o->verbs[j].said_by < 0 &&
-			    c->m[o->verbs[j].match].tok_begin <
-				    semicolon_after(c, ve)) {
+			    c->m[o->verbs[j].match].tok_begin < end) {
 				o->verbs[j].said_by = v->subj;
 				o->verbs[j].rules |= VIGIL__R_STATEMENT;
 			}

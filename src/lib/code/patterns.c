@@ -1089,7 +1089,7 @@ int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 		shared_subject(an, &an->cl, i);
 		rev[i] = apply_to_verb(an, &an->cl, &wd, v);
 		nrev += rev[i] >= 0;
-		if (v->entry >= 0)
+		if (v->entry >= 0 && v->speaker >= 0)
 			vigil__speech_act(v, vigil__lexicon_entry_code(
 						     an->lx, (uint32_t)v->entry));
 		if (bare_agent_subject(a, an, v) < 0 ||
