@@ -823,6 +823,9 @@ static const struct {
 	/* "also", "already", "just" between an auxiliary and its verb */
 	{"Ukraine had also attacked Russia.", "UKR->RUS:190:historical"},
 	{"North Korean soldiers were already captured.", "-->PRKMIL:173:asserted"},
+	/* a denial verb with its object does not deny what "and" joins */
+	{"Russia denied the reports and criticized Ukraine.",
+	 "RUS->-:016:asserted; RUS->UKR:111:asserted"},
 	/* "X said that ..." reaches no further than a ';' */
 	{"Seoul said Russia attacked Ukraine; Kyiv criticized Moscow.",
 	 "RUS->UKR:190:asserted:by=KORGOV; UKRGOV->RUSGOV:111:asserted"},

@@ -1157,6 +1157,8 @@ static int object_position(const vigil__cctx *c, int32_t k)
 
 	if (b <= c->tb)
 		return 0;
+	if (WC(c, b - 1) & W_THAT)
+		return 0; /* "denied that India attacked" */
 	if (((WC(c, b - 1) & W_PREP) && !tok_is(c, b - 1, "of")) ||
 	    is_verb_match(c, TM(c, b - 1)))
 		return 1; /* not "supporters of X blocked roads" */
@@ -1489,6 +1491,11 @@ static int cue_in_scope(const vigil__cctx *c, uint32_t mi, uint32_t vb,
 			 !verb_or_cue_in(c, ve, m->tok_begin)));
 	}
 	if (m->tok_end > vb || !chain_reaches(c, m->tok_end, vb))
+		return 0;
+	/* a denial verb with its object governs nothing that "and" joins to
+	 * it ("denied any involvement and called for an investigation") */
+	if (c->mc[mi].verb >= 0 && cls == VIGIL__CUE_DENY && m->tok_end < vb &&
+	    (WC(c, m->tok_end) & W_COORD))
 		return 0;
 	/* a verb asking for or refusing something ("refused" is both a verb
 	 * and a REFUSE cue) governs its infinitive or direct object only */
