@@ -826,6 +826,18 @@ static const struct {
 	/* a denial verb with its object does not deny what "and" joins */
 	{"Russia denied the reports and criticized Ukraine.",
 	 "RUS->-:016:asserted; RUS->UKR:111:asserted"},
+	/* an appeal joined by "and" to a coded speaker's statement is the
+	 * speaker's own act */
+	{"Seoul said Russia attacked Ukraine and urged Moscow to halt.",
+	 "RUS->UKR:190:asserted:by=KORGOV; KORGOV->RUSGOV:020:asserted"},
+	/* ", where ..." is a relative clause: the frame after it does not
+	 * reach in */
+	{"Seoul said Russia attacked Ukraine at a summit, where Putin "
+	 "criticized Kyiv.",
+	 "RUS->UKR:190:asserted:by=KORGOV; RUSGOV->UKRGOV:111:asserted"},
+	/* a participle right after an article modifies its noun */
+	{"Putin visited the captured North Korean soldiers.",
+	 "RUSGOV->-:042:asserted; -->PRKMIL:173:asserted"},
 	/* "X said that ..." reaches no further than a ';' */
 	{"Seoul said Russia attacked Ukraine; Kyiv criticized Moscow.",
 	 "RUS->UKR:190:asserted:by=KORGOV; UKRGOV->RUSGOV:111:asserted"},

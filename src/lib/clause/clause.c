@@ -1200,6 +1200,29 @@ static int reduced_relative(vigil__cctx *c, vigil__cverb *v, uint32_t vb,
 	return 1;
 }
 
+/* A one-word -ed verb match right after an article modifies the noun
+ * after it ("the freed men", "the released soldiers"): that noun, when an
+ * actor, is its recipient, as in a passive without agent; it has no
+ * subject. Returns 1 when applied. */
+static int adjectival_participle(vigil__cctx *c, vigil__cverb *v, uint32_t vb,
+				 uint32_t ve)
+{
+	if (v->passive || v->noun || ve != vb + 1 || vb <= c->tb ||
+	    ve >= c->te || !ends_with(c, vb, "ed") ||
+	    c->tok[ve].type != VIGIL_TOK_WORD ||
+	    !(tok_is(c, vb - 1, "the") || tok_is(c, vb - 1, "a") ||
+	      tok_is(c, vb - 1, "an")))
+		return 0; /* not "those killed in the region" */
+	v->subj = -1;
+	v->obj = TA(c, ve) >= 0 ? group_of(c, TA(c, ve)) : -1;
+	v->passive = 1;
+	v->rules = (uint16_t)((v->rules & ~(VIGIL__R_SUBJ_LEFT |
+					    VIGIL__R_OBJ_RIGHT |
+					    VIGIL__R_SUBJ_REL)) |
+			      VIGIL__R_PASSIVE);
+	return 1;
+}
+
 /* The arguments after an event noun without owner: "a ceasefire between
  * A and B" (the group as object: events.c makes it A <-> B, or A -> B),
  * "a visit to Seoul by X", "the release of 26 prisoners by Russia" (X is
@@ -1900,6 +1923,33 @@ void vigil__speech_act(vigil__cverb *v, const char *code)
 			      VIGIL__R_SUBJ_FRAME);
 }
 
+static const char *const appeal_roots[] = {"02", "03", "10"};
+
+/* "X says S and calls for Y", "X said S and urged Y": an appeal, intent or
+ * demand right after "and" in the reported part of a coded speaker's
+ * frame is the speaker's own act; its speaker, or -1. */
+static int32_t coordinated_speaker(const vigil__cctx *c, uint32_t vb,
+				   const char *code, const frame *f, size_t nf)
+{
+	int64_t p = before_adverbs(c, vb);
+	int32_t best;
+	size_t i;
+
+	if (p < 0 || !tok_is(c, (uint32_t)p, "and") ||
+	    (p > c->tb && is_punct(c, (uint32_t)p - 1, ',')))
+		return -1;
+	for (i = 0; i < sizeof(appeal_roots) / sizeof(appeal_roots[0]); i++)
+		if (strncmp(code, appeal_roots[i], 2) == 0)
+			break;
+	if (i == sizeof(appeal_roots) / sizeof(appeal_roots[0]))
+		return -1;
+	best = best_frame(f, nf, vb, NULL, NULL);
+	if (best < 0 || f[best].speaker < 0 || f[best].shared ||
+	    f[best].cue_tok >= vb)
+		return -1;
+	return group_of(c, f[best].speaker);
+}
+
 /* Adds the verb of match mi with its arguments. A participial adjunct
  * after reported speech (", calling the incursion a threat") that is a
  * speech act is the speaker's, told by the narrator: its subject is the
@@ -1959,6 +2009,10 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 			v->rules |= VIGIL__R_SUBJ_LEFT;
 		}
 	}
+	if (v->speaker < 0 && !v->noun && !v->passive)
+		v->speaker = coordinated_speaker(
+			c, vb, vigil__lexicon_entry_code(c->lx, (uint32_t)v->entry),
+			f, nf);
 	v->obj = -1;
 	if (v->passive) {
 		v->rules |= VIGIL__R_PASSIVE;
@@ -1991,8 +2045,8 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 	}
 	if (reduced_by_agent(c, v, vb, ve))
 		v->rules &= (uint16_t)~(VIGIL__R_OBJ_RIGHT | VIGIL__R_SUBJ_LEFT);
-	else
-		reduced_relative(c, v, vb, ve);
+	else if (!reduced_relative(c, v, vb, ve))
+		adjectival_participle(c, v, vb, ve);
 	if (c->a->failed)
 		return -1;
 	mark_argument(c, v->passive ? v->obj : v->subj);

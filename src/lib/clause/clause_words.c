@@ -103,8 +103,8 @@ static const word_class words[MAX_WORD + 1][26][PER_BUCKET] = {
 	},
 	AT(5, 'u') = {{"under", PB}, {"until", PB | W_SUBX}},
 	AT(5, 'w') = {
-		{"which", W_REL}, {"while", W_SUB}, {"whose", W_REL},
-		{"would", W_MODAL}
+		{"where", W_REL}, {"which", W_REL}, {"while", W_SUB},
+		{"whose", W_REL}, {"would", W_MODAL}
 	},
 	AT(6, 'a') = {{"across", P}, {"around", P}, {"august", W_MONTH}},
 	AT(6, 'b') = {{"before", PB | W_SUBX}, {"behind", P}, {"beyond", P}},
