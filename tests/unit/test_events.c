@@ -838,6 +838,7 @@ static const struct {
 	/* a participle right after an article modifies its noun */
 	{"Putin visited the captured North Korean soldiers.",
 	 "RUSGOV->-:042:asserted; -->PRKMIL:173:asserted"},
+	{"Russia attacked Ukraine in seized towns.", "RUS->UKR:190:asserted"},
 	/* "X said that ..." reaches no further than a ';' */
 	{"Seoul said Russia attacked Ukraine; Kyiv criticized Moscow.",
 	 "RUS->UKR:190:asserted:by=KORGOV; UKRGOV->RUSGOV:111:asserted"},

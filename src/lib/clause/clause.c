@@ -1200,8 +1200,9 @@ static int reduced_relative(vigil__cctx *c, vigil__cverb *v, uint32_t vb,
 	return 1;
 }
 
-/* A one-word -ed verb match right after an article modifies the noun
- * after it ("the freed men", "the released soldiers"): that noun, when an
+/* A one-word -ed verb match right after an article or a preposition, with
+ * a word of no closed class after it, modifies that noun ("the freed men",
+ * "the released soldiers", "in occupied areas"): that noun, when an
  * actor, is its recipient, as in a passive without agent; it has no
  * subject. Returns 1 when applied. */
 static int adjectival_participle(vigil__cctx *c, vigil__cverb *v, uint32_t vb,
@@ -1209,9 +1210,9 @@ static int adjectival_participle(vigil__cctx *c, vigil__cverb *v, uint32_t vb,
 {
 	if (v->passive || v->noun || ve != vb + 1 || vb <= c->tb ||
 	    ve >= c->te || !ends_with(c, vb, "ed") ||
-	    c->tok[ve].type != VIGIL_TOK_WORD ||
+	    c->tok[ve].type != VIGIL_TOK_WORD || (WC(c, ve) & ~W_NUM) ||
 	    !(tok_is(c, vb - 1, "the") || tok_is(c, vb - 1, "a") ||
-	      tok_is(c, vb - 1, "an")))
+	      tok_is(c, vb - 1, "an") || (WC(c, vb - 1) & W_PREP)))
 		return 0; /* not "those killed in the region" */
 	v->subj = -1;
 	v->obj = TA(c, ve) >= 0 ? group_of(c, TA(c, ve)) : -1;
