@@ -1930,15 +1930,17 @@ static const char *const appeal_roots[] = {"02", "03", "10"};
  * demand right after "and" in the reported part of a coded speaker's
  * frame is the speaker's own act; its speaker, or -1. */
 static int32_t coordinated_speaker(const vigil__cctx *c, uint32_t vb,
-				   const char *code, const frame *f, size_t nf)
+				   int32_t entry, const frame *f, size_t nf)
 {
 	int64_t p = before_adverbs(c, vb);
+	const char *code;
 	int32_t best;
 	size_t i;
 
-	if (p < 0 || !tok_is(c, (uint32_t)p, "and") ||
+	if (nf == 0 || p < 0 || !tok_is(c, (uint32_t)p, "and") ||
 	    (p > c->tb && is_punct(c, (uint32_t)p - 1, ',')))
 		return -1;
+	code = vigil__lexicon_entry_code(c->lx, (uint32_t)entry);
 	for (i = 0; i < sizeof(appeal_roots) / sizeof(appeal_roots[0]); i++)
 		if (strncmp(code, appeal_roots[i], 2) == 0)
 			break;
@@ -2011,9 +2013,7 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 		}
 	}
 	if (v->speaker < 0 && !v->noun && !v->passive)
-		v->speaker = coordinated_speaker(
-			c, vb, vigil__lexicon_entry_code(c->lx, (uint32_t)v->entry),
-			f, nf);
+		v->speaker = coordinated_speaker(c, vb, v->entry, f, nf);
 	v->obj = -1;
 	if (v->passive) {
 		v->rules |= VIGIL__R_PASSIVE;
