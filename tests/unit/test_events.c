@@ -842,6 +842,8 @@ static const struct {
 	/* "X said that ..." reaches no further than a ';' */
 	{"Seoul said Russia attacked Ukraine; Kyiv criticized Moscow.",
 	 "RUS->UKR:190:asserted:by=KORGOV; UKRGOV->RUSGOV:111:asserted"},
+	{"Seoul said Russia attacked Ukraine, and Kyiv criticized Moscow.",
+	 "RUS->UKR:190:asserted:by=KORGOV; UKRGOV->RUSGOV:111:asserted"},
 	/* "the ministry": the phrase with that head named in this sentence or
 	 * the one before, whatever its sector */
 	{"Russia's defence ministry criticized Kyiv. The ministry attacked "

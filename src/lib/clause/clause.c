@@ -580,13 +580,20 @@ static int unsaid(const vigil__cctx *c, uint32_t se, const vigil__match *m)
 
 /* The speaker of the ATTRIB cue m and the tokens it covers in
  * f; -1 when the cue has none. */
-/* The first ';' at or after token i, else the end of the sentence: "X
- * said that ..." reaches no further ("China's sweeping claims ... had no
- * legal basis; Beijing has refused" is the narrator's). */
-static uint32_t semicolon_after(const vigil__cctx *c, uint32_t i)
+/* Where what a statement reports ends: the first ';' at or after token
+ * i, or ", and"/", but" opening a clause with a subject of its own ("...
+ * would be considered an act of war, and it closed its airspace"), else
+ * the end of the sentence ("China's sweeping claims ... had no legal
+ * basis; Beijing has refused" is the narrator's). */
+static uint32_t report_end(const vigil__cctx *c, uint32_t i)
 {
-	while (i < c->te && !is_punct(c, i, ';'))
-		i++;
+	for (; i < c->te; i++) {
+		if (is_punct(c, i, ';'))
+			break;
+		if (is_punct(c, i, ',') && i + 1 < c->te &&
+		    (WC(c, i + 1) & W_COORD) && subject_follows(c, i + 1))
+			break;
+	}
 	return i;
 }
 
@@ -607,7 +614,7 @@ static int32_t frame_of(const vigil__cctx *c, const vigil__match *m, frame *f)
 
 		sp = &c->out->actors[k];
 		f->from = ahead ? m->tok_end : c->tb;
-		f->to = ahead ? semicolon_after(c, m->tok_end) : sp->tok_begin;
+		f->to = ahead ? report_end(c, m->tok_end) : sp->tok_begin;
 		if (ahead || !unsaid(c, sp->tok_end, m))
 			return k;
 	}
@@ -2076,7 +2083,7 @@ static void statement_frames(vigil__cctx *c, size_t first)
 		if (strncmp(vigil__lexicon_entry_code(c->lx, (uint32_t)v->entry),
 			    "01", 2) != 0)
 			continue;
-		end = semicolon_after(c, ve);
+		end = report_end(c, ve);
 		for (j = i + 1; j < o->nverb; j++)
 			if (o->verbs[j].said_by < 0 &&
 			    c->m[o->verbs[j].match].tok_begin < end) {
