@@ -839,6 +839,11 @@ static const struct {
 	{"Putin visited the captured North Korean soldiers.",
 	 "RUSGOV->-:042:asserted; -->PRKMIL:173:asserted"},
 	{"Russia attacked Ukraine in seized towns.", "RUS->UKR:190:asserted"},
+	/* a past tense joined by "and" is outside a modal's chain */
+	{"Russia would attack Ukraine and criticized Kyiv.",
+	 "RUS->UKR:190:hypothetical; RUS->UKRGOV:111:asserted"},
+	{"Russia would attack Ukraine and criticize Kyiv.",
+	 "RUS->UKR:190:hypothetical; RUS->UKRGOV:111:hypothetical"},
 	/* "X said that ..." reaches no further than a ';' */
 	{"Seoul said Russia attacked Ukraine; Kyiv criticized Moscow.",
 	 "RUS->UKR:190:asserted:by=KORGOV; UKRGOV->RUSGOV:111:asserted"},

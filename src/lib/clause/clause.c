@@ -1503,6 +1503,16 @@ static int verb_or_cue_in(const vigil__cctx *c, uint32_t from, uint32_t to)
 	return 0;
 }
 
+/* Whether the verb at vb is in -ed right after "and"/"or" (over adverbs)
+ * and no form of be/have comes before it in that conjunct. */
+static int past_after_and(const vigil__cctx *c, uint32_t vb)
+{
+	int64_t p = before_adverbs(c, vb);
+
+	return p >= 0 && (WC(c, (uint32_t)p) & W_COORD) &&
+	       !(WC(c, (uint32_t)p) & W_BUT) && ends_with(c, vb, "ed");
+}
+
 static int cue_in_scope(const vigil__cctx *c, uint32_t mi, uint32_t vb,
 			uint32_t ve)
 {
@@ -1522,6 +1532,11 @@ static int cue_in_scope(const vigil__cctx *c, uint32_t mi, uint32_t vb,
 			 !verb_or_cue_in(c, ve, m->tok_begin)));
 	}
 	if (m->tok_end > vb || !chain_reaches(c, m->tok_end, vb))
+		return 0;
+	/* a past tense joined by "and" is no infinitive under a modal or
+	 * future cue ("Moscow would respond and described the decision") */
+	if ((cls == VIGIL__CUE_MODAL || cls == VIGIL__CUE_FUTURE) &&
+	    c->mc[mi].verb < 0 && past_after_and(c, vb))
 		return 0;
 	/* a denial verb with its object governs nothing that "and" joins to
 	 * it ("denied any involvement and called for an investigation") */
