@@ -839,6 +839,9 @@ static const struct {
 	{"Putin visited the captured North Korean soldiers.",
 	 "RUSGOV->-:042:asserted; -->PRKMIL:173:asserted"},
 	{"Russia attacked Ukraine in seized towns.", "RUS->UKR:190:asserted"},
+	/* an aside opening with an article between the subject and its verb */
+	{"Russia, a key North Korean ally, has attacked Ukraine.",
+	 "RUS->UKR:190:asserted"},
 	/* a past tense joined by "and" is outside a modal's chain */
 	{"Russia would attack Ukraine and criticized Kyiv.",
 	 "RUS->UKR:190:hypothetical; RUS->UKRGOV:111:asserted"},

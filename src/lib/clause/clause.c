@@ -953,11 +953,51 @@ static int noun_heads_time_clause(const vigil__cctx *c, uint32_t vb,
 			    sizeof(past_irregular) / sizeof(past_irregular[0]));
 }
 
+static int noun_entry(const vigil__cctx *c, int32_t mi)
+{
+	const char *pos = vigil__lexicon_entry_pos(c->lx, (uint32_t)c->mc[mi].verb);
+
+	return pos && strcmp(pos, "noun") == 0;
+}
+
+/* "Pakistan, a key U.S. ally in the war against terrorism, has refused":
+ * the verb (over auxiliaries and adverbs) right after the closing comma of
+ * an aside that opens with an article right after an actor phrase; that
+ * actor, or -1. The aside holds no verb (event nouns are fine) and no
+ * other punctuation. */
+static int32_t before_aside(const vigil__cctx *c, uint32_t vb)
+{
+	int64_t k = before_adverbs(c, vb);
+	uint32_t open, steps = 0;
+
+	while (k > (int64_t)c->tb &&
+	       (WC(c, (uint32_t)k) & (W_HAVE | W_BE | W_MODAL | W_DO)))
+		k = before_adverbs(c, (uint32_t)k);
+	if (k <= (int64_t)c->tb || !is_punct(c, (uint32_t)k, ','))
+		return -1;
+	for (open = (uint32_t)k; open-- > c->tb && steps++ < 16;) {
+		if ((is_verb_match(c, TM(c, open)) && !noun_entry(c, TM(c, open))) ||
+		    (c->tok[open].type == VIGIL_TOK_PUNCT &&
+		     !is_punct(c, open, ',') && !is_punct(c, open, '.')))
+			return -1;
+		if (!is_punct(c, open, ','))
+			continue;
+		if (open + 1 >= (uint32_t)k || open <= c->tb ||
+		    !(tok_is(c, open + 1, "a") || tok_is(c, open + 1, "an") ||
+		      tok_is(c, open + 1, "the")) ||
+		    TA(c, open - 1) < 0)
+			return -1;
+		return group_of(c, TA(c, open - 1));
+	}
+	return -1;
+}
+
 static int32_t find_subject(vigil__cctx *c, vigil__cverb *v, uint32_t vb)
 {
 	uint16_t clause = CL(c, vb);
 	int frame_skipped = 0;
 	uint32_t k;
+	int32_t aside;
 
 	if (v->noun) {
 		int32_t owner = noun_owner(c, vb);
@@ -968,6 +1008,10 @@ static int32_t find_subject(vigil__cctx *c, vigil__cverb *v, uint32_t vb)
 		}
 		if (noun_heads_time_clause(c, vb, c->m[v->match].tok_end))
 			return -1;
+	} else if ((aside = before_aside(c, vb)) >= 0 &&
+		   !(c->out->actors[aside].flags & VIGIL__AF_FRAME)) {
+		v->rules |= VIGIL__R_SUBJ_LEFT;
+		return aside;
 	}
 	for (k = vb; k > c->tb;) {
 		const vigil__actor *a;
