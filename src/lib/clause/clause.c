@@ -930,9 +930,9 @@ static const char *const past_irregular[] = {"began", "came", "took",
 
 /* Whether the event noun at [vb, ve) heads a clause of time opened by
  * "since", "after", "before", "until", "as" or "once" over determiners
- * and up to three modifier words ("full-scale": two), and a verb of its own follows ("since the
- * full-scale invasion began in February 2022"): it is that clause's
- * subject and takes no actor from the clause around it. */
+ * and up to three modifier words ("full-scale": two) and a verb of its
+ * own follows ("since the full-scale invasion began in February 2022"):
+ * it is that clause's subject, with no actor from the clause around it. */
 static int noun_heads_time_clause(const vigil__cctx *c, uint32_t vb,
 				  uint32_t ve)
 {
@@ -953,6 +953,7 @@ static int noun_heads_time_clause(const vigil__cctx *c, uint32_t vb,
 			    sizeof(past_irregular) / sizeof(past_irregular[0]));
 }
 
+/* Whether the verb entry of match mi is an event noun (pos=noun). */
 static int noun_entry(const vigil__cctx *c, int32_t mi)
 {
 	const char *pos = vigil__lexicon_entry_pos(c->lx, (uint32_t)c->mc[mi].verb);
@@ -976,7 +977,8 @@ static int32_t before_aside(const vigil__cctx *c, uint32_t vb)
 	if (k <= (int64_t)c->tb || !is_punct(c, (uint32_t)k, ','))
 		return -1;
 	for (open = (uint32_t)k; open-- > c->tb && steps++ < 16;) {
-		if ((is_verb_match(c, TM(c, open)) && !noun_entry(c, TM(c, open))) ||
+		if ((is_verb_match(c, TM(c, open)) &&
+		     !noun_entry(c, TM(c, open))) ||
 		    (c->tok[open].type == VIGIL_TOK_PUNCT &&
 		     !is_punct(c, open, ',') && !is_punct(c, open, '.')))
 			return -1;
@@ -1078,10 +1080,9 @@ static int32_t find_subject(vigil__cctx *c, vigil__cverb *v, uint32_t vb)
 static int noun_with_argument(const vigil__cctx *c, int32_t mi, uint32_t k)
 {
 	const vigil__match *m = &c->m[mi];
-	const char *pos = vigil__lexicon_entry_pos(c->lx, (uint32_t)c->mc[mi].verb);
 
-	return m->tok_begin == k && m->tok_end > k + 1 && pos &&
-	       strcmp(pos, "noun") == 0 && (WC(c, m->tok_end - 1) & W_OBJPREP);
+	return m->tok_begin == k && m->tok_end > k + 1 &&
+	       (WC(c, m->tok_end - 1) & W_OBJPREP) && noun_entry(c, mi);
 }
 
 static int32_t find_object(vigil__cctx *c, uint32_t ve, uint16_t clause)
@@ -1224,9 +1225,9 @@ static int object_position(const vigil__cctx *c, int32_t k)
 
 /* A reduced relative without "by": a participle (a one-word match) right
  * after an actor in object position and followed by a preposition or
- * punctuation, not an object ("two North Korean soldiers captured in January", "Ukrainians
- * held in Russia"): that actor is the recipient, the actor unknown.
- * Returns 1 when applied. */
+ * punctuation, not an object ("two North Korean soldiers captured in
+ * January", "Ukrainians held in Russia"): that actor is the recipient,
+ * the actor unknown. Returns 1 when applied. */
 static int reduced_relative(vigil__cctx *c, vigil__cverb *v, uint32_t vb,
 			    uint32_t ve)
 {
@@ -1547,8 +1548,8 @@ static int verb_or_cue_in(const vigil__cctx *c, uint32_t from, uint32_t to)
 	return 0;
 }
 
-/* Whether the verb at vb is in -ed right after "and"/"or" (over adverbs)
- * and no form of be/have comes before it in that conjunct. */
+/* Whether the verb at vb is in -ed right after "and"/"or" (over
+ * adverbs). */
 static int past_after_and(const vigil__cctx *c, uint32_t vb)
 {
 	int64_t p = before_adverbs(c, vb);
@@ -1970,14 +1971,21 @@ static int32_t coordinated_subject(const vigil__cctx *c, uint32_t vb,
 static const char *const speech_roots[] = {"01", "02", "03", "05", "09",
 					   "10", "11", "12", "13"};
 
-int vigil__speech_code(const char *code)
+/* Whether a CAMEO code starts with one of the n two-digit roots. */
+static int root_in(const char *code, const char *const *roots, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(speech_roots) / sizeof(speech_roots[0]); i++)
-		if (strncmp(code, speech_roots[i], 2) == 0)
+	for (i = 0; i < n; i++)
+		if (strncmp(code, roots[i], 2) == 0)
 			return 1;
 	return 0;
+}
+
+int vigil__speech_code(const char *code)
+{
+	return root_in(code, speech_roots,
+		       sizeof(speech_roots) / sizeof(speech_roots[0]));
 }
 
 void vigil__speech_act(vigil__cverb *v, const char *code)
@@ -2001,16 +2009,13 @@ static int32_t coordinated_speaker(const vigil__cctx *c, uint32_t vb,
 	int64_t p = before_adverbs(c, vb);
 	const char *code;
 	int32_t best;
-	size_t i;
 
 	if (nf == 0 || p < 0 || !tok_is(c, (uint32_t)p, "and") ||
 	    (p > c->tb && is_punct(c, (uint32_t)p - 1, ',')))
 		return -1;
 	code = vigil__lexicon_entry_code(c->lx, (uint32_t)entry);
-	for (i = 0; i < sizeof(appeal_roots) / sizeof(appeal_roots[0]); i++)
-		if (strncmp(code, appeal_roots[i], 2) == 0)
-			break;
-	if (i == sizeof(appeal_roots) / sizeof(appeal_roots[0]))
+	if (!root_in(code, appeal_roots,
+		     sizeof(appeal_roots) / sizeof(appeal_roots[0])))
 		return -1;
 	best = best_frame(f, nf, vb, NULL, NULL);
 	if (best < 0 || f[best].speaker < 0 || f[best].shared ||
