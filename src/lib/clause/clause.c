@@ -962,13 +962,12 @@ static int noun_entry(const vigil__cctx *c, int32_t mi)
 }
 
 /* "Pakistan, a key U.S. ally in the war against terrorism, has refused":
- * the verb (over auxiliaries and adverbs) right after the closing comma of
- * an aside that opens with an article right after an actor phrase; that
- * actor, or -1. The aside holds no verb (event nouns are fine) and no
- * other punctuation. */
-static int32_t before_aside(const vigil__cctx *c, uint32_t vb)
+ * the verb (over auxiliaries and adverbs; k: the token before it over
+ * adverbs) right after the closing comma of an aside that opens with an
+ * article right after an actor phrase; that actor, or -1. The aside holds
+ * no verb (event nouns are fine) and no other punctuation. */
+static int32_t before_aside(const vigil__cctx *c, int64_t k)
 {
-	int64_t k = before_adverbs(c, vb);
 	uint32_t open, steps = 0;
 
 	while (k > (int64_t)c->tb &&
@@ -994,7 +993,8 @@ static int32_t before_aside(const vigil__cctx *c, uint32_t vb)
 	return -1;
 }
 
-static int32_t find_subject(vigil__cctx *c, vigil__cverb *v, uint32_t vb)
+static int32_t find_subject(vigil__cctx *c, vigil__cverb *v, uint32_t vb,
+			    int64_t before)
 {
 	uint16_t clause = CL(c, vb);
 	int frame_skipped = 0;
@@ -1010,7 +1010,7 @@ static int32_t find_subject(vigil__cctx *c, vigil__cverb *v, uint32_t vb)
 		}
 		if (noun_heads_time_clause(c, vb, c->m[v->match].tok_end))
 			return -1;
-	} else if ((aside = before_aside(c, vb)) >= 0 &&
+	} else if ((aside = before_aside(c, before)) >= 0 &&
 		   !(c->out->actors[aside].flags & VIGIL__AF_FRAME)) {
 		v->rules |= VIGIL__R_SUBJ_LEFT;
 		return aside;
@@ -2001,12 +2001,13 @@ void vigil__speech_act(vigil__cverb *v, const char *code)
 static const char *const appeal_roots[] = {"02", "03", "10"};
 
 /* "X says S and calls for Y", "X said S and urged Y": an appeal, intent or
- * demand right after "and" in the reported part of a coded speaker's
- * frame is the speaker's own act; its speaker, or -1. */
-static int32_t coordinated_speaker(const vigil__cctx *c, uint32_t vb,
-				   int32_t entry, const frame *f, size_t nf)
+ * demand right after "and" (token p, before vb over adverbs) in the
+ * reported part of a coded speaker's frame is the speaker's own act; its
+ * speaker, or -1. */
+static int32_t coordinated_speaker(const vigil__cctx *c, int64_t p,
+				   uint32_t vb, int32_t entry, const frame *f,
+				   size_t nf)
 {
-	int64_t p = before_adverbs(c, vb);
 	const char *code;
 	int32_t best;
 
@@ -2064,7 +2065,7 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 	k = before_adverbs(c, vb);
 	v->passive = !v->noun && k >= 0 && (WC(c, (uint32_t)k) & W_BE) &&
 		     !ends_with(c, vb, "ing");
-	v->subj = find_subject(c, v, vb);
+	v->subj = find_subject(c, v, vb, k);
 	if (!v->noun && !v->passive)
 		v->subj = coordinated_subject(c, vb, v->subj);
 	if (participial(c, v, vb)) {
@@ -2084,7 +2085,7 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 		}
 	}
 	if (v->speaker < 0 && !v->noun && !v->passive)
-		v->speaker = coordinated_speaker(c, vb, v->entry, f, nf);
+		v->speaker = coordinated_speaker(c, k, vb, v->entry, f, nf);
 	v->obj = -1;
 	if (v->passive) {
 		v->rules |= VIGIL__R_PASSIVE;
