@@ -580,6 +580,23 @@ static int unsaid(const vigil__cctx *c, uint32_t se, const vigil__match *m)
 
 /* The speaker of the ATTRIB cue m and the tokens it covers in
  * f; -1 when the cue has none. */
+/* Where what a statement reports ends: the first ';' at or after token
+ * i, or ", and"/", but" opening a clause with a subject of its own ("...
+ * would be considered an act of war, and it closed its airspace"), else
+ * the end of the sentence ("China's sweeping claims ... had no legal
+ * basis; Beijing has refused" is the narrator's). */
+static uint32_t report_end(const vigil__cctx *c, uint32_t i)
+{
+	for (; i < c->te; i++) {
+		if (is_punct(c, i, ';'))
+			break;
+		if (is_punct(c, i, ',') && i + 1 < c->te &&
+		    (WC(c, i + 1) & W_COORD) && subject_follows(c, i + 1))
+			break;
+	}
+	return i;
+}
+
 static int32_t frame_of(const vigil__cctx *c, const vigil__match *m, frame *f)
 {
 	const vigil__actor *sp;
@@ -597,7 +614,7 @@ static int32_t frame_of(const vigil__cctx *c, const vigil__match *m, frame *f)
 
 		sp = &c->out->actors[k];
 		f->from = ahead ? m->tok_end : c->tb;
-		f->to = ahead ? c->te : sp->tok_begin;
+		f->to = ahead ? report_end(c, m->tok_end) : sp->tok_begin;
 		if (ahead || !unsaid(c, sp->tok_end, m))
 			return k;
 	}
@@ -700,13 +717,21 @@ static int32_t group_of(const vigil__cctx *c, int32_t k)
 	return k < 0 ? -1 : (int32_t)c->out->actors[k].group;
 }
 
-/* The token before i, skipping up to two adverbs ("-ly" words, hedges). */
+static int word_in(const vigil__cctx *c, int64_t i, const char *const *w,
+		   size_t n);
+
+/* The token before i, skipping up to two adverbs ("-ly" words, W_ADV:
+ * "also", "already", "just"; hedges). */
 static int64_t before_adverbs(const vigil__cctx *c, uint32_t i)
 {
 	int skipped = 0;
 
 	while (i > c->tb) {
 		i--;
+		if (skipped < 2 && WC(c, i) == W_ADV) {
+			skipped++;
+			continue;
+		}
 		if (skipped < 2 && c->tok[i].type == VIGIL_TOK_WORD &&
 		    WC(c, i) == 0 &&
 		    (ends_with(c, i, "ly") ||
@@ -900,11 +925,81 @@ static int owned_noun_before(const vigil__cctx *c, uint32_t before,
 	return 0;
 }
 
-static int32_t find_subject(vigil__cctx *c, vigil__cverb *v, uint32_t vb)
+static const char *const past_irregular[] = {"began", "came", "took",
+					     "broke", "went"};
+
+/* Whether the event noun at [vb, ve) heads a clause of time opened by
+ * "since", "after", "before", "until", "as" or "once" over determiners
+ * and up to three modifier words ("full-scale": two) and a verb of its
+ * own follows ("since the full-scale invasion began in February 2022"):
+ * it is that clause's subject, with no actor from the clause around it. */
+static int noun_heads_time_clause(const vigil__cctx *c, uint32_t vb,
+				  uint32_t ve)
+{
+	uint32_t k = vb, mods = 0;
+
+	while (k > c->tb && TM(c, k - 1) < 0 && TA(c, k - 1) < 0 &&
+	       (is_punct(c, k - 1, '-') ||
+		(c->tok[k - 1].type == VIGIL_TOK_WORD &&
+		 ((WC(c, k - 1) & (W_DET | W_NUM)) ||
+		  (!WC(c, k - 1) && mods++ < 3)))))
+		k--;
+	if (k <= c->tb || !(WC(c, k - 1) & W_SUBX) || ve >= c->te ||
+	    c->tok[ve].type != VIGIL_TOK_WORD || TM(c, ve) >= 0)
+		return 0;
+	return (WC(c, ve) & (W_BE | W_HAVE)) ||
+	       (!WC(c, ve) && ends_with(c, ve, "ed")) ||
+	       word_in(c, ve, past_irregular,
+			    sizeof(past_irregular) / sizeof(past_irregular[0]));
+}
+
+/* Whether the verb entry of match mi is an event noun (pos=noun). */
+static int noun_entry(const vigil__cctx *c, int32_t mi)
+{
+	const char *pos = vigil__lexicon_entry_pos(c->lx, (uint32_t)c->mc[mi].verb);
+
+	return pos && strcmp(pos, "noun") == 0;
+}
+
+/* "Pakistan, a key U.S. ally in the war against terrorism, has refused":
+ * the verb (over auxiliaries and adverbs; k: the token before it over
+ * adverbs) right after the closing comma of an aside that opens with an
+ * article right after an actor phrase; that actor, or -1. The aside holds
+ * no verb (event nouns are fine) and no other punctuation. */
+static int32_t before_aside(const vigil__cctx *c, int64_t k)
+{
+	uint32_t open, steps = 0;
+
+	while (k > (int64_t)c->tb &&
+	       (WC(c, (uint32_t)k) & (W_HAVE | W_BE | W_MODAL | W_DO)))
+		k = before_adverbs(c, (uint32_t)k);
+	if (k <= (int64_t)c->tb || !is_punct(c, (uint32_t)k, ','))
+		return -1;
+	for (open = (uint32_t)k; open-- > c->tb && steps++ < 16;) {
+		if ((is_verb_match(c, TM(c, open)) &&
+		     !noun_entry(c, TM(c, open))) ||
+		    (c->tok[open].type == VIGIL_TOK_PUNCT &&
+		     !is_punct(c, open, ',') && !is_punct(c, open, '.')))
+			return -1;
+		if (!is_punct(c, open, ','))
+			continue;
+		if (open + 1 >= (uint32_t)k || open <= c->tb ||
+		    !(tok_is(c, open + 1, "a") || tok_is(c, open + 1, "an") ||
+		      tok_is(c, open + 1, "the")) ||
+		    TA(c, open - 1) < 0)
+			return -1;
+		return group_of(c, TA(c, open - 1));
+	}
+	return -1;
+}
+
+static int32_t find_subject(vigil__cctx *c, vigil__cverb *v, uint32_t vb,
+			    int64_t before)
 {
 	uint16_t clause = CL(c, vb);
 	int frame_skipped = 0;
 	uint32_t k;
+	int32_t aside;
 
 	if (v->noun) {
 		int32_t owner = noun_owner(c, vb);
@@ -913,6 +1008,12 @@ static int32_t find_subject(vigil__cctx *c, vigil__cverb *v, uint32_t vb)
 			v->rules |= VIGIL__R_SUBJ_POSS;
 			return group_of(c, owner);
 		}
+		if (noun_heads_time_clause(c, vb, c->m[v->match].tok_end))
+			return -1;
+	} else if ((aside = before_aside(c, before)) >= 0 &&
+		   !(c->out->actors[aside].flags & VIGIL__AF_FRAME)) {
+		v->rules |= VIGIL__R_SUBJ_LEFT;
+		return aside;
 	}
 	for (k = vb; k > c->tb;) {
 		const vigil__actor *a;
@@ -972,6 +1073,18 @@ static int32_t find_subject(vigil__cctx *c, vigil__cverb *v, uint32_t vb)
 	return -1;
 }
 
+/* Whether match mi is an event noun that ends with the preposition of its
+ * own argument ("agreement with", "attack on"), starting at token k: as
+ * the object of a verb ("signed a defence and economic agreement with
+ * Mogadishu"), that argument is the verb's. */
+static int noun_with_argument(const vigil__cctx *c, int32_t mi, uint32_t k)
+{
+	const vigil__match *m = &c->m[mi];
+
+	return m->tok_begin == k && m->tok_end > k + 1 &&
+	       (WC(c, m->tok_end - 1) & W_OBJPREP) && noun_entry(c, mi);
+}
+
 static int32_t find_object(vigil__cctx *c, uint32_t ve, uint16_t clause)
 {
 	uint32_t k;
@@ -986,6 +1099,10 @@ static int32_t find_object(vigil__cctx *c, uint32_t ve, uint16_t clause)
 			if (c->out->actors[TA(c, k)].flags & VIGIL__AF_FRAME)
 				break;
 			return group_of(c, TA(c, k));
+		}
+		if (is_verb_match(c, mi) && noun_with_argument(c, mi, k)) {
+			k = c->m[mi].tok_end - 1;
+			continue;
 		}
 		if (is_verb_match(c, mi))
 			break;
@@ -1080,6 +1197,82 @@ static int reduced_by_agent(vigil__cctx *c, vigil__cverb *v, uint32_t vb,
 		 : -1;
 	v->subj = by;
 	v->rules |= VIGIL__R_BY_AGENT;
+	return 1;
+}
+
+/* Whether the actor phrase k stands as an object: a preposition or a verb
+ * right before it, or another actor earlier in its clause ("Ukraine still
+ * holds two North Korean soldiers"). */
+static int object_position(const vigil__cctx *c, int32_t k)
+{
+	uint32_t b = c->out->actors[k].tok_begin, i;
+
+	if (b <= c->tb)
+		return 0;
+	if (WC(c, b - 1) & W_THAT)
+		return 0; /* "denied that India attacked" */
+	if (((WC(c, b - 1) & W_PREP) && !tok_is(c, b - 1, "of")) ||
+	    is_verb_match(c, TM(c, b - 1)))
+		return 1; /* not "supporters of X blocked roads" */
+	for (i = b; i-- > c->cbeg[CL(c, b)];) {
+		if (TM(c, i) >= 0 && TA(c, i) < 0)
+			return 0; /* a verb or cue between: "X said Y" */
+		if (TA(c, i) >= 0)
+			return !(c->out->actors[TA(c, i)].flags & VIGIL__AF_FRAME);
+	}
+	return 0;
+}
+
+/* A reduced relative without "by": a participle (a one-word match) right
+ * after an actor in object position and followed by a preposition or
+ * punctuation, not an object ("two North Korean soldiers captured in
+ * January", "Ukrainians held in Russia"): that actor is the recipient,
+ * the actor unknown. Returns 1 when applied. */
+static int reduced_relative(vigil__cctx *c, vigil__cverb *v, uint32_t vb,
+			    uint32_t ve)
+{
+	int32_t k;
+
+	if (v->passive || v->noun || v->obj >= 0 || v->subj < 0 ||
+	    vb <= c->tb || ve != vb + 1 || ve >= c->te ||
+	    !ends_with(c, vb, "ed") ||
+	    TA(c, vb - 1) < 0)
+		return 0;
+	k = group_of(c, TA(c, vb - 1));
+	if (k != v->subj || tok_is(c, ve, "by") ||
+	    !((WC(c, ve) & W_PREP) || is_punct(c, ve, ',') ||
+	      is_punct(c, ve, '.')) ||
+	    !object_position(c, k))
+		return 0;
+	v->obj = k;
+	v->subj = -1;
+	v->passive = 1;
+	v->rules = (uint16_t)((v->rules & ~VIGIL__R_SUBJ_LEFT) |
+			      VIGIL__R_PASSIVE);
+	return 1;
+}
+
+/* A one-word -ed verb match right after an article or a preposition, with
+ * a word of no closed class after it, modifies that noun ("the freed men",
+ * "the released soldiers", "in occupied areas"): that noun, when an
+ * actor, is its recipient, as in a passive without agent; it has no
+ * subject. Returns 1 when applied. */
+static int adjectival_participle(vigil__cctx *c, vigil__cverb *v, uint32_t vb,
+				 uint32_t ve)
+{
+	if (v->passive || v->noun || ve != vb + 1 || vb <= c->tb ||
+	    ve >= c->te || !ends_with(c, vb, "ed") ||
+	    c->tok[ve].type != VIGIL_TOK_WORD || (WC(c, ve) & ~W_NUM) ||
+	    !(tok_is(c, vb - 1, "the") || tok_is(c, vb - 1, "a") ||
+	      tok_is(c, vb - 1, "an") || (WC(c, vb - 1) & W_PREP)))
+		return 0; /* not "those killed in the region" */
+	v->subj = -1;
+	v->obj = TA(c, ve) >= 0 ? group_of(c, TA(c, ve)) : -1;
+	v->passive = 1;
+	v->rules = (uint16_t)((v->rules & ~(VIGIL__R_SUBJ_LEFT |
+					    VIGIL__R_OBJ_RIGHT |
+					    VIGIL__R_SUBJ_REL)) |
+			      VIGIL__R_PASSIVE);
 	return 1;
 }
 
@@ -1355,6 +1548,16 @@ static int verb_or_cue_in(const vigil__cctx *c, uint32_t from, uint32_t to)
 	return 0;
 }
 
+/* Whether the verb at vb is in -ed right after "and"/"or" (over
+ * adverbs). */
+static int past_after_and(const vigil__cctx *c, uint32_t vb)
+{
+	int64_t p = before_adverbs(c, vb);
+
+	return p >= 0 && (WC(c, (uint32_t)p) & W_COORD) &&
+	       !(WC(c, (uint32_t)p) & W_BUT) && ends_with(c, vb, "ed");
+}
+
 static int cue_in_scope(const vigil__cctx *c, uint32_t mi, uint32_t vb,
 			uint32_t ve)
 {
@@ -1374,6 +1577,16 @@ static int cue_in_scope(const vigil__cctx *c, uint32_t mi, uint32_t vb,
 			 !verb_or_cue_in(c, ve, m->tok_begin)));
 	}
 	if (m->tok_end > vb || !chain_reaches(c, m->tok_end, vb))
+		return 0;
+	/* a past tense joined by "and" is no infinitive under a modal or
+	 * future cue ("Moscow would respond and described the decision") */
+	if ((cls == VIGIL__CUE_MODAL || cls == VIGIL__CUE_FUTURE) &&
+	    c->mc[mi].verb < 0 && past_after_and(c, vb))
+		return 0;
+	/* a denial verb with its object governs nothing that "and" joins to
+	 * it ("denied any involvement and called for an investigation") */
+	if (c->mc[mi].verb >= 0 && cls == VIGIL__CUE_DENY && m->tok_end < vb &&
+	    (WC(c, m->tok_end) & W_COORD))
 		return 0;
 	/* a verb asking for or refusing something ("refused" is both a verb
 	 * and a REFUSE cue) governs its infinitive or direct object only */
@@ -1755,6 +1968,68 @@ static int32_t coordinated_subject(const vigil__cctx *c, uint32_t vb,
 	return coord ? p->subj : subj;
 }
 
+static const char *const speech_roots[] = {"01", "02", "03", "05", "09",
+					   "10", "11", "12", "13"};
+
+/* Whether a CAMEO code starts with one of the n two-digit roots. */
+static int root_in(const char *code, const char *const *roots, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strncmp(code, roots[i], 2) == 0)
+			return 1;
+	return 0;
+}
+
+int vigil__speech_code(const char *code)
+{
+	return root_in(code, speech_roots,
+		       sizeof(speech_roots) / sizeof(speech_roots[0]));
+}
+
+void vigil__speech_act(vigil__cverb *v, const char *code)
+{
+	if (v->speaker < 0 || !vigil__speech_code(code))
+		return;
+	v->subj = v->speaker;
+	v->said_by = -1;
+	v->rules = (uint16_t)((v->rules & ~(VIGIL__R_ATTRIB | VIGIL__R_SUBJ_LEFT)) |
+			      VIGIL__R_SUBJ_FRAME);
+}
+
+static const char *const appeal_roots[] = {"02", "03", "10"};
+
+/* "X says S and calls for Y", "X said S and urged Y": an appeal, intent or
+ * demand right after "and" (token p, before vb over adverbs) in the
+ * reported part of a coded speaker's frame is the speaker's own act; its
+ * speaker, or -1. */
+static int32_t coordinated_speaker(const vigil__cctx *c, int64_t p,
+				   uint32_t vb, int32_t entry, const frame *f,
+				   size_t nf)
+{
+	const char *code;
+	int32_t best;
+
+	if (nf == 0 || p < 0 || !tok_is(c, (uint32_t)p, "and") ||
+	    (p > c->tb && is_punct(c, (uint32_t)p - 1, ',')))
+		return -1;
+	code = vigil__lexicon_entry_code(c->lx, (uint32_t)entry);
+	if (!root_in(code, appeal_roots,
+		     sizeof(appeal_roots) / sizeof(appeal_roots[0])))
+		return -1;
+	best = best_frame(f, nf, vb, NULL, NULL);
+	if (best < 0 || f[best].speaker < 0 || f[best].shared ||
+	    f[best].cue_tok >= vb)
+		return -1;
+	return group_of(c, f[best].speaker);
+}
+
+/* Adds the verb of match mi with its arguments. A participial adjunct
+ * after reported speech (", calling the incursion a threat") that is a
+ * speech act is the speaker's, told by the narrator: its subject is the
+ * previous verb's speaker (kept in v->speaker for an entry whose code its
+ * patterns pick later) and it has no said_by. */
 static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 {
 	const vigil__match *m = &c->m[mi];
@@ -1773,6 +2048,7 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 	v->sent = c->sent;
 	v->match = mi;
 	v->entry = c->mc[mi].verb;
+	v->speaker = -1;
 	pos = vigil__lexicon_entry_pos(c->lx, (uint32_t)v->entry);
 	v->noun = pos && strcmp(pos, "noun") == 0;
 	if (!v->noun && state_noun(c, vb) &&
@@ -1789,21 +2065,27 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 	k = before_adverbs(c, vb);
 	v->passive = !v->noun && k >= 0 && (WC(c, (uint32_t)k) & W_BE) &&
 		     !ends_with(c, vb, "ing");
-	v->subj = find_subject(c, v, vb);
+	v->subj = find_subject(c, v, vb, k);
 	if (!v->noun && !v->passive)
 		v->subj = coordinated_subject(c, vb, v->subj);
 	if (participial(c, v, vb)) {
 		size_t i = o->nverb - 1;
+		const vigil__cverb *p;
 
 		while (i > 0 && o->verbs[i - 1].sent == c->sent &&
 		       o->verbs[i - 1].noun)
 			i--;
-		if (i > 0 && o->verbs[i - 1].sent == c->sent &&
-		    o->verbs[i - 1].subj >= 0 && !o->verbs[i - 1].passive) {
-			v->subj = o->verbs[i - 1].subj;
+		p = i > 0 && o->verbs[i - 1].sent == c->sent ? &o->verbs[i - 1]
+							     : NULL;
+		if (p && p->said_by >= 0)
+			v->speaker = group_of(c, p->said_by);
+		if (p && p->subj >= 0 && !p->passive) {
+			v->subj = p->subj;
 			v->rules |= VIGIL__R_SUBJ_LEFT;
 		}
 	}
+	if (v->speaker < 0 && !v->noun && !v->passive)
+		v->speaker = coordinated_speaker(c, k, vb, v->entry, f, nf);
 	v->obj = -1;
 	if (v->passive) {
 		v->rules |= VIGIL__R_PASSIVE;
@@ -1836,16 +2118,22 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 	}
 	if (reduced_by_agent(c, v, vb, ve))
 		v->rules &= (uint16_t)~(VIGIL__R_OBJ_RIGHT | VIGIL__R_SUBJ_LEFT);
+	else if (!reduced_relative(c, v, vb, ve))
+		adjectival_participle(c, v, vb, ve);
 	if (c->a->failed)
 		return -1;
 	mark_argument(c, v->passive ? v->obj : v->subj);
 	set_said_by(c, v, vb, f, nf);
+	if (v->speaker >= 0)
+		vigil__speech_act(v, vigil__lexicon_entry_code(c->lx,
+							       (uint32_t)v->entry));
 	set_aux(c, v, vb, ve);
 	return 0;
 }
 
 /* "X asserted that ...": a statement verb (CAMEO 01x) followed by "that"
- * is the frame of the verbs after it that have no speaker yet. */
+ * is the frame of the verbs after it that have no speaker yet, up to a
+ * ';' ("ruled that ...; Beijing has refused" is the narrator's). */
 static void statement_frames(vigil__cctx *c, size_t first)
 {
 	vigil__clauses *o = c->out;
@@ -1853,15 +2141,17 @@ static void statement_frames(vigil__cctx *c, size_t first)
 
 	for (i = first; i < o->nverb; i++) {
 		const vigil__cverb *v = &o->verbs[i];
-		uint32_t ve = c->m[v->match].tok_end;
+		uint32_t ve = c->m[v->match].tok_end, end;
 
 		if (v->subj < 0 || ve >= c->te || !(WC(c, ve) & W_THAT))
 			continue;
 		if (strncmp(vigil__lexicon_entry_code(c->lx, (uint32_t)v->entry),
 			    "01", 2) != 0)
 			continue;
+		end = report_end(c, ve);
 		for (j = i + 1; j < o->nverb; j++)
-			if (o->verbs[j].said_by < 0) {
+			if (o->verbs[j].said_by < 0 &&
+			    c->m[o->verbs[j].match].tok_begin < end) {
 				o->verbs[j].said_by = v->subj;
 				o->verbs[j].rules |= VIGIL__R_STATEMENT;
 			}
@@ -2219,6 +2509,7 @@ static int frame_event(vigil__cctx *c, size_t first, size_t vi, int kind,
 		return -1;
 	d = &o->verbs[o->nverb++];
 	memset(d, 0, sizeof(*d));
+	d->speaker = -1;
 	d->sent = c->sent;
 	d->entry = entry;
 	d->subj = actor;

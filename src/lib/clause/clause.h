@@ -121,7 +121,19 @@ typedef struct vigil__cverb {
 	uint8_t mutual;   /* TABARI's `%` pattern: events among the members
 			     of the subject's compound, each toward each */
 	uint16_t rules;   /* VIGIL__R_* */
+	int32_t speaker;  /* a participle after reported speech (", calling
+			     X a threat"): that speech's speaker, its subject
+			     when it is a speech act (vigil__speech_act); -1 */
 } vigil__cverb;
+
+/* Whether a CAMEO code is a speech act: a statement, appeal, intent,
+ * praise, demand, criticism, rejection or threat (01-03, 05, 09-13). */
+int vigil__speech_code(const char *code);
+
+/* A participle after reported speech that proves a speech act once its
+ * patterns picked its entry: the speaker's own act, told by the narrator
+ * (subject v->speaker, no said_by). */
+void vigil__speech_act(vigil__cverb *v, const char *code);
 
 /* An attribution frame: cue `cue` (a match) with speaker `speaker` (an
  * actor) covers the tokens [from, to) of sentence `sent`. */

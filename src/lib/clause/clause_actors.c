@@ -154,6 +154,27 @@ static int32_t recent_actor(const vigil__cctx *c, size_t before,
 	return any;
 }
 
+/* The most recent actor with a country, in this sentence or the one
+ * before, whose phrase ends with the word at token `head`: "the ministry"
+ * is the "defence ministry" named last, even when its sector differs
+ * (bodies are MIL, a bare "ministry" GOV). */
+static int32_t recent_head(const vigil__cctx *c, size_t before, uint32_t head)
+{
+	size_t k, stop = before > LOOKBACK ? before - LOOKBACK : 0;
+
+	for (k = before; k-- > stop;) {
+		const vigil__actor *a = &c->out->actors[k];
+
+		if (a->sent + 1 < c->sent)
+			break;
+		if (a->country[0] && !(a->flags & VIGIL__AF_PLACE) &&
+		    a->tok_end > a->tok_begin + 1 && a->tok_end - 1 != head &&
+		    same_word(c, a->tok_end - 1, head))
+			return (int32_t)k;
+	}
+	return -1;
+}
+
 static void copy_actor_code(vigil__actor *dst, const vigil__actor *src,
 			    int32_t ref)
 {
@@ -831,7 +852,10 @@ static int phrase_at(vigil__cctx *c, uint32_t i, uint32_t floor,
 	if (n == 1 && c->mc[parts[0]].agent >= 0 && a->country[0] == '\0' &&
 	    (vigil__cctx_word(c, dem) & W_DEM) &&
 	    (ends_noun_phrase(c, j) || plural(c, j - 1))) {
-		int32_t k = recent_actor(c, before, NULL, a->sector);
+		int32_t k = plural(c, j - 1) ? -1 : recent_head(c, before, j - 1);
+
+		if (k < 0)
+			k = recent_actor(c, before, NULL, a->sector);
 
 		if (k >= 0) {
 			copy_actor_code(a, &c->out->actors[k], k);
@@ -1254,6 +1278,31 @@ static void share_home_agent(vigil__actor *a, const vigil__actor *g)
 	join_code(a, a->country);
 }
 
+static int is_demonym(const vigil__cctx *c, const vigil__actor *a)
+{
+	vigil__entry e;
+
+	if (a->entry < 0)
+		return 0;
+	vigil__lexicon_entry(c->lx, (uint32_t)a->entry, &e);
+	return e.type && strcmp(e.type, "demonym") == 0;
+}
+
+/* "Indian and Pakistani troops", "Russian and Ukrainian delegations": a
+ * bare demonym joined to a last member that is a demonym with an agent
+ * shares that agent (INDMIL, PAKMIL). */
+static void share_demonym_agent(const vigil__cctx *c, vigil__actor *a,
+				const vigil__actor *last)
+{
+	if (a == last || a->agent >= 0 || a->sector[0] || last->agent < 0 ||
+	    !last->sector[0] || strcmp(a->code, a->country) != 0 ||
+	    !is_demonym(c, a) || !is_demonym(c, last))
+		return;
+	a->agent = last->agent;
+	copy_str(a->sector, sizeof(a->sector), last->sector);
+	join_code(a, a->country);
+}
+
 /* Compounds ("A and B", "A, B and C", "both A and B"): a comma joins only
  * inside a list that ends with "and"/"or"; then "between", PREP flags. */
 static void group_actors(vigil__cctx *c)
@@ -1288,6 +1337,8 @@ static void group_actors(vigil__cctx *c)
 		const vigil__actor *g = &as[a->group];
 
 		share_home_agent(a, g);
+		if (g->ngroup >= 2)
+			share_demonym_agent(c, a, g + g->ngroup - 1);
 		uint32_t w = g->tok_begin > c->tb
 				     ? vigil__cctx_word(c, g->tok_begin - 1)
 				     : 0;

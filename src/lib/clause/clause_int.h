@@ -33,6 +33,7 @@
 #define W_BLOCK   0x080000u /* prepositions that end an object search */
 #define W_PAIR    0x100000u /* both, either, neither: open a compound */
 #define W_COMMIT  0x200000u /* commit(s), committed, committing */
+#define W_ADV     0x400000u /* also, already, just: skipped before a verb */
 
 /* The classes of token text [s, s+len) (case-insensitive), or 0. */
 uint32_t vigil__clause_word(const char *s, size_t len);

@@ -61,14 +61,14 @@ static const word_class words[MAX_WORD + 1][26][PER_BUCKET] = {
 	AT(3, 't') = {{"ten", W_NUM}, {"the", W_DET | W_DEM}, {"two", W_NUM}},
 	AT(3, 'v') = {{"via", PB}},
 	AT(3, 'w') = {{"was", W_BE}, {"who", W_REL}},
-	AT(4, 'a') = {{"also", 0}, {"amid", PB}},
+	AT(4, 'a') = {{"also", W_ADV}, {"amid", PB}},
 	AT(4, 'b') = {{"been", W_BE}, {"both", W_PAIR}},
 	AT(4, 'd') = {{"does", W_DO}},
 	AT(4, 'e') = {{"each", W_DET}},
 	AT(4, 'f') = {{"five", W_NUM}, {"four", W_NUM}, {"from", PB}},
 	AT(4, 'h') = {{"have", W_HAVE}},
 	AT(4, 'i') = {{"into", PO}},
-	AT(4, 'j') = {{"july", W_MONTH}, {"june", W_MONTH}},
+	AT(4, 'j') = {{"july", W_MONTH}, {"june", W_MONTH}, {"just", W_ADV}},
 	AT(4, 'm') = {
 		{"many", W_DET}, {"more", W_DET}, {"most", W_DET},
 		{"must", W_MODAL}
@@ -103,8 +103,8 @@ static const word_class words[MAX_WORD + 1][26][PER_BUCKET] = {
 	},
 	AT(5, 'u') = {{"under", PB}, {"until", PB | W_SUBX}},
 	AT(5, 'w') = {
-		{"which", W_REL}, {"while", W_SUB}, {"whose", W_REL},
-		{"would", W_MODAL}
+		{"where", W_REL}, {"which", W_REL}, {"while", W_SUB},
+		{"whose", W_REL}, {"would", W_MODAL}
 	},
 	AT(6, 'a') = {{"across", P}, {"around", P}, {"august", W_MONTH}},
 	AT(6, 'b') = {{"before", PB | W_SUBX}, {"behind", P}, {"beyond", P}},
@@ -117,7 +117,7 @@ static const word_class words[MAX_WORD + 1][26][PER_BUCKET] = {
 	AT(6, 't') = {{"though", W_SUB}, {"toward", PO}, {"twelve", W_NUM}},
 	AT(6, 'u') = {{"unless", W_SUB}},
 	AT(6, 'w') = {{"within", PB}},
-	AT(7, 'a') = {{"against", PO}, {"another", W_DET}},
+	AT(7, 'a') = {{"against", PO}, {"already", W_ADV}, {"another", W_DET}},
 	AT(7, 'b') = {{"because", W_SUB}, {"between", P}},
 	AT(7, 'c') = {{"commits", W_COMMIT}},
 	AT(7, 'd') = {{"despite", PB}},

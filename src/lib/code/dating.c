@@ -385,6 +385,7 @@ static void set_from(vigil__dated *out, const vigil__date_expr *e,
 	out->date = e->date;
 	out->precision = e->precision;
 	out->expr = k;
+	out->planned = -1;
 	out->source = source;
 }
 
@@ -465,6 +466,7 @@ void vigil__date_at(const vigil__analysis *an, uint32_t s, const uint16_t *cl,
 		return;
 	}
 	out->expr = -1;
+	out->planned = -1;
 	out->date = an->date;
 	out->precision = VIGIL_DP_DAY;
 	out->source = an->date ? VIGIL__DS_PUBLICATION : VIGIL__DS_NONE;
@@ -552,6 +554,34 @@ static void date_anchored(const vigil__analysis *an, uint32_t s,
 	}
 }
 
+/* An act the text reports as done (asserted, negated, denied, historical)
+ * cannot have happened after the report: a later date in its clause dates
+ * what it announces ("Turkiye will welcome our allies in Ankara in 2026"
+ * expresses the intent now). It takes the statement's date, else the
+ * publication date, and keeps the later expression as `planned`. Future and
+ * hypothetical events keep their planned date (aux_mode says so). */
+static void date_of_report(const vigil__analysis *an, uint32_t s,
+			   const uint16_t *cl, vigil__event *e)
+{
+	uint8_t aux = an->cl.verbs[e->verb].aux;
+	uint32_t cue = cue_tok_of(an, e);
+	int32_t planned = e->when.expr, k;
+
+	if (!an->date || e->when.date <= an->date || planned < 0 ||
+	    aux == VIGIL__AUX_FUTURE || aux == VIGIL__AUX_HYPOTHETICAL)
+		return;
+	k = cl && cue != UINT32_MAX ? own_expression(an, s, cl, cue) : -1;
+	if (k >= 0 && k != planned && an->dates[k].date <= an->date) {
+		set_from(&e->when, &an->dates[k], k, VIGIL__DS_STATEMENT);
+	} else {
+		e->when.expr = -1;
+		e->when.date = an->date;
+		e->when.precision = VIGIL_DP_DAY;
+		e->when.source = VIGIL__DS_PUBLICATION;
+	}
+	e->when.planned = planned;
+}
+
 void vigil__events_date(const vigil__analysis *an, uint32_t s, size_t first,
 			size_t end, const uint16_t *cl)
 {
@@ -573,4 +603,6 @@ void vigil__events_date(const vigil__analysis *an, uint32_t s, size_t first,
 	}
 	if (cl)
 		date_anchored(an, s, cl, first, end);
+	for (k = first; k < end; k++)
+		date_of_report(an, s, cl, &an->events[k]);
 }

@@ -2,7 +2,9 @@
  * dating.h: dates of events and figures (internal). The date expressions of
  * every sentence (src/lib/resolve/dates.h) are found once; a record gets the
  * date of an expression in its own clause, else of the statement reporting
- * it (the attribution cue's clause), else the publication date. "N units
+ * it (the attribution cue's clause), else the publication date. An act
+ * reported as done (not future or hypothetical) is never dated after the
+ * report: a later date belongs to what it announces. "N units
  * after X" dates X's clause by the module's fallback and the clause it
  * modifies from X's event when that event has a date of its own.
  *
@@ -32,6 +34,8 @@ const char *vigil__date_source_name(int src);
 typedef struct vigil__dated {
 	uint32_t date;     /* first day YYYYMMDD; 0: none (null) */
 	int32_t expr;      /* index into vigil__analysis.dates, or -1 */
+	int32_t planned;   /* an act dated after its report: the expression
+			      that dates what it announces, else -1 */
 	uint8_t precision; /* vigil__date_precision */
 	uint8_t source;    /* enum vigil__date_source */
 } vigil__dated;

@@ -1310,6 +1310,9 @@ int vigil__patterns_apply(vigil__arena *a, vigil__analysis *an)
 			petrarch_codes(an, &an->cl, v->subj);
 			petrarch_codes(an, &an->cl, v->obj);
 		}
+		if (v->entry >= 0 && v->speaker >= 0)
+			vigil__speech_act(v, vigil__lexicon_entry_code(
+						     an->lx, (uint32_t)v->entry));
 		if (bare_agent_subject(a, an, v) < 0 ||
 		    bare_agent_object(a, an, v) < 0)
 			return -1;

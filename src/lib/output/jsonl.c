@@ -242,19 +242,28 @@ static void put_dated(vigil__buf *b, const vigil__dated *d, int precision)
 		put_null(b, "date_precision");
 }
 
-/* --explain: where the date comes from and the expression's text. */
+/* The text of date expression k under `key`, or null when k is -1. */
+static void put_date_text(vigil__buf *b, const vigil__analysis *an,
+			  const char *key, int32_t k)
+{
+	if (k >= 0 && (size_t)k < an->ndate) {
+		const vigil__date_expr *e = &an->dates[k];
+
+		put_key(b, key);
+		put_tokens(b, an, e->tok_begin, e->tok_end);
+	} else {
+		put_null(b, key);
+	}
+}
+
+/* --explain: where the date comes from, the expression's text and, for
+ * an act re-dated to its report, the later date it announces. */
 static void put_date_why(vigil__buf *b, const vigil__analysis *an,
 			 const vigil__dated *d)
 {
 	put_str(b, "date_source", vigil__date_source_name(d->source));
-	if (d->expr >= 0 && (size_t)d->expr < an->ndate) {
-		const vigil__date_expr *e = &an->dates[d->expr];
-
-		put_key(b, "date_text");
-		put_tokens(b, an, e->tok_begin, e->tok_end);
-	} else {
-		put_null(b, "date_text");
-	}
+	put_date_text(b, an, "date_text", d->expr);
+	put_date_text(b, an, "planned_date_text", d->planned);
 }
 
 /* "file:line" of an entry, as a JSON string. */
