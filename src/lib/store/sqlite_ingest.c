@@ -18,19 +18,25 @@
 
 #include "sqlite_int.h"
 
-/* The VIGIL__MINHASH_BANDS indexed minima as (position, ?value, document
- * ?18) rows: one statement per document stores them. */
+/* The VIGIL__MINHASH_BANDS index keys of a signature (?1..?17), and as
+ * (key, document ?18) rows: one statement per document reads or writes
+ * them. */
+#define BAND_KEYS \
+	"(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15," \
+	" ?16, ?17)"
 #define BAND_ROWS \
-	"(0, ?1, ?18), (1, ?2, ?18), (2, ?3, ?18), (3, ?4, ?18)," \
-	" (4, ?5, ?18), (5, ?6, ?18), (6, ?7, ?18), (7, ?8, ?18)," \
-	" (8, ?9, ?18), (9, ?10, ?18), (10, ?11, ?18)," \
-	" (11, ?12, ?18), (12, ?13, ?18), (13, ?14, ?18)," \
-	" (14, ?15, ?18), (15, ?16, ?18), (16, ?17, ?18)"
-_Static_assert(VIGIL__MINHASH_BANDS == 17, "BAND_ROWS lists 17");
+	"(?1, ?18), (?2, ?18), (?3, ?18), (?4, ?18), (?5, ?18), (?6, ?18)," \
+	" (?7, ?18), (?8, ?18), (?9, ?18), (?10, ?18), (?11, ?18)," \
+	" (?12, ?18), (?13, ?18), (?14, ?18), (?15, ?18), (?16, ?18)," \
+	" (?17, ?18)"
+_Static_assert(VIGIL__MINHASH_BANDS == 17, "BAND_KEYS lists 17");
 
-/* The events of document ?1 (through the sentence index), the source it
- * is counted under, and its events' clusters, for taking its counts back. */
-#define DOC_EVENTS "sentence_id IN (SELECT id FROM sentences WHERE doc_id = ?1)"
+/* The sentences (rowids) of document ?1, its events (through the sentence
+ * index), the source it is counted under, and its events' clusters, for
+ * taking its counts back. */
+#define DOC_SENTENCES "BETWEEN ?1 * 1048576 AND ?1 * 1048576 + 1048575"
+_Static_assert(VIGIL__SQ_SENTENCE_SHIFT == 20, "DOC_SENTENCES: 2^20");
+#define DOC_EVENTS "sentence_id " DOC_SENTENCES
 #define DOC_SOURCE "(SELECT coalesce(source, doc) FROM documents WHERE id = ?1)"
 #define DOC_CLUSTERS "SELECT cluster FROM events WHERE " DOC_EVENTS \
 	" AND cluster IS NOT NULL"
@@ -48,29 +54,29 @@ static const char *const stmt_sql[ST_COUNT_] = {
 		       " AND cluster_sources.source = " DOC_SOURCE,
 	[ST_DEL_GONE] = "DELETE FROM cluster_sources WHERE source = " DOC_SOURCE
 			" AND documents = 0 AND cluster IN (" DOC_CLUSTERS ")",
-	[ST_DEL_BANDS] = "DELETE FROM minhash_bands WHERE pos = ?1"
-			 " AND value = ?2 AND doc_id = ?3",
+	[ST_DEL_BANDS] = "DELETE FROM minhash_keys WHERE key IN " BAND_KEYS
+			 " AND doc_id = ?18",
 	[ST_DEL_EVENTS] = "DELETE FROM events WHERE " DOC_EVENTS,
 	[ST_DEL_FIGURES] = "DELETE FROM figures WHERE doc_id = ?1",
 	[ST_DEL_TEXT] = "INSERT INTO sentence_text(sentence_text, rowid, text)"
 			" SELECT 'delete', id, text FROM sentences"
-			" WHERE doc_id = ?1 AND id < ?2",
-	[ST_DEL_SENTENCES] = "DELETE FROM sentences WHERE doc_id = ?1",
+			" WHERE id " DOC_SENTENCES " AND id < ?2",
+	[ST_DEL_SENTENCES] = "DELETE FROM sentences WHERE id " DOC_SENTENCES,
 	[ST_DEL_DOC] = "DELETE FROM documents WHERE id = ?1",
-	[ST_BAND_SEEK] = "SELECT doc_id FROM minhash_bands WHERE pos = ?1"
-			 " AND value = ?2",
+	[ST_BAND_SEEK] = "SELECT doc_id FROM minhash_keys WHERE key IN "
+			 BAND_KEYS,
 	[ST_BAND_DOC] = "SELECT doc, minhash FROM documents WHERE id = ?1"
 			" AND date BETWEEN date(?2, '-3 days')"
 			" AND date(?2, '+3 days')"
 			" AND duplicate_of IS NULL AND doc <> ?3",
-	[ST_BAND_INSERT] = "INSERT OR IGNORE INTO minhash_bands(pos, value,"
-			   " doc_id) VALUES " BAND_ROWS,
+	[ST_BAND_INSERT] = "INSERT OR IGNORE INTO minhash_keys(key, doc_id) VALUES "
+			   BAND_ROWS,
 	[ST_DOC_INSERT] = "INSERT INTO documents(doc, date, source, url, title,"
 			  " sentences, records_hash, minhash, duplicate_of)"
 			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[ST_SENT_INSERT] = "INSERT INTO sentences(doc_id, n, span_begin,"
-			   " span_end, para, text)"
-			   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+			   " span_end, para, text, id)"
+			   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[ST_TEXT_INSERT] = "INSERT INTO sentence_text(rowid, text)"
 			   " SELECT id, text FROM sentences WHERE id >= ?1",
 	[ST_PLACE_FIND] = "SELECT id FROM places WHERE name = ?1 AND country IS ?2"
@@ -325,7 +331,7 @@ static void records_hash(const vigil_doc_records *r, char out[17])
 	XXH64_state_t h;
 	size_t i;
 
-	XXH64_reset(&h, VIGIL__STORE_SCHEMA);
+	XXH64_reset(&h, VIGIL__RECORDS_HASH_SEED);
 	hash_str(&h, r->id);
 	hash_str(&h, r->date);
 	hash_str(&h, r->source);
@@ -420,68 +426,58 @@ static int cmp_id(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Binds the indexed minima of sig to ?1.. of a statement on bands. */
-static void bind_bands(sqlite3_stmt *st, const uint32_t *sig)
+/* The statement k on the near-duplicate index with the index keys of
+ * sig bound to ?1..?17 (BAND_KEYS) and document `doc` to ?18. */
+static sqlite3_stmt *band_stmt(struct vigil_store *s, enum sqlite_stmt k,
+			       const uint32_t *sig, sqlite3_int64 doc)
 {
+	sqlite3_stmt *st = stmt(s, k);
 	int pos;
 
-	for (pos = 0; pos < VIGIL__MINHASH_BANDS; pos++)
-		sqlite3_bind_blob(st, pos + 1, &sig[pos], 4, SQLITE_STATIC);
+	for (pos = 0; st && pos < VIGIL__MINHASH_BANDS; pos++)
+		sqlite3_bind_int64(st, pos + 1, vigil__sq_band_key(pos, sig[pos]));
+	if (st && sqlite3_bind_parameter_count(st) > VIGIL__MINHASH_BANDS)
+		sqlite3_bind_int64(st, VIGIL__MINHASH_BANDS + 1, doc);
+	return st;
 }
 
-/* Removes the document's index entries of its signature (a replaced
- * document only: one statement per minimum is fine). */
+/* Removes the document's index entries of its signature. */
 static int delete_bands(struct vigil_store *s, const old_doc *o)
 {
-	int pos, rc = VIGIL_OK;
-
-	for (pos = 0; pos < VIGIL__MINHASH_BANDS && rc == VIGIL_OK; pos++) {
-		sqlite3_stmt *st = stmt(s, ST_DEL_BANDS);
-
-		if (st) {
-			sqlite3_bind_int(st, 1, pos);
-			sqlite3_bind_blob(st, 2, &o->sig[pos], 4, SQLITE_STATIC);
-			sqlite3_bind_int64(st, 3, o->id);
-		}
-		rc = run(s, st, "removing the old version of a document");
-	}
-	return rc;
+	return run(s, band_stmt(s, ST_DEL_BANDS, o->sig, o->id),
+		   "removing the old version of a document");
 }
 
 /* The documents whose indexed minima share one with sig into *ids (*n of
- * them, ascending, without repeats): one index seek per position. */
+ * them, ascending, without repeats): one statement, an index seek per
+ * position. */
 static int band_candidates(struct vigil_store *s, const uint32_t *sig,
 			   sqlite3_int64 **ids, size_t *n)
 {
+	sqlite3_stmt *st = band_stmt(s, ST_BAND_SEEK, sig, 0);
 	size_t cap = 0, i, k;
-	int pos, rc = SQLITE_DONE;
+	int rc;
 
 	*ids = NULL;
 	*n = 0;
-	for (pos = 0; pos < VIGIL__MINHASH_BANDS && rc == SQLITE_DONE; pos++) {
-		sqlite3_stmt *st = stmt(s, ST_BAND_SEEK);
+	if (!st)
+		return VIGIL_ERROR;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			sqlite3_int64 *m;
 
-		if (!st)
-			return VIGIL_ERROR;
-		sqlite3_bind_int(st, 1, pos);
-		sqlite3_bind_blob(st, 2, &sig[pos], 4, SQLITE_STATIC);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			if (*n == cap) {
-				sqlite3_int64 *m;
-
-				cap = cap ? 2 * cap : 16;
-				m = realloc(*ids, cap * sizeof(*m));
-				if (!m) {
-					sqlite3_reset(st);
-					vigil__store_fail(s, "out of memory");
-					return VIGIL_ENOMEM;
-				}
-				*ids = m;
+			cap = cap ? 2 * cap : 16;
+			m = realloc(*ids, cap * sizeof(*m));
+			if (!m) {
+				sqlite3_reset(st);
+				vigil__store_fail(s, "out of memory");
+				return VIGIL_ENOMEM;
 			}
-			(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+			*ids = m;
 		}
-		sqlite3_reset(st);
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
+	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return vigil__sq_fail(s, rc, "looking for near-duplicates");
 	if (*n > 1) /* qsort's array may not be NULL, even for 0 items */
@@ -553,13 +549,8 @@ static int find_original(struct vigil_store *s, const vigil_doc_records *r,
 static int insert_bands(struct vigil_store *s, const uint32_t *sig,
 			sqlite3_int64 doc)
 {
-	sqlite3_stmt *st = stmt(s, ST_BAND_INSERT);
-
-	if (st) {
-		bind_bands(st, sig);
-		sqlite3_bind_int64(st, VIGIL__MINHASH_BANDS + 1, doc);
-	}
-	return run(s, st, "indexing a document's signature");
+	return run(s, band_stmt(s, ST_BAND_INSERT, sig, doc),
+		   "indexing a document's signature");
 }
 
 static int insert_doc(struct vigil_store *s, const vigil_doc_records *r,
@@ -594,9 +585,9 @@ static int insert_doc(struct vigil_store *s, const vigil_doc_records *r,
 	return rc;
 }
 
-/* Sentence rows with their text; first_id gets the rowid of sentence 1
- * (the others follow it: rowids are taken in order in one transaction).
- * The full-text index gets them at the commit (index_text). */
+/* Sentence rows with their text, rowids doc * 2^20 + n; first_id gets
+ * the rowid of sentence 1. The full-text index gets them at the commit
+ * (index_text). */
 static int insert_sentences(struct vigil_store *s, const vigil_doc_records *r,
 			    sqlite3_int64 doc, sqlite3_int64 *first_id)
 {
@@ -604,11 +595,20 @@ static int insert_sentences(struct vigil_store *s, const vigil_doc_records *r,
 	size_t i;
 	int rc = VIGIL_OK;
 
-	*first_id = 0;
+	*first_id = (doc << VIGIL__SQ_SENTENCE_SHIFT) + 1;
+	if (r->nsentences >= (size_t)1 << VIGIL__SQ_SENTENCE_SHIFT ||
+	    doc >= (sqlite3_int64)1 << (62 - VIGIL__SQ_SENTENCE_SHIFT)) {
+		vigil__store_fail(s, "a document of %zu sentences, or the "
+				  "document row %lld: more than the store holds "
+				  "(2^20 sentences, 2^42 documents)",
+				  r->nsentences, (long long)doc);
+		return VIGIL_EINPUT;
+	}
+	if (r->nsentences && (!q->fts_from || *first_id < q->fts_from))
+		q->fts_from = *first_id;
 	for (i = 0; i < r->nsentences && rc == VIGIL_OK; i++) {
 		const vigil_sentence_rec *se = &r->sentences[i];
 		sqlite3_stmt *st = stmt(s, ST_SENT_INSERT);
-		sqlite3_int64 sid;
 
 		if (!st)
 			return VIGIL_ERROR;
@@ -618,16 +618,8 @@ static int insert_sentences(struct vigil_store *s, const vigil_doc_records *r,
 		sqlite3_bind_int64(st, 4, se->span.end);
 		sqlite3_bind_int64(st, 5, se->para);
 		vigil__sq_bind_text(st, 6, se->text);
+		sqlite3_bind_int64(st, 7, *first_id + (sqlite3_int64)i);
 		rc = run(s, st, "storing sentences");
-		sid = sqlite3_last_insert_rowid(q->db);
-		if (i == 0)
-			*first_id = sid;
-		else if (sid != *first_id + (sqlite3_int64)i) {
-			vigil__store_fail(s, "sentence rowids out of order");
-			return VIGIL_ERROR;
-		}
-		if (!q->fts_from || sid < q->fts_from)
-			q->fts_from = sid;
 	}
 	return rc;
 }
@@ -636,8 +628,9 @@ static int insert_sentences(struct vigil_store *s, const vigil_doc_records *r,
  * Adds the sentences stored since the last commit to the full-text index,
  * in one statement just before the commit: FTS5 writes its pending terms
  * at every savepoint, so indexing per document would write one small
- * segment per document. A rowid is new when >= fts_from: a new row takes
- * the largest rowid + 1, above every indexed row that exists.
+ * segment per document. A rowid is new when >= fts_from: a new document
+ * takes the largest document id + 1, so its sentences' rowids are above
+ * every indexed row that exists.
  */
 static int index_text(struct vigil_store *s)
 {

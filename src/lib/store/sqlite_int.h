@@ -75,6 +75,17 @@ typedef struct vigil__sq_logged {
 int vigil__records_copy(const vigil_doc_records *src, vigil_doc_records *dst,
 			void **mem);
 
+/* A sentence's rowid is its document's id * 2^VIGIL__SQ_SENTENCE_SHIFT +
+ * its number (from 1): a document's sentences, and the sentence_id of its
+ * events, are one range. */
+#define VIGIL__SQ_SENTENCE_SHIFT 20
+
+/* The near-duplicate index's key of minimum `pos` of a signature. */
+static inline int64_t vigil__sq_band_key(int pos, uint32_t minimum)
+{
+	return ((int64_t)pos << 32) | minimum;
+}
+
 typedef struct sqlite_impl {
 	sqlite3 *db;
 	sqlite3_stmt *st[ST_COUNT_]; /* prepared on first use; NULL before */

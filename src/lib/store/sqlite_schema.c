@@ -2,7 +2,7 @@
  * sqlite_schema.c: the SQLite backend's connection: opens the file (WAL,
  * busy timeout), recognizes a vigil store by its application_id, refuses
  * other programs' databases and files that are not databases, and brings
- * the schema to VIGIL__STORE_SCHEMA by running the migrations in order,
+ * the schema to VIGIL__SQLITE_SCHEMA by running the migrations in order,
  * each in one transaction. The schema is documented in
  * docs/internals/store.md, table by table.
  *
@@ -19,7 +19,7 @@
 #define VIGIL_APP_ID 0x5649474c
 
 /* Migration k takes the schema from version k to k + 1. */
-static const char *const migrations[VIGIL__STORE_SCHEMA] = {
+static const char *const migrations[VIGIL__SQLITE_SCHEMA] = {
 	/* 0 -> 1: the first schema */
 	"CREATE TABLE documents("
 	" id INTEGER PRIMARY KEY,"
@@ -122,14 +122,42 @@ static const char *const migrations[VIGIL__STORE_SCHEMA] = {
 	" cluster TEXT NOT NULL, source TEXT NOT NULL,"
 	" mentions INTEGER NOT NULL, documents INTEGER NOT NULL,"
 	" PRIMARY KEY(cluster, source)) WITHOUT ROWID;",
+
+	/* 2 -> 3: a sentence's rowid is its document's id * 2^20 + its
+	 * number (no (doc_id, n) index: a document's sentences and events are
+	 * rowid and sentence_id ranges); no per-row sizes in the full-text
+	 * index; the near-duplicate index keyed by one integer (position *
+	 * 2^32 + minimum: band_keys() fills it) */
+	"CREATE TABLE sentences_v3("
+	" id INTEGER PRIMARY KEY,"
+	" doc_id INTEGER NOT NULL,"
+	" n INTEGER NOT NULL,"
+	" span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL,"
+	" para INTEGER NOT NULL,"
+	" text TEXT);"
+	"INSERT INTO sentences_v3 SELECT doc_id * 1048576 + n, doc_id, n,"
+	" span_begin, span_end, para, text FROM sentences;"
+	"UPDATE events SET sentence_id = doc_id * 1048576 + sentence;"
+	"DROP TABLE sentence_text;"
+	"DROP TABLE sentences;"
+	"ALTER TABLE sentences_v3 RENAME TO sentences;"
+	"CREATE VIRTUAL TABLE sentence_text USING fts5(text,"
+	" content='sentences', content_rowid='id', columnsize=0);"
+	"INSERT INTO sentence_text(sentence_text) VALUES ('rebuild');"
+	"DROP TABLE minhash_bands;"
+	"CREATE TABLE minhash_keys(key INTEGER NOT NULL,"
+	" doc_id INTEGER NOT NULL, PRIMARY KEY(key, doc_id)) WITHOUT ROWID;",
 };
+_Static_assert(VIGIL__SQ_SENTENCE_SHIFT == 20, "migration 3 multiplies by 2^20");
 
 /* What C adds to migration k (NULL: its SQL is all), run after the SQL in
  * the same transaction. */
 static int rekey_clusters(struct vigil_store *s);
-static int (*const migration_steps[VIGIL__STORE_SCHEMA])(struct vigil_store *) = {
+static int band_keys(struct vigil_store *s);
+static int (*const migration_steps[VIGIL__SQLITE_SCHEMA])(struct vigil_store *) = {
 	NULL,
 	rekey_clusters,
+	band_keys,
 };
 
 /*===== Helpers shared by the backend's files ==========================*/
@@ -312,6 +340,48 @@ static int rekey_clusters(struct vigil_store *s)
 	return rc;
 }
 
+/*===== Migration 3: the near-duplicate index by integer keys ===========*/
+
+/* vigil_band_key(minhash, pos): the index key of minimum `pos` of a
+ * signature (vigil__sq_band_key), NULL for a blob that is not one. */
+static void band_key_fn(sqlite3_context *ctx, int argc, sqlite3_value **v)
+{
+	int pos = sqlite3_value_int(v[1]);
+	uint32_t sig[VIGIL__MINHASH_K];
+
+	(void)argc;
+	if (sqlite3_value_bytes(v[0]) != (int)sizeof(sig) || pos < 0 ||
+	    pos >= VIGIL__MINHASH_BANDS) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	memcpy(sig, sqlite3_value_blob(v[0]), sizeof(sig));
+	sqlite3_result_int64(ctx, vigil__sq_band_key(pos, sig[pos]));
+}
+
+/* The index keys of every original's signature. */
+static int band_keys(struct vigil_store *s)
+{
+	static const char sql[] =
+		"WITH RECURSIVE p(pos) AS (SELECT 0 UNION ALL SELECT pos + 1"
+		" FROM p WHERE pos + 1 < 17)"
+		" INSERT INTO minhash_keys SELECT vigil_band_key(d.minhash,"
+		" p.pos), d.id FROM documents d, p WHERE d.duplicate_of IS NULL"
+		" AND length(d.minhash) = 128 ORDER BY 1, 2";
+	sqlite3 *db = vigil__sq(s)->db;
+	int rc = sqlite3_create_function(db, "vigil_band_key", 2, SQLITE_UTF8,
+					 NULL, band_key_fn, NULL, NULL);
+
+	if (rc != SQLITE_OK)
+		return vigil__sq_fail(s, rc, "migrating the near-duplicate index");
+	rc = vigil__sq_exec(s, sql);
+	sqlite3_create_function(db, "vigil_band_key", 2, SQLITE_UTF8, NULL,
+				NULL, NULL, NULL);
+	return rc;
+}
+_Static_assert(VIGIL__MINHASH_BANDS == 17 && VIGIL__MINHASH_K * 4 == 128,
+	       "band_keys() indexes 17 minima of 128-byte signatures");
+
 /*===== Opening ========================================================*/
 
 /* One integer from a query ("PRAGMA user_version"). */
@@ -352,10 +422,10 @@ static int read_schema(struct vigil_store *s, int64_t *version)
 				  "another program); nothing was changed");
 		return VIGIL_EINPUT;
 	}
-	if (*version > VIGIL__STORE_SCHEMA) {
+	if (*version > VIGIL__SQLITE_SCHEMA) {
 		vigil__store_fail(s, "store schema version %lld is newer than "
 				  "this vigil's (%d); upgrade vigil",
-				  (long long)*version, VIGIL__STORE_SCHEMA);
+				  (long long)*version, VIGIL__SQLITE_SCHEMA);
 		return VIGIL_EINPUT;
 	}
 	return VIGIL_OK;
@@ -391,7 +461,7 @@ static int migrate(struct vigil_store *s)
 		if (rc != VIGIL_OK)
 			return rc;
 		rc = read_schema(s, &v);
-		if (rc != VIGIL_OK || v == VIGIL__STORE_SCHEMA)
+		if (rc != VIGIL_OK || v == VIGIL__SQLITE_SCHEMA)
 			break;
 		rc = vigil__sq_exec(s, migrations[v]);
 		if (rc == VIGIL_OK && migration_steps[v])
@@ -508,7 +578,7 @@ static int sq_open(struct vigil_store *s, const char *where,
 		rc = read_schema_once(s, &version);
 	if (rc != VIGIL_OK)
 		return rc;
-	if (ro && version > 0 && version < VIGIL__STORE_SCHEMA) {
+	if (ro && version > 0 && version < VIGIL__SQLITE_SCHEMA) {
 		/* an older store: a reader that may write it migrates it */
 		sqlite3_close(q->db);
 		q->db = NULL;
@@ -518,7 +588,7 @@ static int sq_open(struct vigil_store *s, const char *where,
 			return rc;
 	}
 	if (ro) {
-		if (version != VIGIL__STORE_SCHEMA) {
+		if (version != VIGIL__SQLITE_SCHEMA) {
 			vigil__store_fail(s, "not a vigil store (no schema)");
 			return VIGIL_EINPUT;
 		}
@@ -527,7 +597,7 @@ static int sq_open(struct vigil_store *s, const char *where,
 	if (sqlite3_db_readonly(q->db, "main") == 1) {
 		vigil__store_fail(s, "the store is read-only (cannot write "
 				  "the file%s); nothing was changed",
-				  version > 0 && version < VIGIL__STORE_SCHEMA
+				  version > 0 && version < VIGIL__SQLITE_SCHEMA
 					  ? ", to migrate its older schema"
 					  : "");
 		return VIGIL_EIO;
@@ -537,7 +607,7 @@ static int sq_open(struct vigil_store *s, const char *where,
 	 * lose the last commits, never half of one) */
 	if (rc == VIGIL_OK)
 		rc = vigil__sq_exec(s, "PRAGMA synchronous = NORMAL");
-	if (rc == VIGIL_OK && version < VIGIL__STORE_SCHEMA)
+	if (rc == VIGIL_OK && version < VIGIL__SQLITE_SCHEMA)
 		rc = migrate(s);
 	return rc;
 }
