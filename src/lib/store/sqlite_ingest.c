@@ -84,9 +84,9 @@ static const char *const stmt_sql[ST_COUNT_] = {
 	[ST_PLACE_INSERT] = "INSERT INTO places(name, country, admin1, precision,"
 			    " code, lat, lon) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[ST_CODE_INSERT] = "INSERT OR IGNORE INTO codes(code) VALUES (?1)",
-	[ST_CLUSTER_INSERT] = "INSERT OR IGNORE INTO clusters(id, key, event, actor,"
+	[ST_CLUSTER_INSERT] = "INSERT OR IGNORE INTO clusters(id, event, actor,"
 			      " recipient, date, date_precision, base, region)"
-			      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+			      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	[ST_CLUSTER_REGIONS] = "SELECT regions, region_id FROM clusters"
 			       " WHERE id = ?1",
 	[ST_CLUSTER_SET] = "UPDATE clusters SET regions = ?2, region_id = ?3"
@@ -869,8 +869,8 @@ static int change_regions(struct vigil_store *s, doc_ctx *d, const char *base,
 /* Records a cluster row (base and region NULL for a base cluster); *added
  * says whether it is new. */
 static int insert_cluster(struct vigil_store *s, const vigil_event_rec *e,
-			  const char *id, const char *key, const char *base,
-			  const char *region, int *added)
+			  const char *id, const char *base, const char *region,
+			  int *added)
 {
 	sqlite_impl *q = vigil__sq(s);
 	sqlite3_stmt *st;
@@ -883,14 +883,13 @@ static int insert_cluster(struct vigil_store *s, const vigil_event_rec *e,
 	if (!st)
 		return VIGIL_ERROR;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-	vigil__sq_bind_text(st, 3, e->event);
-	vigil__sq_bind_text(st, 4, e->actor.code);
-	vigil__sq_bind_text(st, 5, e->recipient.code);
-	vigil__sq_bind_text(st, 6, e->date);
-	vigil__sq_bind_text(st, 7, e->date_precision);
-	vigil__sq_bind_text(st, 8, base);
-	vigil__sq_bind_text(st, 9, region);
+	vigil__sq_bind_text(st, 2, e->event);
+	vigil__sq_bind_text(st, 3, e->actor.code);
+	vigil__sq_bind_text(st, 4, e->recipient.code);
+	vigil__sq_bind_text(st, 5, e->date);
+	vigil__sq_bind_text(st, 6, e->date_precision);
+	vigil__sq_bind_text(st, 7, base);
+	vigil__sq_bind_text(st, 8, region);
 	rc = run(s, st, "storing a cluster");
 	*added = rc == VIGIL_OK && sqlite3_changes(q->db) > 0;
 	if (rc == VIGIL_OK)
@@ -917,15 +916,15 @@ static int place_in_cluster(struct vigil_store *s, const vigil_event_rec *e,
 		return VIGIL_OK;
 	if (region &&
 	    vigil__cluster_region_key(base_key, region, key, sizeof(key), id)) {
-		rc = insert_cluster(s, e, id, key, base, region, &added);
+		rc = insert_cluster(s, e, id, base, region, &added);
 		if (rc != VIGIL_OK || !added)
 			return rc;
-		rc = insert_cluster(s, e, base, base_key, NULL, NULL, &added);
+		rc = insert_cluster(s, e, base, NULL, NULL, &added);
 		if (rc == VIGIL_OK)
 			rc = change_regions(s, d, base, e->date, 1, id);
 		return rc;
 	}
-	rc = insert_cluster(s, e, base, base_key, NULL, NULL, &added);
+	rc = insert_cluster(s, e, base, NULL, NULL, &added);
 	n = 0; /* a new base cluster has no regions yet */
 	if (rc == VIGIL_OK && !added)
 		rc = read_regions(s, base, &n, id);

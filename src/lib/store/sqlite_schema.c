@@ -126,7 +126,8 @@ static const char *const migrations[VIGIL__SQLITE_SCHEMA] = {
 	/* 2 -> 3: a sentence's rowid is its document's id * 2^20 + its
 	 * number (no (doc_id, n) index: a document's sentences and events are
 	 * rowid and sentence_id ranges); no per-row sizes in the full-text
-	 * index; the near-duplicate index keyed by one integer (position *
+	 * index; clusters without their key (never read: the rule recomputes
+	 * it); the near-duplicate index keyed by one integer (position *
 	 * 2^32 + minimum: band_keys() fills it) */
 	"CREATE TABLE sentences_v3("
 	" id INTEGER PRIMARY KEY,"
@@ -144,6 +145,16 @@ static const char *const migrations[VIGIL__SQLITE_SCHEMA] = {
 	"CREATE VIRTUAL TABLE sentence_text USING fts5(text,"
 	" content='sentences', content_rowid='id', columnsize=0);"
 	"INSERT INTO sentence_text(sentence_text) VALUES ('rebuild');"
+	"CREATE TABLE clusters_v3("
+	" id TEXT PRIMARY KEY,"
+	" event TEXT NOT NULL, actor TEXT, recipient TEXT,"
+	" date TEXT NOT NULL, date_precision TEXT NOT NULL,"
+	" base TEXT, region TEXT,"
+	" regions INTEGER NOT NULL DEFAULT 0, region_id TEXT) WITHOUT ROWID;"
+	"INSERT INTO clusters_v3 SELECT id, event, actor, recipient, date,"
+	" date_precision, base, region, regions, region_id FROM clusters;"
+	"DROP TABLE clusters;"
+	"ALTER TABLE clusters_v3 RENAME TO clusters;"
 	"DROP TABLE minhash_bands;"
 	"CREATE TABLE minhash_keys(key INTEGER NOT NULL,"
 	" doc_id INTEGER NOT NULL, PRIMARY KEY(key, doc_id)) WITHOUT ROWID;",
