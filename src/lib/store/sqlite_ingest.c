@@ -31,12 +31,14 @@
 	" (?17, ?18)"
 _Static_assert(VIGIL__MINHASH_BANDS == 17, "BAND_KEYS lists 17");
 
-/* The sentences (rowids) of document ?1, its events (through the sentence
- * index), the source it is counted under, and its events' clusters, for
- * taking its counts back. */
-#define DOC_SENTENCES "BETWEEN ?1 * 1048576 AND ?1 * 1048576 + 1048575"
-_Static_assert(VIGIL__SQ_SENTENCE_SHIFT == 20, "DOC_SENTENCES: 2^20");
-#define DOC_EVENTS "sentence_id " DOC_SENTENCES
+/* The sentences and the events of document ?1 (rowid ranges), the source
+ * it is counted under, and its events' clusters, for taking its counts
+ * back. */
+#define DOC_SENTENCES "id BETWEEN ?1 * 1048576 AND ?1 * 1048576 + 1048575"
+#define DOC_EVENTS \
+	"id BETWEEN ?1 * 4294967296 AND ?1 * 4294967296 + 4294967295"
+_Static_assert(VIGIL__SQ_SENTENCE_SHIFT == 20 && VIGIL__SQ_EVENT_SHIFT == 12,
+	       "DOC_SENTENCES: 2^20, DOC_EVENTS: 2^32");
 #define DOC_SOURCE "(SELECT coalesce(source, doc) FROM documents WHERE id = ?1)"
 #define DOC_CLUSTERS "SELECT cluster FROM events WHERE " DOC_EVENTS \
 	" AND cluster IS NOT NULL"
@@ -60,8 +62,8 @@ static const char *const stmt_sql[ST_COUNT_] = {
 	[ST_DEL_FIGURES] = "DELETE FROM figures WHERE doc_id = ?1",
 	[ST_DEL_TEXT] = "INSERT INTO sentence_text(sentence_text, rowid, text)"
 			" SELECT 'delete', id, text FROM sentences"
-			" WHERE id " DOC_SENTENCES " AND id < ?2",
-	[ST_DEL_SENTENCES] = "DELETE FROM sentences WHERE id " DOC_SENTENCES,
+			" WHERE " DOC_SENTENCES " AND id < ?2",
+	[ST_DEL_SENTENCES] = "DELETE FROM sentences WHERE " DOC_SENTENCES,
 	[ST_DEL_DOC] = "DELETE FROM documents WHERE id = ?1",
 	[ST_BAND_SEEK] = "SELECT doc_id FROM minhash_keys WHERE key IN "
 			 BAND_KEYS,
@@ -125,10 +127,10 @@ static const char *const stmt_sql[ST_COUNT_] = {
 			    " recipient_country, recipient_sector, recipient_text,"
 			    " event, mode, aux_mode, hedge, quad_code, cameo,"
 			    " goldstein, said_by_code, said_by_text, place_id,"
-			    " trigger, span_begin, span_end, cluster) VALUES"
+			    " trigger, span_begin, span_end, cluster, id) VALUES"
 			    " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
 			    " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
-			    " ?23, ?24, ?25, ?26, ?27, ?28)",
+			    " ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
 	[ST_FIGURE_INSERT] = "INSERT INTO figures(doc_id, sentence, n, value, low,"
 			     " high, qualifier, unit, category, subject_code,"
 			     " subject_country, subject_sector, subject_text,"
@@ -369,6 +371,7 @@ typedef struct dirty_cluster {
 /* What the events of the document being written share. */
 typedef struct doc_ctx {
 	sqlite3_int64 doc, sent1;
+	uint16_t *per_sentence; /* events stored so far, by sentence number */
 	int original;           /* its events count in their clusters */
 	const char *source;     /* source, else the document id */
 	char (*seen)[13];       /* clusters already counted for it */
@@ -597,10 +600,11 @@ static int insert_sentences(struct vigil_store *s, const vigil_doc_records *r,
 
 	*first_id = (doc << VIGIL__SQ_SENTENCE_SHIFT) + 1;
 	if (r->nsentences >= (size_t)1 << VIGIL__SQ_SENTENCE_SHIFT ||
-	    doc >= (sqlite3_int64)1 << (62 - VIGIL__SQ_SENTENCE_SHIFT)) {
+	    doc >= (sqlite3_int64)1 << (62 - VIGIL__SQ_SENTENCE_SHIFT -
+					VIGIL__SQ_EVENT_SHIFT)) {
 		vigil__store_fail(s, "a document of %zu sentences, or the "
 				  "document row %lld: more than the store holds "
-				  "(2^20 sentences, 2^42 documents)",
+				  "(2^20 sentences, 2^30 documents)",
 				  r->nsentences, (long long)doc);
 		return VIGIL_EINPUT;
 	}
@@ -1100,6 +1104,42 @@ static int64_t id_number(const char *id)
 	return strtoll(p, NULL, 10);
 }
 
+/*
+ * The count of events per sentence that gives each event its rowid
+ * (sentence rowid * 2^12 + its rank in the sentence): d->per_sentence, or
+ * a refusal when a sentence number or a sentence's events exceed the
+ * layout.
+ */
+static int count_per_sentence(struct vigil_store *s,
+			      const vigil_doc_records *r, doc_ctx *d)
+{
+	uint32_t most = 0;
+	size_t i;
+
+	for (i = 0; i < r->nevents; i++)
+		if (r->events[i].sentence > most)
+			most = r->events[i].sentence;
+	if (most >= (uint32_t)1 << VIGIL__SQ_SENTENCE_SHIFT) {
+		vigil__store_fail(s, "an event of sentence %u: more than the "
+				  "store holds (2^20 sentences)", most);
+		return VIGIL_EINPUT;
+	}
+	d->per_sentence = calloc((size_t)most + 1, sizeof(*d->per_sentence));
+	if (!d->per_sentence) {
+		vigil__store_fail(s, "out of memory");
+		return VIGIL_ENOMEM;
+	}
+	for (i = 0; i < r->nevents; i++)
+		if (++d->per_sentence[r->events[i].sentence] >=
+		    1 << VIGIL__SQ_EVENT_SHIFT) {
+			vigil__store_fail(s, "more than %d events in one "
+					  "sentence", (1 << VIGIL__SQ_EVENT_SHIFT) - 1);
+			return VIGIL_EINPUT;
+		}
+	memset(d->per_sentence, 0, ((size_t)most + 1) * sizeof(*d->per_sentence));
+	return VIGIL_OK;
+}
+
 static int insert_event(struct vigil_store *s, const vigil_event_rec *e,
 			doc_ctx *d)
 {
@@ -1119,6 +1159,9 @@ static int insert_event(struct vigil_store *s, const vigil_event_rec *e,
 		return VIGIL_ERROR;
 	sqlite3_bind_int64(st, 1, d->doc);
 	sqlite3_bind_int64(st, 2, d->sent1 + e->sentence - 1);
+	sqlite3_bind_int64(st, 29, ((d->sent1 + e->sentence - 1)
+				    << VIGIL__SQ_EVENT_SHIFT) +
+				   d->per_sentence[e->sentence]++);
 	sqlite3_bind_int64(st, 3, e->sentence);
 	sqlite3_bind_int64(st, 4, id_number(e->id));
 	vigil__sq_bind_text(st, 5, e->date);
@@ -1207,6 +1250,8 @@ static int write_doc(struct vigil_store *s, const vigil_doc_records *r,
 		rc = insert_doc(s, r, hash, &d);
 	if (rc == VIGIL_OK)
 		rc = insert_sentences(s, r, d.doc, &d.sent1);
+	if (rc == VIGIL_OK)
+		rc = count_per_sentence(s, r, &d);
 	for (i = 0; i < r->nevents && rc == VIGIL_OK; i++)
 		rc = insert_event(s, &r->events[i], &d);
 	for (i = 0; i < r->nfigures && rc == VIGIL_OK; i++)
@@ -1215,6 +1260,7 @@ static int write_doc(struct vigil_store *s, const vigil_doc_records *r,
 		rc = recount_dirty(s, &d);
 	free(d.seen);
 	free(d.dirty);
+	free(d.per_sentence);
 	if (rc == VIGIL_OK)
 		vigil__sq(s)->wrote = 1;
 	return rc;

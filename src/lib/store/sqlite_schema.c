@@ -124,8 +124,9 @@ static const char *const migrations[VIGIL__SQLITE_SCHEMA] = {
 	" PRIMARY KEY(cluster, source)) WITHOUT ROWID;",
 
 	/* 2 -> 3: a sentence's rowid is its document's id * 2^20 + its
-	 * number (no (doc_id, n) index: a document's sentences and events are
-	 * rowid and sentence_id ranges); no per-row sizes in the full-text
+	 * number, an event's its sentence's * 2^12 + its rank (no (doc_id, n)
+	 * or sentence_id index: a document's sentences and events, and a
+	 * sentence's events, are rowid ranges); no per-row sizes in the full-text
 	 * index; clusters without their key (never read: the rule recomputes
 	 * it); the near-duplicate index keyed by one integer (position *
 	 * 2^32 + minimum: band_keys() fills it) */
@@ -138,7 +139,35 @@ static const char *const migrations[VIGIL__SQLITE_SCHEMA] = {
 	" text TEXT);"
 	"INSERT INTO sentences_v3 SELECT doc_id * 1048576 + n, doc_id, n,"
 	" span_begin, span_end, para, text FROM sentences;"
-	"UPDATE events SET sentence_id = doc_id * 1048576 + sentence;"
+	"CREATE TABLE events_v3("
+	" id INTEGER PRIMARY KEY,"
+	" doc_id INTEGER NOT NULL,"
+	" sentence_id INTEGER NOT NULL,"
+	" sentence INTEGER NOT NULL, n INTEGER NOT NULL,"
+	" date TEXT, date_precision TEXT,"
+	" actor_code TEXT, actor_country TEXT, actor_sector TEXT, actor_text TEXT,"
+	" recipient_code TEXT, recipient_country TEXT, recipient_sector TEXT,"
+	" recipient_text TEXT,"
+	" event TEXT, mode TEXT, aux_mode TEXT NOT NULL, hedge TEXT,"
+	" quad_code INTEGER, cameo TEXT, goldstein REAL,"
+	" said_by_code TEXT, said_by_text TEXT,"
+	" place_id INTEGER, trigger TEXT,"
+	" span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL,"
+	" cluster TEXT);"
+	"INSERT INTO events_v3 SELECT (doc_id * 1048576 + sentence) * 4096"
+	" + row_number() OVER (PARTITION BY doc_id, sentence ORDER BY id) - 1,"
+	" doc_id, doc_id * 1048576 + sentence, sentence, n, date,"
+	" date_precision, actor_code, actor_country, actor_sector, actor_text,"
+	" recipient_code, recipient_country, recipient_sector, recipient_text,"
+	" event, mode, aux_mode, hedge, quad_code, cameo, goldstein,"
+	" said_by_code, said_by_text, place_id, trigger, span_begin, span_end,"
+	" cluster FROM events ORDER BY 1;"
+	"DROP TABLE events;"
+	"ALTER TABLE events_v3 RENAME TO events;"
+	"CREATE INDEX events_actor ON events(actor_code, date, recipient_code);"
+	"CREATE INDEX events_recipient ON events(recipient_code, date,"
+	" actor_code);"
+	"CREATE INDEX events_date ON events(date, cluster);"
 	"DROP TABLE sentence_text;"
 	"DROP TABLE sentences;"
 	"ALTER TABLE sentences_v3 RENAME TO sentences;"
@@ -159,7 +188,8 @@ static const char *const migrations[VIGIL__SQLITE_SCHEMA] = {
 	"CREATE TABLE minhash_keys(key INTEGER NOT NULL,"
 	" doc_id INTEGER NOT NULL, PRIMARY KEY(key, doc_id)) WITHOUT ROWID;",
 };
-_Static_assert(VIGIL__SQ_SENTENCE_SHIFT == 20, "migration 3 multiplies by 2^20");
+_Static_assert(VIGIL__SQ_SENTENCE_SHIFT == 20 && VIGIL__SQ_EVENT_SHIFT == 12,
+	       "migration 3 multiplies by 2^20 and 2^12");
 
 /* What C adds to migration k (NULL: its SQL is all), run after the SQL in
  * the same transaction. */
