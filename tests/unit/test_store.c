@@ -116,6 +116,10 @@ static void test_cluster_regions(void **state)
 		assert_string_not_equal(id, base);
 	}
 	assert_false(vigil__cluster_region_key("B", "UA-63", key, 4, id));
+	/* "B|UA-63" and its NUL take 8 bytes: 7 do not hold it */
+	assert_false(vigil__cluster_region_key("B", "UA-63", key, 7, id));
+	assert_true(vigil__cluster_region_key("B", "UA-63", key, 8, id));
+	assert_string_equal(key, "B|UA-63");
 }
 
 static vigil_doc_records doc_of(const char *id, const char *date,
