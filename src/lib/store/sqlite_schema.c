@@ -18,6 +18,25 @@
 /* PRAGMA application_id of a vigil store: "VIGL". */
 #define VIGIL_APP_ID 0x5649474c
 
+/* The columns of `events` and the closing parenthesis (versions 1 to 3:
+ * migration 3 makes the table again with them; a later version changing
+ * them writes its own list). */
+#define EVENTS_COLUMNS \
+	" id INTEGER PRIMARY KEY," \
+	" doc_id INTEGER NOT NULL," \
+	" sentence_id INTEGER NOT NULL," \
+	" sentence INTEGER NOT NULL, n INTEGER NOT NULL," \
+	" date TEXT, date_precision TEXT," \
+	" actor_code TEXT, actor_country TEXT, actor_sector TEXT, actor_text TEXT," \
+	" recipient_code TEXT, recipient_country TEXT, recipient_sector TEXT," \
+	" recipient_text TEXT," \
+	" event TEXT, mode TEXT, aux_mode TEXT NOT NULL, hedge TEXT," \
+	" quad_code INTEGER, cameo TEXT, goldstein REAL," \
+	" said_by_code TEXT, said_by_text TEXT," \
+	" place_id INTEGER, trigger TEXT," \
+	" span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL," \
+	" cluster TEXT);"
+
 /* Migration k takes the schema from version k to k + 1. */
 static const char *const migrations[VIGIL__SQLITE_SCHEMA] = {
 	/* 0 -> 1: the first schema */
@@ -49,21 +68,7 @@ static const char *const migrations[VIGIL__SQLITE_SCHEMA] = {
 	" key TEXT NOT NULL,"
 	" event TEXT NOT NULL, actor TEXT, recipient TEXT,"
 	" date TEXT NOT NULL, date_precision TEXT NOT NULL) WITHOUT ROWID;"
-	"CREATE TABLE events("
-	" id INTEGER PRIMARY KEY,"
-	" doc_id INTEGER NOT NULL,"
-	" sentence_id INTEGER NOT NULL,"
-	" sentence INTEGER NOT NULL, n INTEGER NOT NULL,"
-	" date TEXT, date_precision TEXT,"
-	" actor_code TEXT, actor_country TEXT, actor_sector TEXT, actor_text TEXT,"
-	" recipient_code TEXT, recipient_country TEXT, recipient_sector TEXT,"
-	" recipient_text TEXT,"
-	" event TEXT, mode TEXT, aux_mode TEXT NOT NULL, hedge TEXT,"
-	" quad_code INTEGER, cameo TEXT, goldstein REAL,"
-	" said_by_code TEXT, said_by_text TEXT,"
-	" place_id INTEGER, trigger TEXT,"
-	" span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL,"
-	" cluster TEXT);"
+	"CREATE TABLE events(" EVENTS_COLUMNS
 	"CREATE INDEX events_actor ON events(actor_code, date);"
 	"CREATE INDEX events_recipient ON events(recipient_code, date);"
 	"CREATE INDEX events_date ON events(date);"
@@ -139,21 +144,7 @@ static const char *const migrations[VIGIL__SQLITE_SCHEMA] = {
 	" text TEXT);"
 	"INSERT INTO sentences_v3 SELECT doc_id * 1048576 + n, doc_id, n,"
 	" span_begin, span_end, para, text FROM sentences;"
-	"CREATE TABLE events_v3("
-	" id INTEGER PRIMARY KEY,"
-	" doc_id INTEGER NOT NULL,"
-	" sentence_id INTEGER NOT NULL,"
-	" sentence INTEGER NOT NULL, n INTEGER NOT NULL,"
-	" date TEXT, date_precision TEXT,"
-	" actor_code TEXT, actor_country TEXT, actor_sector TEXT, actor_text TEXT,"
-	" recipient_code TEXT, recipient_country TEXT, recipient_sector TEXT,"
-	" recipient_text TEXT,"
-	" event TEXT, mode TEXT, aux_mode TEXT NOT NULL, hedge TEXT,"
-	" quad_code INTEGER, cameo TEXT, goldstein REAL,"
-	" said_by_code TEXT, said_by_text TEXT,"
-	" place_id INTEGER, trigger TEXT,"
-	" span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL,"
-	" cluster TEXT);"
+	"CREATE TABLE events_v3(" EVENTS_COLUMNS
 	"INSERT INTO events_v3 SELECT (doc_id * 1048576 + sentence) * 4096"
 	" + row_number() OVER (PARTITION BY doc_id, sentence ORDER BY id) - 1,"
 	" doc_id, doc_id * 1048576 + sentence, sentence, n, date,"
