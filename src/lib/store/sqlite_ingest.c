@@ -71,8 +71,8 @@ static const char *const stmt_sql[ST_COUNT_] = {
 			" AND date BETWEEN date(?2, '-3 days')"
 			" AND date(?2, '+3 days')"
 			" AND duplicate_of IS NULL AND doc <> ?3",
-	[ST_BAND_INSERT] = "INSERT OR IGNORE INTO minhash_keys(key, doc_id) VALUES "
-			   BAND_ROWS,
+	[ST_BAND_INSERT] = "INSERT OR IGNORE INTO minhash_keys(key, doc_id)"
+			   " VALUES " BAND_ROWS,
 	[ST_DOC_INSERT] = "INSERT INTO documents(doc, date, source, url, title,"
 			  " sentences, records_hash, minhash, duplicate_of)"
 			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -1128,12 +1128,9 @@ static int64_t id_number(const char *id)
 	return strtoll(p, NULL, 10);
 }
 
-/*
- * The count of events per sentence that gives each event its rowid
- * (sentence rowid * 2^12 + its rank in the sentence): d->per_sentence, or
- * a refusal when a sentence number or a sentence's events exceed the
- * layout.
- */
+/* d->per_sentence, the count of each sentence's events stored so far,
+ * which ranks them (an event's rowid is its sentence's * 2^12 + its rank);
+ * a sentence number beyond the layout is refused. */
 static int count_per_sentence(struct vigil_store *s,
 			      const vigil_doc_records *r, doc_ctx *d)
 {
@@ -1153,14 +1150,6 @@ static int count_per_sentence(struct vigil_store *s,
 		vigil__store_fail(s, "out of memory");
 		return VIGIL_ENOMEM;
 	}
-	for (i = 0; i < r->nevents; i++)
-		if (++d->per_sentence[r->events[i].sentence] >=
-		    1 << VIGIL__SQ_EVENT_SHIFT) {
-			vigil__store_fail(s, "more than %d events in one "
-					  "sentence", (1 << VIGIL__SQ_EVENT_SHIFT) - 1);
-			return VIGIL_EINPUT;
-		}
-	memset(d->per_sentence, 0, ((size_t)most + 1) * sizeof(*d->per_sentence));
 	return VIGIL_OK;
 }
 
@@ -1178,14 +1167,16 @@ static int insert_event(struct vigil_store *s, const vigil_event_rec *e,
 		rc = insert_codes(s, e);
 	if (rc != VIGIL_OK)
 		return rc;
+	if (d->per_sentence[e->sentence] >= 1 << VIGIL__SQ_EVENT_SHIFT) {
+		vigil__store_fail(s, "more than %d events in one sentence",
+				  1 << VIGIL__SQ_EVENT_SHIFT);
+		return VIGIL_EINPUT;
+	}
 	st = stmt(s, ST_EVENT_INSERT);
 	if (!st)
 		return VIGIL_ERROR;
 	sqlite3_bind_int64(st, 1, d->doc);
 	sqlite3_bind_int64(st, 2, d->sent1 + e->sentence - 1);
-	sqlite3_bind_int64(st, 29, ((d->sent1 + e->sentence - 1)
-				    << VIGIL__SQ_EVENT_SHIFT) +
-				   d->per_sentence[e->sentence]++);
 	sqlite3_bind_int64(st, 3, e->sentence);
 	sqlite3_bind_int64(st, 4, id_number(e->id));
 	vigil__sq_bind_text(st, 5, e->date);
@@ -1208,6 +1199,9 @@ static int insert_event(struct vigil_store *s, const vigil_event_rec *e,
 	sqlite3_bind_int64(st, 26, e->span.begin);
 	sqlite3_bind_int64(st, 27, e->span.end);
 	vigil__sq_bind_text(st, 28, cluster[0] ? cluster : NULL);
+	sqlite3_bind_int64(st, 29, ((d->sent1 + e->sentence - 1)
+				    << VIGIL__SQ_EVENT_SHIFT) +
+				   d->per_sentence[e->sentence]++);
 	return run(s, st, "storing an event");
 }
 
