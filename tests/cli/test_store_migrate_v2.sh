@@ -23,6 +23,7 @@ check text query --text soldiers
 check figures figures
 expect_eq "integrity" "$(sqlite3 "$DB" 'PRAGMA integrity_check')" ok
 expect_eq "sentence rowids" "$(sqlite3 "$DB" "SELECT count(*) FROM sentences WHERE id <> doc_id * 1048576 + n")" 0
+expect_eq "full-text automerge" "$(sqlite3 "$DB" "SELECT v FROM sentence_text_config WHERE k = 'automerge'")" 8
 expect_eq "event rowids" "$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE id / 4096 <> sentence_id")" 0
 expect_eq "events' sentences" "$(sqlite3 "$DB" "SELECT count(*) FROM events e LEFT JOIN sentences s ON s.id = e.sentence_id WHERE s.doc_id IS NOT e.doc_id OR s.n IS NOT e.sentence")" 0
 expect_eq "signature index" "$(sqlite3 "$DB" "SELECT count(*) FROM minhash_keys")" \

@@ -131,10 +131,11 @@ static const char *const migrations[VIGIL__SQLITE_SCHEMA] = {
 	/* 2 -> 3: a sentence's rowid is its document's id * 2^20 + its
 	 * number, an event's its sentence's * 2^12 + its rank (no (doc_id, n)
 	 * or sentence_id index: a document's sentences and events, and a
-	 * sentence's events, are rowid ranges); no per-row sizes in the full-text
-	 * index; clusters without their key (never read: the rule recomputes
-	 * it); the near-duplicate index keyed by one integer (position *
-	 * 2^32 + minimum: band_keys() fills it) */
+	 * sentence's events, are rowid ranges); the full-text index without
+	 * per-row sizes, merging 8 segments a level instead of 4; clusters
+	 * without their key (never read: the rule recomputes it); the
+	 * near-duplicate index keyed by one integer (position * 2^32 +
+	 * minimum: band_keys() fills it) */
 	"CREATE TABLE sentences_v3("
 	" id INTEGER PRIMARY KEY,"
 	" doc_id INTEGER NOT NULL,"
@@ -164,6 +165,7 @@ static const char *const migrations[VIGIL__SQLITE_SCHEMA] = {
 	"ALTER TABLE sentences_v3 RENAME TO sentences;"
 	"CREATE VIRTUAL TABLE sentence_text USING fts5(text,"
 	" content='sentences', content_rowid='id', columnsize=0);"
+	"INSERT INTO sentence_text(sentence_text, rank) VALUES ('automerge', 8);"
 	"INSERT INTO sentence_text(sentence_text) VALUES ('rebuild');"
 	"CREATE TABLE clusters_v3("
 	" id TEXT PRIMARY KEY,"
