@@ -274,6 +274,24 @@ double vigil__sq_real(sqlite3_stmt *st, int i)
 	return sqlite3_column_double(st, i);
 }
 
+/* Runs sql with the SQL function `name` (nargs arguments) of C defined for
+ * it; `what` names the step in a message. */
+static int exec_with_fn(struct vigil_store *s, const char *name, int nargs,
+			void (*fn)(sqlite3_context *, int, sqlite3_value **),
+			const char *sql, const char *what)
+{
+	sqlite3 *db = vigil__sq(s)->db;
+	int rc = sqlite3_create_function(db, name, nargs, SQLITE_UTF8, NULL, fn,
+					 NULL, NULL);
+
+	if (rc != SQLITE_OK)
+		return vigil__sq_fail(s, rc, what);
+	rc = vigil__sq_exec(s, sql);
+	sqlite3_create_function(db, name, nargs, SQLITE_UTF8, NULL, NULL, NULL,
+				NULL);
+	return rc;
+}
+
 /*===== Migration 2: clusters again, by the rule of cluster.c ============*/
 
 /* vigil_cluster(which, event, aux_mode, actor_code, actor_country,
@@ -362,16 +380,9 @@ static int rekey_clusters(struct vigil_store *s)
 		" FROM events e JOIN documents d ON d.id = e.doc_id"
 		" WHERE e.cluster IS NOT NULL AND d.duplicate_of IS NULL"
 		" GROUP BY 1, 2;";
-	sqlite3 *db = vigil__sq(s)->db;
-	int rc = sqlite3_create_function(db, "vigil_cluster", 11, SQLITE_UTF8,
-					 NULL, cluster_fn, NULL, NULL);
 
-	if (rc != SQLITE_OK)
-		return vigil__sq_fail(s, rc, "migrating the clusters");
-	rc = vigil__sq_exec(s, sql);
-	sqlite3_create_function(db, "vigil_cluster", 11, SQLITE_UTF8, NULL, NULL,
-				NULL, NULL);
-	return rc;
+	return exec_with_fn(s, "vigil_cluster", 11, cluster_fn, sql,
+			    "migrating the clusters");
 }
 
 /*===== Migration 3: the near-duplicate index by integer keys ===========*/
@@ -402,16 +413,9 @@ static int band_keys(struct vigil_store *s)
 		" INSERT INTO minhash_keys SELECT vigil_band_key(d.minhash,"
 		" p.pos), d.id FROM documents d, p WHERE d.duplicate_of IS NULL"
 		" AND length(d.minhash) = 128 ORDER BY 1, 2";
-	sqlite3 *db = vigil__sq(s)->db;
-	int rc = sqlite3_create_function(db, "vigil_band_key", 2, SQLITE_UTF8,
-					 NULL, band_key_fn, NULL, NULL);
 
-	if (rc != SQLITE_OK)
-		return vigil__sq_fail(s, rc, "migrating the near-duplicate index");
-	rc = vigil__sq_exec(s, sql);
-	sqlite3_create_function(db, "vigil_band_key", 2, SQLITE_UTF8, NULL,
-				NULL, NULL, NULL);
-	return rc;
+	return exec_with_fn(s, "vigil_band_key", 2, band_key_fn, sql,
+			    "migrating the near-duplicate index");
 }
 _Static_assert(VIGIL__MINHASH_BANDS == 17 && VIGIL__MINHASH_K * 4 == 128,
 	       "band_keys() indexes 17 minima of 128-byte signatures");
