@@ -22,10 +22,10 @@ check() { # name, then query arguments
 check all_events
 check clusters --clusters
 check text --text soldiers
-expect_eq "schema version" "$(sqlite3 "$DB" 'PRAGMA user_version')" 2
+expect_eq "schema version" "$(sqlite3 "$DB" 'PRAGMA user_version')" 3
 expect_eq "integrity" "$(sqlite3 "$DB" 'PRAGMA integrity_check')" ok
 # the near-duplicate index holds the originals' signatures (17 minima each)
-expect_eq "signature index" "$(sqlite3 "$DB" "SELECT count(*) FROM minhash_bands")" \
+expect_eq "signature index" "$(sqlite3 "$DB" "SELECT count(*) FROM minhash_keys")" \
 	"$(sqlite3 "$DB" "SELECT 17 * count(*) FROM documents WHERE minhash IS NOT NULL AND duplicate_of IS NULL")"
 # opening it again changes nothing
 check all_events

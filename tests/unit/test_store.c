@@ -116,6 +116,10 @@ static void test_cluster_regions(void **state)
 		assert_string_not_equal(id, base);
 	}
 	assert_false(vigil__cluster_region_key("B", "UA-63", key, 4, id));
+	/* "B|UA-63" and its NUL take 8 bytes: 7 do not hold it */
+	assert_false(vigil__cluster_region_key("B", "UA-63", key, 7, id));
+	assert_true(vigil__cluster_region_key("B", "UA-63", key, 8, id));
+	assert_string_equal(key, "B|UA-63");
 }
 
 static vigil_doc_records doc_of(const char *id, const char *date,
@@ -342,6 +346,61 @@ static void raw_sql(const char *db, const char *sql, char *out, size_t len)
 }
 
 /*
+ * The rowid layout of schema 3: an event's rowid is its sentence's
+ * (document * 2^20 + n) * 2^12 + its rank, so a sentence holds 4,096
+ * events; one more, or a sentence number of 2^20, is refused and leaves
+ * the stored version as it was.
+ */
+static void test_rowid_layout(void **state)
+{
+	char path[] = "/tmp/vigil_store_test_XXXXXX";
+	char db[64], err[1024], out[256], side[80];
+	vigil_event_rec *ev = calloc(4097, sizeof(*ev));
+	vigil_store *s = NULL;
+	vigil_store_outcome o;
+	vigil_sentence_rec sent;
+	vigil_doc_records r;
+	size_t i;
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_non_null(ev);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	snprintf(db, sizeof(db), "%s.db", path);
+	for (i = 0; i < 4097; i++) {
+		ev[i] = event("MOBILIZE", "PRK", "PRK", "2025-01-06", "future");
+		ev[i].id = "big-1-1";
+		ev[i].sentence = 1;
+	}
+	r = doc_of("big", "2025-01-06", &sent, "North Korea fired a missile.",
+		   ev, 4096);
+	assert_int_equal(vigil_store_open(&s, db, NULL, err, sizeof(err)), VIGIL_OK);
+	assert_int_equal(vigil_store_put(s, &r, &o), VIGIL_OK);
+	r.nevents = 4097;
+	assert_int_equal(vigil_store_put(s, &r, &o), VIGIL_EINPUT);
+	assert_non_null(strstr(vigil_store_errmsg(s),
+			       "more than 4096 events in one sentence"));
+	r.nevents = 1;
+	ev[0].sentence = 1u << 20;
+	assert_int_equal(vigil_store_put(s, &r, &o), VIGIL_EINPUT);
+	assert_non_null(strstr(vigil_store_errmsg(s), "an event of sentence 1048576"));
+	vigil_store_free(s);
+	raw_sql(db, "SELECT count(*) || ' ' || (min(e.id) - d.id * 4294967296)"
+		" || ' ' || (max(e.id) - d.id * 4294967296) || ' ' ||"
+		" (min(s.id) - d.id * 1048576) FROM events e, documents d,"
+		" sentences s", out, sizeof(out));
+	assert_string_equal(out, "4096 4096 8191 1|");
+	for (i = 0; i < 3; i++) {
+		snprintf(side, sizeof(side), "%s%s", db,
+			 (const char *const[]){"", "-wal", "-shm"}[i]);
+		unlink(side);
+	}
+	free(ev);
+}
+
+/*
  * A document that fails in a batch (a trigger refuses its event, after its
  * document and sentence rows were written) is all out; the documents put
  * before it are put again from the store's copies (their caller's memory
@@ -411,6 +470,7 @@ int main(void)
 		cmocka_unit_test(test_known_keys),
 		cmocka_unit_test(test_two_writers_clusters),
 		cmocka_unit_test(test_put_outcomes),
+		cmocka_unit_test(test_rowid_layout),
 		cmocka_unit_test(test_batch_failure),
 	};
 

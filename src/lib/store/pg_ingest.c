@@ -472,7 +472,7 @@ static void records_hash(prepared *d, const vigil_doc_records *r)
 	char num[64];
 	size_t i, j;
 
-	XXH64_reset(h, VIGIL__STORE_SCHEMA);
+	XXH64_reset(h, VIGIL__RECORDS_HASH_SEED);
 	hash_str(h, r->id);
 	hash_str(h, r->date);
 	hash_str(h, r->source);

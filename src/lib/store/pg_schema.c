@@ -2,7 +2,7 @@
  * pg_schema.c: the PostgreSQL backend's connection: parses the URL,
  * connects (errors name the URL without its password), recognizes a vigil
  * store by its vigil_meta table, refuses a schema holding another
- * program's tables, and brings the schema to VIGIL__STORE_SCHEMA by the
+ * program's tables, and brings the schema to VIGIL__PG_SCHEMA by the
  * migrations, each in one transaction under an advisory lock. Also the
  * helpers the backend's files share. Schema: docs/internals/store.md.
  *
@@ -24,7 +24,7 @@
 #define PUNCT "'!\"#$%&''()*+,-./:;<=>?@[\\]^_`{|}~'"
 
 /* Migration k takes the schema from version k to k + 1. */
-static const char *const migrations[VIGIL__STORE_SCHEMA] = {
+static const char *const migrations[VIGIL__PG_SCHEMA] = {
 	/* 0 -> 1: the first schema */
 	"CREATE TABLE vigil_meta(application" T " NOT NULL,"
 	" schema_version integer NOT NULL);"
@@ -99,7 +99,7 @@ static const char *const migrations[VIGIL__STORE_SCHEMA] = {
 /* What C adds to migration k (NULL: its SQL is all), run after the SQL in
  * the same transaction. */
 static int regroup_v1(struct vigil_store *s);
-static int (*const migration_steps[VIGIL__STORE_SCHEMA])(struct vigil_store *) = {
+static int (*const migration_steps[VIGIL__PG_SCHEMA])(struct vigil_store *) = {
 	NULL,
 	regroup_v1,
 };
@@ -437,10 +437,10 @@ static int read_schema(struct vigil_store *s, long long *version)
 	}
 	*version = vigil__pg_int(res, 0, 1);
 	PQclear(res);
-	if (*version > VIGIL__STORE_SCHEMA) {
+	if (*version > VIGIL__PG_SCHEMA) {
 		vigil__store_fail(s, "store schema version %lld is newer than "
 				  "this vigil's (%d); upgrade vigil",
-				  *version, VIGIL__STORE_SCHEMA);
+				  *version, VIGIL__PG_SCHEMA);
 		return VIGIL_EINPUT;
 	}
 	return VIGIL_OK;
@@ -462,7 +462,7 @@ static int migrate(struct vigil_store *s)
 		rc = vigil__pg_exec(s, PG_LOCK_MIGRATE, "migrating");
 		if (rc == VIGIL_OK)
 			rc = read_schema(s, &v);
-		if (rc != VIGIL_OK || v == VIGIL__STORE_SCHEMA)
+		if (rc != VIGIL_OK || v == VIGIL__PG_SCHEMA)
 			break;
 		rc = vigil__pg_exec(s, migrations[v], "migrating");
 		if (rc == VIGIL_OK && migration_steps[v])
@@ -555,16 +555,16 @@ static int pg_open(struct vigil_store *s, const char *where,
 		return rc;
 	/* a reader of an older store migrates it (the server says when the
 	 * user may not) */
-	if (ro && version > 0 && version < VIGIL__STORE_SCHEMA)
+	if (ro && version > 0 && version < VIGIL__PG_SCHEMA)
 		ro = 0;
 	if (ro) {
-		if (version != VIGIL__STORE_SCHEMA) {
+		if (version != VIGIL__PG_SCHEMA) {
 			vigil__store_fail(s, "not a vigil store (no schema)");
 			return VIGIL_EINPUT;
 		}
 		return VIGIL_OK;
 	}
-	return version < VIGIL__STORE_SCHEMA ? migrate(s) : VIGIL_OK;
+	return version < VIGIL__PG_SCHEMA ? migrate(s) : VIGIL_OK;
 }
 
 static void pg_close(struct vigil_store *s)

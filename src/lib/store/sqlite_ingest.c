@@ -18,19 +18,27 @@
 
 #include "sqlite_int.h"
 
-/* The VIGIL__MINHASH_BANDS indexed minima as (position, ?value, document
- * ?18) rows: one statement per document stores them. */
+/* The VIGIL__MINHASH_BANDS index keys of a signature (?1..?17), and as
+ * (key, document ?18) rows: one statement per document reads or writes
+ * them. */
+#define BAND_KEYS \
+	"(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15," \
+	" ?16, ?17)"
 #define BAND_ROWS \
-	"(0, ?1, ?18), (1, ?2, ?18), (2, ?3, ?18), (3, ?4, ?18)," \
-	" (4, ?5, ?18), (5, ?6, ?18), (6, ?7, ?18), (7, ?8, ?18)," \
-	" (8, ?9, ?18), (9, ?10, ?18), (10, ?11, ?18)," \
-	" (11, ?12, ?18), (12, ?13, ?18), (13, ?14, ?18)," \
-	" (14, ?15, ?18), (15, ?16, ?18), (16, ?17, ?18)"
-_Static_assert(VIGIL__MINHASH_BANDS == 17, "BAND_ROWS lists 17");
+	"(?1, ?18), (?2, ?18), (?3, ?18), (?4, ?18), (?5, ?18), (?6, ?18)," \
+	" (?7, ?18), (?8, ?18), (?9, ?18), (?10, ?18), (?11, ?18)," \
+	" (?12, ?18), (?13, ?18), (?14, ?18), (?15, ?18), (?16, ?18)," \
+	" (?17, ?18)"
+_Static_assert(VIGIL__MINHASH_BANDS == 17, "BAND_KEYS lists 17");
 
-/* The events of document ?1 (through the sentence index), the source it
- * is counted under, and its events' clusters, for taking its counts back. */
-#define DOC_EVENTS "sentence_id IN (SELECT id FROM sentences WHERE doc_id = ?1)"
+/* The sentences and the events of document ?1 (rowid ranges), the source
+ * it is counted under, and its events' clusters, for taking its counts
+ * back. */
+#define DOC_SENTENCES "id BETWEEN ?1 * 1048576 AND ?1 * 1048576 + 1048575"
+#define DOC_EVENTS \
+	"id BETWEEN ?1 * 4294967296 AND ?1 * 4294967296 + 4294967295"
+_Static_assert(VIGIL__SQ_SENTENCE_SHIFT == 20 && VIGIL__SQ_EVENT_SHIFT == 12,
+	       "DOC_SENTENCES: 2^20, DOC_EVENTS: 2^32");
 #define DOC_SOURCE "(SELECT coalesce(source, doc) FROM documents WHERE id = ?1)"
 #define DOC_CLUSTERS "SELECT cluster FROM events WHERE " DOC_EVENTS \
 	" AND cluster IS NOT NULL"
@@ -48,29 +56,29 @@ static const char *const stmt_sql[ST_COUNT_] = {
 		       " AND cluster_sources.source = " DOC_SOURCE,
 	[ST_DEL_GONE] = "DELETE FROM cluster_sources WHERE source = " DOC_SOURCE
 			" AND documents = 0 AND cluster IN (" DOC_CLUSTERS ")",
-	[ST_DEL_BANDS] = "DELETE FROM minhash_bands WHERE pos = ?1"
-			 " AND value = ?2 AND doc_id = ?3",
+	[ST_DEL_BANDS] = "DELETE FROM minhash_keys WHERE key IN " BAND_KEYS
+			 " AND doc_id = ?18",
 	[ST_DEL_EVENTS] = "DELETE FROM events WHERE " DOC_EVENTS,
 	[ST_DEL_FIGURES] = "DELETE FROM figures WHERE doc_id = ?1",
 	[ST_DEL_TEXT] = "INSERT INTO sentence_text(sentence_text, rowid, text)"
 			" SELECT 'delete', id, text FROM sentences"
-			" WHERE doc_id = ?1 AND id < ?2",
-	[ST_DEL_SENTENCES] = "DELETE FROM sentences WHERE doc_id = ?1",
+			" WHERE " DOC_SENTENCES " AND id < ?2",
+	[ST_DEL_SENTENCES] = "DELETE FROM sentences WHERE " DOC_SENTENCES,
 	[ST_DEL_DOC] = "DELETE FROM documents WHERE id = ?1",
-	[ST_BAND_SEEK] = "SELECT doc_id FROM minhash_bands WHERE pos = ?1"
-			 " AND value = ?2",
+	[ST_BAND_SEEK] = "SELECT doc_id FROM minhash_keys WHERE key IN "
+			 BAND_KEYS,
 	[ST_BAND_DOC] = "SELECT doc, minhash FROM documents WHERE id = ?1"
 			" AND date BETWEEN date(?2, '-3 days')"
 			" AND date(?2, '+3 days')"
 			" AND duplicate_of IS NULL AND doc <> ?3",
-	[ST_BAND_INSERT] = "INSERT OR IGNORE INTO minhash_bands(pos, value,"
-			   " doc_id) VALUES " BAND_ROWS,
+	[ST_BAND_INSERT] = "INSERT OR IGNORE INTO minhash_keys(key, doc_id)"
+			   " VALUES " BAND_ROWS,
 	[ST_DOC_INSERT] = "INSERT INTO documents(doc, date, source, url, title,"
 			  " sentences, records_hash, minhash, duplicate_of)"
 			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[ST_SENT_INSERT] = "INSERT INTO sentences(doc_id, n, span_begin,"
-			   " span_end, para, text)"
-			   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+			   " span_end, para, text, id)"
+			   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[ST_TEXT_INSERT] = "INSERT INTO sentence_text(rowid, text)"
 			   " SELECT id, text FROM sentences WHERE id >= ?1",
 	[ST_PLACE_FIND] = "SELECT id FROM places WHERE name = ?1 AND country IS ?2"
@@ -78,9 +86,9 @@ static const char *const stmt_sql[ST_COUNT_] = {
 	[ST_PLACE_INSERT] = "INSERT INTO places(name, country, admin1, precision,"
 			    " code, lat, lon) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[ST_CODE_INSERT] = "INSERT OR IGNORE INTO codes(code) VALUES (?1)",
-	[ST_CLUSTER_INSERT] = "INSERT OR IGNORE INTO clusters(id, key, event, actor,"
+	[ST_CLUSTER_INSERT] = "INSERT OR IGNORE INTO clusters(id, event, actor,"
 			      " recipient, date, date_precision, base, region)"
-			      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+			      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	[ST_CLUSTER_REGIONS] = "SELECT regions, region_id FROM clusters"
 			       " WHERE id = ?1",
 	[ST_CLUSTER_SET] = "UPDATE clusters SET regions = ?2, region_id = ?3"
@@ -119,10 +127,10 @@ static const char *const stmt_sql[ST_COUNT_] = {
 			    " recipient_country, recipient_sector, recipient_text,"
 			    " event, mode, aux_mode, hedge, quad_code, cameo,"
 			    " goldstein, said_by_code, said_by_text, place_id,"
-			    " trigger, span_begin, span_end, cluster) VALUES"
+			    " trigger, span_begin, span_end, cluster, id) VALUES"
 			    " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
 			    " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
-			    " ?23, ?24, ?25, ?26, ?27, ?28)",
+			    " ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
 	[ST_FIGURE_INSERT] = "INSERT INTO figures(doc_id, sentence, n, value, low,"
 			     " high, qualifier, unit, category, subject_code,"
 			     " subject_country, subject_sector, subject_text,"
@@ -242,26 +250,48 @@ int vigil__sq_commit(struct vigil_store *s)
 
 /*===== The records' hash ==============================================*/
 
-static void hash_str(XXH64_state_t *h, const char *v)
+/* XXH64 fed through a buffer: one update per KB instead of one per field
+ * (the same digest as feeding each field). */
+typedef struct hasher {
+	XXH64_state_t st;
+	size_t n;
+	unsigned char buf[1024];
+} hasher;
+
+static void hash_bytes(hasher *h, const void *p, size_t len)
+{
+	if (h->n + len > sizeof(h->buf)) {
+		XXH64_update(&h->st, h->buf, h->n);
+		h->n = 0;
+		if (len > sizeof(h->buf)) {
+			XXH64_update(&h->st, p, len);
+			return;
+		}
+	}
+	memcpy(h->buf + h->n, p, len);
+	h->n += len;
+}
+
+static void hash_str(hasher *h, const char *v)
 {
 	static const char tag[2] = {0, 1};
 
 	if (v)
-		XXH64_update(h, v, strlen(v) + 1);
+		hash_bytes(h, v, strlen(v) + 1);
 	else
-		XXH64_update(h, tag, sizeof(tag)); /* NULL differs from "" */
+		hash_bytes(h, tag, sizeof(tag)); /* NULL differs from "" */
 }
 
-static void hash_num(XXH64_state_t *h, double v)
+static void hash_num(hasher *h, double v)
 {
 	if (v != v)
 		v = NAN; /* one NaN */
 	else if (v == 0)
 		v = 0; /* one zero */
-	XXH64_update(h, &v, sizeof(v));
+	hash_bytes(h, &v, sizeof(v));
 }
 
-static void hash_actor(XXH64_state_t *h, const vigil_actor_rec *a)
+static void hash_actor(hasher *h, const vigil_actor_rec *a)
 {
 	hash_str(h, a->code);
 	hash_str(h, a->country);
@@ -269,7 +299,7 @@ static void hash_actor(XXH64_state_t *h, const vigil_actor_rec *a)
 	hash_str(h, a->text);
 }
 
-static void hash_place(XXH64_state_t *h, const vigil_place_rec *p)
+static void hash_place(hasher *h, const vigil_place_rec *p)
 {
 	hash_str(h, p->name);
 	hash_str(h, p->code);
@@ -280,7 +310,7 @@ static void hash_place(XXH64_state_t *h, const vigil_place_rec *p)
 	hash_num(h, p->lon);
 }
 
-static void hash_event(XXH64_state_t *h, const vigil_event_rec *e)
+static void hash_event(hasher *h, const vigil_event_rec *e)
 {
 	hash_num(h, e->sentence);
 	hash_str(h, e->id);
@@ -302,7 +332,7 @@ static void hash_event(XXH64_state_t *h, const vigil_event_rec *e)
 	hash_num(h, e->span.end);
 }
 
-static void hash_figure(XXH64_state_t *h, const vigil_figure_rec *f)
+static void hash_figure(hasher *h, const vigil_figure_rec *f)
 {
 	hash_str(h, f->id);
 	hash_num(h, f->value);
@@ -322,10 +352,11 @@ static void hash_figure(XXH64_state_t *h, const vigil_figure_rec *f)
 /* XXH64 of everything stored about the document, as 16 hex digits. */
 static void records_hash(const vigil_doc_records *r, char out[17])
 {
-	XXH64_state_t h;
+	hasher h;
 	size_t i;
 
-	XXH64_reset(&h, VIGIL__STORE_SCHEMA);
+	XXH64_reset(&h.st, VIGIL__RECORDS_HASH_SEED);
+	h.n = 0;
 	hash_str(&h, r->id);
 	hash_str(&h, r->date);
 	hash_str(&h, r->source);
@@ -340,7 +371,8 @@ static void records_hash(const vigil_doc_records *r, char out[17])
 		hash_event(&h, &r->events[i]);
 	for (i = 0; i < r->nfigures; i++)
 		hash_figure(&h, &r->figures[i]);
-	snprintf(out, 17, "%016llx", (unsigned long long)XXH64_digest(&h));
+	XXH64_update(&h.st, h.buf, h.n);
+	snprintf(out, 17, "%016llx", (unsigned long long)XXH64_digest(&h.st));
 }
 
 /*===== Writing a document =============================================*/
@@ -363,6 +395,7 @@ typedef struct dirty_cluster {
 /* What the events of the document being written share. */
 typedef struct doc_ctx {
 	sqlite3_int64 doc, sent1;
+	uint16_t *per_sentence; /* events stored so far, by sentence number */
 	int original;           /* its events count in their clusters */
 	const char *source;     /* source, else the document id */
 	char (*seen)[13];       /* clusters already counted for it */
@@ -420,68 +453,58 @@ static int cmp_id(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Binds the indexed minima of sig to ?1.. of a statement on bands. */
-static void bind_bands(sqlite3_stmt *st, const uint32_t *sig)
+/* The statement k on the near-duplicate index with the index keys of
+ * sig bound to ?1..?17 (BAND_KEYS) and document `doc` to ?18. */
+static sqlite3_stmt *band_stmt(struct vigil_store *s, enum sqlite_stmt k,
+			       const uint32_t *sig, sqlite3_int64 doc)
 {
+	sqlite3_stmt *st = stmt(s, k);
 	int pos;
 
-	for (pos = 0; pos < VIGIL__MINHASH_BANDS; pos++)
-		sqlite3_bind_blob(st, pos + 1, &sig[pos], 4, SQLITE_STATIC);
+	for (pos = 0; st && pos < VIGIL__MINHASH_BANDS; pos++)
+		sqlite3_bind_int64(st, pos + 1, vigil__sq_band_key(pos, sig[pos]));
+	if (st && sqlite3_bind_parameter_count(st) > VIGIL__MINHASH_BANDS)
+		sqlite3_bind_int64(st, VIGIL__MINHASH_BANDS + 1, doc);
+	return st;
 }
 
-/* Removes the document's index entries of its signature (a replaced
- * document only: one statement per minimum is fine). */
+/* Removes the document's index entries of its signature. */
 static int delete_bands(struct vigil_store *s, const old_doc *o)
 {
-	int pos, rc = VIGIL_OK;
-
-	for (pos = 0; pos < VIGIL__MINHASH_BANDS && rc == VIGIL_OK; pos++) {
-		sqlite3_stmt *st = stmt(s, ST_DEL_BANDS);
-
-		if (st) {
-			sqlite3_bind_int(st, 1, pos);
-			sqlite3_bind_blob(st, 2, &o->sig[pos], 4, SQLITE_STATIC);
-			sqlite3_bind_int64(st, 3, o->id);
-		}
-		rc = run(s, st, "removing the old version of a document");
-	}
-	return rc;
+	return run(s, band_stmt(s, ST_DEL_BANDS, o->sig, o->id),
+		   "removing the old version of a document");
 }
 
 /* The documents whose indexed minima share one with sig into *ids (*n of
- * them, ascending, without repeats): one index seek per position. */
+ * them, ascending, without repeats): one statement, an index seek per
+ * position. */
 static int band_candidates(struct vigil_store *s, const uint32_t *sig,
 			   sqlite3_int64 **ids, size_t *n)
 {
+	sqlite3_stmt *st = band_stmt(s, ST_BAND_SEEK, sig, 0);
 	size_t cap = 0, i, k;
-	int pos, rc = SQLITE_DONE;
+	int rc;
 
 	*ids = NULL;
 	*n = 0;
-	for (pos = 0; pos < VIGIL__MINHASH_BANDS && rc == SQLITE_DONE; pos++) {
-		sqlite3_stmt *st = stmt(s, ST_BAND_SEEK);
+	if (!st)
+		return VIGIL_ERROR;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			sqlite3_int64 *m;
 
-		if (!st)
-			return VIGIL_ERROR;
-		sqlite3_bind_int(st, 1, pos);
-		sqlite3_bind_blob(st, 2, &sig[pos], 4, SQLITE_STATIC);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			if (*n == cap) {
-				sqlite3_int64 *m;
-
-				cap = cap ? 2 * cap : 16;
-				m = realloc(*ids, cap * sizeof(*m));
-				if (!m) {
-					sqlite3_reset(st);
-					vigil__store_fail(s, "out of memory");
-					return VIGIL_ENOMEM;
-				}
-				*ids = m;
+			cap = cap ? 2 * cap : 16;
+			m = realloc(*ids, cap * sizeof(*m));
+			if (!m) {
+				sqlite3_reset(st);
+				vigil__store_fail(s, "out of memory");
+				return VIGIL_ENOMEM;
 			}
-			(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+			*ids = m;
 		}
-		sqlite3_reset(st);
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
+	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return vigil__sq_fail(s, rc, "looking for near-duplicates");
 	if (*n > 1) /* qsort's array may not be NULL, even for 0 items */
@@ -553,13 +576,8 @@ static int find_original(struct vigil_store *s, const vigil_doc_records *r,
 static int insert_bands(struct vigil_store *s, const uint32_t *sig,
 			sqlite3_int64 doc)
 {
-	sqlite3_stmt *st = stmt(s, ST_BAND_INSERT);
-
-	if (st) {
-		bind_bands(st, sig);
-		sqlite3_bind_int64(st, VIGIL__MINHASH_BANDS + 1, doc);
-	}
-	return run(s, st, "indexing a document's signature");
+	return run(s, band_stmt(s, ST_BAND_INSERT, sig, doc),
+		   "indexing a document's signature");
 }
 
 static int insert_doc(struct vigil_store *s, const vigil_doc_records *r,
@@ -594,9 +612,9 @@ static int insert_doc(struct vigil_store *s, const vigil_doc_records *r,
 	return rc;
 }
 
-/* Sentence rows with their text; first_id gets the rowid of sentence 1
- * (the others follow it: rowids are taken in order in one transaction).
- * The full-text index gets them at the commit (index_text). */
+/* Sentence rows with their text, rowids doc * 2^20 + n; first_id gets
+ * the rowid of sentence 1. The full-text index gets them at the commit
+ * (index_text). */
 static int insert_sentences(struct vigil_store *s, const vigil_doc_records *r,
 			    sqlite3_int64 doc, sqlite3_int64 *first_id)
 {
@@ -604,11 +622,21 @@ static int insert_sentences(struct vigil_store *s, const vigil_doc_records *r,
 	size_t i;
 	int rc = VIGIL_OK;
 
-	*first_id = 0;
+	*first_id = (doc << VIGIL__SQ_SENTENCE_SHIFT) + 1;
+	if (r->nsentences >= (size_t)1 << VIGIL__SQ_SENTENCE_SHIFT ||
+	    doc >= (sqlite3_int64)1 << (62 - VIGIL__SQ_SENTENCE_SHIFT -
+					VIGIL__SQ_EVENT_SHIFT)) {
+		vigil__store_fail(s, "a document of %zu sentences, or the "
+				  "document row %lld: more than the store holds "
+				  "(2^20 sentences, 2^30 documents)",
+				  r->nsentences, (long long)doc);
+		return VIGIL_EINPUT;
+	}
+	if (r->nsentences && (!q->fts_from || *first_id < q->fts_from))
+		q->fts_from = *first_id;
 	for (i = 0; i < r->nsentences && rc == VIGIL_OK; i++) {
 		const vigil_sentence_rec *se = &r->sentences[i];
 		sqlite3_stmt *st = stmt(s, ST_SENT_INSERT);
-		sqlite3_int64 sid;
 
 		if (!st)
 			return VIGIL_ERROR;
@@ -618,16 +646,8 @@ static int insert_sentences(struct vigil_store *s, const vigil_doc_records *r,
 		sqlite3_bind_int64(st, 4, se->span.end);
 		sqlite3_bind_int64(st, 5, se->para);
 		vigil__sq_bind_text(st, 6, se->text);
+		sqlite3_bind_int64(st, 7, *first_id + (sqlite3_int64)i);
 		rc = run(s, st, "storing sentences");
-		sid = sqlite3_last_insert_rowid(q->db);
-		if (i == 0)
-			*first_id = sid;
-		else if (sid != *first_id + (sqlite3_int64)i) {
-			vigil__store_fail(s, "sentence rowids out of order");
-			return VIGIL_ERROR;
-		}
-		if (!q->fts_from || sid < q->fts_from)
-			q->fts_from = sid;
 	}
 	return rc;
 }
@@ -636,8 +656,9 @@ static int insert_sentences(struct vigil_store *s, const vigil_doc_records *r,
  * Adds the sentences stored since the last commit to the full-text index,
  * in one statement just before the commit: FTS5 writes its pending terms
  * at every savepoint, so indexing per document would write one small
- * segment per document. A rowid is new when >= fts_from: a new row takes
- * the largest rowid + 1, above every indexed row that exists.
+ * segment per document. A rowid is new when >= fts_from: a new document
+ * takes the largest document id + 1, so its sentences' rowids are above
+ * every indexed row that exists.
  */
 static int index_text(struct vigil_store *s)
 {
@@ -876,8 +897,8 @@ static int change_regions(struct vigil_store *s, doc_ctx *d, const char *base,
 /* Records a cluster row (base and region NULL for a base cluster); *added
  * says whether it is new. */
 static int insert_cluster(struct vigil_store *s, const vigil_event_rec *e,
-			  const char *id, const char *key, const char *base,
-			  const char *region, int *added)
+			  const char *id, const char *base, const char *region,
+			  int *added)
 {
 	sqlite_impl *q = vigil__sq(s);
 	sqlite3_stmt *st;
@@ -890,14 +911,13 @@ static int insert_cluster(struct vigil_store *s, const vigil_event_rec *e,
 	if (!st)
 		return VIGIL_ERROR;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-	vigil__sq_bind_text(st, 3, e->event);
-	vigil__sq_bind_text(st, 4, e->actor.code);
-	vigil__sq_bind_text(st, 5, e->recipient.code);
-	vigil__sq_bind_text(st, 6, e->date);
-	vigil__sq_bind_text(st, 7, e->date_precision);
-	vigil__sq_bind_text(st, 8, base);
-	vigil__sq_bind_text(st, 9, region);
+	vigil__sq_bind_text(st, 2, e->event);
+	vigil__sq_bind_text(st, 3, e->actor.code);
+	vigil__sq_bind_text(st, 4, e->recipient.code);
+	vigil__sq_bind_text(st, 5, e->date);
+	vigil__sq_bind_text(st, 6, e->date_precision);
+	vigil__sq_bind_text(st, 7, base);
+	vigil__sq_bind_text(st, 8, region);
 	rc = run(s, st, "storing a cluster");
 	*added = rc == VIGIL_OK && sqlite3_changes(q->db) > 0;
 	if (rc == VIGIL_OK)
@@ -924,15 +944,15 @@ static int place_in_cluster(struct vigil_store *s, const vigil_event_rec *e,
 		return VIGIL_OK;
 	if (region &&
 	    vigil__cluster_region_key(base_key, region, key, sizeof(key), id)) {
-		rc = insert_cluster(s, e, id, key, base, region, &added);
+		rc = insert_cluster(s, e, id, base, region, &added);
 		if (rc != VIGIL_OK || !added)
 			return rc;
-		rc = insert_cluster(s, e, base, base_key, NULL, NULL, &added);
+		rc = insert_cluster(s, e, base, NULL, NULL, &added);
 		if (rc == VIGIL_OK)
 			rc = change_regions(s, d, base, e->date, 1, id);
 		return rc;
 	}
-	rc = insert_cluster(s, e, base, base_key, NULL, NULL, &added);
+	rc = insert_cluster(s, e, base, NULL, NULL, &added);
 	n = 0; /* a new base cluster has no regions yet */
 	if (rc == VIGIL_OK && !added)
 		rc = read_regions(s, base, &n, id);
@@ -1108,6 +1128,31 @@ static int64_t id_number(const char *id)
 	return strtoll(p, NULL, 10);
 }
 
+/* d->per_sentence, the count of each sentence's events stored so far,
+ * which ranks them (an event's rowid is its sentence's * 2^12 + its rank);
+ * a sentence number beyond the layout is refused. */
+static int count_per_sentence(struct vigil_store *s,
+			      const vigil_doc_records *r, doc_ctx *d)
+{
+	uint32_t most = 0;
+	size_t i;
+
+	for (i = 0; i < r->nevents; i++)
+		if (r->events[i].sentence > most)
+			most = r->events[i].sentence;
+	if (most >= (uint32_t)1 << VIGIL__SQ_SENTENCE_SHIFT) {
+		vigil__store_fail(s, "an event of sentence %u: more than the "
+				  "store holds (2^20 sentences)", most);
+		return VIGIL_EINPUT;
+	}
+	d->per_sentence = calloc((size_t)most + 1, sizeof(*d->per_sentence));
+	if (!d->per_sentence) {
+		vigil__store_fail(s, "out of memory");
+		return VIGIL_ENOMEM;
+	}
+	return VIGIL_OK;
+}
+
 static int insert_event(struct vigil_store *s, const vigil_event_rec *e,
 			doc_ctx *d)
 {
@@ -1122,6 +1167,11 @@ static int insert_event(struct vigil_store *s, const vigil_event_rec *e,
 		rc = insert_codes(s, e);
 	if (rc != VIGIL_OK)
 		return rc;
+	if (d->per_sentence[e->sentence] >= 1 << VIGIL__SQ_EVENT_SHIFT) {
+		vigil__store_fail(s, "more than %d events in one sentence",
+				  1 << VIGIL__SQ_EVENT_SHIFT);
+		return VIGIL_EINPUT;
+	}
 	st = stmt(s, ST_EVENT_INSERT);
 	if (!st)
 		return VIGIL_ERROR;
@@ -1149,6 +1199,9 @@ static int insert_event(struct vigil_store *s, const vigil_event_rec *e,
 	sqlite3_bind_int64(st, 26, e->span.begin);
 	sqlite3_bind_int64(st, 27, e->span.end);
 	vigil__sq_bind_text(st, 28, cluster[0] ? cluster : NULL);
+	sqlite3_bind_int64(st, 29, ((d->sent1 + e->sentence - 1)
+				    << VIGIL__SQ_EVENT_SHIFT) +
+				   d->per_sentence[e->sentence]++);
 	return run(s, st, "storing an event");
 }
 
@@ -1215,6 +1268,8 @@ static int write_doc(struct vigil_store *s, const vigil_doc_records *r,
 		rc = insert_doc(s, r, hash, &d);
 	if (rc == VIGIL_OK)
 		rc = insert_sentences(s, r, d.doc, &d.sent1);
+	if (rc == VIGIL_OK)
+		rc = count_per_sentence(s, r, &d);
 	for (i = 0; i < r->nevents && rc == VIGIL_OK; i++)
 		rc = insert_event(s, &r->events[i], &d);
 	for (i = 0; i < r->nfigures && rc == VIGIL_OK; i++)
@@ -1223,6 +1278,7 @@ static int write_doc(struct vigil_store *s, const vigil_doc_records *r,
 		rc = recount_dirty(s, &d);
 	free(d.seen);
 	free(d.dirty);
+	free(d.per_sentence);
 	if (rc == VIGIL_OK)
 		vigil__sq(s)->wrote = 1;
 	return rc;

@@ -75,6 +75,20 @@ typedef struct vigil__sq_logged {
 int vigil__records_copy(const vigil_doc_records *src, vigil_doc_records *dst,
 			void **mem);
 
+/* A sentence's rowid is its document's id * 2^VIGIL__SQ_SENTENCE_SHIFT +
+ * its number (from 1), an event's its sentence's rowid *
+ * 2^VIGIL__SQ_EVENT_SHIFT + its rank among that sentence's events (from
+ * 0): a document's sentences, and its events, are each one rowid range,
+ * and so are a sentence's events. */
+#define VIGIL__SQ_SENTENCE_SHIFT 20
+#define VIGIL__SQ_EVENT_SHIFT 12
+
+/* The near-duplicate index's key of minimum `pos` of a signature. */
+static inline int64_t vigil__sq_band_key(int pos, uint32_t minimum)
+{
+	return ((int64_t)pos << 32) | minimum;
+}
+
 typedef struct sqlite_impl {
 	sqlite3 *db;
 	sqlite3_stmt *st[ST_COUNT_]; /* prepared on first use; NULL before */

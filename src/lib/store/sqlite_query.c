@@ -60,6 +60,7 @@ static int fts_query(where *w, const char *text)
 }
 
 /* Builds the conditions of q over events e (sentences e.sentence_id). */
+_Static_assert(VIGIL__SQ_EVENT_SHIFT == 12, "the --text filter: 2^12");
 static int build_where(struct vigil_store *s, where *w, const vigil_query *q)
 {
 	vigil__filter_build(&w->f, &sqlite_style, q);
@@ -70,9 +71,11 @@ static int build_where(struct vigil_store *s, where *w, const vigil_query *q)
 			vigil__filter_free(&w->f);
 			return VIGIL_EINPUT;
 		}
-		vigil__filter_cond(&w->f, "e.sentence_id IN (SELECT rowid FROM"
-				   " sentence_text WHERE sentence_text MATCH %c%d)",
-				   w->fts);
+		/* a sentence's events are the rowids sentence * 2^12 + 0.. */
+		vigil__filter_cond(&w->f, "e.id IN (SELECT m.id FROM"
+				   " sentence_text t JOIN events m ON m.id BETWEEN"
+				   " t.rowid * 4096 AND t.rowid * 4096 + 4095"
+				   " WHERE t.sentence_text MATCH %c%d)", w->fts);
 	}
 	return VIGIL_OK;
 }

@@ -2,7 +2,7 @@
  * sqlite_schema.c: the SQLite backend's connection: opens the file (WAL,
  * busy timeout), recognizes a vigil store by its application_id, refuses
  * other programs' databases and files that are not databases, and brings
- * the schema to VIGIL__STORE_SCHEMA by running the migrations in order,
+ * the schema to VIGIL__SQLITE_SCHEMA by running the migrations in order,
  * each in one transaction. The schema is documented in
  * docs/internals/store.md, table by table.
  *
@@ -18,8 +18,27 @@
 /* PRAGMA application_id of a vigil store: "VIGL". */
 #define VIGIL_APP_ID 0x5649474c
 
+/* The columns of `events` and the closing parenthesis (versions 1 to 3:
+ * migration 3 makes the table again with them; a later version changing
+ * them writes its own list). */
+#define EVENTS_COLUMNS \
+	" id INTEGER PRIMARY KEY," \
+	" doc_id INTEGER NOT NULL," \
+	" sentence_id INTEGER NOT NULL," \
+	" sentence INTEGER NOT NULL, n INTEGER NOT NULL," \
+	" date TEXT, date_precision TEXT," \
+	" actor_code TEXT, actor_country TEXT, actor_sector TEXT, actor_text TEXT," \
+	" recipient_code TEXT, recipient_country TEXT, recipient_sector TEXT," \
+	" recipient_text TEXT," \
+	" event TEXT, mode TEXT, aux_mode TEXT NOT NULL, hedge TEXT," \
+	" quad_code INTEGER, cameo TEXT, goldstein REAL," \
+	" said_by_code TEXT, said_by_text TEXT," \
+	" place_id INTEGER, trigger TEXT," \
+	" span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL," \
+	" cluster TEXT);"
+
 /* Migration k takes the schema from version k to k + 1. */
-static const char *const migrations[VIGIL__STORE_SCHEMA] = {
+static const char *const migrations[VIGIL__SQLITE_SCHEMA] = {
 	/* 0 -> 1: the first schema */
 	"CREATE TABLE documents("
 	" id INTEGER PRIMARY KEY,"
@@ -49,21 +68,7 @@ static const char *const migrations[VIGIL__STORE_SCHEMA] = {
 	" key TEXT NOT NULL,"
 	" event TEXT NOT NULL, actor TEXT, recipient TEXT,"
 	" date TEXT NOT NULL, date_precision TEXT NOT NULL) WITHOUT ROWID;"
-	"CREATE TABLE events("
-	" id INTEGER PRIMARY KEY,"
-	" doc_id INTEGER NOT NULL,"
-	" sentence_id INTEGER NOT NULL,"
-	" sentence INTEGER NOT NULL, n INTEGER NOT NULL,"
-	" date TEXT, date_precision TEXT,"
-	" actor_code TEXT, actor_country TEXT, actor_sector TEXT, actor_text TEXT,"
-	" recipient_code TEXT, recipient_country TEXT, recipient_sector TEXT,"
-	" recipient_text TEXT,"
-	" event TEXT, mode TEXT, aux_mode TEXT NOT NULL, hedge TEXT,"
-	" quad_code INTEGER, cameo TEXT, goldstein REAL,"
-	" said_by_code TEXT, said_by_text TEXT,"
-	" place_id INTEGER, trigger TEXT,"
-	" span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL,"
-	" cluster TEXT);"
+	"CREATE TABLE events(" EVENTS_COLUMNS
 	"CREATE INDEX events_actor ON events(actor_code, date);"
 	"CREATE INDEX events_recipient ON events(recipient_code, date);"
 	"CREATE INDEX events_date ON events(date);"
@@ -122,14 +127,71 @@ static const char *const migrations[VIGIL__STORE_SCHEMA] = {
 	" cluster TEXT NOT NULL, source TEXT NOT NULL,"
 	" mentions INTEGER NOT NULL, documents INTEGER NOT NULL,"
 	" PRIMARY KEY(cluster, source)) WITHOUT ROWID;",
+
+	/* 2 -> 3: a sentence's rowid is its document's id * 2^20 + its
+	 * number, an event's its sentence's * 2^12 + its rank (no (doc_id, n)
+	 * or sentence_id index: a document's sentences and events, and a
+	 * sentence's events, are rowid ranges); the full-text index without
+	 * per-row sizes, merging 8 segments a level instead of 4; clusters
+	 * without their key (never read: the rule recomputes it); the
+	 * near-duplicate index keyed by one integer (position * 2^32 +
+	 * minimum: band_keys() fills it) */
+	"CREATE TABLE sentences_v3("
+	" id INTEGER PRIMARY KEY,"
+	" doc_id INTEGER NOT NULL,"
+	" n INTEGER NOT NULL,"
+	" span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL,"
+	" para INTEGER NOT NULL,"
+	" text TEXT);"
+	"INSERT INTO sentences_v3 SELECT doc_id * 1048576 + n, doc_id, n,"
+	" span_begin, span_end, para, text FROM sentences;"
+	"CREATE TABLE events_v3(" EVENTS_COLUMNS
+	"INSERT INTO events_v3 SELECT (doc_id * 1048576 + sentence) * 4096"
+	" + row_number() OVER (PARTITION BY doc_id, sentence ORDER BY id) - 1,"
+	" doc_id, doc_id * 1048576 + sentence, sentence, n, date,"
+	" date_precision, actor_code, actor_country, actor_sector, actor_text,"
+	" recipient_code, recipient_country, recipient_sector, recipient_text,"
+	" event, mode, aux_mode, hedge, quad_code, cameo, goldstein,"
+	" said_by_code, said_by_text, place_id, trigger, span_begin, span_end,"
+	" cluster FROM events ORDER BY 1;"
+	"DROP TABLE events;"
+	"ALTER TABLE events_v3 RENAME TO events;"
+	"CREATE INDEX events_actor ON events(actor_code, date, recipient_code);"
+	"CREATE INDEX events_recipient ON events(recipient_code, date,"
+	" actor_code);"
+	"CREATE INDEX events_date ON events(date, cluster);"
+	"DROP TABLE sentence_text;"
+	"DROP TABLE sentences;"
+	"ALTER TABLE sentences_v3 RENAME TO sentences;"
+	"CREATE VIRTUAL TABLE sentence_text USING fts5(text,"
+	" content='sentences', content_rowid='id', columnsize=0);"
+	"INSERT INTO sentence_text(sentence_text, rank) VALUES ('automerge', 8);"
+	"INSERT INTO sentence_text(sentence_text) VALUES ('rebuild');"
+	"CREATE TABLE clusters_v3("
+	" id TEXT PRIMARY KEY,"
+	" event TEXT NOT NULL, actor TEXT, recipient TEXT,"
+	" date TEXT NOT NULL, date_precision TEXT NOT NULL,"
+	" base TEXT, region TEXT,"
+	" regions INTEGER NOT NULL DEFAULT 0, region_id TEXT) WITHOUT ROWID;"
+	"INSERT INTO clusters_v3 SELECT id, event, actor, recipient, date,"
+	" date_precision, base, region, regions, region_id FROM clusters;"
+	"DROP TABLE clusters;"
+	"ALTER TABLE clusters_v3 RENAME TO clusters;"
+	"DROP TABLE minhash_bands;"
+	"CREATE TABLE minhash_keys(key INTEGER NOT NULL,"
+	" doc_id INTEGER NOT NULL, PRIMARY KEY(key, doc_id)) WITHOUT ROWID;",
 };
+_Static_assert(VIGIL__SQ_SENTENCE_SHIFT == 20 && VIGIL__SQ_EVENT_SHIFT == 12,
+	       "migration 3 multiplies by 2^20 and 2^12");
 
 /* What C adds to migration k (NULL: its SQL is all), run after the SQL in
  * the same transaction. */
 static int rekey_clusters(struct vigil_store *s);
-static int (*const migration_steps[VIGIL__STORE_SCHEMA])(struct vigil_store *) = {
+static int band_keys(struct vigil_store *s);
+static int (*const migration_steps[VIGIL__SQLITE_SCHEMA])(struct vigil_store *) = {
 	NULL,
 	rekey_clusters,
+	band_keys,
 };
 
 /*===== Helpers shared by the backend's files ==========================*/
@@ -210,6 +272,24 @@ double vigil__sq_real(sqlite3_stmt *st, int i)
 	if (sqlite3_column_type(st, i) == SQLITE_NULL)
 		return NAN;
 	return sqlite3_column_double(st, i);
+}
+
+/* Runs sql with the SQL function `name` (nargs arguments) of C defined for
+ * it; `what` names the step in a message. */
+static int exec_with_fn(struct vigil_store *s, const char *name, int nargs,
+			void (*fn)(sqlite3_context *, int, sqlite3_value **),
+			const char *sql, const char *what)
+{
+	sqlite3 *db = vigil__sq(s)->db;
+	int rc = sqlite3_create_function(db, name, nargs, SQLITE_UTF8, NULL, fn,
+					 NULL, NULL);
+
+	if (rc != SQLITE_OK)
+		return vigil__sq_fail(s, rc, what);
+	rc = vigil__sq_exec(s, sql);
+	sqlite3_create_function(db, name, nargs, SQLITE_UTF8, NULL, NULL, NULL,
+				NULL);
+	return rc;
 }
 
 /*===== Migration 2: clusters again, by the rule of cluster.c ============*/
@@ -300,17 +380,45 @@ static int rekey_clusters(struct vigil_store *s)
 		" FROM events e JOIN documents d ON d.id = e.doc_id"
 		" WHERE e.cluster IS NOT NULL AND d.duplicate_of IS NULL"
 		" GROUP BY 1, 2;";
-	sqlite3 *db = vigil__sq(s)->db;
-	int rc = sqlite3_create_function(db, "vigil_cluster", 11, SQLITE_UTF8,
-					 NULL, cluster_fn, NULL, NULL);
 
-	if (rc != SQLITE_OK)
-		return vigil__sq_fail(s, rc, "migrating the clusters");
-	rc = vigil__sq_exec(s, sql);
-	sqlite3_create_function(db, "vigil_cluster", 11, SQLITE_UTF8, NULL, NULL,
-				NULL, NULL);
-	return rc;
+	return exec_with_fn(s, "vigil_cluster", 11, cluster_fn, sql,
+			    "migrating the clusters");
 }
+
+/*===== Migration 3: the near-duplicate index by integer keys ===========*/
+
+/* vigil_band_key(minhash, pos): the index key of minimum `pos` of a
+ * signature (vigil__sq_band_key), NULL for a blob that is not one. */
+static void band_key_fn(sqlite3_context *ctx, int argc, sqlite3_value **v)
+{
+	int pos = sqlite3_value_int(v[1]);
+	uint32_t sig[VIGIL__MINHASH_K];
+
+	(void)argc;
+	if (sqlite3_value_bytes(v[0]) != (int)sizeof(sig) || pos < 0 ||
+	    pos >= VIGIL__MINHASH_BANDS) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	memcpy(sig, sqlite3_value_blob(v[0]), sizeof(sig));
+	sqlite3_result_int64(ctx, vigil__sq_band_key(pos, sig[pos]));
+}
+
+/* The index keys of every original's signature. */
+static int band_keys(struct vigil_store *s)
+{
+	static const char sql[] =
+		"WITH RECURSIVE p(pos) AS (SELECT 0 UNION ALL SELECT pos + 1"
+		" FROM p WHERE pos + 1 < 17)"
+		" INSERT INTO minhash_keys SELECT vigil_band_key(d.minhash,"
+		" p.pos), d.id FROM documents d, p WHERE d.duplicate_of IS NULL"
+		" AND length(d.minhash) = 128 ORDER BY 1, 2";
+
+	return exec_with_fn(s, "vigil_band_key", 2, band_key_fn, sql,
+			    "migrating the near-duplicate index");
+}
+_Static_assert(VIGIL__MINHASH_BANDS == 17 && VIGIL__MINHASH_K * 4 == 128,
+	       "band_keys() indexes 17 minima of 128-byte signatures");
 
 /*===== Opening ========================================================*/
 
@@ -352,10 +460,10 @@ static int read_schema(struct vigil_store *s, int64_t *version)
 				  "another program); nothing was changed");
 		return VIGIL_EINPUT;
 	}
-	if (*version > VIGIL__STORE_SCHEMA) {
+	if (*version > VIGIL__SQLITE_SCHEMA) {
 		vigil__store_fail(s, "store schema version %lld is newer than "
 				  "this vigil's (%d); upgrade vigil",
-				  (long long)*version, VIGIL__STORE_SCHEMA);
+				  (long long)*version, VIGIL__SQLITE_SCHEMA);
 		return VIGIL_EINPUT;
 	}
 	return VIGIL_OK;
@@ -391,7 +499,7 @@ static int migrate(struct vigil_store *s)
 		if (rc != VIGIL_OK)
 			return rc;
 		rc = read_schema(s, &v);
-		if (rc != VIGIL_OK || v == VIGIL__STORE_SCHEMA)
+		if (rc != VIGIL_OK || v == VIGIL__SQLITE_SCHEMA)
 			break;
 		rc = vigil__sq_exec(s, migrations[v]);
 		if (rc == VIGIL_OK && migration_steps[v])
@@ -464,9 +572,11 @@ static int open_db(struct vigil_store *s, const char *where, int flags,
 	sqlite3_extended_result_codes(q->db, 1);
 	sqlite3_busy_timeout(q->db, o->busy_timeout_ms > 0 ? o->busy_timeout_ms
 							   : 60000);
-	/* the index pages of big stores stay in memory; sorts too */
+	/* the index pages of big stores stay in memory; sorts too; freed
+	 * space is not zeroed (Debian's build zeroes it by default) */
 	return vigil__sq_exec(s, "PRAGMA cache_size = -262144;"
-			      "PRAGMA temp_store = MEMORY");
+			      "PRAGMA temp_store = MEMORY;"
+			      "PRAGMA secure_delete = OFF");
 }
 
 /*
@@ -508,7 +618,7 @@ static int sq_open(struct vigil_store *s, const char *where,
 		rc = read_schema_once(s, &version);
 	if (rc != VIGIL_OK)
 		return rc;
-	if (ro && version > 0 && version < VIGIL__STORE_SCHEMA) {
+	if (ro && version > 0 && version < VIGIL__SQLITE_SCHEMA) {
 		/* an older store: a reader that may write it migrates it */
 		sqlite3_close(q->db);
 		q->db = NULL;
@@ -518,7 +628,7 @@ static int sq_open(struct vigil_store *s, const char *where,
 			return rc;
 	}
 	if (ro) {
-		if (version != VIGIL__STORE_SCHEMA) {
+		if (version != VIGIL__SQLITE_SCHEMA) {
 			vigil__store_fail(s, "not a vigil store (no schema)");
 			return VIGIL_EINPUT;
 		}
@@ -527,7 +637,7 @@ static int sq_open(struct vigil_store *s, const char *where,
 	if (sqlite3_db_readonly(q->db, "main") == 1) {
 		vigil__store_fail(s, "the store is read-only (cannot write "
 				  "the file%s); nothing was changed",
-				  version > 0 && version < VIGIL__STORE_SCHEMA
+				  version > 0 && version < VIGIL__SQLITE_SCHEMA
 					  ? ", to migrate its older schema"
 					  : "");
 		return VIGIL_EIO;
@@ -537,7 +647,7 @@ static int sq_open(struct vigil_store *s, const char *where,
 	 * lose the last commits, never half of one) */
 	if (rc == VIGIL_OK)
 		rc = vigil__sq_exec(s, "PRAGMA synchronous = NORMAL");
-	if (rc == VIGIL_OK && version < VIGIL__STORE_SCHEMA)
+	if (rc == VIGIL_OK && version < VIGIL__SQLITE_SCHEMA)
 		rc = migrate(s);
 	return rc;
 }

@@ -88,16 +88,28 @@ static void int_field(vigil__buf *b, const char *k, int64_t v)
 	vigil__buf_printf(b, "%lld", (long long)v);
 }
 
+/* Member k: null when v is NULL (returns 0), else an object opened with its
+ * first member `first`: v (returns 1; the caller closes it). */
+static int open_object(vigil__buf *b, const char *k, const char *first,
+		       const char *v)
+{
+	key(b, k);
+	if (!v) {
+		vigil__buf_puts(b, "null");
+		return 0;
+	}
+	vigil__buf_puts(b, "{\"");
+	vigil__buf_puts(b, first);
+	vigil__buf_puts(b, "\":");
+	vigil__buf_json_str(b, v, strlen(v));
+	return 1;
+}
+
 static void actor(vigil__buf *b, const char *k, const vigil_actor_rec *a,
 		  int with_kind)
 {
-	key(b, k);
-	if (!a->code) {
-		vigil__buf_puts(b, "null");
+	if (!open_object(b, k, "code", a->code))
 		return;
-	}
-	vigil__buf_puts(b, "{\"code\":");
-	vigil__buf_json_str(b, a->code, strlen(a->code));
 	if (with_kind) {
 		str(b, "country", a->country);
 		str(b, "sector", a->sector);
@@ -108,13 +120,8 @@ static void actor(vigil__buf *b, const char *k, const vigil_actor_rec *a,
 
 static void place(vigil__buf *b, const vigil_place_rec *p)
 {
-	key(b, "event_loc");
-	if (!p->name) {
-		vigil__buf_puts(b, "null");
+	if (!open_object(b, "event_loc", "name", p->name))
 		return;
-	}
-	vigil__buf_puts(b, "{\"name\":");
-	vigil__buf_json_str(b, p->name, strlen(p->name));
 	str(b, "country", p->country);
 	str(b, "admin1", p->admin1);
 	num(b, "lat", p->lat);
@@ -383,14 +390,8 @@ int vigil__out_event(void *ctx, const vigil__event_row *r)
 
 static void code_only(vigil__buf *b, const char *k, const char *code)
 {
-	key(b, k);
-	if (!code) {
-		vigil__buf_puts(b, "null");
-		return;
-	}
-	vigil__buf_puts(b, "{\"code\":");
-	vigil__buf_json_str(b, code, strlen(code));
-	vigil__buf_putc(b, '}');
+	if (open_object(b, k, "code", code))
+		vigil__buf_putc(b, '}');
 }
 
 int vigil__out_cluster(void *ctx, const vigil__cluster_row *r)

@@ -16,8 +16,16 @@
 
 #include "../util/buf.h"
 
-/* Version of the schema this build writes; docs/internals/store.md. */
-#define VIGIL__STORE_SCHEMA 2
+/* Versions of the schemas this build writes, one per backend
+ * (docs/internals/store.md): SQLite's changes alone when only its layout
+ * changes. */
+#define VIGIL__SQLITE_SCHEMA 3
+#define VIGIL__PG_SCHEMA 2
+
+/* The seed of the records hash kept on each document: bumped only when
+ * what is hashed changes (a store's documents are then all replaced at
+ * their next ingest), not with the schemas. */
+#define VIGIL__RECORDS_HASH_SEED 2
 
 /* One stored event as read back, with what the output formats add. */
 typedef struct vigil__event_row {
