@@ -129,10 +129,8 @@ fold_token(const walk *w, size_t t, unsigned char *buf)
 	if ((tk->flags & VIGIL_TF_ASCII) && tk->len <= VIGIL__WORD_HEAD) {
 		uint64_t x[2];
 
-		vigil__text_load16_room(w->text + tk->off, tk->len,
-					w->bound - tk->off, x);
-		x[0] = vigil__text_lower8(x[0]);
-		x[1] = vigil__text_lower8(x[1]);
+		vigil__text_lower16_room(w->text + tk->off, tk->len,
+					 w->bound - tk->off, x);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
 		x[0] = __builtin_bswap64(x[0]);
 		x[1] = __builtin_bswap64(x[1]);
