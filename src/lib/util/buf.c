@@ -50,16 +50,41 @@ int vigil__buf_reserve(vigil__buf *b, size_t extra)
 	return 0;
 }
 
+/* Written in place, two digits a step from the end: records carry many
+ * small numbers (sentences, spans, values). */
 void vigil__buf_put_uint(vigil__buf *b, unsigned long long v)
 {
-	char tmp[20];
-	size_t i = sizeof(tmp);
+	static const char pairs[201] =
+		"00010203040506070809101112131415161718192021222324"
+		"25262728293031323334353637383940414243444546474849"
+		"50515253545556575859606162636465666768697071727374"
+		"75767778798081828384858687888990919293949596979899";
+	unsigned long long x = v;
+	size_t n = 1;
+	char *p;
 
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	vigil__buf_append(b, tmp + i, sizeof(tmp) - i);
+	while (x >= 10) {
+		x /= 10;
+		n++;
+	}
+	if (b->cap - b->len <= n && vigil__buf_reserve(b, n) < 0)
+		return;
+	p = b->data + b->len + n;
+	*p = '\0';
+	while (v >= 100) {
+		unsigned k = (unsigned)(v % 100) * 2;
+
+		v /= 100;
+		*--p = pairs[k + 1];
+		*--p = pairs[k];
+	}
+	if (v >= 10) {
+		*--p = pairs[v * 2 + 1];
+		*--p = pairs[v * 2];
+	} else {
+		*--p = (char)('0' + v);
+	}
+	b->len += n;
 }
 
 void vigil__buf_printf(vigil__buf *b, const char *fmt, ...)
