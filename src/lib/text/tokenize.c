@@ -569,7 +569,7 @@ size_t vigil__text_tokenize(vigil__tokstate *st, vigil__token *tok, size_t max)
 		} else if (c == '\'') {
 			q = p + 1;
 			if (prev_end == p && (prev_type == VIGIL_TOK_WORD ||
-						  prev_type == VIGIL_TOK_NUMBER)) {
+					      prev_type == VIGIL_TOK_NUMBER)) {
 				if (p + 1 < end && (s[p + 1] | 0x20) == 's' &&
 				    !word_at(s, p + 2, end)) {
 					type = VIGIL_TOK_POSS;
@@ -586,7 +586,7 @@ size_t vigil__text_tokenize(vigil__tokstate *st, vigil__token *tok, size_t max)
 		} else if (c == '-' || c == '/') {
 			q = p + 1;
 			if (prev_end == p && (prev_type == VIGIL_TOK_WORD ||
-						  prev_type == VIGIL_TOK_NUMBER) &&
+					      prev_type == VIGIL_TOK_NUMBER) &&
 			    word_at(s, q, end))
 				flags |= VIGIL_TF_INNER;
 		} else {
