@@ -1,9 +1,10 @@
 /*
  * test_buf.c: the output buffer's writers that skip printf and byte loops:
- * JSON string escaping (8 bytes at a time) with each escaped byte at every
- * position around the word boundaries, and %.15g numbers checked against
- * printf itself on a table, on coordinates of 0-7 decimals and on
- * pseudo-random doubles of every magnitude.
+ * JSON string escaping (16 or 8 bytes at a time) with each escaped byte at
+ * every position around the block boundaries, unsigned integers and %.15g
+ * numbers checked against printf itself (integers at every digit count,
+ * %.15g on a table, on coordinates of 0-7 decimals and on pseudo-random
+ * doubles of every magnitude).
  *
  * SPDX-License-Identifier: MIT
  */
@@ -108,6 +109,42 @@ static void test_json_every_position(void **state)
 	}
 }
 
+/* vigil__buf_put_uint against printf's "%llu", appended after a prefix:
+ * every length of 1 to 20 digits at its bounds (10^k - 1, 10^k, 10^k + 1),
+ * each two-digit pair, and the largest value. */
+static void check_uint(unsigned long long v)
+{
+	char want[32];
+	vigil__buf b;
+
+	snprintf(want, sizeof(want), "x=%llu", v);
+	vigil__buf_init(&b, 0);
+	vigil__buf_puts(&b, "x=");
+	vigil__buf_put_uint(&b, v);
+	assert_false(b.failed);
+	assert_string_equal(b.data, want);
+	assert_int_equal(b.len, strlen(want));
+	vigil__buf_free(&b);
+}
+
+static void test_put_uint(void **state)
+{
+	unsigned long long p = 1;
+	unsigned v;
+	int k;
+
+	(void)state;
+	for (v = 0; v < 1000; v++)
+		check_uint(v);
+	for (k = 0; k < 20; k++, p *= 10) {
+		check_uint(p - 1);
+		check_uint(p);
+		check_uint(p + 1);
+	}
+	check_uint(18446744073709551615ull);
+	check_uint(12345678901234567890ull);
+}
+
 /* vigil__buf_put_g15(v) against printf's "%.15g". */
 static void check_g15(double v)
 {
@@ -192,6 +229,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_json_table),
 		cmocka_unit_test(test_json_every_position),
+		cmocka_unit_test(test_put_uint),
 		cmocka_unit_test(test_g15_table),
 		cmocka_unit_test(test_g15_coordinates),
 		cmocka_unit_test(test_g15_random),

@@ -96,7 +96,7 @@ static void test_normalize_table(void **state)
 }
 
 /* One special byte at each position of a long ASCII line is handled
- * whatever its alignment against the 8-byte scan. */
+ * whatever its alignment against the 16- and 8-byte scans. */
 static void test_fast_path_alignment(void **state)
 {
 	vigil__arena a;
@@ -112,6 +112,16 @@ static void test_fast_path_alignment(void **state)
 		expect[pos] = ' ';
 		in[pos + 1] = '-'; /* a lone hyphen is kept */
 		expect[pos + 1] = '-';
+		assert_int_equal(vigil__normalize(&a, in, sizeof(in), &out, &n), 0);
+		assert_int_equal(n, sizeof(in));
+		assert_memory_equal(out, expect, n);
+
+		memset(in, 'x', sizeof(in));
+		memcpy(expect, in, sizeof(in));
+		in[pos] = 0x7F; /* DEL: a space */
+		expect[pos] = ' ';
+		in[pos + 1] = '\v'; /* a line end */
+		expect[pos + 1] = '\n';
 		assert_int_equal(vigil__normalize(&a, in, sizeof(in), &out, &n), 0);
 		assert_int_equal(n, sizeof(in));
 		assert_memory_equal(out, expect, n);

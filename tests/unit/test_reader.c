@@ -425,12 +425,16 @@ static void test_json_flat_matches_jansson(void **state)
 		{"{\"text\":\"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\"}", 1},
 		{"{\"t\xC3\xA9\":\"k\"}", 1},
 		{"{\"text\":\"0123456789abcdefghijklmnopqrstuvwxyz0123456789\"}", 1},
+		/* escapes and UTF-8 inside and across 16-byte blocks */
+		{"{\"text\":\"0123456789abcdef\\\"ghijklmnopqrstu\\n0123456789abcdefghij\"}", 1},
+		{"{\"text\":\"0123456789abcdefghij\xC3\xA9klmnopqrstuvwxyz012\xE2\x82\xAC" "3\"}", 1},
 		/* given up: jansson decides */
 		{"{\"text\":5}", 0},
 		{"{\"text\":\"a\",\"n\":[1,{\"b\":null}]}", 0},
 		{"{\"text\":\"a\"", 0},
 		{"{\"text\":\"a\"} x", 0},
 		{"{\"text\":\"a\tb\"}", 0},
+		{"{\"text\":\"0123456789abcdefghijklmn\tb\"}", 0},
 		{"{\"text\":\"\xC3\"}", 0},
 		{"{\"text\":\"\xC0\xAF\"}", 0},
 		{"{\"text\":\"\xED\xA0\x80\"}", 0},

@@ -3,7 +3,8 @@
  * flag of every token), the cutting of over-long tokens, the count
  * returned by vigil__tokenize_phrase past `max`, word ends around the
  * 8-byte word scan, vigil__fold, and the short-token helpers
- * (vigil__text_load16, vigil__text_load16_room, vigil__text_lower8).
+ * (vigil__text_load16, vigil__text_load16_room, vigil__text_lower8,
+ * vigil__text_lower16_room).
  *
  * Expected tokens are written "TYPE:text:FLAGS" with TYPE W N P POSS S and
  * FLAGS from C (CAP) U (UPPER) S (SPACE) A (ABBREV) I (INNER) X (ASCII).
@@ -316,6 +317,32 @@ static void test_load16_room(void **state)
 			}
 }
 
+/* vigil__text_lower16_room as vigil__text_load16 then vigil__text_lower8
+ * on both words, for every byte value (each is at every offset mod 16 in
+ * turn), every length up to 16 and every room from the length to 32. */
+static void test_lower16_room(void **state)
+{
+	unsigned char bytes[256 + 32];
+	size_t len, room, off, i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bytes); i++)
+		bytes[i] = (unsigned char)(i * 53 + 7);
+	for (len = 0; len <= 16; len++)
+		for (room = len; room <= 32; room++)
+			for (off = 0; off + room <= sizeof(bytes); off += 3) {
+				uint64_t w[2], want[2];
+
+				vigil__text_load16((const char *)bytes + off, len, want);
+				want[0] = vigil__text_lower8(want[0]);
+				want[1] = vigil__text_lower8(want[1]);
+				vigil__text_lower16_room((const char *)bytes + off,
+							 len, room, w);
+				assert_int_equal(w[0], want[0]);
+				assert_int_equal(w[1], want[1]);
+			}
+}
+
 /* Word ends and case flags around the 8-byte word scan: words of 1 to 20
  * letters and digits (lowercase, capitals, mixed), followed by every ASCII
  * byte or by the end of the text. */
@@ -375,6 +402,7 @@ int main(void)
 		cmocka_unit_test(test_fold_capacity),
 		cmocka_unit_test(test_load16_lower8),
 		cmocka_unit_test(test_load16_room),
+		cmocka_unit_test(test_lower16_room),
 		cmocka_unit_test(test_word_ends),
 	};
 

@@ -1,7 +1,8 @@
 /*
  * test_utf8.c: UTF-8 validation (offset and reason of the first bad byte)
  * and repair (maximal subparts replaced by U+FFFD) on exact inputs,
- * including bad bytes at every position around the 8-byte ASCII fast path.
+ * including bad bytes at every position around the 16- and 8-byte ASCII
+ * fast paths, alone and after a valid character at every position.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -72,7 +73,8 @@ static void test_check_table(void **state)
 }
 
 /* A bad byte at each position of a 40-byte ASCII buffer is found exactly,
- * whatever its alignment against the 8-byte fast path. */
+ * whatever its alignment against the 16- and 8-byte fast paths, also with
+ * a valid two-byte character at any position before it. */
 static void test_check_every_position(void **state)
 {
 	static const unsigned char bad[] = {0x00, 0x80, 0xC0, 0xFF};
@@ -88,6 +90,19 @@ static void test_check_every_position(void **state)
 					 (long long)pos);
 			/* and nothing is read past len */
 			assert_int_equal(vigil__utf8_check(buf, pos, NULL), -1);
+			/* after a valid two-byte character anywhere before it */
+			if (pos >= 2) {
+				size_t at;
+
+				for (at = 0; at + 2 <= pos; at++) {
+					memset(buf, 'a', sizeof(buf));
+					buf[at] = (char)0xC3;
+					buf[at + 1] = (char)0xA9;
+					buf[pos] = (char)bad[b];
+					assert_int_equal(vigil__utf8_check(buf, sizeof(buf), NULL),
+							 (long long)pos);
+				}
+			}
 		}
 	}
 }

@@ -178,9 +178,7 @@ static inline uint32_t lookup(const char *s, size_t len, size_t room)
 		return 0;
 	/* lowercased as two integers: non-letters stay as they are, and no
 	 * word of the table has one */
-	vigil__text_load16_room(s, len, room, w);
-	w[0] = vigil__text_lower8(w[0]);
-	w[1] = vigil__text_lower8(w[1]);
+	vigil__text_lower16_room(s, len, room, w);
 	b = words[len][first];
 	for (i = 0; i < PER_BUCKET && b[i].w[0]; i++)
 		if (same_word(&b[i], w[0], (uint32_t)w[1]))

@@ -14,6 +14,9 @@
 
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Byte classes inside a JSON string. */
 enum { C_PLAIN = 0, C_END, C_ESC, C_CTRL, C_HIGH };
@@ -37,11 +40,29 @@ static uint64_t has_byte(uint64_t v, unsigned char c)
 	return (x - ONES) & ~x & HIGHS;
 }
 
-/* The number of C_PLAIN bytes at the start of [p, end), 8 at a time. */
+/* The number of C_PLAIN bytes at the start of [p, end): 16 at a time with
+ * SSE2 (every x86-64), then 8 as one word, then byte by byte. */
 static size_t plain_prefix(const unsigned char *p, const unsigned char *end)
 {
 	const unsigned char *q = p;
 
+#ifdef __SSE2__
+	const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'),
+		      bslash = _mm_set1_epi8('\\');
+
+	while (end - q >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+		/* signed: bytes >= 0x80 are negative, below 0x20 too */
+		int stop = _mm_movemask_epi8(_mm_or_si128(
+			_mm_cmplt_epi8(v, space),
+			_mm_or_si128(_mm_cmpeq_epi8(v, quote),
+				     _mm_cmpeq_epi8(v, bslash))));
+
+		if (stop)
+			return (size_t)(q - p) + (size_t)__builtin_ctz((unsigned)stop);
+		q += 16;
+	}
+#endif
 	while (end - q >= 8) {
 		uint64_t v;
 

@@ -129,10 +129,8 @@ fold_token(const walk *w, size_t t, unsigned char *buf)
 	if ((tk->flags & VIGIL_TF_ASCII) && tk->len <= VIGIL__WORD_HEAD) {
 		uint64_t x[2];
 
-		vigil__text_load16_room(w->text + tk->off, tk->len,
-					w->bound - tk->off, x);
-		x[0] = vigil__text_lower8(x[0]);
-		x[1] = vigil__text_lower8(x[1]);
+		vigil__text_lower16_room(w->text + tk->off, tk->len,
+					 w->bound - tk->off, x);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
 		x[0] = __builtin_bswap64(x[0]);
 		x[1] = __builtin_bswap64(x[1]);
@@ -199,17 +197,24 @@ static void look_up_block(walk *w, size_t from)
 		len[k] = 0;
 		if (w->tok[t].flags & VIGIL_TF_INNER)
 			continue;
-		buf[0] = 0;
-		len[k] = (uint8_t)fold_token(w, t, buf);
-		if (len[k] > VIGIL__WORD_HEAD)
-			len[k] = 0;
+		if ((w->tok[t].flags & VIGIL_TF_ASCII) &&
+		    w->tok[t].len <= VIGIL__WORD_HEAD) {
+			/* folded in place: the head is the whole word */
+			len[k] = (uint8_t)fold_token(w, t, head[k]);
+		} else {
+			buf[0] = 0;
+			len[k] = (uint8_t)fold_token(w, t, buf);
+			if (len[k] > VIGIL__WORD_HEAD)
+				len[k] = 0;
+			else if (len[k])
+				memcpy(head[k], buf, VIGIL__WORD_HEAD);
+		}
 		if (!len[k])
 			continue;
-		memcpy(head[k], buf, VIGIL__WORD_HEAD);
-		h[k][1] = vigil__word_hash16(buf, len[k], 0);
+		h[k][1] = vigil__word_hash16(head[k], len[k], 0);
 		__builtin_prefetch(&lx->vocab[h[k][1] & lx->vocab_mask]);
 		if (w->tok[t].flags & VIGIL_TF_UPPER) {
-			h[k][0] = vigil__word_hash16(buf, len[k], 1);
+			h[k][0] = vigil__word_hash16(head[k], len[k], 1);
 			__builtin_prefetch(&lx->vocab[h[k][0] & lx->vocab_mask]);
 		}
 	}

@@ -242,8 +242,8 @@ static int boiler_match(const struct boiler *b, const char *l, size_t n)
 static int is_boiler(const char *l, size_t n)
 {
 	const size_t na = sizeof(anchored) / sizeof(anchored[0]);
-	unsigned char c = vigil__text_lower[(unsigned char)l[0]];
-	size_t lo = 0, hi = na, i;
+	unsigned char c = vigil__text_lower[(unsigned char)l[0]], last;
+	size_t lo = 0, hi = na, i, e;
 
 	/* The first anchored pattern starting with c. */
 	while (lo < hi) {
@@ -256,9 +256,20 @@ static int is_boiler(const char *l, size_t n)
 	for (i = lo; i < na && (unsigned char)anchored[i].pat[0] == c; i++)
 		if (n <= anchored[i].maxlen && boiler_match(&anchored[i], l, n))
 			return 1;
-	for (i = 0; i < sizeof(floating) / sizeof(floating[0]); i++)
-		if (n <= floating[i].maxlen && boiler_match(&floating[i], l, n))
+	/* the line's last character before trailing ". ) ": most suffix
+	 * patterns are ruled out by it without a call */
+	for (e = n; e > 0 && (l[e - 1] == '.' || l[e - 1] == ')' || l[e - 1] == ' ');)
+		e--;
+	last = e ? vigil__text_lower[(unsigned char)l[e - 1]] : 0;
+	for (i = 0; i < sizeof(floating) / sizeof(floating[0]); i++) {
+		const struct boiler *b = &floating[i];
+
+		if (n > b->maxlen || (b->mode == B_SUFFIX &&
+				      (unsigned char)b->pat[b->patlen - 1] != last))
+			continue;
+		if (boiler_match(b, l, n))
 			return 1;
+	}
 	return 0;
 }
 

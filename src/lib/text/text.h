@@ -18,6 +18,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "../util/arena.h"
 
@@ -268,6 +271,42 @@ static inline uint64_t vigil__text_lower8(uint64_t x)
 	uint64_t gt_z = h + 0x2525252525252525ull;   /* byte > 'Z' */
 
 	return x | ((ge_a & ~gt_z & ~x & highs) >> 2);
+}
+
+/*
+ * The ASCII word s[0, len) (len <= 16) lowercased and zero-padded into
+ * w[0], w[1], as vigil__text_load16_room then vigil__text_lower8 on both
+ * words give it; room as there. With SSE2 (every x86-64) and room >= 16,
+ * one 16-byte load, mask and case fold.
+ */
+static inline void vigil__text_lower16_room(const char *s, size_t len,
+					    size_t room, uint64_t w[2])
+{
+#if defined(__SSE2__) && defined(__BYTE_ORDER__) && \
+	__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* 16 bytes of 0xFF then 16 of 0: from ones + 16 - len, len kept */
+	static const unsigned char ones[32] = {
+		0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+		0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+	};
+
+	if (room >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+		__m128i keep = _mm_loadu_si128(
+			(const __m128i *)(const void *)(ones + 16 - len));
+		/* 'A'..'Z' (signed compares: bytes >= 0x80 are below 'A') */
+		__m128i up = _mm_and_si128(
+			_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+			_mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+
+		v = _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+		_mm_storeu_si128((__m128i *)(void *)w, _mm_and_si128(v, keep));
+		return;
+	}
+#endif
+	vigil__text_load16_room(s, len, room, w);
+	w[0] = vigil__text_lower8(w[0]);
+	w[1] = vigil__text_lower8(w[1]);
 }
 
 #endif /* VIGIL_TEXT_H */

@@ -521,6 +521,9 @@ size_t vigil__text_tokenize(vigil__tokstate *st, vigil__token *tok, size_t max)
 	unsigned flags, type, c;
 	int32_t cp;
 	utf8proc_category_t cat;
+	/* the previous token, in locals: stores through `tok` may alias *st */
+	uint32_t prev_end = st->prev_end;
+	uint8_t prev_type = st->prev_type, prev_last = st->prev_last;
 
 	while (n < max) {
 		/* White space. */
@@ -565,13 +568,13 @@ size_t vigil__text_tokenize(vigil__tokstate *st, vigil__token *tok, size_t max)
 			}
 		} else if (c == '\'') {
 			q = p + 1;
-			if (st->prev_end == p && (st->prev_type == VIGIL_TOK_WORD ||
-						  st->prev_type == VIGIL_TOK_NUMBER)) {
+			if (prev_end == p && (prev_type == VIGIL_TOK_WORD ||
+					      prev_type == VIGIL_TOK_NUMBER)) {
 				if (p + 1 < end && (s[p + 1] | 0x20) == 's' &&
 				    !word_at(s, p + 2, end)) {
 					type = VIGIL_TOK_POSS;
 					q = p + 2;
-				} else if ((st->prev_last | 0x20) == 's' &&
+				} else if ((prev_last | 0x20) == 's' &&
 					   !word_at(s, p + 1, end)) {
 					type = VIGIL_TOK_POSS;
 				}
@@ -582,8 +585,8 @@ size_t vigil__text_tokenize(vigil__tokstate *st, vigil__token *tok, size_t max)
 				q++;
 		} else if (c == '-' || c == '/') {
 			q = p + 1;
-			if (st->prev_end == p && (st->prev_type == VIGIL_TOK_WORD ||
-						  st->prev_type == VIGIL_TOK_NUMBER) &&
+			if (prev_end == p && (prev_type == VIGIL_TOK_WORD ||
+					      prev_type == VIGIL_TOK_NUMBER) &&
 			    word_at(s, q, end))
 				flags |= VIGIL_TF_INNER;
 		} else {
@@ -604,14 +607,17 @@ size_t vigil__text_tokenize(vigil__tokstate *st, vigil__token *tok, size_t max)
 		tok[n].type = (uint8_t)type;
 		tok[n].flags = (uint8_t)flags;
 		n++;
-		st->prev_end = (uint32_t)q;
-		st->prev_type = (uint8_t)type;
-		st->prev_last = s[q - 1];
+		prev_end = (uint32_t)q;
+		prev_type = (uint8_t)type;
+		prev_last = s[q - 1];
 		space = 0;
 		p = q;
 	}
 	st->pos = p;
 	st->space = space;
+	st->prev_end = prev_end;
+	st->prev_type = prev_type;
+	st->prev_last = prev_last;
 	return n;
 }
 

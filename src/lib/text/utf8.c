@@ -10,6 +10,9 @@
 
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define ONES  0x0101010101010101ull
 #define HIGHS 0x8080808080808080ull
@@ -102,6 +105,22 @@ long long vigil__utf8_check(const char *s, size_t len, const char **why)
 	size_t i = 0, adv;
 
 	while (i < len) {
+#ifdef __SSE2__
+		/* 16 bytes a step (SSE2: every x86-64), then straight to the
+		 * first byte that is not ASCII or is NUL */
+		while (i + 16 <= len) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+			unsigned m = (unsigned)_mm_movemask_epi8(v) |
+				     (unsigned)_mm_movemask_epi8(
+					     _mm_cmpeq_epi8(v, _mm_setzero_si128()));
+
+			if (m) {
+				i += (size_t)__builtin_ctz(m);
+				break;
+			}
+			i += 16;
+		}
+#endif
 		while (i + 8 <= len && ascii8(u + i))
 			i += 8;
 		if (i >= len)

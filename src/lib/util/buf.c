@@ -12,6 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 void vigil__buf_init(vigil__buf *b, size_t limit)
 {
@@ -47,16 +50,41 @@ int vigil__buf_reserve(vigil__buf *b, size_t extra)
 	return 0;
 }
 
+/* Written in place, two digits a step from the end: records carry many
+ * small numbers (sentences, spans, values). */
 void vigil__buf_put_uint(vigil__buf *b, unsigned long long v)
 {
-	char tmp[20];
-	size_t i = sizeof(tmp);
+	static const char pairs[201] =
+		"00010203040506070809101112131415161718192021222324"
+		"25262728293031323334353637383940414243444546474849"
+		"50515253545556575859606162636465666768697071727374"
+		"75767778798081828384858687888990919293949596979899";
+	unsigned long long x = v;
+	size_t n = 1;
+	char *p;
 
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	vigil__buf_append(b, tmp + i, sizeof(tmp) - i);
+	while (x >= 10) {
+		x /= 10;
+		n++;
+	}
+	if (b->cap - b->len <= n && vigil__buf_reserve(b, n) < 0)
+		return;
+	p = b->data + b->len + n;
+	*p = '\0';
+	while (v >= 100) {
+		unsigned k = (unsigned)(v % 100) * 2;
+
+		v /= 100;
+		*--p = pairs[k + 1];
+		*--p = pairs[k];
+	}
+	if (v >= 10) {
+		*--p = pairs[v * 2 + 1];
+		*--p = pairs[v * 2];
+	} else {
+		*--p = (char)('0' + v);
+	}
+	b->len += n;
 }
 
 void vigil__buf_printf(vigil__buf *b, const char *fmt, ...)
@@ -176,6 +204,47 @@ static inline int word_needs_escape(uint64_t x)
 		 ((bs - ones) & ~bs)) & highs) != 0;
 }
 
+#ifdef __SSE2__
+/* Bit k set when byte k of the 16 at s needs escaping (SSE2: every
+ * x86-64); max(v, 0x1F) == 0x1F is an unsigned byte below 0x20. */
+static inline unsigned escape_mask16(const char *s)
+{
+	const __m128i low = _mm_set1_epi8(0x1F), quote = _mm_set1_epi8('"'),
+		      bslash = _mm_set1_epi8('\\');
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, low), low),
+				 _mm_or_si128(_mm_cmpeq_epi8(v, quote),
+					      _mm_cmpeq_epi8(v, bslash)));
+
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+/* Offset of the first byte to escape in s[0, n), n when none: 16 bytes a
+ * step with SSE2, then 8 as one word, then byte by byte. */
+static size_t first_escape(const char *s, size_t n)
+{
+	size_t i = 0;
+	uint64_t x;
+
+#ifdef __SSE2__
+	for (; i + 16 <= n; i += 16) {
+		unsigned bits = escape_mask16(s + i);
+
+		if (bits)
+			return i + (size_t)__builtin_ctz(bits);
+	}
+#endif
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&x, s + i, 8);
+		if (word_needs_escape(x))
+			break;
+	}
+	for (; i < n && !needs_escape((unsigned char)s[i]); i++)
+		;
+	return i;
+}
+
 static void append_escape(vigil__buf *b, unsigned char c)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -193,30 +262,11 @@ static void append_escape(vigil__buf *b, unsigned char c)
 
 void vigil__buf_json_chars(vigil__buf *b, const char *s, size_t n)
 {
-	size_t i = 0, run = 0;
+	size_t i, run = 0;
 
 	if (vigil__buf_reserve(b, n) < 0)
 		return;
-	/* runs of 8 bytes with nothing to escape are skipped whole */
-	for (;;) {
-		uint64_t x;
-
-		for (; i + 8 <= n; i += 8) {
-			memcpy(&x, s + i, 8);
-			if (word_needs_escape(x))
-				break;
-		}
-		if (i + 8 > n)
-			break;
-		for (; i < n && !needs_escape((unsigned char)s[i]); i++)
-			;
-		vigil__buf_append(b, s + run, i - run);
-		append_escape(b, (unsigned char)s[i]);
-		run = ++i;
-	}
-	for (; i < n; i++) {
-		if (!needs_escape((unsigned char)s[i]))
-			continue;
+	while ((i = run + first_escape(s + run, n - run)) < n) {
 		vigil__buf_append(b, s + run, i - run);
 		append_escape(b, (unsigned char)s[i]);
 		run = i + 1;
@@ -234,7 +284,7 @@ static int any_escape(const char *s, size_t n)
 
 	/* Only which bytes occur matters, not where: short strings are
 	 * tested as one word of overlapping loads, the tail of a long one
-	 * as its last 8 bytes; no branch per byte. */
+	 * as its last 16 (SSE2) or 8 bytes; no branch per byte. */
 	if (n < 4) {
 		if (n == 0)
 			return 0;
@@ -248,6 +298,14 @@ static int any_escape(const char *s, size_t n)
 		memcpy(&b, s + n - 4, 4);
 		return word_needs_escape((uint64_t)a | (uint64_t)b << 32);
 	}
+#ifdef __SSE2__
+	if (n >= 16) {
+		for (i = 0; i + 16 <= n; i += 16)
+			if (escape_mask16(s + i))
+				return 1;
+		return i < n && escape_mask16(s + n - 16) != 0;
+	}
+#endif
 	for (i = 0; i + 8 <= n; i += 8) {
 		memcpy(&x, s + i, 8);
 		if (word_needs_escape(x))
