@@ -59,7 +59,7 @@ static void test_seed_article(void **state)
 	};
 	const char *path;
 	char *raw, *t;
-	size_t n, tl, i;
+	size_t n = 0, tl, i;
 	vigil__layout l;
 	vigil__arena a;
 

@@ -959,7 +959,7 @@ static void test_seed_article(void **state)
 	char err[256];
 	vigil_reader *r;
 	vigil_doc d;
-	size_t len;
+	size_t len = 0;
 	char *raw;
 
 	(void)state;

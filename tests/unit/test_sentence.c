@@ -80,7 +80,7 @@ static void test_seed_sentences(void **state)
 	vigil__segmented sg;
 	vigil__layout l;
 	vigil__arena a;
-	size_t n, i, k, found = 0;
+	size_t n = 0, i, k, found = 0;
 
 	(void)state;
 	path = tu_seed_path();

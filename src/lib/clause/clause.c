@@ -665,7 +665,7 @@ static int find_frames(vigil__cctx *c, frame **fp, size_t *np)
 		f->cue = (int32_t)mi;
 		n++;
 	}
-	*fp = o->frames + first;
+	*fp = n ? o->frames + first : NULL;  /* frames is NULL before any */
 	*np = n;
 	return 0;
 }
@@ -706,6 +706,8 @@ int32_t vigil__clause_frame_at(const vigil__clauses *cl, uint32_t sent,
 	}
 	for (n = 0; lo + n < cl->nframe && cl->frames[lo + n].sent == sent; n++)
 		;
+	if (n == 0)
+		return -1;
 	k = best_frame(cl->frames + lo, n, tok, NULL, NULL);
 	return k < 0 ? -1 : (int32_t)(lo + (size_t)k);
 }
