@@ -116,12 +116,16 @@ static const char test_dict[] =
 	"provocation | aggression = &blame\n"
 	"drone | drones = &weapon\n"
 	"ambassador | envoy = &envoy\n"
+	"blockade | siege = &blockade\n"
 	"[verbs]\n"
 	"+call = --- goldstein=0 quad=1\n"
 	"+call = 111 goldstein=-2 quad=3 plover=ACCUSE pattern=*,&blame\n"
 	"+summon = --- goldstein=0 quad=1\n"
 	"+summon = 114 goldstein=-2 quad=3 plover=ACCUSE pattern=*,&envoy\n"
 	"+host = 043 goldstein=2.8 quad=1 plover=CONSULT\n"
+	"+lift = 0872 goldstein=9 quad=2 plover=RETREAT pattern=*,&blockade\n"
+	"+blockade = 191 goldstein=-9.5 quad=4 plover=COERCE\n"
+	"siege of = 191 pos=noun goldstein=-9.5 quad=4 plover=COERCE\n"
 	/* TABARI verbs (pos=verb-only, as dict_petr_verbs.c writes them) */
 	"+renew = 031 goldstein=3 quad=1 pos=verb-only\n"
 	"+parade = 181 goldstein=-2 quad=3 pos=verb-only\n"
@@ -698,6 +702,11 @@ static const struct {
 	{"Seoul called Russia a partner.", ""},
 	/* "summoned Y's ambassador": Y is the recipient */
 	{"Moscow summoned Ukraine's ambassador.", "RUSGOV->UKR:114:asserted"},
+	/* the event noun holding a pattern's last word is what the verb acts
+	 * on ("a week-old blockade": a noun over a hyphenated word) */
+	{"Chad lifted a week-old blockade of Russia.", "TCD->RUS:0872:asserted"},
+	{"Chad lifted the siege of Kyiv.", "TCD->UKRGOV:0872:asserted"},
+	{"Chad blockaded Russia.", "TCD->RUS:191:asserted"},
 	/* TABARI's `^` skips an actor phrase before `+`: Kyiv is passed over */
 	{"Russia hosted talks in Kyiv for Chad.", "RUS->TCD:043:asserted"},
 	/* TABARI verbs: a possessive is no target, the default target is;

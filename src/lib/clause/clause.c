@@ -1813,8 +1813,9 @@ static void mark_argument(vigil__cctx *c, int32_t first)
 /* Part of speech of a one-word verb entry written in a form that is also
  * a noun ("attack", "attacks", "support"): a noun after a determiner, a
  * possessive, a number or a preposition other than "to", over up to two
- * unknown lowercase words ("the deadly attack", "Russia's latest
- * strikes", "in support of"). -ed and -ing forms stay verbs. */
+ * unknown lowercase words, a hyphen inside a word not counting ("the
+ * deadly attack", "Russia's latest strikes", "in support of", "a day-old
+ * blockade"). -ed and -ing forms stay verbs. */
 static int noun_use(const vigil__cctx *c, uint32_t vb, uint32_t ve)
 {
 	uint32_t k = vb, skipped = 0;
@@ -1825,6 +1826,8 @@ static int noun_use(const vigil__cctx *c, uint32_t vb, uint32_t ve)
 		uint32_t w;
 
 		k--;
+		if (c->tok[k].flags & VIGIL_TF_INNER)
+			continue;
 		w = WC(c, k);
 		if (c->tok[k].type == VIGIL_TOK_POSS)
 			return 1;
