@@ -402,6 +402,13 @@ static const struct {
 	 "PRK->RUS:190:asserted:by=KOR"},
 	{"North Korea attacked Russia, South Korea said.",
 	 "PRK->RUS:190:asserted:by=KOR"},
+	/* a cue whose own clause follows (a subject and an auxiliary, its
+	 * verb not coded) reports that clause, not what precedes */
+	{"North Korea attacked Russia on Sunday, when South Korea said it "
+	 "would stay out.",
+	 "PRK->RUS:190:asserted"},
+	{"North Korea attacked Russia on Sunday, when South Korea said.",
+	 "PRK->RUS:190:asserted:by=KOR"},
 	/* a speaker after neither comma nor quote covers nothing before */
 	{"North Korea attacked Russia but South Korea has not said why.",
 	 "PRK->RUS:190:asserted"},

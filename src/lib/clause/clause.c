@@ -535,15 +535,32 @@ static int verb_after(const vigil__cctx *c, uint32_t from)
 	return 0;
 }
 
+/* Whether an actor or a subject pronoun and then an auxiliary or modal
+ * begin at token k: a reported clause ("said Georgia would not put ...",
+ * "said it had"), whether or not its verb is coded. */
+static int clause_at(const vigil__cctx *c, uint32_t k)
+{
+	if (k >= c->te)
+		return 0;
+	if (WC(c, k) & W_PRON)
+		k++;
+	else if (TA(c, k) >= 0)
+		k = c->out->actors[TA(c, k)].tok_end;
+	else
+		return 0;
+	return k < c->te && (WC(c, k) & (W_MODAL | W_HAVE | W_BE | W_DO));
+}
+
 /* Whether content follows an attribution cue [cb, ce): a verb, "that"
- * (in the cue or after it) or a number at most NUMBER_REACH words on
- * ("said 5,000 troops were sent", "estimated that around 15,000 ..."). */
+ * (in the cue or after it), a subject with an auxiliary, or a number at
+ * most NUMBER_REACH words on ("said 5,000 troops were sent", "estimated
+ * that around 15,000 ..."). */
 static int content_after(const vigil__cctx *c, uint32_t cb, uint32_t ce)
 {
 	uint32_t k;
 
 	if (verb_after(c, ce) || (ce > cb && (WC(c, ce - 1) & W_THAT)) ||
-	    (ce < c->te && (WC(c, ce) & W_THAT)))
+	    (ce < c->te && (WC(c, ce) & W_THAT)) || clause_at(c, ce))
 		return 1;
 	for (k = ce; k < c->te && k <= ce + NUMBER_REACH; k++) {
 		if (c->tok[k].type == VIGIL_TOK_NUMBER)
