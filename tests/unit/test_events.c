@@ -409,6 +409,18 @@ static const struct {
 	 "PRK->RUS:190:asserted"},
 	{"North Korea attacked Russia on Sunday, when South Korea said.",
 	 "PRK->RUS:190:asserted:by=KOR"},
+	/* "we"/"our" in a quotation are its speaker, "our" + agent the
+	 * speaker's country with the agent's sector; outside one nothing */
+	{"\"Our military attacked Russia,\" South Korea said.",
+	 "KORMIL->RUS:190:asserted:by=KOR"},
+	{"South Korea said: \"We attacked Russia.\"",
+	 "KOR->RUS:190:asserted:by=KOR"},
+	{"We attacked Russia, South Korea said.", ""},
+	/* "he" is the person named last, not the sentence's first actor */
+	{"Vladimir Putin spoke. \"If Kyiv attacks, we will attack Ukraine,\" "
+	 "he said.",
+	 "UKRGOV->-:190:hypothetical:by=RUSGOV; RUSGOV->UKR:190:future:by=RUSGOV; "
+	 "RUSGOV->UKR:1384:asserted:by=RUSGOV"},
 	/* a speaker after neither comma nor quote covers nothing before */
 	{"North Korea attacked Russia but South Korea has not said why.",
 	 "PRK->RUS:190:asserted"},
@@ -554,6 +566,9 @@ static const struct {
 	{"North Korea must attack Russia.", "PRK->RUS:190:hypothetical"},
 	{"South Korea urged North Korea to visit Russia.",
 	 "KOR->PRK:020:asserted; PRK->RUS:042:hypothetical"},
+	/* an addressee that is no actor: the infinitive is still urged */
+	{"South Korea urged both warring parties to visit Russia.",
+	 "KOR->-:020:asserted; KOR->RUS:042:hypothetical"},
 	/* plans, conditions and rehearsals: the cue phrase, and the scope
 	 * of a cue over "to V" and "and V" chains; each with a counterpart
 	 * that stays asserted */

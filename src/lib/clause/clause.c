@@ -1409,16 +1409,25 @@ static int chain_reaches(const vigil__cctx *c, uint32_t from, uint32_t vb)
 
 /* The scope of an appeal or demand verb (02x, 10x) or of "refused" ending
  * at `from`: an infinitive after its addressee ("urged European leaders to
- * prepare new sanctions") or its direct object, a noun event after
+ * prepare new sanctions", "called on both warring parties to agree": up
+ * to three words of no class or match) or its direct object, a noun event after
  * determiners and at most one other word ("called for an immediate
  * ceasefire"); not a noun further on ("demanded an investigation into the
  * attack"). */
 static int request_reaches(const vigil__cctx *c, uint32_t from, uint32_t vb)
 {
-	uint32_t k = from, words = 0;
+	uint32_t k = from, words = 0, t;
 
-	while (k < vb && (WC(c, k) & W_DET))
+	while (k < vb && (WC(c, k) & (W_DET | W_PAIR | W_NUM)))
 		k++;
+	/* an addressee that is no actor: "called on both warring parties to
+	 * agree" */
+	for (t = k; t < vb && t < k + 3 && c->tok[t].type == VIGIL_TOK_WORD &&
+		    !WC(c, t) && TM(c, t) < 0;
+	     t++)
+		;
+	if (t > k && t < vb && tok_is(c, t, "to"))
+		return 1;
 	if (k < vb && TA(c, k) >= 0) {
 		const vigil__actor *g =
 			&c->out->actors[c->out->actors[TA(c, k)].group];
