@@ -502,6 +502,9 @@ static const struct {
 	 "PRK->RUS:042:negated:by=PRK; PRK->RUS:120:asserted:by=PRK"},
 	{"North Korea will not visit Russia.",
 	 "PRK->RUS:042:negated; PRK->RUS:120:asserted"},
+	/* the refusal keeps its code when the refused verb's is a pattern's */
+	{"North Korea said it would not summon Russia's ambassador.",
+	 "PRK->RUS:114:negated:by=PRK; PRK->RUS:120:asserted:by=PRK"},
 	{"North Korea did not visit Russia.", "PRK->RUS:042:negated"},
 	/* an announced attack is a threat; with "unless", an ultimatum */
 	{"North Korea said it will attack Russia.",

@@ -791,6 +791,10 @@ static int32_t apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
 			dflt = (int32_t)k;
 		patterned |= no_event(an, k);
 	}
+	if (v->rules & VIGIL__R_FRAME)
+		patterned = 0; /* a frame chose the code: "would not recognise
+				  the ruling" is a refusal (124), whatever the
+				  pattern would give "recognise" */
 	if (verb_only(an, v->entry))
 		surface_subject(v);
 	clause_source(&c, v);
