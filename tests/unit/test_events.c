@@ -567,6 +567,11 @@ static const struct {
 	{"South Korea said it must attack Russia.",
 	 "KOR->RUS:190:hypothetical:by=KOR"},
 	{"North Korea must attack Russia.", "PRK->RUS:190:hypothetical"},
+	/* a verb of no code after "must" in reported speech: still the
+	 * speaker's demand; not "must have", nor the speaker itself */
+	{"South Korea said North Korea must leave.", "KOR->PRK:100:asserted"},
+	{"South Korea said North Korea must have left.", ""},
+	{"South Korea said that it must leave Russia.", ""},
 	{"South Korea urged North Korea to visit Russia.",
 	 "KOR->PRK:020:asserted; PRK->RUS:042:hypothetical"},
 	/* an addressee that is no actor: the infinitive is still urged */

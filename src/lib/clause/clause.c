@@ -2632,6 +2632,58 @@ static void territory_captures(vigil__cctx *c, size_t first)
 	}
 }
 
+/* Whether the verb at token t (right after a modal) is coded; also true
+ * for "must have", "must be": a conclusion or a passive, no demand. */
+static int coded_or_aux(const vigil__cctx *c, uint32_t t)
+{
+	return t >= c->te || c->tok[t].type != VIGIL_TOK_WORD ||
+	       (WC(c, t) & (W_BE | W_HAVE)) || is_verb_match(c, TM(c, t));
+}
+
+/* "Russia said that Sudan must return a helicopter": in what a speaker
+ * reports, an actor other than the speaker followed by "must"/"should" and
+ * a verb of no code is the speaker's demand on that actor (the generic
+ * FR_DEMAND row, 100); a coded verb there gets its own demand frame. */
+static int bare_demands(vigil__cctx *c, const frame *f, size_t nf)
+{
+	uint32_t t;
+
+	for (t = c->tb + 1; t + 1 < c->te; t++) {
+		vigil__clauses *o = c->out;
+		int32_t fi, subj, speaker, entry, row;
+		vigil__cverb *d;
+
+		if (!word_in(c, t, demand_modal, COUNT(demand_modal)) ||
+		    TA(c, t - 1) < 0 || coded_or_aux(c, t + 1))
+			continue;
+		fi = best_frame(f, nf, t, NULL, NULL);
+		if (fi < 0 || f[fi].speaker < 0)
+			continue;
+		subj = group_of(c, TA(c, t - 1));
+		speaker = group_of(c, f[fi].speaker);
+		row = frame_row(FR_DEMAND, "");
+		if (subj == speaker || !o->actors[subj].code[0] ||
+		    strcmp(o->actors[subj].code, o->actors[speaker].code) == 0 ||
+		    row < 0 || (entry = frame_entry(c, (size_t)row)) < 0)
+			continue;
+		if (o->nverb == c->vcap &&
+		    vigil__arena_grow(c->a, (void **)&o->verbs, &c->vcap,
+				      o->nverb + 1, sizeof(*o->verbs)) < 0)
+			return -1;
+		d = &o->verbs[o->nverb++];
+		memset(d, 0, sizeof(*d));
+		d->sent = c->sent;
+		d->match = (uint32_t)f[fi].cue;
+		d->entry = entry;
+		d->subj = speaker;
+		d->obj = subj;
+		d->said_by = d->said_cue = d->aux_cue = d->hedge = -1;
+		d->speaker = -1;
+		d->rules = VIGIL__R_FRAME;
+	}
+	return 0;
+}
+
 /* Applies the frames of the sentence's verbs [first, nverb). */
 static int apply_frames(vigil__cctx *c, size_t first)
 {
@@ -2695,7 +2747,7 @@ static int analyze_sentence(vigil__cctx *c, const vigil__sentence *s)
 	if (vigil__clause_actors(c) < 0 || find_frames(c, &f, &nf) < 0)
 		return -1;
 	if (!has_verb)
-		return 0;
+		return bare_demands(c, f, nf);
 	segment_clauses(c);
 	first_verb = c->out->nverb;
 	for (mi = c->mb; mi < c->me; mi++)
@@ -2704,7 +2756,9 @@ static int analyze_sentence(vigil__cctx *c, const vigil__sentence *s)
 	statement_frames(c, first_verb);
 	labour_strikes(c, first_verb);
 	territory_captures(c, first_verb);
-	return apply_frames(c, first_verb);
+	if (apply_frames(c, first_verb) < 0)
+		return -1;
+	return bare_demands(c, f, nf);
 }
 
 int vigil__clause_analyze(vigil__arena *a, const char *text,
