@@ -2648,12 +2648,13 @@ static int bare_demands(vigil__cctx *c, const frame *f, size_t nf)
 {
 	uint32_t t;
 
-	for (t = c->tb + 1; t + 1 < c->te; t++) {
+	for (t = c->tb + 1; nf > 0 && t + 1 < c->te; t++) {
 		vigil__clauses *o = c->out;
 		int32_t fi, subj, speaker, entry, row;
 		vigil__cverb *d;
 
-		if (!word_in(c, t, demand_modal, COUNT(demand_modal)) ||
+		if (!(WC(c, t) & W_MODAL) ||
+		    !word_in(c, t, demand_modal, COUNT(demand_modal)) ||
 		    TA(c, t - 1) < 0 || coded_or_aux(c, t + 1))
 			continue;
 		fi = best_frame(f, nf, t, NULL, NULL);
