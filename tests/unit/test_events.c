@@ -79,6 +79,7 @@ static const char test_dict[] =
 	"[cues]\n"
 	"capacity to | has to = MODAL\n"
 	"said | says | stated | saying = ATTRIB\n"
+	"told = ATTRIB\n"
 	"according to | claims = ATTRIB\n"
 	"reportedly | appears to = HEDGE\n"
 	"not | no signs of = NEG\n"
@@ -572,6 +573,9 @@ static const struct {
 	{"South Korea said North Korea must leave.", "KOR->PRK:100:asserted"},
 	{"South Korea said North Korea must have left.", ""},
 	{"South Korea said that it must leave Russia.", ""},
+	/* "told X to V": the teller's demand on X */
+	{"South Korea told North Korea to leave.", "KOR->PRK:100:asserted"},
+	{"South Korea told North Korea that it would leave.", ""},
 	{"South Korea urged North Korea to visit Russia.",
 	 "KOR->PRK:020:asserted; PRK->RUS:042:hypothetical"},
 	/* an addressee that is no actor: the infinitive is still urged */

@@ -2640,47 +2640,86 @@ static int coded_or_aux(const vigil__cctx *c, uint32_t t)
 	       (WC(c, t) & (W_BE | W_HAVE)) || is_verb_match(c, TM(c, t));
 }
 
+/* Adds the generic demand (FR_DEMAND's row 100) of actor `speaker` on
+ * actor `subj` (first members), triggered by frame cue `cue`, unless they
+ * are one. Returns 0, or -1 when the arena fails. */
+static int add_demand(vigil__cctx *c, int32_t speaker, int32_t subj,
+		      int32_t cue)
+{
+	vigil__clauses *o = c->out;
+	int row = frame_row(FR_DEMAND, "");
+	int32_t entry;
+	vigil__cverb *d;
+
+	if (subj == speaker || !o->actors[subj].code[0] ||
+	    strcmp(o->actors[subj].code, o->actors[speaker].code) == 0 ||
+	    row < 0 || (entry = frame_entry(c, (size_t)row)) < 0)
+		return 0;
+	if (o->nverb == c->vcap &&
+	    vigil__arena_grow(c->a, (void **)&o->verbs, &c->vcap, o->nverb + 1,
+			      sizeof(*o->verbs)) < 0)
+		return -1;
+	d = &o->verbs[o->nverb++];
+	memset(d, 0, sizeof(*d));
+	d->sent = c->sent;
+	d->match = (uint32_t)cue;
+	d->entry = entry;
+	d->subj = speaker;
+	d->obj = subj;
+	d->said_by = d->said_cue = d->aux_cue = d->hedge = -1;
+	d->speaker = -1;
+	d->rules = VIGIL__R_FRAME;
+	return 0;
+}
+
+/* Forms of "tell" that order when an actor and "to" + verb follow. */
+static const char *const tell_words[] = {"told", "tells", "telling"};
+
+/* "He also told Iran to end its support": a speaker telling an actor to
+ * do something demands it (frame fi's cue is "told" and the actor right
+ * after it is followed by "to" and a word). */
+static int told_to(vigil__cctx *c, const frame *f, int32_t fi)
+{
+	const vigil__match *m = &c->m[f[fi].cue];
+	uint32_t e;
+	int32_t x;
+
+	if (m->tok_end >= c->te || TA(c, m->tok_end) < 0 ||
+	    !word_in(c, m->tok_begin, tell_words, COUNT(tell_words)))
+		return 0;
+	x = group_of(c, TA(c, m->tok_end));
+	e = c->out->actors[x + c->out->actors[x].ngroup - 1].tok_end;
+	if (e + 1 >= c->te || !tok_is(c, e, "to") ||
+	    c->tok[e + 1].type != VIGIL_TOK_WORD)
+		return 0;
+	return add_demand(c, group_of(c, f[fi].speaker), x, f[fi].cue);
+}
+
 /* "Russia said that Sudan must return a helicopter": in what a speaker
  * reports, an actor other than the speaker followed by "must"/"should" and
  * a verb of no code is the speaker's demand on that actor (the generic
- * FR_DEMAND row, 100); a coded verb there gets its own demand frame. */
+ * FR_DEMAND row, 100); a coded verb there gets its own demand frame. And
+ * "told X to V" (told_to). */
 static int bare_demands(vigil__cctx *c, const frame *f, size_t nf)
 {
 	uint32_t t;
+	size_t i;
 
+	for (i = 0; i < nf; i++)
+		if (f[i].speaker >= 0 && told_to(c, f, (int32_t)i) < 0)
+			return -1;
 	for (t = c->tb + 1; nf > 0 && t + 1 < c->te; t++) {
-		vigil__clauses *o = c->out;
-		int32_t fi, subj, speaker, entry, row;
-		vigil__cverb *d;
+		int32_t fi;
 
 		if (!(WC(c, t) & W_MODAL) ||
 		    !word_in(c, t, demand_modal, COUNT(demand_modal)) ||
 		    TA(c, t - 1) < 0 || coded_or_aux(c, t + 1))
 			continue;
 		fi = best_frame(f, nf, t, NULL, NULL);
-		if (fi < 0 || f[fi].speaker < 0)
-			continue;
-		subj = group_of(c, TA(c, t - 1));
-		speaker = group_of(c, f[fi].speaker);
-		row = frame_row(FR_DEMAND, "");
-		if (subj == speaker || !o->actors[subj].code[0] ||
-		    strcmp(o->actors[subj].code, o->actors[speaker].code) == 0 ||
-		    row < 0 || (entry = frame_entry(c, (size_t)row)) < 0)
-			continue;
-		if (o->nverb == c->vcap &&
-		    vigil__arena_grow(c->a, (void **)&o->verbs, &c->vcap,
-				      o->nverb + 1, sizeof(*o->verbs)) < 0)
+		if (fi >= 0 && f[fi].speaker >= 0 &&
+		    add_demand(c, group_of(c, f[fi].speaker),
+			       group_of(c, TA(c, t - 1)), f[fi].cue) < 0)
 			return -1;
-		d = &o->verbs[o->nverb++];
-		memset(d, 0, sizeof(*d));
-		d->sent = c->sent;
-		d->match = (uint32_t)f[fi].cue;
-		d->entry = entry;
-		d->subj = speaker;
-		d->obj = subj;
-		d->said_by = d->said_cue = d->aux_cue = d->hedge = -1;
-		d->speaker = -1;
-		d->rules = VIGIL__R_FRAME;
 	}
 	return 0;
 }
