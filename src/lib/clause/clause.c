@@ -2699,19 +2699,21 @@ static int told_to(vigil__cctx *c, const frame *f, int32_t fi)
  * reports, an actor other than the speaker followed by "must"/"should" and
  * a verb of no code is the speaker's demand on that actor (the generic
  * FR_DEMAND row, 100); a coded verb there gets its own demand frame. And
- * "told X to V" (told_to). */
+ * "told X to V" (told_to). "must"/"should" are MODAL cues (cues.vd). */
 static int bare_demands(vigil__cctx *c, const frame *f, size_t nf)
 {
-	uint32_t t;
+	uint32_t mi;
 	size_t i;
 
 	for (i = 0; i < nf; i++)
 		if (f[i].speaker >= 0 && told_to(c, f, (int32_t)i) < 0)
 			return -1;
-	for (t = c->tb + 1; nf > 0 && t + 1 < c->te; t++) {
+	for (mi = c->mb; nf > 0 && mi < c->me; mi++) {
+		uint32_t t = c->m[mi].tok_begin;
 		int32_t fi;
 
-		if (!(WC(c, t) & W_MODAL) ||
+		if (c->mc[mi].cue_class != VIGIL__CUE_MODAL || t == c->tb ||
+		    t + 1 >= c->te ||
 		    !word_in(c, t, demand_modal, COUNT(demand_modal)) ||
 		    TA(c, t - 1) < 0 || coded_or_aux(c, t + 1))
 			continue;
