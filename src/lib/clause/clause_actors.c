@@ -1056,9 +1056,8 @@ static int quoted_first_person(vigil__cctx *c)
 /* Pronouns: subject ones refer to the sentence's (or the last) topic;
  * possessive ones to the nearest actor before them; "he"/"she" and
  * "his"/"her" to the nearest person named in full when there is one (this
- * sentence or the one before). "we" and "our" are
- * the speaker of the quotation they are in (quoted_first_person), and
- * nothing outside one. */
+ * sentence or the one before). "we" and "our" are the speaker of the
+ * quotation they are in (quoted_first_person), nothing outside one. */
 static int pronoun_at(vigil__cctx *c, uint32_t i, uint32_t cls)
 {
 	size_t before = c->out->nactor;
@@ -1086,8 +1085,9 @@ static int pronoun_at(vigil__cctx *c, uint32_t i, uint32_t cls)
 		       !c->out->actors[k].code[0])
 			k--;
 	} else if ((word_is(c, i, "he") || word_is(c, i, "she")) &&
-		   (k = recent_person(c, before)) >= 0) {
+		   recent_person(c, before) >= 0) {
 		/* "he said": the person named last, not a country */
+		k = recent_person(c, before);
 	} else if (before > c->ab) {
 		k = (int32_t)c->ab;
 	} else {
