@@ -79,6 +79,7 @@ static const char test_dict[] =
 	"[cues]\n"
 	"capacity to | has to = MODAL\n"
 	"said | says | stated | saying = ATTRIB\n"
+	"told = ATTRIB\n"
 	"according to | claims = ATTRIB\n"
 	"reportedly | appears to = HEDGE\n"
 	"not | no signs of = NEG\n"
@@ -116,12 +117,16 @@ static const char test_dict[] =
 	"provocation | aggression = &blame\n"
 	"drone | drones = &weapon\n"
 	"ambassador | envoy = &envoy\n"
+	"blockade | siege = &blockade\n"
 	"[verbs]\n"
 	"+call = --- goldstein=0 quad=1\n"
 	"+call = 111 goldstein=-2 quad=3 plover=ACCUSE pattern=*,&blame\n"
 	"+summon = --- goldstein=0 quad=1\n"
 	"+summon = 114 goldstein=-2 quad=3 plover=ACCUSE pattern=*,&envoy\n"
 	"+host = 043 goldstein=2.8 quad=1 plover=CONSULT\n"
+	"+lift = 0872 goldstein=9 quad=2 plover=RETREAT pattern=*,&blockade\n"
+	"+blockade = 191 goldstein=-9.5 quad=4 plover=COERCE\n"
+	"siege of = 191 pos=noun goldstein=-9.5 quad=4 plover=COERCE\n"
 	/* TABARI verbs (pos=verb-only, as dict_petr_verbs.c writes them) */
 	"+renew = 031 goldstein=3 quad=1 pos=verb-only\n"
 	"+parade = 181 goldstein=-2 quad=3 pos=verb-only\n"
@@ -398,6 +403,25 @@ static const struct {
 	 "PRK->RUS:190:asserted:by=KOR"},
 	{"North Korea attacked Russia, South Korea said.",
 	 "PRK->RUS:190:asserted:by=KOR"},
+	/* a cue whose own clause follows (a subject and an auxiliary, its
+	 * verb not coded) reports that clause, not what precedes */
+	{"North Korea attacked Russia on Sunday, when South Korea said it "
+	 "would stay out.",
+	 "PRK->RUS:190:asserted"},
+	{"North Korea attacked Russia on Sunday, when South Korea said.",
+	 "PRK->RUS:190:asserted:by=KOR"},
+	/* "we"/"our" in a quotation are its speaker, "our" + agent the
+	 * speaker's country with the agent's sector; outside one nothing */
+	{"\"Our military attacked Russia,\" South Korea said.",
+	 "KORMIL->RUS:190:asserted:by=KOR"},
+	{"South Korea said: \"We attacked Russia.\"",
+	 "KOR->RUS:190:asserted:by=KOR"},
+	{"We attacked Russia, South Korea said.", ""},
+	/* "he" is the person named last, not the sentence's first actor */
+	{"Vladimir Putin spoke. \"If Kyiv attacks, we will attack Ukraine,\" "
+	 "he said.",
+	 "UKRGOV->-:190:hypothetical:by=RUSGOV; RUSGOV->UKR:190:future:by=RUSGOV; "
+	 "RUSGOV->UKR:1384:asserted:by=RUSGOV"},
 	/* a speaker after neither comma nor quote covers nothing before */
 	{"North Korea attacked Russia but South Korea has not said why.",
 	 "PRK->RUS:190:asserted"},
@@ -479,6 +503,9 @@ static const struct {
 	 "PRK->RUS:042:negated:by=PRK; PRK->RUS:120:asserted:by=PRK"},
 	{"North Korea will not visit Russia.",
 	 "PRK->RUS:042:negated; PRK->RUS:120:asserted"},
+	/* the refusal keeps its code when the refused verb's is a pattern's */
+	{"North Korea said it would not summon Russia's ambassador.",
+	 "PRK->RUS:114:negated:by=PRK; PRK->RUS:120:asserted:by=PRK"},
 	{"North Korea did not visit Russia.", "PRK->RUS:042:negated"},
 	/* an announced attack is a threat; with "unless", an ultimatum */
 	{"North Korea said it will attack Russia.",
@@ -541,8 +568,19 @@ static const struct {
 	{"South Korea said it must attack Russia.",
 	 "KOR->RUS:190:hypothetical:by=KOR"},
 	{"North Korea must attack Russia.", "PRK->RUS:190:hypothetical"},
+	/* a verb of no code after "must" in reported speech: still the
+	 * speaker's demand; not "must have", nor the speaker itself */
+	{"South Korea said North Korea must leave.", "KOR->PRK:100:asserted"},
+	{"South Korea said North Korea must have left.", ""},
+	{"South Korea said that it must leave Russia.", ""},
+	/* "told X to V": the teller's demand on X */
+	{"South Korea told North Korea to leave.", "KOR->PRK:100:asserted"},
+	{"South Korea told North Korea that it would leave.", ""},
 	{"South Korea urged North Korea to visit Russia.",
 	 "KOR->PRK:020:asserted; PRK->RUS:042:hypothetical"},
+	/* an addressee that is no actor: the infinitive is still urged */
+	{"South Korea urged both warring parties to visit Russia.",
+	 "KOR->-:020:asserted; KOR->RUS:042:hypothetical"},
 	/* plans, conditions and rehearsals: the cue phrase, and the scope
 	 * of a cue over "to V" and "and V" chains; each with a counterpart
 	 * that stays asserted */
@@ -698,6 +736,11 @@ static const struct {
 	{"Seoul called Russia a partner.", ""},
 	/* "summoned Y's ambassador": Y is the recipient */
 	{"Moscow summoned Ukraine's ambassador.", "RUSGOV->UKR:114:asserted"},
+	/* the event noun holding a pattern's last word is what the verb acts
+	 * on ("a week-old blockade": a noun over a hyphenated word) */
+	{"Chad lifted a week-old blockade of Russia.", "TCD->RUS:0872:asserted"},
+	{"Chad lifted the siege of Kyiv.", "TCD->UKRGOV:0872:asserted"},
+	{"Chad blockaded Russia.", "TCD->RUS:191:asserted"},
 	/* TABARI's `^` skips an actor phrase before `+`: Kyiv is passed over */
 	{"Russia hosted talks in Kyiv for Chad.", "RUS->TCD:043:asserted"},
 	/* TABARI verbs: a possessive is no target, the default target is;

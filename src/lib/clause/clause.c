@@ -535,15 +535,32 @@ static int verb_after(const vigil__cctx *c, uint32_t from)
 	return 0;
 }
 
+/* Whether an actor or a subject pronoun and then an auxiliary or modal
+ * begin at token k: a reported clause ("said Georgia would not put ...",
+ * "said it had"), whether or not its verb is coded. */
+static int clause_at(const vigil__cctx *c, uint32_t k)
+{
+	if (k >= c->te)
+		return 0;
+	if (WC(c, k) & W_PRON)
+		k++;
+	else if (TA(c, k) >= 0)
+		k = c->out->actors[TA(c, k)].tok_end;
+	else
+		return 0;
+	return k < c->te && (WC(c, k) & (W_MODAL | W_HAVE | W_BE | W_DO));
+}
+
 /* Whether content follows an attribution cue [cb, ce): a verb, "that"
- * (in the cue or after it) or a number at most NUMBER_REACH words on
- * ("said 5,000 troops were sent", "estimated that around 15,000 ..."). */
+ * (in the cue or after it), a subject with an auxiliary, or a number at
+ * most NUMBER_REACH words on ("said 5,000 troops were sent", "estimated
+ * that around 15,000 ..."). */
 static int content_after(const vigil__cctx *c, uint32_t cb, uint32_t ce)
 {
 	uint32_t k;
 
 	if (verb_after(c, ce) || (ce > cb && (WC(c, ce - 1) & W_THAT)) ||
-	    (ce < c->te && (WC(c, ce) & W_THAT)))
+	    (ce < c->te && (WC(c, ce) & W_THAT)) || clause_at(c, ce))
 		return 1;
 	for (k = ce; k < c->te && k <= ce + NUMBER_REACH; k++) {
 		if (c->tok[k].type == VIGIL_TOK_NUMBER)
@@ -1394,16 +1411,25 @@ static int chain_reaches(const vigil__cctx *c, uint32_t from, uint32_t vb)
 
 /* The scope of an appeal or demand verb (02x, 10x) or of "refused" ending
  * at `from`: an infinitive after its addressee ("urged European leaders to
- * prepare new sanctions") or its direct object, a noun event after
+ * prepare new sanctions", "called on both warring parties to agree": up
+ * to three words of no class or match) or its direct object, a noun event after
  * determiners and at most one other word ("called for an immediate
  * ceasefire"); not a noun further on ("demanded an investigation into the
  * attack"). */
 static int request_reaches(const vigil__cctx *c, uint32_t from, uint32_t vb)
 {
-	uint32_t k = from, words = 0;
+	uint32_t k = from, words = 0, t;
 
-	while (k < vb && (WC(c, k) & W_DET))
+	while (k < vb && (WC(c, k) & (W_DET | W_PAIR | W_NUM)))
 		k++;
+	/* an addressee that is no actor: "called on both warring parties to
+	 * agree" */
+	for (t = k; t < vb && t < k + 3 && c->tok[t].type == VIGIL_TOK_WORD &&
+		    !WC(c, t) && TM(c, t) < 0;
+	     t++)
+		;
+	if (t > k && t < vb && tok_is(c, t, "to"))
+		return 1;
 	if (k < vb && TA(c, k) >= 0) {
 		const vigil__actor *g =
 			&c->out->actors[c->out->actors[TA(c, k)].group];
@@ -1815,8 +1841,9 @@ static void mark_argument(vigil__cctx *c, int32_t first)
 /* Part of speech of a one-word verb entry written in a form that is also
  * a noun ("attack", "attacks", "support"): a noun after a determiner, a
  * possessive, a number or a preposition other than "to", over up to two
- * unknown lowercase words ("the deadly attack", "Russia's latest
- * strikes", "in support of"). -ed and -ing forms stay verbs. */
+ * unknown lowercase words, a hyphen inside a word not counting ("the
+ * deadly attack", "Russia's latest strikes", "in support of", "a day-old
+ * blockade"). -ed and -ing forms stay verbs. */
 static int noun_use(const vigil__cctx *c, uint32_t vb, uint32_t ve)
 {
 	uint32_t k = vb, skipped = 0;
@@ -1827,6 +1854,8 @@ static int noun_use(const vigil__cctx *c, uint32_t vb, uint32_t ve)
 		uint32_t w;
 
 		k--;
+		if (c->tok[k].flags & VIGIL_TF_INNER)
+			continue;
 		w = WC(c, k);
 		if (c->tok[k].type == VIGIL_TOK_POSS)
 			return 1;
@@ -2605,6 +2634,100 @@ static void territory_captures(vigil__cctx *c, size_t first)
 	}
 }
 
+/* Whether the verb at token t (right after a modal) is coded; also true
+ * for "must have", "must be": a conclusion or a passive, no demand. */
+static int coded_or_aux(const vigil__cctx *c, uint32_t t)
+{
+	return t >= c->te || c->tok[t].type != VIGIL_TOK_WORD ||
+	       (WC(c, t) & (W_BE | W_HAVE)) || is_verb_match(c, TM(c, t));
+}
+
+/* Adds the generic demand (FR_DEMAND's row 100) of actor `speaker` on
+ * actor `subj` (first members), triggered by frame cue `cue`, unless they
+ * are one. Returns 0, or -1 when the arena fails. */
+static int add_demand(vigil__cctx *c, int32_t speaker, int32_t subj,
+		      int32_t cue)
+{
+	vigil__clauses *o = c->out;
+	int row = frame_row(FR_DEMAND, "");
+	int32_t entry;
+	vigil__cverb *d;
+
+	if (subj == speaker || !o->actors[subj].code[0] ||
+	    strcmp(o->actors[subj].code, o->actors[speaker].code) == 0 ||
+	    row < 0 || (entry = frame_entry(c, (size_t)row)) < 0)
+		return 0;
+	if (o->nverb == c->vcap &&
+	    vigil__arena_grow(c->a, (void **)&o->verbs, &c->vcap, o->nverb + 1,
+			      sizeof(*o->verbs)) < 0)
+		return -1;
+	d = &o->verbs[o->nverb++];
+	memset(d, 0, sizeof(*d));
+	d->sent = c->sent;
+	d->match = (uint32_t)cue;
+	d->entry = entry;
+	d->subj = speaker;
+	d->obj = subj;
+	d->said_by = d->said_cue = d->aux_cue = d->hedge = -1;
+	d->speaker = -1;
+	d->rules = VIGIL__R_FRAME;
+	return 0;
+}
+
+/* Forms of "tell" that order when an actor and "to" + verb follow. */
+static const char *const tell_words[] = {"told", "tells", "telling"};
+
+/* "He also told Iran to end its support": a speaker telling an actor to
+ * do something demands it (frame fi's cue is "told" and the actor right
+ * after it is followed by "to" and a word). */
+static int told_to(vigil__cctx *c, const frame *f, int32_t fi)
+{
+	const vigil__match *m = &c->m[f[fi].cue];
+	uint32_t e;
+	int32_t x;
+
+	if (m->tok_end >= c->te || TA(c, m->tok_end) < 0 ||
+	    !word_in(c, m->tok_begin, tell_words, COUNT(tell_words)))
+		return 0;
+	x = group_of(c, TA(c, m->tok_end));
+	e = c->out->actors[x + c->out->actors[x].ngroup - 1].tok_end;
+	if (e + 1 >= c->te || !tok_is(c, e, "to") ||
+	    c->tok[e + 1].type != VIGIL_TOK_WORD)
+		return 0;
+	return add_demand(c, group_of(c, f[fi].speaker), x, f[fi].cue);
+}
+
+/* "Russia said that Sudan must return a helicopter": in what a speaker
+ * reports, an actor other than the speaker followed by "must"/"should" and
+ * a verb of no code is the speaker's demand on that actor (the generic
+ * FR_DEMAND row, 100); a coded verb there gets its own demand frame. And
+ * "told X to V" (told_to). "must"/"should" are MODAL cues (cues.vd). */
+static int bare_demands(vigil__cctx *c, const frame *f, size_t nf)
+{
+	uint32_t mi;
+	size_t i;
+
+	for (i = 0; i < nf; i++)
+		if (f[i].speaker >= 0 && told_to(c, f, (int32_t)i) < 0)
+			return -1;
+	for (mi = c->mb; nf > 0 && mi < c->me; mi++) {
+		uint32_t t = c->m[mi].tok_begin;
+		int32_t fi;
+
+		if (c->mc[mi].cue_class != VIGIL__CUE_MODAL || t == c->tb ||
+		    t + 1 >= c->te ||
+		    !word_in(c, t, demand_modal, COUNT(demand_modal)) ||
+		    TA(c, t - 1) < 0 || coded_or_aux(c, t + 1))
+			continue;
+		fi = best_frame(f, nf, t, NULL, NULL);
+		if (fi >= 0 && f[fi].speaker >= 0 &&
+		    add_demand(c, group_of(c, f[fi].speaker),
+			       group_of(c, TA(c, t - 1)), f[fi].cue) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Applies the frames of the sentence's verbs [first, nverb). */
 static int apply_frames(vigil__cctx *c, size_t first)
 {
@@ -2668,7 +2791,7 @@ static int analyze_sentence(vigil__cctx *c, const vigil__sentence *s)
 	if (vigil__clause_actors(c) < 0 || find_frames(c, &f, &nf) < 0)
 		return -1;
 	if (!has_verb)
-		return 0;
+		return bare_demands(c, f, nf);
 	segment_clauses(c);
 	first_verb = c->out->nverb;
 	for (mi = c->mb; mi < c->me; mi++)
@@ -2677,7 +2800,9 @@ static int analyze_sentence(vigil__cctx *c, const vigil__sentence *s)
 	statement_frames(c, first_verb);
 	labour_strikes(c, first_verb);
 	territory_captures(c, first_verb);
-	return apply_frames(c, first_verb);
+	if (apply_frames(c, first_verb) < 0)
+		return -1;
+	return bare_demands(c, f, nf);
 }
 
 int vigil__clause_analyze(vigil__arena *a, const char *text,

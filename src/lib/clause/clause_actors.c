@@ -16,6 +16,7 @@
 
 #define MAX_PARTS 8
 #define LOOKBACK 256 /* actors searched back for context and coreference */
+#define QUOTE_REACH 4 /* sentences a quotation runs on after its frame */
 
 vigil__actor *vigil__clause_new_actor(vigil__cctx *c, uint32_t begin,
 				      uint32_t end)
@@ -912,14 +913,162 @@ static int32_t recent_person(const vigil__cctx *c, size_t before)
 	return -1;
 }
 
+/* Whether token i is a straight double quote (typographic ones are
+ * normalized to it). */
+static int quote_mark(const vigil__cctx *c, uint32_t i)
+{
+	return c->tok[i].len == 1 && c->text[c->tok[i].off] == '"';
+}
+
+/* Whether token i lies inside a quotation: an odd number of quote marks
+ * before it in its sentence. */
+static int quoted(const vigil__cctx *c, uint32_t i)
+{
+	uint32_t k, n = 0;
+
+	for (k = c->tb; k < i; k++)
+		n += (uint32_t)quote_mark(c, k);
+	return n % 2;
+}
+
+/* Whether token t begins an attribution cue ("said", "according to"). */
+static int attrib_at(const vigil__cctx *c, uint32_t t)
+{
+	int32_t mi = match_at(c, t);
+
+	return mi >= 0 && c->m[mi].tok_begin == t &&
+	       c->mc[mi].cue_class == VIGIL__CUE_ATTRIB;
+}
+
+/* The speaker of the quotation holding token i: the actor right before or
+ * right after the attribution cue past the closing quote ("...," the JCS
+ * said; "...," said Lammy), or right before the cue that opens it ("Seoul
+ * said: \"...\""), else, when the sentence has no such cue at all, the
+ * speaker of the last frame of the QUOTE_REACH sentences before ("Lammy
+ * said:" and a quotation running over several sentences); -1 when there
+ * is none. */
+static int32_t quote_speaker(const vigil__cctx *c, uint32_t i)
+{
+	const vigil__clauses *o = c->out;
+	uint32_t q = i, open = i, t;
+	size_t k;
+	int32_t before = -1;
+
+	while (q < c->te && !quote_mark(c, q))
+		q++;
+	while (open > c->tb && !quote_mark(c, open))
+		open--;
+	for (k = c->ab; k < o->nactor; k++) {
+		const vigil__actor *a = &o->actors[k];
+
+		if (!a->country[0])
+			continue;
+		if (a->tok_end + 3 >= open && a->tok_end < open &&
+		    attrib_at(c, a->tok_end))
+			before = (int32_t)k;
+		if (a->tok_begin > q &&
+		    (attrib_at(c, a->tok_end) || attrib_at(c, a->tok_begin - 1)))
+			return (int32_t)k;
+	}
+	if (before >= 0)
+		return before;
+	for (t = c->tb; t < c->te; t++)
+		if (attrib_at(c, t))
+			return -1;
+	if (o->nframe > 0 &&
+	    o->frames[o->nframe - 1].sent + QUOTE_REACH >= c->sent)
+		return o->frames[o->nframe - 1].speaker;
+	return -1;
+}
+
+/* Moves the last actor to position pos of the sentence's actors (which
+ * are in text order, not grouped yet), renumbering the references to
+ * those it passes. */
+static void move_last_to(vigil__cctx *c, size_t pos)
+{
+	vigil__clauses *o = c->out;
+	vigil__actor last = o->actors[o->nactor - 1];
+	size_t k;
+
+	memmove(&o->actors[pos + 1], &o->actors[pos],
+		(o->nactor - 1 - pos) * sizeof(*o->actors));
+	o->actors[pos] = last;
+	for (k = c->ab; k < o->nactor; k++) {
+		o->actors[k].group = (uint32_t)k;
+		if (o->actors[k].ref >= (int32_t)pos)
+			o->actors[k].ref++;
+	}
+}
+
+/* Gives actor a (at "our") the agent phrase matched right after it ("our
+ * military"): the speaker's country with the agent's sector. */
+static void own_agent(vigil__cctx *c, vigil__actor *a, uint32_t i)
+{
+	int32_t mi = match_at(c, i + 1);
+	vigil__entry e;
+
+	if (!a->country[0] || !actorish(c, mi) || !starts_match(c, i + 1, mi) ||
+	    c->mc[mi].actor >= 0)
+		return;
+	vigil__lexicon_entry(c->lx, (uint32_t)c->mc[mi].agent, &e);
+	a->agent = c->mc[mi].agent;
+	a->tok_end = c->m[mi].tok_end;
+	a->flags &= (uint16_t)~VIGIL__AF_POSS;
+	copy_str(a->sector, sizeof(a->sector), e.code);
+	join_code(a, a->country);
+}
+
+/* "we" and "our" inside a quotation are its speaker ("\"Our military will
+ * respond ...,\" the JCS said" -> KORMIL). Returns 0, or -1 when the
+ * arena fails. */
+static int quoted_first_person(vigil__cctx *c)
+{
+	uint32_t n;
+
+	for (n = 0; n < c->nquoted; n++) {
+		uint32_t i = c->quoted[n];
+		int32_t sp = quote_speaker(c, i);
+		size_t pos = c->ab;
+		vigil__actor *a;
+
+		if (sp < 0)
+			continue;
+		while (pos < c->out->nactor &&
+		       c->out->actors[pos].tok_begin <= i)
+			pos++;
+		if (pos < c->out->nactor &&
+		    c->out->actors[pos].tok_begin <= i + 1)
+			continue; /* an actor phrase of its own follows */
+		a = vigil__clause_new_actor(c, i, i + 1);
+		if (!a)
+			return -1;
+		copy_actor_code(a, &c->out->actors[sp], sp);
+		a->flags |= VIGIL__AF_PRONOUN;
+		if (word_is(c, i, "our")) {
+			a->flags |= VIGIL__AF_POSS;
+			own_agent(c, a, i);
+		}
+		move_last_to(c, pos);
+	}
+	return 0;
+}
+
 /* Pronouns: subject ones refer to the sentence's (or the last) topic;
- * possessive ones to the nearest actor before them, "his"/"her" to the
- * nearest person named in full when there is one. */
+ * possessive ones to the nearest actor before them; "he"/"she" and
+ * "his"/"her" to the nearest person named in full when there is one (this
+ * sentence or the one before). "we" and "our" are the speaker of the
+ * quotation they are in (quoted_first_person), nothing outside one. */
 static int pronoun_at(vigil__cctx *c, uint32_t i, uint32_t cls)
 {
 	size_t before = c->out->nactor;
 	int32_t k, mi;
 	vigil__actor *a;
+
+	if (word_is(c, i, "we") || word_is(c, i, "our")) {
+		if (quoted(c, i) && c->nquoted < VIGIL__QUOTED_MAX)
+			c->quoted[c->nquoted++] = i;
+		return 0;
+	}
 
 	/* "his Indian counterpart Narendra Modi": a determiner of a phrase
 	 * with a code of its own, which may join a compound over it */
@@ -935,6 +1084,10 @@ static int pronoun_at(vigil__cctx *c, uint32_t i, uint32_t cls)
 		while (k >= 0 && !c->out->actors[k].country[0] &&
 		       !c->out->actors[k].code[0])
 			k--;
+	} else if ((word_is(c, i, "he") || word_is(c, i, "she")) &&
+		   recent_person(c, before) >= 0) {
+		/* "he said": the person named last, not a country */
+		k = recent_person(c, before);
 	} else if (before > c->ab) {
 		k = (int32_t)c->ab;
 	} else {
@@ -1361,6 +1514,7 @@ int vigil__clause_actors(vigil__cctx *c)
 	uint32_t i = c->tb, floor = c->tb;
 	size_t k;
 
+	c->nquoted = 0;
 	while (i < c->te) {
 		int32_t mi = match_at(c, i);
 		uint32_t end = i + 1;
@@ -1395,6 +1549,8 @@ int vigil__clause_actors(vigil__cctx *c)
 		}
 		i = end > i ? end : i + 1;
 	}
+	if (quoted_first_person(c) < 0)
+		return -1;
 	group_actors(c);
 	for (k = c->ab; k < c->out->nactor; k++) {
 		const vigil__actor *a = &c->out->actors[k];

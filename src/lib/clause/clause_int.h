@@ -59,6 +59,7 @@ typedef struct vigil__mclass {
 } vigil__mclass;
 
 #define VIGIL__FRAME_CODES_MAX 64
+#define VIGIL__QUOTED_MAX 4 /* first-person pronouns per sentence */
 
 /* The document being analyzed, and scratch space for one sentence. */
 typedef struct vigil__cctx {
@@ -83,6 +84,10 @@ typedef struct vigil__cctx {
 	int words;              /* a verb sentence: pronouns are actors */
 	int referents;          /* a verb or ATTRIB sentence: "the North",
 				   "the agency" are actors */
+	uint32_t quoted[VIGIL__QUOTED_MAX]; /* "we"/"our" inside a quotation,
+				   resolved to its speaker once the
+				   sentence's actors are built */
+	uint32_t nquoted;
 	uint32_t *wc;           /* closed classes per token (index - tb):
 				   out->words + tb */
 	int32_t *tm;            /* match starting at or covering the token */

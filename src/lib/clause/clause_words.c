@@ -40,6 +40,7 @@ static const word_class words[MAX_WORD + 1][26][PER_BUCKET] = {
 	AT(2, 'i') = {{"if", W_SUB}, {"in", PB}, {"is", W_BE}, {"it", W_PRON}},
 	AT(2, 'o') = {{"of", PB}, {"on", PO}, {"or", W_COORD}},
 	AT(2, 't') = {{"to", PO}},
+	AT(2, 'w') = {{"we", W_PRON}},
 	AT(3, 'a') = {
 		{"all", W_DET}, {"and", W_COORD}, {"any", W_DET | W_NONSPEC},
 		{"are", W_BE}
@@ -55,7 +56,7 @@ static const word_class words[MAX_WORD + 1][26][PER_BUCKET] = {
 	AT(3, 'i') = {{"its", W_POSSPRON}},
 	AT(3, 'm') = {{"may", W_MODAL | W_MONTH}},
 	AT(3, 'n') = {{"nor", W_COORD}},
-	AT(3, 'o') = {{"one", W_NUM}},
+	AT(3, 'o') = {{"one", W_NUM}, {"our", W_POSSPRON}},
 	AT(3, 'p') = {{"per", PB}},
 	AT(3, 's') = {{"she", W_PRON}, {"six", W_NUM}},
 	AT(3, 't') = {{"ten", W_NUM}, {"the", W_DET | W_DEM}, {"two", W_NUM}},

@@ -743,6 +743,26 @@ static void clause_source(const ctx *c, vigil__cverb *v)
 	}
 }
 
+/* A later event noun, or verb used as a noun, holding the last word of the
+ * pattern that codes verb v ("lifted a day-old blockade", "declared a
+ * 30-day state of siege") is what v acts on, not an event of its own: it
+ * codes nothing. (A verb stays one: "promised raids" still raids.) */
+static void drop_pattern_noun(const vigil__analysis *an, vigil__clauses *cl,
+			      const vigil__cverb *v, uint32_t ve, uint32_t end)
+{
+	size_t i;
+
+	for (i = (size_t)(v - cl->verbs) + 1;
+	     i < cl->nverb && cl->verbs[i].sent == v->sent; i++) {
+		vigil__cverb *n = &cl->verbs[i];
+		const vigil__match *m = &an->matches[n->match];
+
+		if (n->noun && m->tok_begin >= ve && m->tok_begin < end &&
+		    m->tok_end >= end)
+			n->entry = -1;
+	}
+}
+
 /*
  * The verb's entry: the entry with a pattern that matches with the most
  * words (ties: the first), trying only those whose key is 0 or the key of
@@ -771,6 +791,10 @@ static int32_t apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
 			dflt = (int32_t)k;
 		patterned |= no_event(an, k);
 	}
+	if (v->rules & VIGIL__R_FRAME)
+		patterned = 0; /* a frame chose the code: "would not recognise
+				  the ruling" is a refusal (124), whatever the
+				  pattern would give "recognise" */
 	if (verb_only(an, v->entry))
 		surface_subject(v);
 	clause_source(&c, v);
@@ -803,6 +827,8 @@ static int32_t apply_to_verb(const vigil__analysis *an, vigil__clauses *cl,
 	}
 	if (best >= 0 && no_event(an, (uint32_t)best))
 		best = -1;
+	else if (best >= 0 && best == ch.k)
+		drop_pattern_noun(an, cl, v, c.ve, ch.f.end);
 	if (best >= 0 && v->obj < 0 && !v->mutual)
 		default_object(&c, v, c.ve);
 	v->entry = best;
