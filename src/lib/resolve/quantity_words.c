@@ -677,9 +677,11 @@ size_t vigil__qnext_start(const vigil__qscan *s, size_t i)
 		l = &by_byte[(unsigned char)s->text[t->off]];
 		if (l->at[t->len] == l->at[t->len + 1])
 			continue;
-		c = ((unsigned char)s->text[t->off + 1] | 0x20u) - 'a';
-		if (t->len >= 2 && (c >= 26 || !((l->second[t->len] >> c) & 1u)))
-			continue;
+		if (t->len >= 2) {
+			c = ((unsigned char)s->text[t->off + 1] | 0x20u) - 'a';
+			if (c >= 26 || !((l->second[t->len] >> c) & 1u))
+				continue;
+		}
 		w = lookup(s, i);
 		if (!w || w->cls == W_FEW)
 			continue;
