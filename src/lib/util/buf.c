@@ -362,7 +362,11 @@ int vigil__buf_take(vigil__buf *b, char **out)
 	if (!next)
 		return -1;
 	next[0] = '\0';
-	*out = b->data;
+	/* the caller keeps only len + 1 bytes: shrinking gives the rest back
+	 * (in place: nothing is copied) */
+	*out = realloc(b->data, b->len + 1);
+	if (!*out)
+		*out = b->data;
 	b->data = next;
 	b->cap = cap;
 	b->len = 0;

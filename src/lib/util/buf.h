@@ -62,8 +62,9 @@ void vigil__buf_json_str(vigil__buf *b, const char *s, size_t n);
 /* Empties the buffer, keeping its memory and clearing `failed`. */
 void vigil__buf_clear(vigil__buf *b);
 /* Hands the bytes over: *out gets the malloc'd, NUL-terminated data (the
- * caller frees it) and the buffer starts empty with a new block of the
- * same capacity, so the next fill of similar size does not grow it.
+ * caller frees it), shrunk to len + 1 bytes, and the buffer starts empty
+ * with a new block of the same capacity, so the next fill of similar size
+ * does not grow it.
  * Returns 0, or -1 when no memory (then *out is NULL and the buffer is
  * unchanged). */
 int vigil__buf_take(vigil__buf *b, char **out);
