@@ -81,6 +81,19 @@ const char *vigil_worker_warning(const vigil_worker *w);
 int vigil_worker_records(vigil_worker *w, vigil_output_format format,
 			 const char **data_out, size_t *len_out);
 
+/*
+ * Like vigil_worker_records(), but hands the records over instead of lending
+ * them: on VIGIL_OK, *data_out is a NUL-terminated block of *len_out bytes
+ * allocated with malloc() that THE CALLER OWNS and must free() (never NULL,
+ * "" when there are no records). The worker keeps no pointer to it and starts
+ * its next records in a fresh block of the same capacity, so a caller that
+ * keeps each document's records (a batch written later in input order) need
+ * not copy them. On error *data_out is NULL and *len_out 0; VIGIL_ENOMEM when
+ * the fresh block cannot be allocated (the records stay with the worker).
+ */
+int vigil_worker_records_take(vigil_worker *w, vigil_output_format format,
+			      char **data_out, size_t *len_out);
+
 /* Facts about the last coded document. */
 typedef struct vigil_doc_summary {
 	const char *id;        /* the document id (given or derived) */

@@ -70,7 +70,8 @@ typedef struct slot {
 	vigil_doc doc;     /* strings point into `store` */
 	char *store;       /* owns all of doc's strings */
 	int rc;            /* result of vigil_worker_code */
-	char *out;         /* records (malloc'd) or error message */
+	char *out;         /* records (taken from the worker) or error message,
+			      malloc'd either way */
 	size_t outlen;
 	char *warning;     /* malloc'd, or NULL */
 	vigil_doc_summary sum; /* counts (id not kept) */
@@ -208,17 +209,18 @@ static char *dup_bytes(const char *s, size_t n)
 
 static void code_slot(vigil_worker *w, vigil_output_format format, slot *s)
 {
-	const char *data = NULL, *warning;
+	const char *msg, *warning;
 	size_t len = 0;
 
+	s->out = NULL;
 	s->rc = vigil_worker_code(w, &s->doc);
 	if (s->rc == VIGIL_OK)
-		s->rc = vigil_worker_records(w, format, &data, &len);
+		s->rc = vigil_worker_records_take(w, format, &s->out, &len);
 	if (s->rc != VIGIL_OK) {
-		data = vigil_worker_errmsg(w);
-		len = strlen(data);
+		msg = vigil_worker_errmsg(w);
+		len = strlen(msg);
+		s->out = dup_bytes(msg, len);
 	}
-	s->out = dup_bytes(data, len);
 	s->outlen = s->out ? len : 0;
 	warning = vigil_worker_warning(w);
 	s->warning = warning ? dup_bytes(warning, strlen(warning)) : NULL;

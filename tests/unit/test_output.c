@@ -292,6 +292,50 @@ static void test_unknown_format(void **state)
 	assert_string_equal(vigil_worker_errmsg(f->worker), "unknown output format");
 }
 
+/* vigil_worker_records_take hands over exactly the bytes that
+ * vigil_worker_records lends, in every format, and the worker renders the
+ * same records again afterwards; TSV of a document without events is "". */
+static void test_records_take(void **state)
+{
+	static const vigil_output_format formats[] = {
+		VIGIL_OUTPUT_JSONL, VIGIL_OUTPUT_TSV, VIGIL_OUTPUT_GDELT,
+	};
+	static const char *const texts[] = {two_sentences, "Nothing happened."};
+	fixture *f = *state;
+	size_t i, k, len;
+	char *taken, *again, *lent;
+
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < 3; i++) {
+			vigil_doc d = make_doc("a1", "2025-03-04", NULL, texts[k]);
+
+			lent = strdup(code(f, &d, formats[i]));
+			assert_non_null(lent);
+			assert_int_equal(vigil_worker_records_take(f->worker, formats[i],
+								   &taken, &len),
+					 VIGIL_OK);
+			assert_non_null(taken);
+			assert_int_equal(len, strlen(lent));
+			assert_string_equal(taken, lent);
+			assert_string_equal(records(f, formats[i]), lent);
+			assert_int_equal(vigil_worker_records_take(f->worker, formats[i],
+								   &again, &len),
+					 VIGIL_OK);
+			assert_true(again != taken);
+			assert_string_equal(again, lent);
+			if (k == 1 && formats[i] == VIGIL_OUTPUT_TSV)
+				assert_string_equal(taken, "");
+			free(again);
+			free(taken);
+			free(lent);
+		}
+	assert_int_equal(vigil_worker_records_take(f->worker, (vigil_output_format)99,
+						   &taken, &len),
+			 VIGIL_EINPUT);
+	assert_null(taken);
+	assert_int_equal(len, 0);
+}
+
 /*===== Field writer ===================================================*/
 
 static void test_field_writer(void **state)
@@ -332,6 +376,7 @@ int main(void)
 		cmocka_unit_test(test_no_events),
 		cmocka_unit_test(test_field_counts),
 		cmocka_unit_test(test_unknown_format),
+		cmocka_unit_test(test_records_take),
 		cmocka_unit_test(test_field_writer),
 	};
 

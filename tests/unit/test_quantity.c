@@ -608,6 +608,76 @@ static void test_tables_in_order(void **state)
 	assert_int_equal(vigil__quantity_tables_check(), 0);
 }
 
+/* Whether a number starts at token j (either reading of "m"). */
+static int parses_at(const vigil__qscan *s, size_t j)
+{
+	vigil__qcore c;
+
+	return vigil__qcore_parse(s, j, 0, &c) || vigil__qcore_parse(s, j, 1, &c);
+}
+
+/* vigil__qnext_start skips tokens without parsing them (by first letter,
+ * length and second letter): it must never skip one at which a number
+ * parses, or quantities_find would miss it. Checked from every start
+ * token against the full parse of every token, on each number word, its
+ * capitalized and upper-case forms and its variants with every other
+ * second byte, alone and before and after other number words. */
+static void test_next_start_exact(void **state)
+{
+	static const char *const ctx[][2] = {
+		{"", ""}, {"", " hundred"}, {"a ", ""}, {"several ", " million"},
+		{"the ", " of 12"}, {"half a ", " people"},
+	};
+	static const char seconds[] = "abcdefghijklmnopqrstuvwxyz"
+				      "ABCDEFGHIJKLMNOPQRSTUVWXYZ-'.1";
+	const char *words[512];
+	char w[32], in[96];
+	vigil__token tok[32];
+	vigil__qscan s;
+	size_t nw, i, j, k, v, c, n, ref, checked = 0, parsed = 0;
+
+	(void)state;
+	nw = vigil__qwords_list(words, NELEM(words));
+	assert_true(nw > 50 && nw <= NELEM(words));
+	for (i = 0; i < nw; i++)
+		for (v = 0; v < 3 + sizeof(seconds) - 1; v++) {
+			size_t len = strlen(words[i]);
+
+			assert_true(len < sizeof(w));
+			memcpy(w, words[i], len + 1);
+			if (v == 1)
+				w[0] = (char)(w[0] - 32);
+			for (k = 0; v == 2 && k < len; k++)
+				w[k] = (char)(w[k] - 32);
+			if (v >= 3) {
+				if (len < 2)
+					continue;
+				w[1] = seconds[v - 3];
+			}
+			for (c = 0; c < NELEM(ctx); c++) {
+				snprintf(in, sizeof(in), "%s%s%s", ctx[c][0], w, ctx[c][1]);
+				n = vigil__tokenize_phrase(in, strlen(in), tok, NELEM(tok));
+				assert_true(n <= NELEM(tok));
+				s.text = in;
+				s.tok = tok;
+				s.begin = 0;
+				s.end = n;
+				for (ref = n, j = n; j-- > 0;) {
+					if (parses_at(&s, j)) {
+						ref = j;
+						parsed++;
+					}
+					/* ref: the first token >= j where a number parses */
+					assert_true(vigil__qnext_start(&s, j) <= ref);
+					checked++;
+				}
+			}
+		}
+	/* the inputs do exercise both sides */
+	assert_true(parsed > 1000);
+	assert_true(checked > 20000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -618,6 +688,7 @@ int main(void)
 		cmocka_unit_test(test_seed),
 		cmocka_unit_test(test_arena_failure),
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_next_start_exact),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

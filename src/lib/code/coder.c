@@ -304,11 +304,10 @@ int vigil_worker_code(vigil_worker *w, const vigil_doc *doc)
 	return VIGIL_OK;
 }
 
-int vigil_worker_records(vigil_worker *w, vigil_output_format format,
-			 const char **data_out, size_t *len_out)
+/* Serializes the last document's records in `format` into w->records
+ * (kept while the format is the same). */
+static int render_records(vigil_worker *w, vigil_output_format format)
 {
-	*data_out = NULL;
-	*len_out = 0;
 	if (!w->have_result) {
 		snprintf(w->errmsg, sizeof(w->errmsg), "no coded document");
 		return VIGIL_ERROR;
@@ -337,8 +336,41 @@ int vigil_worker_records(vigil_worker *w, vigil_output_format format,
 			 "out of memory writing records");
 		return VIGIL_ENOMEM;
 	}
+	return VIGIL_OK;
+}
+
+int vigil_worker_records(vigil_worker *w, vigil_output_format format,
+			 const char **data_out, size_t *len_out)
+{
+	int rc = render_records(w, format);
+
+	*data_out = NULL;
+	*len_out = 0;
+	if (rc != VIGIL_OK)
+		return rc;
 	*data_out = w->records.data ? w->records.data : "";
 	*len_out = w->records.len;
+	return VIGIL_OK;
+}
+
+int vigil_worker_records_take(vigil_worker *w, vigil_output_format format,
+			      char **data_out, size_t *len_out)
+{
+	size_t len;
+	int rc = render_records(w, format);
+
+	*data_out = NULL;
+	*len_out = 0;
+	if (rc != VIGIL_OK)
+		return rc;
+	len = w->records.len;
+	if (vigil__buf_take(&w->records, data_out) < 0) {
+		snprintf(w->errmsg, sizeof(w->errmsg),
+			 "out of memory taking the records");
+		return VIGIL_ENOMEM;
+	}
+	w->records_format = -1; /* handed over: the next call renders anew */
+	*len_out = len;
 	return VIGIL_OK;
 }
 

@@ -310,7 +310,9 @@ static size_t match_phrase(const vigil__qscan *s, size_t i, const char *w)
 }
 
 /* Whether entry word list `w` starts (at_end 0) or ends (at_end 1) with the
- * folded word buf[0, len): a cheap test before match_phrase. */
+ * folded word buf[0, len): a cheap test before match_phrase. The word
+ * boundary is tested before the bytes: most entries fail it, without a
+ * memcmp call. */
 static int entry_has(const phrase_entry *e, const char *buf, size_t len,
 		     int at_end)
 {
@@ -320,11 +322,11 @@ static int entry_has(const phrase_entry *e, const char *buf, size_t len,
 	if (n < len)
 		return 0;
 	if (at_end)
-		return w[n - 1] == buf[len - 1] &&
-		       memcmp(w + n - len, buf, len) == 0 &&
-		       (n == len || w[n - len - 1] == ' ');
-	return w[0] == buf[0] && memcmp(w, buf, len) == 0 &&
-	       (w[len] == '\0' || w[len] == ' ' || w[len] == '/');
+		return (n == len || w[n - len - 1] == ' ') &&
+		       w[n - 1] == buf[len - 1] &&
+		       memcmp(w + n - len, buf, len) == 0;
+	return (w[len] == '\0' || w[len] == ' ' || w[len] == '/') &&
+	       w[0] == buf[0] && memcmp(w, buf, len) == 0;
 }
 
 /* The longest entry of `t` matching from token i: its value in *v and its

@@ -97,4 +97,8 @@ size_t vigil__qfold(const vigil__qscan *s, size_t i, char *buf, size_t cap);
 int vigil__qwords_check(void);
 int vigil__quantity_tables_check(void);
 
+/* The number words of the table (lowercase), for the tests: stores up to
+ * cap of them in out and returns how many there are. */
+size_t vigil__qwords_list(const char **out, size_t cap);
+
 #endif /* VIGIL_QUANTITY_INT_H */

@@ -179,11 +179,16 @@ static const wentry words_z[] = {WORDS_Z(E, 0)};
 
 /* MAXLEN: the longest number word. By the token's first byte (either
  * case): that letter's entries, those of length n being e[at[n] ..
- * at[n + 1]); a byte no word starts with has only empty runs. */
+ * at[n + 1]); a byte no word starts with has only empty runs. second[n]
+ * has bit c - 'a' set when one of the words of length n >= 2 has c as its
+ * second letter (all bits for n < 2): a token whose lowercased second
+ * byte is not among them is no number word, without a lookup ("the" and
+ * "for" stop there, not at "ten", "two" and "few"). */
 #define MAXLEN 11
 typedef struct letter {
 	const wentry *e;
 	uint8_t at[MAXLEN + 2];
+	uint32_t second[MAXLEN + 1];
 } letter;
 
 #define SHORTER(n, w, cls, v) (sizeof(w) - 1 < (n)) +
@@ -197,8 +202,19 @@ typedef struct letter {
 		WORDS_##L(SHORTER, 10) 0, WORDS_##L(SHORTER, 11) 0,            \
 		WORDS_##L(SHORTER, 12) 0                                       \
 	}
+#define SECOND(n, w, cls, v)                                                   \
+	(sizeof(w) - 1 == (n) ? 1u << (((unsigned)(w)[1] - 'a') & 31u) : 0u) |
+#define SECONDS(L)                                                             \
+	{                                                                      \
+		~0u, ~0u, WORDS_##L(SECOND, 2) 0u, WORDS_##L(SECOND, 3) 0u,    \
+		WORDS_##L(SECOND, 4) 0u, WORDS_##L(SECOND, 5) 0u,              \
+		WORDS_##L(SECOND, 6) 0u, WORDS_##L(SECOND, 7) 0u,              \
+		WORDS_##L(SECOND, 8) 0u, WORDS_##L(SECOND, 9) 0u,              \
+		WORDS_##L(SECOND, 10) 0u, WORDS_##L(SECOND, 11) 0u             \
+	}
 #define LETTER(lc, uc, l, L)                                                   \
-	[lc] = {words_##l, RUNS(L)}, [uc] = {words_##l, RUNS(L)}
+	[lc] = {words_##l, RUNS(L), SECONDS(L)},                               \
+	[uc] = {words_##l, RUNS(L), SECONDS(L)}
 static const letter by_byte[256] = {
 	LETTER('a', 'A', a, A),
 	LETTER('b', 'B', b, B),
@@ -214,6 +230,8 @@ static const letter by_byte[256] = {
 	LETTER('z', 'Z', z, Z),
 };
 #undef LETTER
+#undef SECONDS
+#undef SECOND
 #undef RUNS
 
 /* Every word is at most MAXLEN letters long (else lookup would miss it). */
@@ -647,16 +665,23 @@ size_t vigil__qnext_start(const vigil__qscan *s, size_t i)
 
 	for (; i < s->end; i++) {
 		const vigil__token *t = &s->tok[i];
-		const uint8_t *at;
+		const letter *l;
+		unsigned c;
 
 		if (t->type == VIGIL_TOK_NUMBER)
 			return i;
 		if (t->type != VIGIL_TOK_WORD || t->len > MAXLEN)
 			continue;
-		/* most words: no number word of this first letter and length */
-		at = by_byte[(unsigned char)s->text[t->off]].at;
-		if (at[t->len] == at[t->len + 1])
+		/* most words: no number word of this first letter and length,
+		 * or none with this second letter */
+		l = &by_byte[(unsigned char)s->text[t->off]];
+		if (l->at[t->len] == l->at[t->len + 1])
 			continue;
+		if (t->len >= 2) {
+			c = ((unsigned char)s->text[t->off + 1] | 0x20u) - 'a';
+			if (c >= 26 || !((l->second[t->len] >> c) & 1u))
+				continue;
+		}
 		w = lookup(s, i);
 		if (!w || w->cls == W_FEW)
 			continue;
@@ -704,8 +729,25 @@ int vigil__qwords_check(void)
 
 		for (k = 0; k < n; k++)
 			if (l->e[k].w[0] != (char)c || l->e[k].len != strlen(l->e[k].w) ||
-			    (k > 0 && l->e[k - 1].len > l->e[k].len))
+			    (k > 0 && l->e[k - 1].len > l->e[k].len) ||
+			    (l->e[k].len >= 2 &&
+			     !((l->second[l->e[k].len] >> (l->e[k].w[1] - 'a')) & 1u)))
 				return -1;
 	}
 	return 0;
+}
+
+size_t vigil__qwords_list(const char **out, size_t cap)
+{
+	unsigned c;
+	size_t k, n = 0;
+
+	for (c = 'a'; c <= 'z'; c++) {
+		const letter *l = &by_byte[c];
+
+		for (k = 0; k < l->at[MAXLEN + 1]; k++, n++)
+			if (n < cap)
+				out[n] = l->e[k].w;
+	}
+	return n;
 }

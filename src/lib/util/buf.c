@@ -350,6 +350,33 @@ void vigil__buf_clear(vigil__buf *b)
 		b->data[0] = '\0';
 }
 
+int vigil__buf_take(vigil__buf *b, char **out)
+{
+	size_t cap = b->cap ? b->cap : 256;
+	char *shrunk, *next;
+
+	*out = NULL;
+	if (!b->data && vigil__buf_reserve(b, 0) < 0)
+		return -1;
+	/* the caller keeps only len + 1 bytes: shrinking (in place, nothing
+	 * copied) before the next block is allocated lets the rest join the
+	 * free space that block is cut from, rather than stay a hole */
+	shrunk = realloc(b->data, b->len + 1);
+	if (shrunk) {
+		b->data = shrunk;
+		b->cap = b->len + 1;
+	}
+	next = malloc(cap);
+	if (!next)
+		return -1;
+	next[0] = '\0';
+	*out = b->data;
+	b->data = next;
+	b->cap = cap;
+	b->len = 0;
+	return 0;
+}
+
 void vigil__buf_free(vigil__buf *b)
 {
 	free(b->data);

@@ -61,6 +61,12 @@ void vigil__buf_json_chars(vigil__buf *b, const char *s, size_t n);
 void vigil__buf_json_str(vigil__buf *b, const char *s, size_t n);
 /* Empties the buffer, keeping its memory and clearing `failed`. */
 void vigil__buf_clear(vigil__buf *b);
+/* Hands the bytes over: *out gets the malloc'd, NUL-terminated data (the
+ * caller frees it), shrunk to len + 1 bytes, and the buffer starts empty
+ * with a new block of the same capacity, so the next fill of similar size
+ * does not grow it. Returns 0, or -1 when no memory (then *out is NULL
+ * and the buffer keeps its bytes). */
+int vigil__buf_take(vigil__buf *b, char **out);
 void vigil__buf_free(vigil__buf *b);
 
 #endif /* VIGIL_BUF_H */
