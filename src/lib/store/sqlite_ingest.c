@@ -141,15 +141,15 @@ static const char *const stmt_sql[ST_COUNT_] = {
 	[ST_DATA_VERSION] = "PRAGMA data_version",
 };
 
-/* The statement, prepared on first use and reset, its parameters still
- * bound from its last use: for statements that bind every one each time. */
+/* The statement, prepared on first use, its parameters still bound from
+ * its last use: for statements that bind every one each time and are only
+ * stepped by run() (which resets them). */
 static sqlite3_stmt *stmt_rebound(struct vigil_store *s, enum sqlite_stmt k)
 {
 	sqlite_impl *q = vigil__sq(s);
 
 	if (!q->st[k] && vigil__sq_prepare(s, &q->st[k], stmt_sql[k]) != VIGIL_OK)
 		return NULL;
-	sqlite3_reset(q->st[k]);
 	return q->st[k];
 }
 
@@ -159,8 +159,10 @@ static sqlite3_stmt *stmt(struct vigil_store *s, enum sqlite_stmt k)
 {
 	sqlite3_stmt *st = stmt_rebound(s, k);
 
-	if (st)
+	if (st) {
+		sqlite3_reset(st);
 		sqlite3_clear_bindings(st);
+	}
 	return st;
 }
 
