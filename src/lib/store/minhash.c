@@ -58,13 +58,23 @@ static uint64_t shingle_hash(const word *w)
 	return XXH64_digest(&st);
 }
 
-/* Hash function i of a shingle hash h. */
-static uint32_t derive(uint64_t h, unsigned i)
+/*
+ * Hash function k of a shingle hash h is the high 32 bits of a_k * h + b_k
+ * (mod 2^64) with a_k = A * (2k + 1), b_k = B * (k + 1): that is
+ * (A * h + B) + k * (2 * A * h + B), so each function is the previous one
+ * plus a step (no multiplication per function). Keeps the minima in sig.
+ */
+static void keep_minima(uint64_t h, uint32_t sig[VIGIL__MINHASH_K])
 {
-	uint64_t a = 0x9e3779b97f4a7c15ull * (2 * i + 1);
-	uint64_t b = 0xc2b2ae3d27d4eb4full * (i + 1);
+	const uint64_t a = 0x9e3779b97f4a7c15ull, b = 0xc2b2ae3d27d4eb4full;
+	uint64_t x = a * h + b, step = 2 * a * h + b;
+	unsigned k;
 
-	return (uint32_t)((a * h + b) >> 32);
+	for (k = 0; k < VIGIL__MINHASH_K; k++, x += step) {
+		uint32_t v = (uint32_t)(x >> 32);
+
+		sig[k] = v < sig[k] ? v : sig[k];
+	}
 }
 
 static int is_word_byte(unsigned char c)
@@ -86,7 +96,6 @@ int vigil__minhash(const vigil_doc_records *r,
 
 		while (p && *p) {
 			const unsigned char *start;
-			uint64_t h;
 
 			while (*p && !is_word_byte(*p))
 				p++;
@@ -100,13 +109,7 @@ int vigil__minhash(const vigil_doc_records *r,
 			win[SHINGLE - 1].len = (size_t)(p - start);
 			if (++nwords < SHINGLE)
 				continue;
-			h = shingle_hash(win);
-			for (k = 0; k < VIGIL__MINHASH_K; k++) {
-				uint32_t v = derive(h, k);
-
-				if (v < sig[k])
-					sig[k] = v;
-			}
+			keep_minima(shingle_hash(win), sig);
 		}
 	}
 	return nwords >= SHINGLE - 1 + MIN_SHINGLES;

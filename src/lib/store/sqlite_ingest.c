@@ -141,16 +141,29 @@ static const char *const stmt_sql[ST_COUNT_] = {
 	[ST_DATA_VERSION] = "PRAGMA data_version",
 };
 
-/* The statement, prepared on first use and reset for this one. */
-static sqlite3_stmt *stmt(struct vigil_store *s, enum sqlite_stmt k)
+/* The statement, prepared on first use, its parameters still bound from
+ * its last use: for statements that bind every one each time and are only
+ * stepped by run() (which resets them). */
+static sqlite3_stmt *stmt_rebound(struct vigil_store *s, enum sqlite_stmt k)
 {
 	sqlite_impl *q = vigil__sq(s);
 
 	if (!q->st[k] && vigil__sq_prepare(s, &q->st[k], stmt_sql[k]) != VIGIL_OK)
 		return NULL;
-	sqlite3_reset(q->st[k]);
-	sqlite3_clear_bindings(q->st[k]);
 	return q->st[k];
+}
+
+/* The statement, prepared on first use and reset for this one, with every
+ * parameter NULL. */
+static sqlite3_stmt *stmt(struct vigil_store *s, enum sqlite_stmt k)
+{
+	sqlite3_stmt *st = stmt_rebound(s, k);
+
+	if (st) {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+	}
+	return st;
 }
 
 static void log_clear(sqlite_impl *q);
@@ -907,7 +920,7 @@ static int insert_cluster(struct vigil_store *s, const vigil_event_rec *e,
 	*added = 0;
 	if (vigil__known_has(&q->clusters, id))
 		return VIGIL_OK;
-	st = stmt(s, ST_CLUSTER_INSERT);
+	st = stmt_rebound(s, ST_CLUSTER_INSERT);
 	if (!st)
 		return VIGIL_ERROR;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
@@ -957,7 +970,7 @@ static int place_in_cluster(struct vigil_store *s, const vigil_event_rec *e,
 	if (rc == VIGIL_OK && !added)
 		rc = read_regions(s, base, &n, id);
 	if (rc == VIGIL_OK && (n != 1 || !id[0]))
-		snprintf(id, 13, "%s", base);
+		memcpy(id, base, 13);
 	return rc;
 }
 
@@ -979,7 +992,7 @@ static int cluster_of(struct vigil_store *s, const vigil_event_rec *e,
 		memcpy(d->seen[d->nseen++], id, 13);
 	if (!d->original)
 		return VIGIL_OK;
-	st = stmt(s, ST_COUNT_UPSERT);
+	st = stmt_rebound(s, ST_COUNT_UPSERT);
 	if (st) {
 		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, d->source, -1, SQLITE_STATIC);
@@ -1172,7 +1185,7 @@ static int insert_event(struct vigil_store *s, const vigil_event_rec *e,
 				  1 << VIGIL__SQ_EVENT_SHIFT);
 		return VIGIL_EINPUT;
 	}
-	st = stmt(s, ST_EVENT_INSERT);
+	st = stmt_rebound(s, ST_EVENT_INSERT);
 	if (!st)
 		return VIGIL_ERROR;
 	sqlite3_bind_int64(st, 1, d->doc);
@@ -1189,12 +1202,16 @@ static int insert_event(struct vigil_store *s, const vigil_event_rec *e,
 	vigil__sq_bind_text(st, 18, e->hedge);
 	if (e->quad_code)
 		sqlite3_bind_int(st, 19, e->quad_code);
+	else
+		sqlite3_bind_null(st, 19);
 	vigil__sq_bind_text(st, 20, e->cameo);
 	vigil__sq_bind_real(st, 21, e->goldstein);
 	vigil__sq_bind_text(st, 22, e->said_by.code);
 	vigil__sq_bind_text(st, 23, e->said_by.text);
 	if (place)
 		sqlite3_bind_int64(st, 24, place);
+	else
+		sqlite3_bind_null(st, 24);
 	vigil__sq_bind_text(st, 25, e->trigger);
 	sqlite3_bind_int64(st, 26, e->span.begin);
 	sqlite3_bind_int64(st, 27, e->span.end);

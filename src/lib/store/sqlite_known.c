@@ -66,16 +66,18 @@ void vigil__known_add(vigil__known *k, const char *key)
 {
 	size_t len = strlen(key), i;
 
-	if (!len || len >= VIGIL__KNOWN_KEY || vigil__known_has(k, key))
+	if (!len || len >= VIGIL__KNOWN_KEY)
 		return;
 	if (k->n >= KNOWN_MAX)
 		vigil__known_clear(k);
 	/* a failed allocation only means the key is not remembered */
 	if (2 * (k->n + 1) > k->cap && grow(k) != VIGIL_OK)
 		return;
+	/* one probe finds the key or the free slot it goes to */
 	for (i = slot_of(k, key, len); k->keys[i][0];
 	     i = (i + 1) & (k->cap - 1))
-		;
+		if (strcmp(k->keys[i], key) == 0)
+			return;
 	memcpy(k->keys[i], key, len + 1);
 	k->n++;
 }
