@@ -2056,6 +2056,25 @@ static int32_t coordinated_speaker(const vigil__cctx *c, int64_t p,
 	return group_of(c, f[best].speaker);
 }
 
+/* A new verb of this sentence coding `entry`, zeroed but for its sentence and
+ * speaker (none); NULL when the arena is out of memory. */
+static vigil__cverb *new_verb(vigil__cctx *c, int32_t entry)
+{
+	vigil__clauses *o = c->out;
+	vigil__cverb *v;
+
+	if (o->nverb == c->vcap &&
+	    vigil__arena_grow(c->a, (void **)&o->verbs, &c->vcap, o->nverb + 1,
+			      sizeof(*o->verbs)) < 0)
+		return NULL;
+	v = &o->verbs[o->nverb++];
+	memset(v, 0, sizeof(*v));
+	v->sent = c->sent;
+	v->entry = entry;
+	v->speaker = -1;
+	return v;
+}
+
 /* Adds the verb of match mi with its arguments. A participial adjunct
  * after reported speech (", calling the incursion a threat") that is a
  * speech act is the speaker's, told by the narrator: its subject is the
@@ -2070,16 +2089,10 @@ static int add_verb(vigil__cctx *c, uint32_t mi, const frame *f, size_t nf)
 	uint32_t vb = m->tok_begin, ve = m->tok_end;
 	int64_t k;
 
-	if (o->nverb == c->vcap &&
-	    vigil__arena_grow(c->a, (void **)&o->verbs, &c->vcap, o->nverb + 1,
-			      sizeof(*o->verbs)) < 0)
+	v = new_verb(c, c->mc[mi].verb);
+	if (!v)
 		return -1;
-	v = &o->verbs[o->nverb++];
-	memset(v, 0, sizeof(*v));
-	v->sent = c->sent;
 	v->match = mi;
-	v->entry = c->mc[mi].verb;
-	v->speaker = -1;
 	pos = vigil__lexicon_entry_pos(c->lx, (uint32_t)v->entry);
 	v->noun = pos && strcmp(pos, "noun") == 0;
 	if (!v->noun && state_noun(c, vb) &&
@@ -2534,15 +2547,9 @@ static int frame_event(vigil__cctx *c, size_t first, size_t vi, int kind,
 		}
 		return 0;
 	}
-	if (o->nverb == c->vcap &&
-	    vigil__arena_grow(c->a, (void **)&o->verbs, &c->vcap, o->nverb + 1,
-			      sizeof(*o->verbs)) < 0)
+	d = new_verb(c, entry);
+	if (!d)
 		return -1;
-	d = &o->verbs[o->nverb++];
-	memset(d, 0, sizeof(*d));
-	d->speaker = -1;
-	d->sent = c->sent;
-	d->entry = entry;
 	d->subj = actor;
 	d->obj = recipient;
 	d->rules = VIGIL__R_FRAME;
@@ -2657,19 +2664,13 @@ static int add_demand(vigil__cctx *c, int32_t speaker, int32_t subj,
 	    strcmp(o->actors[subj].code, o->actors[speaker].code) == 0 ||
 	    row < 0 || (entry = frame_entry(c, (size_t)row)) < 0)
 		return 0;
-	if (o->nverb == c->vcap &&
-	    vigil__arena_grow(c->a, (void **)&o->verbs, &c->vcap, o->nverb + 1,
-			      sizeof(*o->verbs)) < 0)
+	d = new_verb(c, entry);
+	if (!d)
 		return -1;
-	d = &o->verbs[o->nverb++];
-	memset(d, 0, sizeof(*d));
-	d->sent = c->sent;
 	d->match = (uint32_t)cue;
-	d->entry = entry;
 	d->subj = speaker;
 	d->obj = subj;
 	d->said_by = d->said_cue = d->aux_cue = d->hedge = -1;
-	d->speaker = -1;
 	d->rules = VIGIL__R_FRAME;
 	return 0;
 }

@@ -1000,22 +1000,24 @@ static void move_last_to(vigil__cctx *c, size_t pos)
 	}
 }
 
-/* Gives actor a (at "our") the agent phrase matched right after it ("our
- * military"): the speaker's country with the agent's sector. */
-static void own_agent(vigil__cctx *c, vigil__actor *a, uint32_t i)
+/* Gives actor a (a possessive pronoun: "our military", "his forces") the
+ * agent phrase matched right after it: the country a stands for with the
+ * agent's sector. 1 when it did. */
+static int own_agent(vigil__cctx *c, vigil__actor *a, uint32_t i)
 {
 	int32_t mi = match_at(c, i + 1);
 	vigil__entry e;
 
 	if (!a->country[0] || !actorish(c, mi) || !starts_match(c, i + 1, mi) ||
 	    c->mc[mi].actor >= 0)
-		return;
+		return 0;
 	vigil__lexicon_entry(c->lx, (uint32_t)c->mc[mi].agent, &e);
 	a->agent = c->mc[mi].agent;
 	a->tok_end = c->m[mi].tok_end;
 	a->flags &= (uint16_t)~VIGIL__AF_POSS;
 	copy_str(a->sector, sizeof(a->sector), e.code);
 	join_code(a, a->country);
+	return 1;
 }
 
 /* "we" and "our" inside a quotation are its speaker ("\"Our military will
@@ -1104,20 +1106,7 @@ static int pronoun_at(vigil__cctx *c, uint32_t i, uint32_t cls)
 		return 0;
 	a->flags |= VIGIL__AF_POSS;
 	/* "his forces": the referent's country with the agent's sector */
-	mi = match_at(c, i + 1);
-	if (a->country[0] && actorish(c, mi) && starts_match(c, i + 1, mi) &&
-	    c->mc[mi].actor < 0) {
-		vigil__entry e;
-
-		vigil__lexicon_entry(c->lx, (uint32_t)c->mc[mi].agent, &e);
-		a->agent = c->mc[mi].agent;
-		a->tok_end = c->m[mi].tok_end;
-		a->flags &= (uint16_t)~VIGIL__AF_POSS;
-		copy_str(a->sector, sizeof(a->sector), e.code);
-		join_code(a, a->country);
-		return 1;
-	}
-	return 0;
+	return own_agent(c, a, i);
 }
 
 /* "the North"/"the South" in a Korean context. */
