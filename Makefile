@@ -120,8 +120,10 @@ bench: all $(BUILD)/bench_stages $(BUILD)/bench_store
 $(BUILD)/bench_store: bench/bench_store.c $(BUILD)/libvigil.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# Documents dated at random (the worst case), then in date order.
 bench-store: $(BUILD)/bench_store
-	$(BUILD)/bench_store $(BUILD)/bench-store.db
+	$(BUILD)/bench_store $(BUILD)/bench-store.db 1000000 5000 random
+	$(BUILD)/bench_store $(BUILD)/bench-store.db 1000000 5000 dated
 
 # The same on a throwaway PostgreSQL server (BENCH_PG_EVENTS events).
 BENCH_PG_EVENTS ?= 200000

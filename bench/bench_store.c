@@ -7,8 +7,10 @@
  * reopening, the latency (p50, p95 over 200 queries, wall and CPU time,
  * JSON Lines written to a counting sink) of dyad + date-range queries, one-word full-text
  * queries and dyad + date-range --clusters queries, and peak RSS.
- * Usage: bench_store DB [EVENTS [DOCS_PER_TRANSACTION]]; EVENTS 0 queries
- * the store DB as it is.
+ * Usage: bench_store DB [EVENTS [DOCS_PER_TRANSACTION [ORDER]]]; EVENTS 0
+ * queries the store DB as it is; ORDER `random` (the default: documents
+ * dated at random over the two years, the worst case for locality) or
+ * `dated` (documents arrive in date order, as a news feed does).
  *
  * SPDX-License-Identifier: MIT
  */
@@ -126,10 +128,11 @@ static void actor(vigil_actor_rec *a, char *code, const char *text)
 	a->text = text;
 }
 
-static void make_doc(gen_doc *g, size_t n)
+/* Document n of `docs`, dated at random, or in date order when `dated`. */
+static void make_doc(gen_doc *g, size_t n, size_t docs, int dated)
 {
 	unsigned k;
-	unsigned day = next_rand() % 730;
+	unsigned day = dated ? (unsigned)(n * 730 / docs) : next_rand() % 730;
 
 	memset(g, 0, sizeof(*g));
 	snprintf(g->id, sizeof(g->id), "bench-%zu", n);
@@ -245,7 +248,8 @@ static int time_queries(vigil_store *s, enum query_kind kind)
 
 /* Generates and stores `docs` documents, `per_tx` a transaction; prints
  * the throughput. 0, or 1 on a store error. */
-static int ingest(const char *path, size_t docs, size_t per_tx, gen_doc *g)
+static int ingest(const char *path, size_t docs, size_t per_tx, int dated,
+		  gen_doc *g)
 {
 	vigil_store_options o = VIGIL_STORE_OPTIONS_INIT;
 	vigil_store *s = NULL;
@@ -262,7 +266,7 @@ static int ingest(const char *path, size_t docs, size_t per_tx, gen_doc *g)
 	for (n = 0; n < docs; n++) {
 		if (n % per_tx == 0 && vigil_store_begin(s) != VIGIL_OK)
 			break;
-		make_doc(g, n);
+		make_doc(g, n, docs, dated);
 		if (vigil_store_put(s, &g->r, NULL) != VIGIL_OK)
 			break;
 		if ((n % per_tx == per_tx - 1 || n + 1 == docs) &&
@@ -276,8 +280,9 @@ static int ingest(const char *path, size_t docs, size_t per_tx, gen_doc *g)
 	}
 	secs = now() - t0;
 	printf("ingest: %zu events in %zu documents, %.1f s, %.0f events/s "
-	       "(%zu documents a transaction)\n", docs * PER_DOC, docs, secs,
-	       docs * PER_DOC / secs, per_tx);
+	       "(%zu documents a transaction, %s)\n", docs * PER_DOC, docs,
+	       secs, docs * PER_DOC / secs, per_tx,
+	       dated ? "in date order" : "dates at random");
 	printf("ingest CPU: %.1f s user + %.1f s system, %.0f events per CPU "
 	       "second\n", cpu_user(), cpu_sys(),
 	       docs * PER_DOC / (cpu_user() + cpu_sys()));
@@ -295,18 +300,22 @@ int main(int argc, char **argv)
 	gen_doc *g = malloc(sizeof(*g));
 	size_t total = argc > 2 ? strtoul(argv[2], NULL, 10) : 1000000;
 	size_t per_tx = argc > 3 ? strtoul(argv[3], NULL, 10) : 5000;
+	const char *order = argc > 4 ? argv[4] : "random";
+	int dated = strcmp(order, "dated") == 0;
 	char err[1024];
 	struct rusage ru;
 	int i;
 
-	if (argc < 2 || !g || per_tx == 0) {
-		fprintf(stderr, "usage: bench_store DB [EVENTS [DOCS_PER_TRANSACTION]]\n"
+	if (argc < 2 || !g || per_tx == 0 ||
+	    (!dated && strcmp(order, "random") != 0)) {
+		fprintf(stderr, "usage: bench_store DB [EVENTS "
+			"[DOCS_PER_TRANSACTION [random|dated]]]\n"
 			"EVENTS 0: query the store DB as it is\n");
 		free(g);
 		return 2;
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	if (total && ingest(argv[1], total / PER_DOC, per_tx, g) != 0) {
+	if (total && ingest(argv[1], total / PER_DOC, per_tx, dated, g) != 0) {
 		free(g);
 		return 1;
 	}

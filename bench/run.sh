@@ -7,7 +7,8 @@
 # its cache. The whole coder with the default dictionaries (-j1, -j2) runs
 # $BENCH_RUNS times (default 3): min/median/max of MB/s, sentences/s,
 # events/s, peak RSS and MB per CPU second (per-core throughput), as the
-# machine may be shared and wall-clock is noisy. Last, the store
+# machine may be shared and wall-clock is noisy. Then `vigil ingest` of the
+# corpus into a new store (-j1, -j2: events/s end to end). Last, the store
 # (bench/bench_store.c): $BENCH_STORE_EVENTS generated events (default one
 # million; 0 skips it) ingested, then queried. Tests time nothing; this does.
 set -eu
@@ -113,13 +114,34 @@ else
 	echo "== Phoenix/CAMEO dictionaries: skipped ($PETR not found)"
 fi
 
+# vigil ingest end to end (coding and storing the corpus into a new SQLite
+# store, default --batch): documents, events and figures stored per second
+ingest() { # label, then vigil ingest arguments
+	label=$1; shift
+	rm -f "$OUT/ingest.db" "$OUT/ingest.db-wal" "$OUT/ingest.db-shm"
+	/usr/bin/time -f '%e %M %U %S' -o "$OUT/time.txt" "$VIGIL" ingest "$@" \
+		--db "$OUT/ingest.db" "$CORPUS" 2>"$OUT/stats.txt" || { cat "$OUT/stats.txt"; exit 1; }
+	echo "$label"
+	sed -n 's/^vigil ingest: \([0-9]*\) documents .*), \([0-9]*\) events, \([0-9]*\) figures.*/\1 \2 \3/p' \
+		"$OUT/stats.txt" | awk -v t="$(cat "$OUT/time.txt")" -v mb="$(du -m "$CORPUS" | cut -f1)" '{
+		split(t, v, " ")
+		printf "    %d documents, %d events, %d figures in %.1f s: %.1f MB/s, %.0f events/s\n", $1, $2, $3, v[1], mb / v[1], $2 / v[1]
+		printf "    CPU %.1f s user + %.1f s system (%.0f events per CPU second), peak RSS %.1f MB\n", v[3], v[4], $2 / (v[3] + v[4]), v[2] / 1024 }'
+	rm -f "$OUT/ingest.db" "$OUT/ingest.db-wal" "$OUT/ingest.db-shm"
+}
+echo "== vigil ingest on $CORPUS into a new SQLite store"
+ingest "-j1:"
+ingest "-j2:" -j 2
+
 # The store: ingest (events/s, wall and per CPU second) and the latency of
 # dyad + date-range, --text and --clusters queries (bench/bench_store.c)
 STORE_EVENTS=${BENCH_STORE_EVENTS:-1000000}
 if [ "$STORE_EVENTS" -gt 0 ]; then
 	echo "== store: $STORE_EVENTS generated events (bench/bench_store.c)"
-	build/bench_store "$OUT/store.db" "$STORE_EVENTS" | sed 's/^/    /'
-	rm -f "$OUT/store.db" "$OUT/store.db-wal" "$OUT/store.db-shm"
+	for order in random dated; do
+		build/bench_store "$OUT/store.db" "$STORE_EVENTS" 5000 $order | sed 's/^/    /'
+		rm -f "$OUT/store.db" "$OUT/store.db-wal" "$OUT/store.db-shm"
+	done
 else
 	echo "== store: skipped (BENCH_STORE_EVENTS=0)"
 fi

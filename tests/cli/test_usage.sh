@@ -19,4 +19,15 @@ grep -q "bad --date '2025-13-45'" "$TMP/e" || fail "bad date message: $(cat "$TM
 "$VIGIL" code --format xml x 2>/dev/null; expect_eq "bad format exit" $? 2
 "$VIGIL" code --no-default-dict "$TMP/missing.txt" 2>"$TMP/e"; expect_eq "missing file exit" $? 1
 grep -q "missing.txt" "$TMP/e" || fail "missing file not named: $(cat "$TMP/e")"
+# ingest: every option documented; --batch takes 1 to 100,000 documents
+"$VIGIL" ingest --help >"$TMP/ih" || fail "ingest --help exit"
+grep -o '{"[a-z-]*", ' "$ROOT/src/cli/cmd_ingest.c" | tr -d '{", ' | while read -r o; do
+	grep -q -- "--$o" "$TMP/ih" || fail "ingest --help lacks --$o"
+done || exit 1
+for bad in 0 -3 12x 100001 ''; do
+	"$VIGIL" ingest --batch "$bad" --db "$TMP/b.db" x 2>"$TMP/e"; expect_eq "--batch '$bad' exit" $? 2
+	grep -q -- "--batch $bad: expected a number of documents from 1 to 100000" "$TMP/e" ||
+		fail "--batch '$bad' message: $(cat "$TMP/e")"
+done
+[ ! -e "$TMP/b.db" ] || fail "a bad --batch made a store"
 exit 0
