@@ -4,8 +4,7 @@
  * connection's set of known keys, and vigil_store_put's outcomes and
  * counts on a real SQLite file (also with two connections writing one
  * file, their near-duplicates, and a batch with a failing document), with
- * refusals of foreign
- * locations.
+ * refusals of foreign locations.
  *
  * SPDX-License-Identifier: MIT
  */
