@@ -3,8 +3,8 @@
  * ids, regions of places), the near-duplicate signature, the SQLite
  * connection's set of known keys, and vigil_store_put's outcomes and
  * counts on a real SQLite file (also with two connections writing one
- * file, and a batch with a failing document), with refusals of foreign
- * locations.
+ * file, their near-duplicates, and a batch with a failing document), with
+ * refusals of foreign locations.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -284,6 +284,65 @@ static void test_two_writers_clusters(void **state)
 	remove_store(db);
 }
 
+/*
+ * The near-duplicate candidates a connection holds in memory are what its
+ * transaction sees: an original it added is found, one another
+ * connection replaced is not, nor one it replaced itself.
+ */
+static void test_two_writers_near_dups(void **state)
+{
+	static const char story[] = "North Korea fired a ballistic missile into the sea off its east coast on Monday, South Korea's military said, its first launch in two months.";
+	static const char copy[] = "North Korea fired a ballistic missile into the sea off its east coast on Monday, South Korea's military said, its first launch in two months and a day.";
+	static const char other[] = "Russian forces struck energy facilities across Ukraine overnight with drones and cruise missiles, the Ukrainian air force said on Tuesday morning.";
+	static const struct {
+		int writer; /* 0: a, 1: b */
+		const char *id, *date, *text;
+		vigil_store_outcome outcome;
+		size_t duplicates; /* in the store after the put */
+	} steps[] = {
+		{0, "d1", "2025-01-06", story, VIGIL_STORE_ADDED, 0},
+		/* d1, added by a, is in a's candidates */
+		{0, "c1", "2025-01-08", copy, VIGIL_STORE_ADDED, 1},
+		/* b replaces d1 by another story: a forgets what it held */
+		{1, "d1", "2025-01-06", other, VIGIL_STORE_REPLACED, 1},
+		{0, "c2", "2025-01-07", story, VIGIL_STORE_ADDED, 1},
+		/* a replaces e1 itself: its old signature is no candidate */
+		{0, "e1", "2025-03-01", other, VIGIL_STORE_ADDED, 1},
+		{0, "e1", "2025-03-01", copy, VIGIL_STORE_REPLACED, 1},
+		{0, "e2", "2025-03-02", other, VIGIL_STORE_ADDED, 1},
+		{0, "e3", "2025-03-04", other, VIGIL_STORE_ADDED, 2},
+	};
+	char path[] = "/tmp/vigil_store_test_XXXXXX";
+	char db[64], err[1024];
+	vigil_store *w[2] = {NULL, NULL};
+	vigil_store_stats st;
+	vigil_store_outcome out;
+	vigil_sentence_rec sent;
+	vigil_doc_records r;
+	size_t i;
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	snprintf(db, sizeof(db), "%s.db", path);
+	assert_int_equal(vigil_store_open(&w[0], db, NULL, err, sizeof(err)), VIGIL_OK);
+	assert_int_equal(vigil_store_open(&w[1], db, NULL, err, sizeof(err)), VIGIL_OK);
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		r = doc_of(steps[i].id, steps[i].date, &sent, steps[i].text,
+			   NULL, 0);
+		assert_int_equal(vigil_store_put(w[steps[i].writer], &r, &out),
+				 VIGIL_OK);
+		assert_int_equal(out, steps[i].outcome);
+		assert_int_equal(vigil_store_stats_get(w[0], &st), VIGIL_OK);
+		assert_int_equal(st.duplicates, steps[i].duplicates);
+	}
+	vigil_store_free(w[0]);
+	vigil_store_free(w[1]);
+	remove_store(db);
+}
+
 static void test_put_outcomes(void **state)
 {
 	char path[] = "/tmp/vigil_store_test_XXXXXX";
@@ -484,6 +543,7 @@ int main(void)
 		cmocka_unit_test(test_minhash),
 		cmocka_unit_test(test_known_keys),
 		cmocka_unit_test(test_two_writers_clusters),
+		cmocka_unit_test(test_two_writers_near_dups),
 		cmocka_unit_test(test_put_outcomes),
 		cmocka_unit_test(test_rowid_layout),
 		cmocka_unit_test(test_batch_failure),

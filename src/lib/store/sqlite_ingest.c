@@ -18,19 +18,6 @@
 
 #include "sqlite_int.h"
 
-/* The VIGIL__MINHASH_BANDS index keys of a signature (?1..?17), and as
- * (key, document ?18) rows: one statement per document reads or writes
- * them. */
-#define BAND_KEYS \
-	"(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15," \
-	" ?16, ?17)"
-#define BAND_ROWS \
-	"(?1, ?18), (?2, ?18), (?3, ?18), (?4, ?18), (?5, ?18), (?6, ?18)," \
-	" (?7, ?18), (?8, ?18), (?9, ?18), (?10, ?18), (?11, ?18)," \
-	" (?12, ?18), (?13, ?18), (?14, ?18), (?15, ?18), (?16, ?18)," \
-	" (?17, ?18)"
-_Static_assert(VIGIL__MINHASH_BANDS == 17, "BAND_KEYS lists 17");
-
 /* The sentences and the events of document ?1 (rowid ranges), the source
  * it is counted under, and its events' clusters, for taking its counts
  * back. */
@@ -56,8 +43,6 @@ static const char *const stmt_sql[ST_COUNT_] = {
 		       " AND cluster_sources.source = " DOC_SOURCE,
 	[ST_DEL_GONE] = "DELETE FROM cluster_sources WHERE source = " DOC_SOURCE
 			" AND documents = 0 AND cluster IN (" DOC_CLUSTERS ")",
-	[ST_DEL_BANDS] = "DELETE FROM minhash_keys WHERE key IN " BAND_KEYS
-			 " AND doc_id = ?18",
 	[ST_DEL_EVENTS] = "DELETE FROM events WHERE " DOC_EVENTS,
 	[ST_DEL_FIGURES] = "DELETE FROM figures WHERE doc_id = ?1",
 	[ST_DEL_TEXT] = "INSERT INTO sentence_text(sentence_text, rowid, text)"
@@ -65,14 +50,11 @@ static const char *const stmt_sql[ST_COUNT_] = {
 			" WHERE " DOC_SENTENCES " AND id < ?2",
 	[ST_DEL_SENTENCES] = "DELETE FROM sentences WHERE " DOC_SENTENCES,
 	[ST_DEL_DOC] = "DELETE FROM documents WHERE id = ?1",
-	[ST_BAND_SEEK] = "SELECT doc_id FROM minhash_keys WHERE key IN "
-			 BAND_KEYS,
-	[ST_BAND_DOC] = "SELECT doc, minhash FROM documents WHERE id = ?1"
-			" AND date BETWEEN date(?2, '-3 days')"
-			" AND date(?2, '+3 days')"
-			" AND duplicate_of IS NULL AND doc <> ?3",
-	[ST_BAND_INSERT] = "INSERT OR IGNORE INTO minhash_keys(key, doc_id)"
-			   " VALUES " BAND_ROWS,
+	[ST_DUP_WINDOW] = "SELECT date(?1, '-3 days')",
+	[ST_DUP_LOAD] = "SELECT id, date, minhash FROM documents"
+			" WHERE date >= ?1 AND date < ?2"
+			" AND duplicate_of IS NULL AND minhash IS NOT NULL",
+	[ST_DUP_DOC] = "SELECT doc FROM documents WHERE id = ?1",
 	[ST_DOC_INSERT] = "INSERT INTO documents(doc, date, source, url, title,"
 			  " sentences, records_hash, minhash, duplicate_of)"
 			  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -181,6 +163,7 @@ void vigil__sq_finalize(struct vigil_store *s)
 	free(q->log);
 	q->log = NULL;
 	q->caplog = 0;
+	vigil__dup_clear(&q->dups);
 }
 
 /* Steps a bound statement to its end; `what` names it in the message. */
@@ -210,12 +193,14 @@ static void forget_known(sqlite_impl *q)
 {
 	vigil__known_clear(&q->codes);
 	vigil__known_clear(&q->clusters);
+	vigil__dup_clear(&q->dups);
 }
 
 /*
  * BEGIN IMMEDIATE; once under the write lock, a commit of another
  * connection since our last transaction (PRAGMA data_version changed) may
- * have deleted clusters: their known ids are forgotten. Codes are never
+ * have deleted clusters and added or replaced documents: the known cluster
+ * ids and the near-duplicate candidates are forgotten. Codes are never
  * deleted.
  */
 static int begin(struct vigil_store *s)
@@ -231,6 +216,7 @@ static int begin(struct vigil_store *s)
 	if (rc == SQLITE_ROW && sqlite3_column_int64(st, 0) != q->data_version) {
 		q->data_version = sqlite3_column_int64(st, 0);
 		vigil__known_clear(&q->clusters);
+		vigil__dup_clear(&q->dups);
 	}
 	if (st)
 		sqlite3_reset(st);
@@ -459,138 +445,159 @@ static int run_doc_stmt(struct vigil_store *s, enum sqlite_stmt k,
 	return run(s, st, "removing the old version of a document");
 }
 
-static int cmp_id(const void *a, const void *b)
-{
-	sqlite3_int64 x = *(const sqlite3_int64 *)a, y = *(const sqlite3_int64 *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* The statement k on the near-duplicate index with the index keys of
- * sig bound to ?1..?17 (BAND_KEYS) and document `doc` to ?18. */
-static sqlite3_stmt *band_stmt(struct vigil_store *s, enum sqlite_stmt k,
-			       const uint32_t *sig, sqlite3_int64 doc)
-{
-	sqlite3_stmt *st = stmt(s, k);
-	int pos;
-
-	for (pos = 0; st && pos < VIGIL__MINHASH_BANDS; pos++)
-		sqlite3_bind_int64(st, pos + 1, vigil__sq_band_key(pos, sig[pos]));
-	if (st && sqlite3_bind_parameter_count(st) > VIGIL__MINHASH_BANDS)
-		sqlite3_bind_int64(st, VIGIL__MINHASH_BANDS + 1, doc);
-	return st;
-}
-
-/* Removes the document's index entries of its signature. */
-static int delete_bands(struct vigil_store *s, const old_doc *o)
-{
-	return run(s, band_stmt(s, ST_DEL_BANDS, o->sig, o->id),
-		   "removing the old version of a document");
-}
-
-/* The documents whose indexed minima share one with sig into *ids (*n of
- * them, ascending, without repeats): one statement, an index seek per
- * position. */
-static int band_candidates(struct vigil_store *s, const uint32_t *sig,
-			   sqlite3_int64 **ids, size_t *n)
-{
-	sqlite3_stmt *st = band_stmt(s, ST_BAND_SEEK, sig, 0);
-	size_t cap = 0, i, k;
-	int rc;
-
-	*ids = NULL;
-	*n = 0;
-	if (!st)
-		return VIGIL_ERROR;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			sqlite3_int64 *m;
-
-			cap = cap ? 2 * cap : 16;
-			m = realloc(*ids, cap * sizeof(*m));
-			if (!m) {
-				sqlite3_reset(st);
-				vigil__store_fail(s, "out of memory");
-				return VIGIL_ENOMEM;
-			}
-			*ids = m;
-		}
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return vigil__sq_fail(s, rc, "looking for near-duplicates");
-	if (*n > 1) /* qsort's array may not be NULL, even for 0 items */
-		qsort(*ids, *n, sizeof(**ids), cmp_id);
-	for (i = k = 0; i < *n; i++)
-		if (k == 0 || (*ids)[i] != (*ids)[k - 1])
-			(*ids)[k++] = (*ids)[i];
-	*n = k;
-	return VIGIL_OK;
-}
+/*===== Near-duplicates ================================================*/
 
 /*
- * Candidate `id` as this document's original: into dup when it was
- * published within 3 days of `date`, is itself an original, is not the
- * document `doc` and shares at least VIGIL__NEAR_DUP_SAME minima with sig.
+ * The first day of the window of a document dated `date` (date - 3 days,
+ * as SQLite's date() computes it: in C for a plain "YYYY-MM-DD") into
+ * *first; *has 0 when it has none (date() knows no such date, or the
+ * window leaves years 0000-9999).
  */
-static int check_original(struct vigil_store *s, sqlite3_int64 id,
-			  const char *date, const char *doc,
-			  const uint32_t *sig, char *dup, size_t cap)
+static int window_start(struct vigil_store *s, const char *date,
+			int32_t *first, int *has)
 {
-	sqlite3_stmt *st = stmt(s, ST_BAND_DOC);
-	int rc;
+	sqlite3_stmt *st;
+	int exact = 0, rc;
+
+	*has = vigil__dup_day(date, first, &exact) && exact;
+	if (*has) {
+		*first -= 3;
+	} else {
+		st = stmt(s, ST_DUP_WINDOW);
+		if (!st)
+			return VIGIL_ERROR;
+		sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		*has = rc == SQLITE_ROW && vigil__sq_text(st, 0) &&
+		       vigil__dup_day(vigil__sq_text(st, 0), first, &exact) &&
+		       exact;
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW)
+			return vigil__sq_fail(s, rc, "looking for near-duplicates");
+	}
+	*has = *has && vigil__dup_window_ok(*first);
+	return VIGIL_OK;
+}
+
+/* Loads the originals with a signature dated from text(from) to before
+ * text(to + 1) (one range of the date index) into the candidates. */
+static int load_days(struct vigil_store *s, int32_t from, int32_t to)
+{
+	sqlite_impl *q = vigil__sq(s);
+	sqlite3_stmt *st = stmt(s, ST_DUP_LOAD);
+	char lo[11], hi[11];
+	int32_t day;
+	int rc = SQLITE_DONE, exact, added = VIGIL_OK;
 
 	if (!st)
 		return VIGIL_ERROR;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, doc, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW &&
-	    sqlite3_column_bytes(st, 1) == (int)(VIGIL__MINHASH_K * 4)) {
-		uint32_t other[VIGIL__MINHASH_K];
-
-		memcpy(other, sqlite3_column_blob(st, 1), sizeof(other));
-		if (vigil__minhash_same(sig, other) >= VIGIL__NEAR_DUP_SAME)
-			snprintf(dup, cap, "%s", vigil__sq_text(st, 0));
+	vigil__dup_day_text(from, lo);
+	vigil__dup_day_text(to + 1, hi);
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+	while (added == VIGIL_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_bytes(st, 2) != (int)(VIGIL__MINHASH_K * 4))
+			continue;
+		vigil__dup_day_in(vigil__sq_text(st, 1), from, to, &day, &exact);
+		added = vigil__dup_add(&q->dups, sqlite3_column_int64(st, 0),
+				       day, exact, sqlite3_column_blob(st, 2));
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	for (day = from; day <= to && added == VIGIL_OK; day++)
+		added = vigil__dup_mark_loaded(&q->dups, day);
+	if (added != VIGIL_OK) {
+		vigil__dup_clear(&q->dups);
+		vigil__store_fail(s, "out of memory");
+		return VIGIL_ENOMEM;
+	}
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return vigil__sq_fail(s, rc, "looking for near-duplicates");
 	return VIGIL_OK;
 }
 
+/* Loads the days of the window not loaded yet, each run of them with one
+ * statement; past VIGIL__DUP_MAX signatures held, all are forgotten first. */
+static int load_window(struct vigil_store *s, int32_t first)
+{
+	vigil__dup_index *x = &vigil__sq(s)->dups;
+	int32_t last = first + VIGIL__DUP_WINDOW - 1, day, end;
+	int rc = VIGIL_OK;
+
+	if (x->ndocs > VIGIL__DUP_MAX)
+		vigil__dup_clear(x);
+	for (day = first; day <= last && rc == VIGIL_OK; day = end + 1) {
+		end = day;
+		if (vigil__dup_loaded(x, day))
+			continue;
+		while (end < last && !vigil__dup_loaded(x, end + 1))
+			end++;
+		rc = load_days(s, day, end);
+	}
+	return rc;
+}
+
 /*
- * The earliest stored document this one nearly duplicates (into dup, or
- * "" when none): published within 3 days, sharing at least
+ * The earliest stored document this one nearly duplicates (its `doc` into
+ * dup, or "" when none): dated within 3 days, sharing at least
  * VIGIL__NEAR_DUP_SAME of the minima of its signature, itself an original.
- * Candidates come from the index of the first VIGIL__MINHASH_BANDS minima,
- * which holds every such document (store_int.h), checked in id order.
+ * Candidates are the connection's (dup_index.c): every original of the
+ * window's days, read from `documents` once per day.
  */
 static int find_original(struct vigil_store *s, const vigil_doc_records *r,
 			 const uint32_t *sig, char *dup, size_t cap)
 {
-	sqlite3_int64 *ids;
-	size_t n, i;
-	int rc;
+	sqlite3_stmt *st;
+	sqlite3_int64 id;
+	int32_t first;
+	int has, rc;
 
 	dup[0] = '\0';
 	if (!sig || !r->date)
 		return VIGIL_OK;
-	rc = band_candidates(s, sig, &ids, &n);
-	for (i = 0; i < n && rc == VIGIL_OK && !dup[0]; i++)
-		rc = check_original(s, ids[i], r->date, r->id, sig, dup, cap);
-	free(ids);
-	return rc;
+	rc = window_start(s, r->date, &first, &has);
+	if (rc == VIGIL_OK && has)
+		rc = load_window(s, first);
+	if (rc != VIGIL_OK || !has)
+		return rc;
+	id = vigil__dup_find(&vigil__sq(s)->dups, sig, first);
+	if (!id)
+		return VIGIL_OK;
+	st = stmt(s, ST_DUP_DOC);
+	if (!st)
+		return VIGIL_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(dup, cap, "%s", vigil__sq_text(st, 0));
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return vigil__sq_fail(s, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc,
+				      "looking for near-duplicates");
+	return VIGIL_OK;
 }
 
-/* Indexes an original's signature for the near-duplicates to come. */
-static int insert_bands(struct vigil_store *s, const uint32_t *sig,
-			sqlite3_int64 doc)
+/*
+ * A new original joins the candidates when its day is loaded (else that
+ * day's reading will find it). A date that has no day but could sort
+ * inside a window (it begins with a digit) empties them: which day's text
+ * range holds it is not worked out.
+ */
+static void remember_original(sqlite_impl *q, const char *date,
+			      sqlite3_int64 id, const uint32_t *sig)
 {
-	return run(s, band_stmt(s, ST_BAND_INSERT, sig, doc),
-		   "indexing a document's signature");
+	int32_t day;
+	int exact;
+
+	if (!date)
+		return;
+	if (!vigil__dup_day(date, &day, &exact)) {
+		if (date[0] >= '0' && date[0] <= '9')
+			vigil__dup_clear(&q->dups);
+		return;
+	}
+	/* a failed addition empties the candidates: still consistent */
+	if (vigil__dup_loaded(&q->dups, day))
+		(void)vigil__dup_add(&q->dups, id, day, exact, sig);
 }
 
 static int insert_doc(struct vigil_store *s, const vigil_doc_records *r,
@@ -621,7 +628,7 @@ static int insert_doc(struct vigil_store *s, const vigil_doc_records *r,
 	d->original = !dup[0];
 	d->source = r->source ? r->source : r->id;
 	if (rc == VIGIL_OK && has_sig && d->original)
-		rc = insert_bands(s, sig, d->doc);
+		remember_original(vigil__sq(s), r->date, d->doc, sig);
 	return rc;
 }
 
@@ -1073,7 +1080,7 @@ static int drop_empty_regions(struct vigil_store *s, doc_ctx *d,
 }
 
 /* Takes the old version out of its clusters' counts and the near-duplicate
- * index (an original only: duplicates are in neither), then deletes it;
+ * candidates (an original only: duplicates are in neither), then deletes it;
  * region clusters it leaves empty go. */
 static int delete_doc(struct vigil_store *s, const old_doc *o, doc_ctx *d)
 {
@@ -1090,7 +1097,7 @@ static int delete_doc(struct vigil_store *s, const old_doc *o, doc_ctx *d)
 		    rc == VIGIL_OK; i++)
 		rc = run_doc_stmt(s, uncount[i], o);
 	if (rc == VIGIL_OK && o->original && o->has_sig)
-		rc = delete_bands(s, o);
+		vigil__dup_remove(&vigil__sq(s)->dups, o->id, o->sig);
 	for (i = 0; i < sizeof(order) / sizeof(order[0]) && rc == VIGIL_OK; i++)
 		rc = run_doc_stmt(s, order[i], o);
 	if (rc == VIGIL_OK)

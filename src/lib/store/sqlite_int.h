@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include "dup_index.h"
 #include "store_int.h"
 
 /* The statements of ingest (sqlite_ingest.c), in the order of its table. */
@@ -19,15 +20,14 @@ enum sqlite_stmt {
 	ST_DOC_FIND,
 	ST_UNCOUNT,
 	ST_DEL_GONE,
-	ST_DEL_BANDS,
 	ST_DEL_EVENTS,
 	ST_DEL_FIGURES,
 	ST_DEL_TEXT,
 	ST_DEL_SENTENCES,
 	ST_DEL_DOC,
-	ST_BAND_SEEK,
-	ST_BAND_DOC,
-	ST_BAND_INSERT,
+	ST_DUP_WINDOW,
+	ST_DUP_LOAD,
+	ST_DUP_DOC,
 	ST_DOC_INSERT,
 	ST_SENT_INSERT,
 	ST_TEXT_INSERT,
@@ -83,7 +83,8 @@ int vigil__records_copy(const vigil_doc_records *src, vigil_doc_records *dst,
 #define VIGIL__SQ_SENTENCE_SHIFT 20
 #define VIGIL__SQ_EVENT_SHIFT 12
 
-/* The near-duplicate index's key of minimum `pos` of a signature. */
+/* The key of minimum `pos` of a signature in `minhash_keys` (filled by
+ * the migration to schema 3; ingest no longer reads it). */
 static inline int64_t vigil__sq_band_key(int pos, uint32_t minimum)
 {
 	return ((int64_t)pos << 32) | minimum;
@@ -98,6 +99,8 @@ typedef struct sqlite_impl {
 					the full-text index yet; 0: none */
 	vigil__known codes;          /* rows of `codes` (never deleted) */
 	vigil__known clusters;       /* ids of `clusters` rows */
+	vigil__dup_index dups;       /* originals of the days loaded, for the
+					near-duplicate lookup */
 	vigil__sq_logged *log;       /* the batch's documents, in order */
 	size_t nlog, caplog;
 	sqlite3_int64 data_version;  /* PRAGMA data_version at our last
