@@ -22,7 +22,7 @@ check() { # name, then query arguments
 check all_events
 check clusters --clusters
 check text --text soldiers
-expect_eq "schema version" "$(sqlite3 "$DB" 'PRAGMA user_version')" 3
+expect_eq "schema version" "$(sqlite3 "$DB" 'PRAGMA user_version')" 4
 expect_eq "integrity" "$(sqlite3 "$DB" 'PRAGMA integrity_check')" ok
 # the near-duplicate index holds the originals' signatures (17 minima each)
 expect_eq "signature index" "$(sqlite3 "$DB" "SELECT count(*) FROM minhash_keys")" \

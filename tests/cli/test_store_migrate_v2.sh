@@ -1,4 +1,4 @@
-# A store of schema version 2 (tests/data/store_v2) is migrated to version 3
+# A store of schema version 2 (tests/data/store_v2) is migrated to version 4
 # on first open, even by a query, and reads back byte for byte what the
 # vigil of version 2 wrote (events, clusters with their ids and counts,
 # full-text search, the figures ledger); its sentence rowids follow the new
@@ -17,7 +17,7 @@ check() { # name, then the command and its arguments
 	cmp -s "$TMP/out" "$DATA/$name.out" || fail "$name differs after the migration"
 }
 check all_events query
-expect_eq "schema version" "$(sqlite3 "$DB" 'PRAGMA user_version')" 3
+expect_eq "schema version" "$(sqlite3 "$DB" 'PRAGMA user_version')" 4
 check clusters query --clusters
 check text query --text soldiers
 check figures figures

@@ -31,31 +31,18 @@
 	" (?17, ?18)"
 _Static_assert(VIGIL__MINHASH_BANDS == 17, "BAND_KEYS lists 17");
 
-/* The sentences and the events of document ?1 (rowid ranges), the source
- * it is counted under, and its events' clusters, for taking its counts
- * back. */
+/* The sentences and the events of document ?1 (rowid ranges). */
 #define DOC_SENTENCES "id BETWEEN ?1 * 1048576 AND ?1 * 1048576 + 1048575"
 #define DOC_EVENTS \
 	"id BETWEEN ?1 * 4294967296 AND ?1 * 4294967296 + 4294967295"
 _Static_assert(VIGIL__SQ_SENTENCE_SHIFT == 20 && VIGIL__SQ_EVENT_SHIFT == 12,
 	       "DOC_SENTENCES: 2^20, DOC_EVENTS: 2^32");
-#define DOC_SOURCE "(SELECT coalesce(source, doc) FROM documents WHERE id = ?1)"
-#define DOC_CLUSTERS "SELECT cluster FROM events WHERE " DOC_EVENTS \
-	" AND cluster IS NOT NULL"
 
 static const char *const stmt_sql[ST_COUNT_] = {
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_COMMIT] = "COMMIT",
 	[ST_DOC_FIND] = "SELECT id, records_hash, duplicate_of IS NULL, minhash"
 			" FROM documents WHERE doc = ?1",
-	[ST_UNCOUNT] = "UPDATE cluster_sources SET mentions = mentions - k.n,"
-		       " documents = documents - 1 FROM (SELECT cluster,"
-		       " count(*) AS n FROM events WHERE " DOC_EVENTS
-		       " AND cluster IS NOT NULL GROUP BY cluster) AS k"
-		       " WHERE cluster_sources.cluster = k.cluster"
-		       " AND cluster_sources.source = " DOC_SOURCE,
-	[ST_DEL_GONE] = "DELETE FROM cluster_sources WHERE source = " DOC_SOURCE
-			" AND documents = 0 AND cluster IN (" DOC_CLUSTERS ")",
 	[ST_DEL_BANDS] = "DELETE FROM minhash_keys WHERE key IN " BAND_KEYS
 			 " AND doc_id = ?18",
 	[ST_DEL_EVENTS] = "DELETE FROM events WHERE " DOC_EVENTS,
@@ -99,13 +86,6 @@ static const char *const stmt_sql[ST_COUNT_] = {
 			      " AND cluster = ?2 AND (place_id IS NULL OR"
 			      " (SELECT coalesce(admin1, country) FROM places"
 			      " WHERE id = place_id) IS NULL)",
-	[ST_RECOUNT_DEL] = "DELETE FROM cluster_sources WHERE cluster = ?1",
-	[ST_RECOUNT] = "INSERT INTO cluster_sources SELECT e.cluster,"
-		       " coalesce(d.source, d.doc), count(*),"
-		       " count(DISTINCT e.doc_id) FROM events e"
-		       " JOIN documents d ON d.id = e.doc_id"
-		       " WHERE e.date = ?2 AND e.cluster = ?1"
-		       " AND d.duplicate_of IS NULL GROUP BY 2",
 	[ST_DOC_REGIONS] = "SELECT DISTINCT e.cluster, e.date, k.base FROM events e"
 			   " JOIN clusters k ON k.id = e.cluster"
 			   " WHERE e." DOC_EVENTS " AND k.base IS NOT NULL",
@@ -117,10 +97,6 @@ static const char *const stmt_sql[ST_COUNT_] = {
 	[ST_REGION_LEFT] = "SELECT k.id FROM events e JOIN clusters k"
 			   " ON k.id = e.cluster WHERE e.date = ?1"
 			   " AND k.base = ?2 LIMIT 1",
-	[ST_COUNT_UPSERT] = "INSERT INTO cluster_sources(cluster, source,"
-			    " mentions, documents) VALUES (?1, ?2, 1, 1)"
-			    " ON CONFLICT DO UPDATE SET mentions = mentions + 1,"
-			    " documents = documents + ?3",
 	[ST_EVENT_INSERT] = "INSERT INTO events(doc_id, sentence_id, sentence, n,"
 			    " date, date_precision, actor_code, actor_country,"
 			    " actor_sector, actor_text, recipient_code,"
@@ -394,27 +370,16 @@ static void records_hash(const vigil_doc_records *r, char out[17])
 typedef struct old_doc {
 	sqlite3_int64 id;       /* 0: none */
 	int same;               /* its records hash is the new one's */
-	int original;           /* not a near-duplicate: in the counts */
+	int original;           /* not a near-duplicate: indexed */
 	uint32_t sig[VIGIL__MINHASH_K];
 	int has_sig;
 } old_doc;
-
-/* A cluster whose counts are recomputed at the end of the document. */
-typedef struct dirty_cluster {
-	char id[13];
-	char date[32];
-} dirty_cluster;
 
 /* What the events of the document being written share. */
 typedef struct doc_ctx {
 	sqlite3_int64 doc, sent1;
 	uint16_t *per_sentence; /* events stored so far, by sentence number */
-	int original;           /* its events count in their clusters */
-	const char *source;     /* source, else the document id */
-	char (*seen)[13];       /* clusters already counted for it */
-	size_t nseen;
-	dirty_cluster *dirty;   /* clusters events moved from or to */
-	size_t ndirty, dirty_cap;
+	int original;           /* not a near-duplicate */
 } doc_ctx;
 
 static int find_doc(struct vigil_store *s, const char *doc, const char *hash,
@@ -619,7 +584,6 @@ static int insert_doc(struct vigil_store *s, const vigil_doc_records *r,
 	rc = run(s, st, "storing a document");
 	d->doc = sqlite3_last_insert_rowid(vigil__sq(s)->db);
 	d->original = !dup[0];
-	d->source = r->source ? r->source : r->id;
 	if (rc == VIGIL_OK && has_sig && d->original)
 		rc = insert_bands(s, sig, d->doc);
 	return rc;
@@ -750,55 +714,6 @@ static int place_id(struct vigil_store *s, const vigil_place_rec *p,
 
 /*===== Clusters and regions ===========================================*/
 
-/* Notes cluster id (of date) for recounting at the end of the document. */
-static int mark_dirty(struct vigil_store *s, doc_ctx *d, const char *id,
-		      const char *date)
-{
-	size_t i;
-
-	for (i = 0; i < d->ndirty; i++)
-		if (strcmp(d->dirty[i].id, id) == 0)
-			return VIGIL_OK;
-	if (d->ndirty == d->dirty_cap) {
-		size_t cap = d->dirty_cap ? 2 * d->dirty_cap : 8;
-		dirty_cluster *n = realloc(d->dirty, cap * sizeof(*n));
-
-		if (!n) {
-			vigil__store_fail(s, "out of memory");
-			return VIGIL_ENOMEM;
-		}
-		d->dirty = n;
-		d->dirty_cap = cap;
-	}
-	snprintf(d->dirty[d->ndirty].id, sizeof(d->dirty[0].id), "%s", id);
-	snprintf(d->dirty[d->ndirty].date, sizeof(d->dirty[0].date), "%s", date);
-	d->ndirty++;
-	return VIGIL_OK;
-}
-
-/* The counts of the clusters events moved from or to, from their events. */
-static int recount_dirty(struct vigil_store *s, const doc_ctx *d)
-{
-	size_t i;
-	int rc = VIGIL_OK;
-
-	for (i = 0; i < d->ndirty && rc == VIGIL_OK; i++) {
-		sqlite3_stmt *st = stmt(s, ST_RECOUNT_DEL);
-
-		if (st)
-			sqlite3_bind_text(st, 1, d->dirty[i].id, -1, SQLITE_STATIC);
-		rc = run(s, st, "counting a cluster");
-		st = rc == VIGIL_OK ? stmt(s, ST_RECOUNT) : NULL;
-		if (st) {
-			sqlite3_bind_text(st, 1, d->dirty[i].id, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 2, d->dirty[i].date, -1, SQLITE_STATIC);
-		}
-		if (rc == VIGIL_OK)
-			rc = run(s, st, "counting a cluster");
-	}
-	return rc;
-}
-
 /* One text column of a one-row query with `nbind` text parameters into out
  * ("" when no row or NULL); *found says whether a row came. */
 static int query_text(struct vigil_store *s, enum sqlite_stmt k,
@@ -850,11 +765,10 @@ static int read_regions(struct vigil_store *s, const char *base, int *n,
 
 /* Moves the events without a place of base `base` (date) from cluster
  * `from` to `to`; a base cluster holds only such events. */
-static int move_placeless(struct vigil_store *s, doc_ctx *d, const char *base,
+static int move_placeless(struct vigil_store *s, const char *base,
 			  const char *date, const char *from, const char *to)
 {
 	sqlite3_stmt *st;
-	int rc;
 
 	if (strcmp(from, to) == 0)
 		return VIGIL_OK;
@@ -864,12 +778,7 @@ static int move_placeless(struct vigil_store *s, doc_ctx *d, const char *base,
 		sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, to, -1, SQLITE_STATIC);
 	}
-	rc = run(s, st, "moving events between clusters");
-	if (rc == VIGIL_OK)
-		rc = mark_dirty(s, d, from, date);
-	if (rc == VIGIL_OK)
-		rc = mark_dirty(s, d, to, date);
-	return rc;
+	return run(s, st, "moving events between clusters");
 }
 
 /*
@@ -878,7 +787,7 @@ static int move_placeless(struct vigil_store *s, doc_ctx *d, const char *base,
  * to the single region when there is one, else to the base cluster: those
  * that were elsewhere move.
  */
-static int change_regions(struct vigil_store *s, doc_ctx *d, const char *base,
+static int change_regions(struct vigil_store *s, const char *base,
 			  const char *date, int delta, const char *region)
 {
 	const char *bind[2] = {date, base};
@@ -903,7 +812,7 @@ static int change_regions(struct vigil_store *s, doc_ctx *d, const char *base,
 		rc = run(s, st, "storing a cluster");
 	if (rc != VIGIL_OK)
 		return rc;
-	return move_placeless(s, d, base, date, n == 1 && old_id[0] ? old_id : base,
+	return move_placeless(s, base, date, n == 1 && old_id[0] ? old_id : base,
 			      new_id[0] ? new_id : base);
 }
 
@@ -945,7 +854,7 @@ static int insert_cluster(struct vigil_store *s, const vigil_event_rec *e,
  * key. Both cluster rows are recorded.
  */
 static int place_in_cluster(struct vigil_store *s, const vigil_event_rec *e,
-			    doc_ctx *d, char id[13])
+			    char id[13])
 {
 	char base_key[VIGIL__CLUSTER_KEY_MAX], key[VIGIL__CLUSTER_KEY_MAX];
 	char base[13];
@@ -962,7 +871,7 @@ static int place_in_cluster(struct vigil_store *s, const vigil_event_rec *e,
 			return rc;
 		rc = insert_cluster(s, e, base, NULL, NULL, &added);
 		if (rc == VIGIL_OK)
-			rc = change_regions(s, d, base, e->date, 1, id);
+			rc = change_regions(s, base, e->date, 1, id);
 		return rc;
 	}
 	rc = insert_cluster(s, e, base, NULL, NULL, &added);
@@ -972,33 +881,6 @@ static int place_in_cluster(struct vigil_store *s, const vigil_event_rec *e,
 	if (rc == VIGIL_OK && (n != 1 || !id[0]))
 		memcpy(id, base, 13);
 	return rc;
-}
-
-/* The event's cluster id into id ("" when it joins none), counted for an
- * original document under its source: a mention, and for the document's
- * first event in the cluster a document. */
-static int cluster_of(struct vigil_store *s, const vigil_event_rec *e,
-		      doc_ctx *d, char id[13])
-{
-	sqlite3_stmt *st;
-	size_t i;
-	int first = 1, rc = place_in_cluster(s, e, d, id);
-
-	if (rc != VIGIL_OK || !id[0])
-		return rc;
-	for (i = 0; i < d->nseen && first; i++)
-		first = strcmp(d->seen[i], id) != 0;
-	if (first)
-		memcpy(d->seen[d->nseen++], id, 13);
-	if (!d->original)
-		return VIGIL_OK;
-	st = stmt_rebound(s, ST_COUNT_UPSERT);
-	if (st) {
-		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, d->source, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 3, first);
-	}
-	return run(s, st, "counting a cluster");
 }
 
 /* A region cluster of the old version: dropped when it has no event left. */
@@ -1045,8 +927,8 @@ static int old_regions(struct vigil_store *s, sqlite3_int64 id,
 
 /* Drops the region clusters left without events with a place (events
  * without one may have joined them); their base loses them. */
-static int drop_empty_regions(struct vigil_store *s, doc_ctx *d,
-			      const old_region *r, size_t n)
+static int drop_empty_regions(struct vigil_store *s, const old_region *r,
+			      size_t n)
 {
 	size_t i;
 	int rc = VIGIL_OK;
@@ -1067,17 +949,16 @@ static int drop_empty_regions(struct vigil_store *s, doc_ctx *d,
 		rc = run(s, st, "removing a cluster");
 		vigil__known_clear(&vigil__sq(s)->clusters);
 		if (rc == VIGIL_OK)
-			rc = change_regions(s, d, r[i].base, r[i].date, -1, NULL);
+			rc = change_regions(s, r[i].base, r[i].date, -1, NULL);
 	}
 	return rc;
 }
 
-/* Takes the old version out of its clusters' counts and the near-duplicate
- * index (an original only: duplicates are in neither), then deletes it;
- * region clusters it leaves empty go. */
-static int delete_doc(struct vigil_store *s, const old_doc *o, doc_ctx *d)
+/* Takes the old version out of the near-duplicate index (an original
+ * only: duplicates are not in it), then deletes it; region clusters it
+ * leaves empty go. */
+static int delete_doc(struct vigil_store *s, const old_doc *o)
 {
-	static const enum sqlite_stmt uncount[] = {ST_UNCOUNT, ST_DEL_GONE};
 	static const enum sqlite_stmt order[] = {
 		ST_DEL_EVENTS, ST_DEL_FIGURES, ST_DEL_TEXT, ST_DEL_SENTENCES,
 		ST_DEL_DOC,
@@ -1086,15 +967,12 @@ static int delete_doc(struct vigil_store *s, const old_doc *o, doc_ctx *d)
 	size_t i, nregions = 0;
 	int rc = old_regions(s, o->id, &regions, &nregions);
 
-	for (i = 0; o->original && i < sizeof(uncount) / sizeof(uncount[0]) &&
-		    rc == VIGIL_OK; i++)
-		rc = run_doc_stmt(s, uncount[i], o);
 	if (rc == VIGIL_OK && o->original && o->has_sig)
 		rc = delete_bands(s, o);
 	for (i = 0; i < sizeof(order) / sizeof(order[0]) && rc == VIGIL_OK; i++)
 		rc = run_doc_stmt(s, order[i], o);
 	if (rc == VIGIL_OK)
-		rc = drop_empty_regions(s, d, regions, nregions);
+		rc = drop_empty_regions(s, regions, nregions);
 	free(regions);
 	return rc;
 }
@@ -1175,7 +1053,7 @@ static int insert_event(struct vigil_store *s, const vigil_event_rec *e,
 	int rc = place_id(s, &e->place, &place);
 
 	if (rc == VIGIL_OK)
-		rc = cluster_of(s, e, d, cluster);
+		rc = place_in_cluster(s, e, cluster);
 	if (rc == VIGIL_OK)
 		rc = insert_codes(s, e);
 	if (rc != VIGIL_OK)
@@ -1274,13 +1152,8 @@ static int write_doc(struct vigil_store *s, const vigil_doc_records *r,
 	}
 	*outcome = old.id ? VIGIL_STORE_REPLACED : VIGIL_STORE_ADDED;
 	memset(&d, 0, sizeof(d));
-	d.seen = malloc((r->nevents ? r->nevents : 1) * sizeof(*d.seen));
-	if (!d.seen) {
-		vigil__store_fail(s, "out of memory");
-		return VIGIL_ENOMEM;
-	}
 	if (old.id)
-		rc = delete_doc(s, &old, &d);
+		rc = delete_doc(s, &old);
 	if (rc == VIGIL_OK)
 		rc = insert_doc(s, r, hash, &d);
 	if (rc == VIGIL_OK)
@@ -1291,10 +1164,6 @@ static int write_doc(struct vigil_store *s, const vigil_doc_records *r,
 		rc = insert_event(s, &r->events[i], &d);
 	for (i = 0; i < r->nfigures && rc == VIGIL_OK; i++)
 		rc = insert_figure(s, &r->figures[i], d.doc);
-	if (rc == VIGIL_OK)
-		rc = recount_dirty(s, &d);
-	free(d.seen);
-	free(d.dirty);
 	free(d.per_sentence);
 	if (rc == VIGIL_OK)
 		vigil__sq(s)->wrote = 1;

@@ -3,11 +3,13 @@
  * vigil_query become a WHERE clause with bound parameters (code prefixes
  * as ranges, so the (code, date) indexes serve them; the full-text filter
  * through the FTS5 table of sentences); rows come sorted by date. Cluster
- * counts leave out documents recorded as near-duplicates.
+ * counts are computed from the clusters' events, once per cluster and
+ * query, leaving out documents recorded as near-duplicates.
  *
  * SPDX-License-Identifier: MIT
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "query_filter.h"
@@ -101,12 +103,16 @@ static int prepare_where(struct vigil_store *s, where *w, const char *head,
 
 /*===== Events =========================================================*/
 
-/* The counts over original documents of cluster `c` (an SQL expression),
- * from its rows per source, as one text "MENTIONS DOCUMENTS SOURCES" (one
- * seek of the cluster's rows in the primary key; NULL without rows). */
-#define CLUSTER_COUNTS(c) \
-	" (SELECT sum(mentions) || ' ' || sum(documents) || ' ' || count(*)" \
-	" FROM cluster_sources WHERE cluster = " c ")"
+/* The counts over original documents of cluster `id` of `date` (SQL
+ * expressions) as one text "MENTIONS DOCUMENTS SOURCES": its events,
+ * read through the (date, cluster) index (a cluster's events share its
+ * date), joined to their documents; a document without a source is its
+ * own source. */
+#define CLUSTER_COUNTS(date, id) \
+	" (SELECT count(*) || ' ' || count(DISTINCT e.doc_id) || ' ' ||" \
+	" count(DISTINCT coalesce(d.source, d.doc)) FROM events e" \
+	" JOIN documents d ON d.id = e.doc_id WHERE e.date = " date \
+	" AND e.cluster = " id " AND d.duplicate_of IS NULL)"
 
 /* Column i as written by CLUSTER_COUNTS; 0 0 0 when NULL. */
 static void read_counts(sqlite3_stmt *st, int i, int64_t *mentions,
@@ -129,8 +135,7 @@ static void read_counts(sqlite3_stmt *st, int i, int64_t *mentions,
 	" e.recipient_text, e.event, e.mode, e.aux_mode, e.hedge, e.quad_code," \
 	" e.cameo, e.goldstein, e.said_by_code, e.said_by_text, p.name," \
 	" p.country, p.admin1, p.precision, p.lat, p.lon, p.code, e.trigger," \
-	" e.span_begin, e.span_end, s.text, d.date, d.url, s.para, e.cluster," \
-	CLUSTER_COUNTS("e.cluster") \
+	" e.span_begin, e.span_end, s.text, d.date, d.url, s.para, e.cluster" \
 	" FROM events e JOIN documents d ON d.id = e.doc_id" \
 	" JOIN sentences s ON s.id = e.sentence_id" \
 	" LEFT JOIN places p ON p.id = e.place_id"
@@ -191,11 +196,123 @@ static void read_event(sqlite3_stmt *st, vigil__event_row *r, char *id,
 	r->url = vigil__sq_text(st, 34);
 	r->para = (uint32_t)sqlite3_column_int(st, 35);
 	r->cluster = vigil__sq_text(st, 36);
-	/* the cluster's counts over original documents; an event of a
-	 * near-duplicate only, or of none, counts as itself */
-	read_counts(st, 37, &r->mentions, &r->documents, &r->sources);
-	if (r->mentions <= 0)
-		r->mentions = r->documents = r->sources = 1;
+}
+
+/*
+ * The cluster counts one events query has read. Its rows come in date
+ * order and a cluster's events share its date, so the table holds the
+ * clusters of one date and is emptied when the date changes: each
+ * cluster is counted once per query, whatever its size. Open addressing
+ * on the id, at most half full.
+ */
+typedef struct counted {
+	char id[13]; /* "" marks a free slot */
+	int64_t mentions, documents, sources;
+} counted;
+
+typedef struct count_cache {
+	sqlite3_stmt *st; /* CLUSTER_COUNTS of date ?1, cluster ?2 */
+	counted *slot;
+	size_t cap, n;    /* cap a power of 2, or 0 */
+	char date[64];    /* the date of the clusters held */
+} count_cache;
+
+/* The slot of id in the table: its entry, else the free slot for it. */
+static counted *cache_slot(counted *slot, size_t cap, const char *id)
+{
+	uint64_t h = 14695981039346656037u; /* FNV-1a */
+	const char *p;
+	size_t i;
+
+	for (p = id; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211u;
+	for (i = h & (cap - 1); slot[i].id[0] && strcmp(slot[i].id, id) != 0;
+	     i = (i + 1) & (cap - 1))
+		;
+	return &slot[i];
+}
+
+/* A table of twice the capacity (64 at first) with the same entries. */
+static int cache_grow(count_cache *c)
+{
+	size_t cap = c->cap ? 2 * c->cap : 64, i;
+	counted *slot = calloc(cap, sizeof(*slot));
+
+	if (!slot)
+		return VIGIL_ENOMEM;
+	for (i = 0; i < c->cap; i++)
+		if (c->slot[i].id[0])
+			*cache_slot(slot, cap, c->slot[i].id) = c->slot[i];
+	free(c->slot);
+	c->slot = slot;
+	c->cap = cap;
+	return VIGIL_OK;
+}
+
+/* Counts cluster `id` of `date` with the statement. */
+static int count_cluster(struct vigil_store *s, count_cache *c,
+			 const char *date, const char *id, counted *out)
+{
+	int rc;
+
+	if (!c->st) {
+		rc = vigil__sq_prepare(s, &c->st, "SELECT"
+				       CLUSTER_COUNTS("?1", "?2"));
+		if (rc != VIGIL_OK)
+			return rc;
+	}
+	sqlite3_bind_text(c->st, 1, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(c->st, 2, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(c->st);
+	if (rc == SQLITE_ROW)
+		read_counts(c->st, 0, &out->mentions, &out->documents,
+			    &out->sources);
+	sqlite3_reset(c->st);
+	return rc == SQLITE_ROW ? VIGIL_OK
+				: vigil__sq_fail(s, rc, "counting a cluster");
+}
+
+/* The row's cluster counts over original documents; an event of a
+ * near-duplicate only, or of no cluster, counts as itself. */
+static int cluster_counts(struct vigil_store *s, count_cache *c,
+			  vigil__event_row *r)
+{
+	const char *date = r->ev.date ? r->ev.date : "";
+	counted got, *k = NULL;
+	int rc = VIGIL_OK;
+
+	memset(&got, 0, sizeof(got));
+	if (r->cluster && strcmp(date, c->date) != 0) {
+		if (c->n)
+			memset(c->slot, 0, c->cap * sizeof(*c->slot));
+		c->n = 0;
+		snprintf(c->date, sizeof(c->date), "%s", date);
+	}
+	if (r->cluster && strlen(r->cluster) < sizeof(got.id)) {
+		if (2 * (c->n + 1) > c->cap)
+			rc = cache_grow(c);
+		if (rc != VIGIL_OK) {
+			vigil__store_fail(s, "out of memory");
+			return rc;
+		}
+		k = cache_slot(c->slot, c->cap, r->cluster);
+	}
+	if (k && k->id[0]) {
+		got = *k;
+	} else if (r->cluster) {
+		rc = count_cluster(s, c, date, r->cluster, &got);
+		if (rc == VIGIL_OK && k) {
+			snprintf(got.id, sizeof(got.id), "%s", r->cluster);
+			*k = got;
+			c->n++;
+		}
+	}
+	if (got.mentions <= 0)
+		got.mentions = got.documents = got.sources = 1;
+	r->mentions = got.mentions;
+	r->documents = got.documents;
+	r->sources = got.sources;
+	return rc;
 }
 
 int vigil__sq_events(struct vigil_store *s, const vigil_query *q,
@@ -203,12 +320,14 @@ int vigil__sq_events(struct vigil_store *s, const vigil_query *q,
 {
 	sqlite3_stmt *st = NULL;
 	vigil__event_row row;
+	count_cache counts;
 	char id[512];
 	where w;
 	int rc = build_where(s, &w, q);
 
 	if (rc != VIGIL_OK)
 		return rc;
+	memset(&counts, 0, sizeof(counts));
 	rc = prepare_where(s, &w, EVENT_COLUMNS, " ORDER BY e.date IS NULL,"
 			   " e.date, d.doc, e.sentence, e.n", q->limit, &st);
 	while (rc == VIGIL_OK) {
@@ -221,10 +340,13 @@ int vigil__sq_events(struct vigil_store *s, const vigil_query *q,
 			break;
 		}
 		read_event(st, &row, id, sizeof(id));
-		if (fn(ctx, &row) != 0)
+		rc = cluster_counts(s, &counts, &row);
+		if (rc == VIGIL_OK && fn(ctx, &row) != 0)
 			rc = VIGIL_EIO;
 	}
 	sqlite3_finalize(st);
+	sqlite3_finalize(counts.st);
+	free(counts.slot);
 	vigil__filter_free(&w.f);
 	return rc;
 }
@@ -233,7 +355,7 @@ int vigil__sq_events(struct vigil_store *s, const vigil_query *q,
 
 /* Per cluster with a matching event: its fields, its most frequent cameo,
  * actor, recipient and place among its events, its counts over original
- * documents (kept at ingest, per source), and every member event id.
+ * documents, and every member event id.
  * Members are read through the (date, cluster) index: a cluster's events
  * share its date. */
 #define MEMBERS "events e WHERE e.date = c.date AND e.cluster = c.id"
@@ -250,7 +372,7 @@ int vigil__sq_events(struct vigil_store *s, const vigil_query *q,
 	" (SELECT recipient_code FROM " MEMBERS " GROUP BY recipient_code" \
 	"  ORDER BY count(*) DESC, recipient_code LIMIT 1)," \
 	" c.date, c.date_precision, p.name, p.country, p.admin1, p.precision," \
-	" p.lat, p.lon, p.code," CLUSTER_COUNTS("c.id") "," \
+	" p.lat, p.lon, p.code," CLUSTER_COUNTS("c.date", "c.id") "," \
 	" (SELECT group_concat(eid, ',') FROM (SELECT d.doc || '-' ||" \
 	"  e.sentence || '-' || e.n AS eid FROM events e" \
 	"  JOIN documents d ON d.id = e.doc_id WHERE e.date = c.date" \

@@ -180,6 +180,10 @@ static const char *const migrations[VIGIL__SQLITE_SCHEMA] = {
 	"DROP TABLE minhash_bands;"
 	"CREATE TABLE minhash_keys(key INTEGER NOT NULL,"
 	" doc_id INTEGER NOT NULL, PRIMARY KEY(key, doc_id)) WITHOUT ROWID;",
+
+	/* 3 -> 4: cluster counts computed when read, from the clusters'
+	 * events (no counts kept at ingest) */
+	"DROP TABLE cluster_sources;",
 };
 _Static_assert(VIGIL__SQ_SENTENCE_SHIFT == 20 && VIGIL__SQ_EVENT_SHIFT == 12,
 	       "migration 3 multiplies by 2^20 and 2^12");

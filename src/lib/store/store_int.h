@@ -19,7 +19,7 @@
 /* Versions of the schemas this build writes, one per backend
  * (docs/internals/store.md): SQLite's changes alone when only its layout
  * changes. */
-#define VIGIL__SQLITE_SCHEMA 3
+#define VIGIL__SQLITE_SCHEMA 4
 #define VIGIL__PG_SCHEMA 2
 
 /* The seed of the records hash kept on each document: bumped only when
