@@ -22,6 +22,9 @@ check text query --text soldiers
 check figures figures
 expect_eq "integrity" "$(sqlite3 "$DB" 'PRAGMA integrity_check')" ok
 expect_eq "no kept counts" "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE name = 'cluster_sources'")" 0
+expect_eq "clusters' key" "$(sqlite3 "$DB" "SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('clusters') WHERE pk > 0 ORDER BY pk)")" date,id
+expect_eq "clusters kept" "$(sqlite3 "$DB" "SELECT count(*), count(base), sum(regions) FROM clusters")" \
+	"$(sqlite3 "$DATA/clusters.db" "SELECT count(*), count(base), sum(regions) FROM clusters")"
 # the same records again: nothing to do (the records hash is unchanged)
 "$VIGIL" ingest --db "$DB" "$ROOT"/tests/data/clusters/*.txt >"$TMP/out" 2>"$TMP/err" || fail "ingest: $(cat "$TMP/err")"
 grep -q "6 documents (0 added, 0 replaced, 6 unchanged)" "$TMP/err" || fail "re-ingest changed the store: $(cat "$TMP/err")"

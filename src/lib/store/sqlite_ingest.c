@@ -77,9 +77,9 @@ static const char *const stmt_sql[ST_COUNT_] = {
 			      " recipient, date, date_precision, base, region)"
 			      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	[ST_CLUSTER_REGIONS] = "SELECT regions, region_id FROM clusters"
-			       " WHERE id = ?1",
-	[ST_CLUSTER_SET] = "UPDATE clusters SET regions = ?2, region_id = ?3"
-			   " WHERE id = ?1",
+			       " WHERE date = ?1 AND id = ?2",
+	[ST_CLUSTER_SET] = "UPDATE clusters SET regions = ?3, region_id = ?4"
+			   " WHERE date = ?1 AND id = ?2",
 	[ST_MOVE_ALL] = "UPDATE events SET cluster = ?3 WHERE date = ?1"
 			" AND cluster = ?2",
 	[ST_MOVE_PLACELESS] = "UPDATE events SET cluster = ?3 WHERE date = ?1"
@@ -87,15 +87,17 @@ static const char *const stmt_sql[ST_COUNT_] = {
 			      " (SELECT coalesce(admin1, country) FROM places"
 			      " WHERE id = place_id) IS NULL)",
 	[ST_DOC_REGIONS] = "SELECT DISTINCT e.cluster, e.date, k.base FROM events e"
-			   " JOIN clusters k ON k.id = e.cluster"
+			   " JOIN clusters k ON k.date = e.date"
+			   " AND k.id = e.cluster"
 			   " WHERE e." DOC_EVENTS " AND k.base IS NOT NULL",
 	[ST_CLUSTER_USED] = "SELECT 1 FROM events e JOIN places p"
 			    " ON p.id = e.place_id WHERE e.date = ?1"
 			    " AND e.cluster = ?2 AND coalesce(p.admin1,"
 			    " p.country) IS NOT NULL LIMIT 1",
-	[ST_CLUSTER_DEL] = "DELETE FROM clusters WHERE id = ?1",
+	[ST_CLUSTER_DEL] = "DELETE FROM clusters WHERE date = ?1 AND id = ?2",
 	[ST_REGION_LEFT] = "SELECT k.id FROM events e JOIN clusters k"
-			   " ON k.id = e.cluster WHERE e.date = ?1"
+			   " ON k.date = e.date AND k.id = e.cluster"
+			   " WHERE e.date = ?1"
 			   " AND k.base = ?2 LIMIT 1",
 	[ST_EVENT_INSERT] = "INSERT INTO events(doc_id, sentence_id, sentence, n,"
 			    " date, date_precision, actor_code, actor_country,"
@@ -739,9 +741,10 @@ static int query_text(struct vigil_store *s, enum sqlite_stmt k,
 	return VIGIL_OK;
 }
 
-/* Base cluster `base`'s region count and single region ("" unless one). */
-static int read_regions(struct vigil_store *s, const char *base, int *n,
-			char region_id[13])
+/* Base cluster `base` (of date)'s region count and single region ("" unless
+ * one). */
+static int read_regions(struct vigil_store *s, const char *base,
+			const char *date, int *n, char region_id[13])
 {
 	sqlite3_stmt *st = stmt(s, ST_CLUSTER_REGIONS);
 	int rc;
@@ -750,7 +753,8 @@ static int read_regions(struct vigil_store *s, const char *base, int *n,
 	region_id[0] = '\0';
 	if (!st)
 		return VIGIL_ERROR;
-	sqlite3_bind_text(st, 1, base, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, base, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*n = sqlite3_column_int(st, 0);
@@ -793,7 +797,7 @@ static int change_regions(struct vigil_store *s, const char *base,
 	const char *bind[2] = {date, base};
 	char old_id[13], new_id[13] = "";
 	sqlite3_stmt *st;
-	int n, rc = read_regions(s, base, &n, old_id);
+	int n, rc = read_regions(s, base, date, &n, old_id);
 
 	if (rc != VIGIL_OK)
 		return rc;
@@ -804,9 +808,10 @@ static int change_regions(struct vigil_store *s, const char *base,
 				sizeof(new_id), NULL);
 	st = rc == VIGIL_OK ? stmt(s, ST_CLUSTER_SET) : NULL;
 	if (st) {
-		sqlite3_bind_text(st, 1, base, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 2, n + delta > 0 ? n + delta : 0);
-		vigil__sq_bind_text(st, 3, new_id[0] ? new_id : NULL);
+		sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, base, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, n + delta > 0 ? n + delta : 0);
+		vigil__sq_bind_text(st, 4, new_id[0] ? new_id : NULL);
 	}
 	if (rc == VIGIL_OK)
 		rc = run(s, st, "storing a cluster");
@@ -877,7 +882,7 @@ static int place_in_cluster(struct vigil_store *s, const vigil_event_rec *e,
 	rc = insert_cluster(s, e, base, NULL, NULL, &added);
 	n = 0; /* a new base cluster has no regions yet */
 	if (rc == VIGIL_OK && !added)
-		rc = read_regions(s, base, &n, id);
+		rc = read_regions(s, base, e->date, &n, id);
 	if (rc == VIGIL_OK && (n != 1 || !id[0]))
 		memcpy(id, base, 13);
 	return rc;
@@ -944,8 +949,10 @@ static int drop_empty_regions(struct vigil_store *s, const old_region *r,
 		if (rc != VIGIL_OK || used)
 			continue;
 		st = stmt(s, ST_CLUSTER_DEL);
-		if (st)
-			sqlite3_bind_text(st, 1, r[i].id, -1, SQLITE_STATIC);
+		if (st) {
+			sqlite3_bind_text(st, 1, r[i].date, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, r[i].id, -1, SQLITE_STATIC);
+		}
 		rc = run(s, st, "removing a cluster");
 		vigil__known_clear(&vigil__sq(s)->clusters);
 		if (rc == VIGIL_OK)

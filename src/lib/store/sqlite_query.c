@@ -360,7 +360,7 @@ int vigil__sq_events(struct vigil_store *s, const vigil_query *q,
  * share its date. */
 #define MEMBERS "events e WHERE e.date = c.date AND e.cluster = c.id"
 #define CLUSTER_SQL_HEAD \
-	"WITH m AS (SELECT DISTINCT e.cluster AS id FROM events e" \
+	"WITH m AS (SELECT DISTINCT e.date, e.cluster AS id FROM events e" \
 	" JOIN documents d ON d.id = e.doc_id"
 #define CLUSTER_SQL_TAIL \
 	" AND e.cluster IS NOT NULL)" \
@@ -377,7 +377,7 @@ int vigil__sq_events(struct vigil_store *s, const vigil_query *q,
 	"  e.sentence || '-' || e.n AS eid FROM events e" \
 	"  JOIN documents d ON d.id = e.doc_id WHERE e.date = c.date" \
 	"  AND e.cluster = c.id ORDER BY d.doc, e.sentence, e.n))" \
-	" FROM clusters c JOIN m ON m.id = c.id" \
+	" FROM clusters c JOIN m ON c.date = m.date AND c.id = m.id" \
 	" LEFT JOIN places p ON p.id = (SELECT place_id FROM " MEMBERS \
 	"  AND place_id IS NOT NULL GROUP BY place_id" \
 	"  ORDER BY count(*) DESC, place_id LIMIT 1)" \
