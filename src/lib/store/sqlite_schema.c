@@ -184,7 +184,9 @@ static const char *const migrations[VIGIL__SQLITE_SCHEMA] = {
 	/* 3 -> 4: cluster counts computed when read, from the clusters'
 	 * events (no counts kept at ingest); clusters keyed by (date, id), so
 	 * that a document's clusters, which mostly share its date, are
-	 * written side by side */
+	 * written side by side; the recipient index without the events that
+	 * have none (a recipient filter implies recipient_code IS NOT NULL,
+	 * so the planner still uses it) */
 	"DROP TABLE cluster_sources;"
 	"CREATE TABLE clusters_v4("
 	" id TEXT NOT NULL,"
@@ -197,7 +199,10 @@ static const char *const migrations[VIGIL__SQLITE_SCHEMA] = {
 	" date_precision, base, region, regions, region_id FROM clusters"
 	" ORDER BY date, id;"
 	"DROP TABLE clusters;"
-	"ALTER TABLE clusters_v4 RENAME TO clusters;",
+	"ALTER TABLE clusters_v4 RENAME TO clusters;"
+	"DROP INDEX events_recipient;"
+	"CREATE INDEX events_recipient ON events(recipient_code, date,"
+	" actor_code) WHERE recipient_code IS NOT NULL;",
 };
 _Static_assert(VIGIL__SQ_SENTENCE_SHIFT == 20 && VIGIL__SQ_EVENT_SHIFT == 12,
 	       "migration 3 multiplies by 2^20 and 2^12");
