@@ -19,6 +19,7 @@ check() { # name, then the command and its arguments
 check all_events query
 expect_eq "schema version" "$(sqlite3 "$DB" 'PRAGMA user_version')" 4
 check clusters query --clusters
+check gdelt query --format gdelt
 check text query --text soldiers
 check figures figures
 expect_eq "integrity" "$(sqlite3 "$DB" 'PRAGMA integrity_check')" ok

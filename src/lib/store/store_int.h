@@ -36,7 +36,9 @@ typedef struct vigil__event_row {
 	const char *url;
 	uint32_t para;          /* the sentence's paragraph */
 	const char *cluster;    /* cluster id, or NULL */
-	int64_t mentions, documents, sources; /* the cluster's; 1 without */
+	int64_t mentions, documents, sources; /* the cluster's; 1 without;
+						 set when the store's
+						 row_counts says so */
 } vigil__event_row;
 
 typedef struct vigil__cluster_row {
@@ -86,6 +88,9 @@ struct vigil_store {
 	void *impl;             /* the backend's connection state */
 	char *where;            /* path as given (URL without password) */
 	char errmsg[1024];
+	int row_counts;         /* the events being read need their cluster's
+				   counts (GDELT writes them): the SQLite
+				   backend counts only then */
 };
 
 extern const vigil__store_backend vigil__sqlite_backend;
