@@ -741,8 +741,8 @@ static int query_text(struct vigil_store *s, enum sqlite_stmt k,
 	return VIGIL_OK;
 }
 
-/* Base cluster `base` (of date)'s region count and single region ("" unless
- * one). */
+/* The region count and single region ("" unless one) of base cluster
+ * `base` of `date`. */
 static int read_regions(struct vigil_store *s, const char *base,
 			const char *date, int *n, char region_id[13])
 {
