@@ -519,8 +519,8 @@ static int occurrences(const char *hay, const char *needle)
 static void test_cluster_counts(void **state)
 {
 	char path[] = "/tmp/vigil_store_test_XXXXXX";
-	char db[64], err[1024], ids[100][2][16], doc[100][8], src[100][4];
-	char country[100][4];
+	char db[64], err[1024], ids[100][2][32], doc[100][16], src[100][16];
+	char country[100][16];
 	vigil_event_rec ev[2];
 	vigil_sentence_rec sent;
 	vigil_store *s = NULL;
