@@ -3,8 +3,9 @@
  * vigil_query become a WHERE clause with bound parameters (code prefixes
  * as ranges, so the (code, date) indexes serve them; the full-text filter
  * through the FTS5 table of sentences); rows come sorted by date. Cluster
- * counts are computed from the clusters' events, once per cluster and
- * query, leaving out documents recorded as near-duplicates.
+ * counts are computed from the clusters' events (for events, only when
+ * the format writes them), once per cluster and query, leaving out
+ * documents recorded as near-duplicates.
  *
  * SPDX-License-Identifier: MIT
  */
