@@ -3,8 +3,8 @@
  * ids, regions of places), the near-duplicate signature, the SQLite
  * connection's set of known keys, and vigil_store_put's outcomes and
  * counts on a real SQLite file (also with two connections writing one
- * file, their near-duplicates, and a batch with a failing document), with
- * refusals of foreign locations.
+ * file, their near-duplicates, and a batch with a failing document),
+ * cluster counts as read back, with refusals of foreign locations.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -535,6 +535,103 @@ static void test_batch_failure(void **state)
 	remove_store(db);
 }
 
+/* Appends a query's output to a growing string (ctx: a sink). */
+typedef struct sink {
+	char *data;
+	size_t len;
+} sink;
+
+static int sink_write(void *ctx, const char *data, size_t len)
+{
+	sink *k = ctx;
+	char *m = realloc(k->data, k->len + len + 1);
+
+	if (!m)
+		return -1;
+	memcpy(m + k->len, data, len);
+	k->len += len;
+	m[k->len] = '\0';
+	k->data = m;
+	return 0;
+}
+
+/* Occurrences of `needle` in `hay`. */
+static int occurrences(const char *hay, const char *needle)
+{
+	int n = 0;
+
+	for (; (hay = strstr(hay, needle)) != NULL; hay += strlen(needle))
+		n++;
+	return n;
+}
+
+/*
+ * Cluster counts computed when read: 100 documents of one date, each with
+ * an event in a cluster of its own (100 clusters of that date, more than
+ * the first tables of the query's count cache hold) and the even ones
+ * also in one shared cluster, read in document order so the shared
+ * cluster's events come between the others. Sources: S0..S2, and every
+ * tenth document has none (its own source): the shared cluster has 50
+ * mentions, 50 documents and 3 + 10 sources, on every event row (GDELT's
+ * NumMentions, NumSources, NumArticles) and on its --clusters record.
+ */
+static void test_cluster_counts(void **state)
+{
+	char path[] = "/tmp/vigil_store_test_XXXXXX";
+	char db[64], err[1024], ids[100][2][32], doc[100][16], src[100][16];
+	char country[100][16];
+	vigil_event_rec ev[2];
+	vigil_sentence_rec sent;
+	vigil_store *s = NULL;
+	vigil_store_outcome out;
+	vigil_query q = VIGIL_QUERY_INIT;
+	sink k = {NULL, 0};
+	int i, fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	snprintf(db, sizeof(db), "%s.db", path);
+	assert_int_equal(vigil_store_open(&s, db, NULL, err, sizeof(err)), VIGIL_OK);
+	assert_int_equal(vigil_store_begin(s), VIGIL_OK);
+	for (i = 0; i < 100; i++) {
+		vigil_doc_records r;
+
+		snprintf(doc[i], sizeof(doc[i]), "d%03d", i);
+		snprintf(src[i], sizeof(src[i]), "S%d", i % 3);
+		snprintf(country[i], sizeof(country[i]), "X%02d", i);
+		snprintf(ids[i][0], sizeof(ids[i][0]), "%s-1-1", doc[i]);
+		snprintf(ids[i][1], sizeof(ids[i][1]), "%s-1-2", doc[i]);
+		ev[0] = event("ASSAULT", country[i], country[i], "2025-01-06",
+			      "asserted");
+		ev[1] = event("ASSAULT", "PRK", "PRK", "2025-01-06", "asserted");
+		ev[0].id = ids[i][0];
+		ev[1].id = ids[i][1];
+		ev[0].sentence = ev[1].sentence = 1;
+		r = doc_of(doc[i], "2025-01-06", &sent, "A report.", ev,
+			   i % 2 ? 1 : 2);
+		r.source = i % 10 ? src[i] : NULL;
+		assert_int_equal(vigil_store_put(s, &r, &out), VIGIL_OK);
+	}
+	assert_int_equal(vigil_store_commit(s), VIGIL_OK);
+	assert_int_equal(vigil_store_query(s, &q, VIGIL_STORE_GDELT, sink_write,
+					   &k), VIGIL_OK);
+	assert_int_equal(occurrences(k.data, "\n"), 150);
+	assert_int_equal(occurrences(k.data, "\t50\t13\t50\t\t\t"), 50);
+	assert_int_equal(occurrences(k.data, "\t1\t1\t1\t\t\t"), 100);
+	k.len = 0;
+	assert_int_equal(vigil_store_clusters(s, &q, sink_write, &k), VIGIL_OK);
+	assert_int_equal(occurrences(k.data, "\"type\":\"cluster\""), 101);
+	assert_int_equal(occurrences(k.data, "\"mentions\":50,\"documents\":50,"
+				     "\"sources\":13"), 1);
+	assert_int_equal(occurrences(k.data, "\"mentions\":1,\"documents\":1,"
+				     "\"sources\":1"), 100);
+	free(k.data);
+	vigil_store_free(s);
+	remove_store(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -547,6 +644,7 @@ int main(void)
 		cmocka_unit_test(test_put_outcomes),
 		cmocka_unit_test(test_rowid_layout),
 		cmocka_unit_test(test_batch_failure),
+		cmocka_unit_test(test_cluster_counts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

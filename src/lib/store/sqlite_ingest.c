@@ -18,31 +18,18 @@
 
 #include "sqlite_int.h"
 
-/* The sentences and the events of document ?1 (rowid ranges), the source
- * it is counted under, and its events' clusters, for taking its counts
- * back. */
+/* The sentences and the events of document ?1 (rowid ranges). */
 #define DOC_SENTENCES "id BETWEEN ?1 * 1048576 AND ?1 * 1048576 + 1048575"
 #define DOC_EVENTS \
 	"id BETWEEN ?1 * 4294967296 AND ?1 * 4294967296 + 4294967295"
 _Static_assert(VIGIL__SQ_SENTENCE_SHIFT == 20 && VIGIL__SQ_EVENT_SHIFT == 12,
 	       "DOC_SENTENCES: 2^20, DOC_EVENTS: 2^32");
-#define DOC_SOURCE "(SELECT coalesce(source, doc) FROM documents WHERE id = ?1)"
-#define DOC_CLUSTERS "SELECT cluster FROM events WHERE " DOC_EVENTS \
-	" AND cluster IS NOT NULL"
 
 static const char *const stmt_sql[ST_COUNT_] = {
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_COMMIT] = "COMMIT",
 	[ST_DOC_FIND] = "SELECT id, records_hash, duplicate_of IS NULL, minhash"
 			" FROM documents WHERE doc = ?1",
-	[ST_UNCOUNT] = "UPDATE cluster_sources SET mentions = mentions - k.n,"
-		       " documents = documents - 1 FROM (SELECT cluster,"
-		       " count(*) AS n FROM events WHERE " DOC_EVENTS
-		       " AND cluster IS NOT NULL GROUP BY cluster) AS k"
-		       " WHERE cluster_sources.cluster = k.cluster"
-		       " AND cluster_sources.source = " DOC_SOURCE,
-	[ST_DEL_GONE] = "DELETE FROM cluster_sources WHERE source = " DOC_SOURCE
-			" AND documents = 0 AND cluster IN (" DOC_CLUSTERS ")",
 	[ST_DEL_EVENTS] = "DELETE FROM events WHERE " DOC_EVENTS,
 	[ST_DEL_FIGURES] = "DELETE FROM figures WHERE doc_id = ?1",
 	[ST_DEL_TEXT] = "INSERT INTO sentence_text(sentence_text, rowid, text)"
@@ -72,37 +59,28 @@ static const char *const stmt_sql[ST_COUNT_] = {
 			      " recipient, date, date_precision, base, region)"
 			      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	[ST_CLUSTER_REGIONS] = "SELECT regions, region_id FROM clusters"
-			       " WHERE id = ?1",
-	[ST_CLUSTER_SET] = "UPDATE clusters SET regions = ?2, region_id = ?3"
-			   " WHERE id = ?1",
+			       " WHERE date = ?1 AND id = ?2",
+	[ST_CLUSTER_SET] = "UPDATE clusters SET regions = ?3, region_id = ?4"
+			   " WHERE date = ?1 AND id = ?2",
 	[ST_MOVE_ALL] = "UPDATE events SET cluster = ?3 WHERE date = ?1"
 			" AND cluster = ?2",
 	[ST_MOVE_PLACELESS] = "UPDATE events SET cluster = ?3 WHERE date = ?1"
 			      " AND cluster = ?2 AND (place_id IS NULL OR"
 			      " (SELECT coalesce(admin1, country) FROM places"
 			      " WHERE id = place_id) IS NULL)",
-	[ST_RECOUNT_DEL] = "DELETE FROM cluster_sources WHERE cluster = ?1",
-	[ST_RECOUNT] = "INSERT INTO cluster_sources SELECT e.cluster,"
-		       " coalesce(d.source, d.doc), count(*),"
-		       " count(DISTINCT e.doc_id) FROM events e"
-		       " JOIN documents d ON d.id = e.doc_id"
-		       " WHERE e.date = ?2 AND e.cluster = ?1"
-		       " AND d.duplicate_of IS NULL GROUP BY 2",
 	[ST_DOC_REGIONS] = "SELECT DISTINCT e.cluster, e.date, k.base FROM events e"
-			   " JOIN clusters k ON k.id = e.cluster"
+			   " JOIN clusters k ON k.date = e.date"
+			   " AND k.id = e.cluster"
 			   " WHERE e." DOC_EVENTS " AND k.base IS NOT NULL",
 	[ST_CLUSTER_USED] = "SELECT 1 FROM events e JOIN places p"
 			    " ON p.id = e.place_id WHERE e.date = ?1"
 			    " AND e.cluster = ?2 AND coalesce(p.admin1,"
 			    " p.country) IS NOT NULL LIMIT 1",
-	[ST_CLUSTER_DEL] = "DELETE FROM clusters WHERE id = ?1",
+	[ST_CLUSTER_DEL] = "DELETE FROM clusters WHERE date = ?1 AND id = ?2",
 	[ST_REGION_LEFT] = "SELECT k.id FROM events e JOIN clusters k"
-			   " ON k.id = e.cluster WHERE e.date = ?1"
+			   " ON k.date = e.date AND k.id = e.cluster"
+			   " WHERE e.date = ?1"
 			   " AND k.base = ?2 LIMIT 1",
-	[ST_COUNT_UPSERT] = "INSERT INTO cluster_sources(cluster, source,"
-			    " mentions, documents) VALUES (?1, ?2, 1, 1)"
-			    " ON CONFLICT DO UPDATE SET mentions = mentions + 1,"
-			    " documents = documents + ?3",
 	[ST_EVENT_INSERT] = "INSERT INTO events(doc_id, sentence_id, sentence, n,"
 			    " date, date_precision, actor_code, actor_country,"
 			    " actor_sector, actor_text, recipient_code,"
@@ -380,27 +358,16 @@ static void records_hash(const vigil_doc_records *r, char out[17])
 typedef struct old_doc {
 	sqlite3_int64 id;       /* 0: none */
 	int same;               /* its records hash is the new one's */
-	int original;           /* not a near-duplicate: in the counts */
+	int original;           /* not a near-duplicate: indexed */
 	uint32_t sig[VIGIL__MINHASH_K];
 	int has_sig;
 } old_doc;
-
-/* A cluster whose counts are recomputed at the end of the document. */
-typedef struct dirty_cluster {
-	char id[13];
-	char date[32];
-} dirty_cluster;
 
 /* What the events of the document being written share. */
 typedef struct doc_ctx {
 	sqlite3_int64 doc, sent1;
 	uint16_t *per_sentence; /* events stored so far, by sentence number */
-	int original;           /* its events count in their clusters */
-	const char *source;     /* source, else the document id */
-	char (*seen)[13];       /* clusters already counted for it */
-	size_t nseen;
-	dirty_cluster *dirty;   /* clusters events moved from or to */
-	size_t ndirty, dirty_cap;
+	int original;           /* not a near-duplicate */
 } doc_ctx;
 
 static int find_doc(struct vigil_store *s, const char *doc, const char *hash,
@@ -626,7 +593,6 @@ static int insert_doc(struct vigil_store *s, const vigil_doc_records *r,
 	rc = run(s, st, "storing a document");
 	d->doc = sqlite3_last_insert_rowid(vigil__sq(s)->db);
 	d->original = !dup[0];
-	d->source = r->source ? r->source : r->id;
 	if (rc == VIGIL_OK && has_sig && d->original)
 		remember_original(vigil__sq(s), r->date, d->doc, sig);
 	return rc;
@@ -757,55 +723,6 @@ static int place_id(struct vigil_store *s, const vigil_place_rec *p,
 
 /*===== Clusters and regions ===========================================*/
 
-/* Notes cluster id (of date) for recounting at the end of the document. */
-static int mark_dirty(struct vigil_store *s, doc_ctx *d, const char *id,
-		      const char *date)
-{
-	size_t i;
-
-	for (i = 0; i < d->ndirty; i++)
-		if (strcmp(d->dirty[i].id, id) == 0)
-			return VIGIL_OK;
-	if (d->ndirty == d->dirty_cap) {
-		size_t cap = d->dirty_cap ? 2 * d->dirty_cap : 8;
-		dirty_cluster *n = realloc(d->dirty, cap * sizeof(*n));
-
-		if (!n) {
-			vigil__store_fail(s, "out of memory");
-			return VIGIL_ENOMEM;
-		}
-		d->dirty = n;
-		d->dirty_cap = cap;
-	}
-	snprintf(d->dirty[d->ndirty].id, sizeof(d->dirty[0].id), "%s", id);
-	snprintf(d->dirty[d->ndirty].date, sizeof(d->dirty[0].date), "%s", date);
-	d->ndirty++;
-	return VIGIL_OK;
-}
-
-/* The counts of the clusters events moved from or to, from their events. */
-static int recount_dirty(struct vigil_store *s, const doc_ctx *d)
-{
-	size_t i;
-	int rc = VIGIL_OK;
-
-	for (i = 0; i < d->ndirty && rc == VIGIL_OK; i++) {
-		sqlite3_stmt *st = stmt(s, ST_RECOUNT_DEL);
-
-		if (st)
-			sqlite3_bind_text(st, 1, d->dirty[i].id, -1, SQLITE_STATIC);
-		rc = run(s, st, "counting a cluster");
-		st = rc == VIGIL_OK ? stmt(s, ST_RECOUNT) : NULL;
-		if (st) {
-			sqlite3_bind_text(st, 1, d->dirty[i].id, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 2, d->dirty[i].date, -1, SQLITE_STATIC);
-		}
-		if (rc == VIGIL_OK)
-			rc = run(s, st, "counting a cluster");
-	}
-	return rc;
-}
-
 /* One text column of a one-row query with `nbind` text parameters into out
  * ("" when no row or NULL); *found says whether a row came. */
 static int query_text(struct vigil_store *s, enum sqlite_stmt k,
@@ -831,9 +748,10 @@ static int query_text(struct vigil_store *s, enum sqlite_stmt k,
 	return VIGIL_OK;
 }
 
-/* Base cluster `base`'s region count and single region ("" unless one). */
-static int read_regions(struct vigil_store *s, const char *base, int *n,
-			char region_id[13])
+/* The region count and single region ("" unless one) of base cluster
+ * `base` of `date`. */
+static int read_regions(struct vigil_store *s, const char *base,
+			const char *date, int *n, char region_id[13])
 {
 	sqlite3_stmt *st = stmt(s, ST_CLUSTER_REGIONS);
 	int rc;
@@ -842,7 +760,8 @@ static int read_regions(struct vigil_store *s, const char *base, int *n,
 	region_id[0] = '\0';
 	if (!st)
 		return VIGIL_ERROR;
-	sqlite3_bind_text(st, 1, base, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, base, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*n = sqlite3_column_int(st, 0);
@@ -857,11 +776,10 @@ static int read_regions(struct vigil_store *s, const char *base, int *n,
 
 /* Moves the events without a place of base `base` (date) from cluster
  * `from` to `to`; a base cluster holds only such events. */
-static int move_placeless(struct vigil_store *s, doc_ctx *d, const char *base,
+static int move_placeless(struct vigil_store *s, const char *base,
 			  const char *date, const char *from, const char *to)
 {
 	sqlite3_stmt *st;
-	int rc;
 
 	if (strcmp(from, to) == 0)
 		return VIGIL_OK;
@@ -871,12 +789,7 @@ static int move_placeless(struct vigil_store *s, doc_ctx *d, const char *base,
 		sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, to, -1, SQLITE_STATIC);
 	}
-	rc = run(s, st, "moving events between clusters");
-	if (rc == VIGIL_OK)
-		rc = mark_dirty(s, d, from, date);
-	if (rc == VIGIL_OK)
-		rc = mark_dirty(s, d, to, date);
-	return rc;
+	return run(s, st, "moving events between clusters");
 }
 
 /*
@@ -885,13 +798,13 @@ static int move_placeless(struct vigil_store *s, doc_ctx *d, const char *base,
  * to the single region when there is one, else to the base cluster: those
  * that were elsewhere move.
  */
-static int change_regions(struct vigil_store *s, doc_ctx *d, const char *base,
+static int change_regions(struct vigil_store *s, const char *base,
 			  const char *date, int delta, const char *region)
 {
 	const char *bind[2] = {date, base};
 	char old_id[13], new_id[13] = "";
 	sqlite3_stmt *st;
-	int n, rc = read_regions(s, base, &n, old_id);
+	int n, rc = read_regions(s, base, date, &n, old_id);
 
 	if (rc != VIGIL_OK)
 		return rc;
@@ -902,15 +815,16 @@ static int change_regions(struct vigil_store *s, doc_ctx *d, const char *base,
 				sizeof(new_id), NULL);
 	st = rc == VIGIL_OK ? stmt(s, ST_CLUSTER_SET) : NULL;
 	if (st) {
-		sqlite3_bind_text(st, 1, base, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 2, n + delta > 0 ? n + delta : 0);
-		vigil__sq_bind_text(st, 3, new_id[0] ? new_id : NULL);
+		sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, base, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, n + delta > 0 ? n + delta : 0);
+		vigil__sq_bind_text(st, 4, new_id[0] ? new_id : NULL);
 	}
 	if (rc == VIGIL_OK)
 		rc = run(s, st, "storing a cluster");
 	if (rc != VIGIL_OK)
 		return rc;
-	return move_placeless(s, d, base, date, n == 1 && old_id[0] ? old_id : base,
+	return move_placeless(s, base, date, n == 1 && old_id[0] ? old_id : base,
 			      new_id[0] ? new_id : base);
 }
 
@@ -952,7 +866,7 @@ static int insert_cluster(struct vigil_store *s, const vigil_event_rec *e,
  * key. Both cluster rows are recorded.
  */
 static int place_in_cluster(struct vigil_store *s, const vigil_event_rec *e,
-			    doc_ctx *d, char id[13])
+			    char id[13])
 {
 	char base_key[VIGIL__CLUSTER_KEY_MAX], key[VIGIL__CLUSTER_KEY_MAX];
 	char base[13];
@@ -969,43 +883,16 @@ static int place_in_cluster(struct vigil_store *s, const vigil_event_rec *e,
 			return rc;
 		rc = insert_cluster(s, e, base, NULL, NULL, &added);
 		if (rc == VIGIL_OK)
-			rc = change_regions(s, d, base, e->date, 1, id);
+			rc = change_regions(s, base, e->date, 1, id);
 		return rc;
 	}
 	rc = insert_cluster(s, e, base, NULL, NULL, &added);
 	n = 0; /* a new base cluster has no regions yet */
 	if (rc == VIGIL_OK && !added)
-		rc = read_regions(s, base, &n, id);
+		rc = read_regions(s, base, e->date, &n, id);
 	if (rc == VIGIL_OK && (n != 1 || !id[0]))
 		memcpy(id, base, 13);
 	return rc;
-}
-
-/* The event's cluster id into id ("" when it joins none), counted for an
- * original document under its source: a mention, and for the document's
- * first event in the cluster a document. */
-static int cluster_of(struct vigil_store *s, const vigil_event_rec *e,
-		      doc_ctx *d, char id[13])
-{
-	sqlite3_stmt *st;
-	size_t i;
-	int first = 1, rc = place_in_cluster(s, e, d, id);
-
-	if (rc != VIGIL_OK || !id[0])
-		return rc;
-	for (i = 0; i < d->nseen && first; i++)
-		first = strcmp(d->seen[i], id) != 0;
-	if (first)
-		memcpy(d->seen[d->nseen++], id, 13);
-	if (!d->original)
-		return VIGIL_OK;
-	st = stmt_rebound(s, ST_COUNT_UPSERT);
-	if (st) {
-		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, d->source, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 3, first);
-	}
-	return run(s, st, "counting a cluster");
 }
 
 /* A region cluster of the old version: dropped when it has no event left. */
@@ -1052,8 +939,8 @@ static int old_regions(struct vigil_store *s, sqlite3_int64 id,
 
 /* Drops the region clusters left without events with a place (events
  * without one may have joined them); their base loses them. */
-static int drop_empty_regions(struct vigil_store *s, doc_ctx *d,
-			      const old_region *r, size_t n)
+static int drop_empty_regions(struct vigil_store *s, const old_region *r,
+			      size_t n)
 {
 	size_t i;
 	int rc = VIGIL_OK;
@@ -1069,22 +956,23 @@ static int drop_empty_regions(struct vigil_store *s, doc_ctx *d,
 		if (rc != VIGIL_OK || used)
 			continue;
 		st = stmt(s, ST_CLUSTER_DEL);
-		if (st)
-			sqlite3_bind_text(st, 1, r[i].id, -1, SQLITE_STATIC);
+		if (st) {
+			sqlite3_bind_text(st, 1, r[i].date, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, r[i].id, -1, SQLITE_STATIC);
+		}
 		rc = run(s, st, "removing a cluster");
 		vigil__known_clear(&vigil__sq(s)->clusters);
 		if (rc == VIGIL_OK)
-			rc = change_regions(s, d, r[i].base, r[i].date, -1, NULL);
+			rc = change_regions(s, r[i].base, r[i].date, -1, NULL);
 	}
 	return rc;
 }
 
-/* Takes the old version out of its clusters' counts and the near-duplicate
- * candidates (an original only: duplicates are in neither), then deletes it;
- * region clusters it leaves empty go. */
-static int delete_doc(struct vigil_store *s, const old_doc *o, doc_ctx *d)
+/* Takes the old version out of the near-duplicate candidates (an original
+ * only: duplicates are not among them), then deletes it; region clusters
+ * it leaves empty go. */
+static int delete_doc(struct vigil_store *s, const old_doc *o)
 {
-	static const enum sqlite_stmt uncount[] = {ST_UNCOUNT, ST_DEL_GONE};
 	static const enum sqlite_stmt order[] = {
 		ST_DEL_EVENTS, ST_DEL_FIGURES, ST_DEL_TEXT, ST_DEL_SENTENCES,
 		ST_DEL_DOC,
@@ -1093,15 +981,12 @@ static int delete_doc(struct vigil_store *s, const old_doc *o, doc_ctx *d)
 	size_t i, nregions = 0;
 	int rc = old_regions(s, o->id, &regions, &nregions);
 
-	for (i = 0; o->original && i < sizeof(uncount) / sizeof(uncount[0]) &&
-		    rc == VIGIL_OK; i++)
-		rc = run_doc_stmt(s, uncount[i], o);
 	if (rc == VIGIL_OK && o->original && o->has_sig)
 		vigil__dup_remove(&vigil__sq(s)->dups, o->id, o->sig);
 	for (i = 0; i < sizeof(order) / sizeof(order[0]) && rc == VIGIL_OK; i++)
 		rc = run_doc_stmt(s, order[i], o);
 	if (rc == VIGIL_OK)
-		rc = drop_empty_regions(s, d, regions, nregions);
+		rc = drop_empty_regions(s, regions, nregions);
 	free(regions);
 	return rc;
 }
@@ -1182,7 +1067,7 @@ static int insert_event(struct vigil_store *s, const vigil_event_rec *e,
 	int rc = place_id(s, &e->place, &place);
 
 	if (rc == VIGIL_OK)
-		rc = cluster_of(s, e, d, cluster);
+		rc = place_in_cluster(s, e, cluster);
 	if (rc == VIGIL_OK)
 		rc = insert_codes(s, e);
 	if (rc != VIGIL_OK)
@@ -1281,13 +1166,8 @@ static int write_doc(struct vigil_store *s, const vigil_doc_records *r,
 	}
 	*outcome = old.id ? VIGIL_STORE_REPLACED : VIGIL_STORE_ADDED;
 	memset(&d, 0, sizeof(d));
-	d.seen = malloc((r->nevents ? r->nevents : 1) * sizeof(*d.seen));
-	if (!d.seen) {
-		vigil__store_fail(s, "out of memory");
-		return VIGIL_ENOMEM;
-	}
 	if (old.id)
-		rc = delete_doc(s, &old, &d);
+		rc = delete_doc(s, &old);
 	if (rc == VIGIL_OK)
 		rc = insert_doc(s, r, hash, &d);
 	if (rc == VIGIL_OK)
@@ -1298,10 +1178,6 @@ static int write_doc(struct vigil_store *s, const vigil_doc_records *r,
 		rc = insert_event(s, &r->events[i], &d);
 	for (i = 0; i < r->nfigures && rc == VIGIL_OK; i++)
 		rc = insert_figure(s, &r->figures[i], d.doc);
-	if (rc == VIGIL_OK)
-		rc = recount_dirty(s, &d);
-	free(d.seen);
-	free(d.dirty);
 	free(d.per_sentence);
 	if (rc == VIGIL_OK)
 		vigil__sq(s)->wrote = 1;

@@ -3,11 +3,14 @@
  * vigil_query become a WHERE clause with bound parameters (code prefixes
  * as ranges, so the (code, date) indexes serve them; the full-text filter
  * through the FTS5 table of sentences); rows come sorted by date. Cluster
- * counts leave out documents recorded as near-duplicates.
+ * counts are computed from the clusters' events (for events, only when
+ * the format writes them), once per cluster and query, leaving out
+ * documents recorded as near-duplicates.
  *
  * SPDX-License-Identifier: MIT
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "query_filter.h"
@@ -99,28 +102,108 @@ static int prepare_where(struct vigil_store *s, where *w, const char *head,
 	return rc;
 }
 
-/*===== Events =========================================================*/
+/*===== Cluster counts =================================================*/
 
-/* The counts over original documents of cluster `c` (an SQL expression),
- * from its rows per source, as one text "MENTIONS DOCUMENTS SOURCES" (one
- * seek of the cluster's rows in the primary key; NULL without rows). */
-#define CLUSTER_COUNTS(c) \
-	" (SELECT sum(mentions) || ' ' || sum(documents) || ' ' || count(*)" \
-	" FROM cluster_sources WHERE cluster = " c ")"
+/*
+ * A cluster's counts over original documents, as PostgreSQL's count(*),
+ * count(DISTINCT doc_id) and count(DISTINCT coalesce(source, doc)), but
+ * counted in C from one row per event (SQLite builds two temporary
+ * B-trees for the two count(DISTINCT) at each execution: about 40,000
+ * instructions per cluster). The events are read through the (date,
+ * cluster) index, as a cluster's events share its date, in rowid order,
+ * so a document's events are adjacent.
+ */
+#define COUNT_ROWS \
+	"SELECT e.doc_id, coalesce(d.source, d.doc) FROM events e" \
+	" JOIN documents d ON d.id = e.doc_id WHERE e.date = ?1" \
+	" AND e.cluster = ?2 AND d.duplicate_of IS NULL ORDER BY e.id"
 
-/* Column i as written by CLUSTER_COUNTS; 0 0 0 when NULL. */
-static void read_counts(sqlite3_stmt *st, int i, int64_t *mentions,
-			int64_t *documents, int64_t *sources)
+typedef struct counter {
+	sqlite3_stmt *st;      /* COUNT_ROWS, prepared on first use */
+	vigil__buf names;      /* one source per document, each NUL-ended */
+	const char **sorted;   /* into names, to sort them */
+	size_t cap;            /* of sorted */
+} counter;
+
+typedef struct counts {
+	int64_t mentions, documents, sources;
+} counts;
+
+static int cmp_name(const void *a, const void *b)
 {
-	const char *t = vigil__sq_text(st, i);
-	long long m = 0, d = 0, n = 0;
-
-	if (t && sscanf(t, "%lld %lld %lld", &m, &d, &n) != 3)
-		m = d = n = 0;
-	*mentions = m;
-	*documents = d;
-	*sources = n;
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
+
+/* The distinct names among the n NUL-ended ones of c->names. */
+static int distinct_names(counter *c, size_t n, int64_t *out)
+{
+	const char *p = c->names.data;
+	size_t i;
+
+	*out = (int64_t)n;
+	if (n < 2)
+		return VIGIL_OK;
+	if (n > c->cap) {
+		const char **m = realloc(c->sorted, n * sizeof(*m));
+
+		if (!m)
+			return VIGIL_ENOMEM;
+		c->sorted = m;
+		c->cap = n;
+	}
+	for (i = 0; i < n; p += strlen(p) + 1)
+		c->sorted[i++] = p;
+	qsort(c->sorted, n, sizeof(*c->sorted), cmp_name);
+	for (i = 1; i < n; i++)
+		if (strcmp(c->sorted[i], c->sorted[i - 1]) == 0)
+			(*out)--;
+	return VIGIL_OK;
+}
+
+/* The counts of cluster `id` of `date` (0 0 0 without original events). */
+static int count_cluster(struct vigil_store *s, counter *c,
+			 const char *date, const char *id, counts *out)
+{
+	sqlite3_int64 last = 0;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!c->st && (rc = vigil__sq_prepare(s, &c->st, COUNT_ROWS)) != VIGIL_OK)
+		return rc;
+	sqlite3_bind_text(c->st, 1, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(c->st, 2, id, -1, SQLITE_STATIC);
+	vigil__buf_clear(&c->names);
+	while ((rc = sqlite3_step(c->st)) == SQLITE_ROW) {
+		sqlite3_int64 doc = sqlite3_column_int64(c->st, 0);
+		const char *name = vigil__sq_text(c->st, 1);
+
+		out->mentions++;
+		if (out->documents && doc == last)
+			continue;
+		last = doc;
+		out->documents++;
+		vigil__buf_append(&c->names, name ? name : "",
+				  (name ? strlen(name) : 0) + 1);
+	}
+	sqlite3_reset(c->st);
+	if (rc != SQLITE_DONE)
+		return vigil__sq_fail(s, rc, "counting a cluster");
+	rc = c->names.failed ? VIGIL_ENOMEM
+			     : distinct_names(c, (size_t)out->documents,
+					      &out->sources);
+	if (rc != VIGIL_OK)
+		vigil__store_fail(s, "out of memory");
+	return rc;
+}
+
+static void counter_free(counter *c)
+{
+	sqlite3_finalize(c->st);
+	vigil__buf_free(&c->names);
+	free(c->sorted);
+}
+
+/*===== Events =========================================================*/
 
 #define EVENT_COLUMNS \
 	"SELECT d.doc, e.sentence, e.n, e.date, e.date_precision," \
@@ -129,8 +212,7 @@ static void read_counts(sqlite3_stmt *st, int i, int64_t *mentions,
 	" e.recipient_text, e.event, e.mode, e.aux_mode, e.hedge, e.quad_code," \
 	" e.cameo, e.goldstein, e.said_by_code, e.said_by_text, p.name," \
 	" p.country, p.admin1, p.precision, p.lat, p.lon, p.code, e.trigger," \
-	" e.span_begin, e.span_end, s.text, d.date, d.url, s.para, e.cluster," \
-	CLUSTER_COUNTS("e.cluster") \
+	" e.span_begin, e.span_end, s.text, d.date, d.url, s.para, e.cluster" \
 	" FROM events e JOIN documents d ON d.id = e.doc_id" \
 	" JOIN sentences s ON s.id = e.sentence_id" \
 	" LEFT JOIN places p ON p.id = e.place_id"
@@ -191,11 +273,98 @@ static void read_event(sqlite3_stmt *st, vigil__event_row *r, char *id,
 	r->url = vigil__sq_text(st, 34);
 	r->para = (uint32_t)sqlite3_column_int(st, 35);
 	r->cluster = vigil__sq_text(st, 36);
-	/* the cluster's counts over original documents; an event of a
-	 * near-duplicate only, or of none, counts as itself */
-	read_counts(st, 37, &r->mentions, &r->documents, &r->sources);
-	if (r->mentions <= 0)
-		r->mentions = r->documents = r->sources = 1;
+}
+
+/*
+ * The cluster counts one events query has read. Its rows come in date
+ * order and a cluster's events share its date, so the table holds the
+ * clusters of one date and is emptied when the date changes: each
+ * cluster is counted once per query, whatever its size. Open addressing
+ * on the id, at most half full.
+ */
+typedef struct counted {
+	char id[13]; /* "" marks a free slot */
+	counts n;
+} counted;
+
+typedef struct count_cache {
+	counter count;
+	counted *slot;
+	size_t cap, n;    /* cap a power of 2, or 0 */
+	char date[64];    /* the date of the clusters held */
+} count_cache;
+
+/* The slot of id in the table: its entry, else the free slot for it. */
+static counted *cache_slot(counted *slot, size_t cap, const char *id)
+{
+	uint64_t h = 14695981039346656037u; /* FNV-1a */
+	const char *p;
+	size_t i;
+
+	for (p = id; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211u;
+	for (i = h & (cap - 1); slot[i].id[0] && strcmp(slot[i].id, id) != 0;
+	     i = (i + 1) & (cap - 1))
+		;
+	return &slot[i];
+}
+
+/* A table of twice the capacity (64 at first) with the same entries. */
+static int cache_grow(count_cache *c)
+{
+	size_t cap = c->cap ? 2 * c->cap : 64, i;
+	counted *slot = calloc(cap, sizeof(*slot));
+
+	if (!slot)
+		return VIGIL_ENOMEM;
+	for (i = 0; i < c->cap; i++)
+		if (c->slot[i].id[0])
+			*cache_slot(slot, cap, c->slot[i].id) = c->slot[i];
+	free(c->slot);
+	c->slot = slot;
+	c->cap = cap;
+	return VIGIL_OK;
+}
+
+/* The row's cluster counts over original documents; an event of a
+ * near-duplicate only, or of no cluster, counts as itself. */
+static int cluster_counts(struct vigil_store *s, count_cache *c,
+			  vigil__event_row *r)
+{
+	const char *date = r->ev.date ? r->ev.date : "";
+	counted *k = NULL;
+	counts got = {0, 0, 0};
+	int rc = VIGIL_OK;
+
+	if (r->cluster && strcmp(date, c->date) != 0) {
+		if (c->n)
+			memset(c->slot, 0, c->cap * sizeof(*c->slot));
+		c->n = 0;
+		snprintf(c->date, sizeof(c->date), "%s", date);
+	}
+	if (r->cluster && strlen(r->cluster) < sizeof(k->id)) {
+		if (2 * (c->n + 1) > c->cap && cache_grow(c) != VIGIL_OK) {
+			vigil__store_fail(s, "out of memory");
+			return VIGIL_ENOMEM;
+		}
+		k = cache_slot(c->slot, c->cap, r->cluster);
+	}
+	if (k && k->id[0]) {
+		got = k->n;
+	} else if (r->cluster) {
+		rc = count_cluster(s, &c->count, date, r->cluster, &got);
+		if (rc == VIGIL_OK && k) {
+			snprintf(k->id, sizeof(k->id), "%s", r->cluster);
+			k->n = got;
+			c->n++;
+		}
+	}
+	if (got.mentions <= 0)
+		got.mentions = got.documents = got.sources = 1;
+	r->mentions = got.mentions;
+	r->documents = got.documents;
+	r->sources = got.sources;
+	return rc;
 }
 
 int vigil__sq_events(struct vigil_store *s, const vigil_query *q,
@@ -203,12 +372,15 @@ int vigil__sq_events(struct vigil_store *s, const vigil_query *q,
 {
 	sqlite3_stmt *st = NULL;
 	vigil__event_row row;
+	count_cache cache;
 	char id[512];
 	where w;
 	int rc = build_where(s, &w, q);
 
 	if (rc != VIGIL_OK)
 		return rc;
+	memset(&cache, 0, sizeof(cache));
+	vigil__buf_init(&cache.count.names, 0);
 	rc = prepare_where(s, &w, EVENT_COLUMNS, " ORDER BY e.date IS NULL,"
 			   " e.date, d.doc, e.sentence, e.n", q->limit, &st);
 	while (rc == VIGIL_OK) {
@@ -221,10 +393,14 @@ int vigil__sq_events(struct vigil_store *s, const vigil_query *q,
 			break;
 		}
 		read_event(st, &row, id, sizeof(id));
-		if (fn(ctx, &row) != 0)
+		if (s->row_counts)
+			rc = cluster_counts(s, &cache, &row);
+		if (rc == VIGIL_OK && fn(ctx, &row) != 0)
 			rc = VIGIL_EIO;
 	}
 	sqlite3_finalize(st);
+	counter_free(&cache.count);
+	free(cache.slot);
 	vigil__filter_free(&w.f);
 	return rc;
 }
@@ -232,13 +408,13 @@ int vigil__sq_events(struct vigil_store *s, const vigil_query *q,
 /*===== Clusters =======================================================*/
 
 /* Per cluster with a matching event: its fields, its most frequent cameo,
- * actor, recipient and place among its events, its counts over original
- * documents (kept at ingest, per source), and every member event id.
+ * actor, recipient and place among its events, and every member event id
+ * (its counts come from count_cluster).
  * Members are read through the (date, cluster) index: a cluster's events
  * share its date. */
 #define MEMBERS "events e WHERE e.date = c.date AND e.cluster = c.id"
 #define CLUSTER_SQL_HEAD \
-	"WITH m AS (SELECT DISTINCT e.cluster AS id FROM events e" \
+	"WITH m AS (SELECT DISTINCT e.date, e.cluster AS id FROM events e" \
 	" JOIN documents d ON d.id = e.doc_id"
 #define CLUSTER_SQL_TAIL \
 	" AND e.cluster IS NOT NULL)" \
@@ -250,12 +426,12 @@ int vigil__sq_events(struct vigil_store *s, const vigil_query *q,
 	" (SELECT recipient_code FROM " MEMBERS " GROUP BY recipient_code" \
 	"  ORDER BY count(*) DESC, recipient_code LIMIT 1)," \
 	" c.date, c.date_precision, p.name, p.country, p.admin1, p.precision," \
-	" p.lat, p.lon, p.code," CLUSTER_COUNTS("c.id") "," \
+	" p.lat, p.lon, p.code," \
 	" (SELECT group_concat(eid, ',') FROM (SELECT d.doc || '-' ||" \
 	"  e.sentence || '-' || e.n AS eid FROM events e" \
 	"  JOIN documents d ON d.id = e.doc_id WHERE e.date = c.date" \
 	"  AND e.cluster = c.id ORDER BY d.doc, e.sentence, e.n))" \
-	" FROM clusters c JOIN m ON m.id = c.id" \
+	" FROM clusters c JOIN m ON c.date = m.date AND c.id = m.id" \
 	" LEFT JOIN places p ON p.id = (SELECT place_id FROM " MEMBERS \
 	"  AND place_id IS NOT NULL GROUP BY place_id" \
 	"  ORDER BY count(*) DESC, place_id LIMIT 1)" \
@@ -266,11 +442,15 @@ int vigil__sq_clusters(struct vigil_store *s, const vigil_query *q,
 {
 	sqlite3_stmt *st = NULL;
 	vigil__cluster_row r;
+	counter count;
+	counts n;
 	where w;
 	int rc = build_where(s, &w, q);
 
 	if (rc != VIGIL_OK)
 		return rc;
+	memset(&count, 0, sizeof(count));
+	vigil__buf_init(&count.names, 0);
 	rc = prepare_where(s, &w, CLUSTER_SQL_HEAD, CLUSTER_SQL_TAIL, q->limit,
 			   &st);
 	while (rc == VIGIL_OK) {
@@ -291,12 +471,16 @@ int vigil__sq_clusters(struct vigil_store *s, const vigil_query *q,
 		r.date = vigil__sq_text(st, 5);
 		r.date_precision = vigil__sq_text(st, 6);
 		vigil__sq_read_place(st, 7, &r.place);
-		read_counts(st, 14, &r.mentions, &r.documents, &r.sources);
-		r.events = vigil__sq_text(st, 15);
-		if (fn(ctx, &r) != 0)
+		r.events = vigil__sq_text(st, 14);
+		rc = count_cluster(s, &count, r.date, r.cluster, &n);
+		r.mentions = n.mentions;
+		r.documents = n.documents;
+		r.sources = n.sources;
+		if (rc == VIGIL_OK && fn(ctx, &r) != 0)
 			rc = VIGIL_EIO;
 	}
 	sqlite3_finalize(st);
+	counter_free(&count);
 	vigil__filter_free(&w.f);
 	return rc;
 }

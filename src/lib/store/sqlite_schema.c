@@ -180,6 +180,31 @@ static const char *const migrations[VIGIL__SQLITE_SCHEMA] = {
 	"DROP TABLE minhash_bands;"
 	"CREATE TABLE minhash_keys(key INTEGER NOT NULL,"
 	" doc_id INTEGER NOT NULL, PRIMARY KEY(key, doc_id)) WITHOUT ROWID;",
+
+	/* 3 -> 4: cluster counts computed when read, from the clusters'
+	 * events (no counts kept at ingest); no near-duplicate index (the
+	 * candidates are read into memory); clusters keyed by (date, id), so
+	 * that a document's clusters, which mostly share its date, are
+	 * written side by side; the recipient index without the events that
+	 * have none (a recipient filter implies recipient_code IS NOT NULL,
+	 * so the planner still uses it) */
+	"DROP TABLE cluster_sources;"
+	"DROP TABLE minhash_keys;"
+	"CREATE TABLE clusters_v4("
+	" id TEXT NOT NULL,"
+	" event TEXT NOT NULL, actor TEXT, recipient TEXT,"
+	" date TEXT NOT NULL, date_precision TEXT NOT NULL,"
+	" base TEXT, region TEXT,"
+	" regions INTEGER NOT NULL DEFAULT 0, region_id TEXT,"
+	" PRIMARY KEY(date, id)) WITHOUT ROWID;"
+	"INSERT INTO clusters_v4 SELECT id, event, actor, recipient, date,"
+	" date_precision, base, region, regions, region_id FROM clusters"
+	" ORDER BY date, id;"
+	"DROP TABLE clusters;"
+	"ALTER TABLE clusters_v4 RENAME TO clusters;"
+	"DROP INDEX events_recipient;"
+	"CREATE INDEX events_recipient ON events(recipient_code, date,"
+	" actor_code) WHERE recipient_code IS NOT NULL;",
 };
 _Static_assert(VIGIL__SQ_SENTENCE_SHIFT == 20 && VIGIL__SQ_EVENT_SHIFT == 12,
 	       "migration 3 multiplies by 2^20 and 2^12");

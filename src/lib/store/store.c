@@ -126,6 +126,7 @@ int vigil_store_query(vigil_store *s, const vigil_query *q,
 	}
 	vigil__out_init(&o, format, write, ctx);
 	vigil__out_event_header(&o);
+	s->row_counts = format == VIGIL_STORE_GDELT;
 	return finish(s, &o, s->be->events(s, q, vigil__out_event, &o));
 }
 

@@ -19,7 +19,7 @@
 /* Versions of the schemas this build writes, one per backend
  * (docs/internals/store.md): SQLite's changes alone when only its layout
  * changes. */
-#define VIGIL__SQLITE_SCHEMA 3
+#define VIGIL__SQLITE_SCHEMA 4
 #define VIGIL__PG_SCHEMA 2
 
 /* The seed of the records hash kept on each document: bumped only when
@@ -36,7 +36,9 @@ typedef struct vigil__event_row {
 	const char *url;
 	uint32_t para;          /* the sentence's paragraph */
 	const char *cluster;    /* cluster id, or NULL */
-	int64_t mentions, documents, sources; /* the cluster's; 1 without */
+	int64_t mentions, documents, sources; /* the cluster's; 1 without;
+						 set when the store's
+						 row_counts says so */
 } vigil__event_row;
 
 typedef struct vigil__cluster_row {
@@ -86,6 +88,9 @@ struct vigil_store {
 	void *impl;             /* the backend's connection state */
 	char *where;            /* path as given (URL without password) */
 	char errmsg[1024];
+	int row_counts;         /* the events being read need their cluster's
+				   counts (GDELT writes them): the SQLite
+				   backend counts only then */
 };
 
 extern const vigil__store_backend vigil__sqlite_backend;
