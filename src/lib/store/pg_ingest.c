@@ -581,6 +581,98 @@ static void day_text(long z, char out[24])
 	snprintf(out, 24, "%04d-%02d-%02d", (int)(y + (m <= 2)), (int)m, (int)d);
 }
 
+/*===== Statements =====================================================*/
+
+/* The statements of a document, prepared once per connection (parsed and,
+ * after a few runs, planned once): named "vigil_<index>". */
+enum stmt {
+	ST_PUT, ST_FIND_DOC, ST_LOCK_BASES, ST_ORIGINAL, ST_REGROUP,
+	ST_DELETE, ST_PLACE_ADD, ST_PLACE_GET, NSTMTS
+};
+
+/* The base clusters of the new and the old version ($1, $2) locked in the
+ * order of their lock keys, so that two documents sharing some take turns
+ * without waiting on each other in a cycle. */
+#define LOCK_BASES \
+	"SELECT count(pg_advisory_xact_lock(" LOCK_BASE ", h)) FROM" \
+	" (SELECT DISTINCT hashtext(b) AS h FROM unnest($1::text[] ||" \
+	" coalesce($2::text[], '{}')) AS b ORDER BY 1) AS k"
+
+static const char *const stmt_sql[NSTMTS] = {
+	[ST_FIND_DOC] = "SELECT id, records_hash, (SELECT"
+			" array_agg(DISTINCT coalesce(k.base, k.id))"
+			" FROM events e JOIN clusters k ON k.id = e.cluster"
+			" WHERE e.doc_id = documents.id) FROM documents"
+			" WHERE doc = $1",
+	[ST_LOCK_BASES] = LOCK_BASES,
+	[ST_ORIGINAL] = "SELECT doc, minhash FROM documents"
+			" WHERE date BETWEEN $1 AND $2 AND duplicate_of IS NULL"
+			" AND minhash IS NOT NULL AND doc <> $3 ORDER BY id",
+	[ST_REGROUP] = VIGIL__PG_REGROUP("unnest($1::text[] ||"
+					 " coalesce($2::text[], '{}'))"),
+	[ST_DELETE] = "WITH e AS (DELETE FROM events WHERE doc_id = $1),"
+		      " f AS (DELETE FROM figures WHERE doc_id = $1),"
+		      " t AS (DELETE FROM sentences WHERE doc_id = $1)"
+		      " DELETE FROM documents WHERE id = $1::bigint",
+	[ST_PLACE_ADD] = "INSERT INTO places(name, country, admin1,"
+			 " precision, code, lat, lon) VALUES ($1, $2,"
+			 " $3, $4, $5, $6::double precision,"
+			 " $7::double precision) ON CONFLICT DO"
+			 " NOTHING RETURNING id",
+	[ST_PLACE_GET] = "SELECT id FROM places WHERE name = $1 AND"
+			 " country IS NOT DISTINCT FROM $2 AND admin1"
+			 " IS NOT DISTINCT FROM $3 AND precision IS NOT"
+			 " DISTINCT FROM $4 AND code IS NOT DISTINCT"
+			 " FROM $5 AND $6::text IS NOT DISTINCT FROM"
+			 " $6 AND $7::text IS NOT DISTINCT FROM $7",
+};
+
+/* Prepares the statements once per connection (put_sql builds ST_PUT's). */
+static int prepare_statements(struct vigil_store *s, char *state)
+{
+	pg_impl *q = vigil__pg(s);
+	vigil__buf put;
+	char name[16];
+	int i, rc = VIGIL_OK;
+
+	if (q->put_prepared)
+		return VIGIL_OK;
+	vigil__buf_init(&put, 0);
+	put_sql(&put);
+	if (put.failed) {
+		vigil__buf_free(&put);
+		vigil__store_fail(s, "out of memory");
+		return VIGIL_ENOMEM;
+	}
+	for (i = 0; i < NSTMTS && rc == VIGIL_OK; i++) {
+		snprintf(name, sizeof(name), "vigil_%d", i);
+		PQclear(vigil__pg_check(s, PQprepare(q->conn, name,
+						     i == ST_PUT ? put.data
+								 : stmt_sql[i],
+						     0, NULL),
+					"preparing a statement", &rc, state));
+	}
+	vigil__buf_free(&put);
+	q->put_prepared = rc == VIGIL_OK;
+	return rc;
+}
+
+/* Runs a prepared statement (binary: its result in binary format);
+ * lengths and formats may be NULL (all text). */
+static PGresult *exec_stmt(struct vigil_store *s, enum stmt st, int n,
+			   const char *const *params, const int *lengths,
+			   const int *formats, int binary, const char *what,
+			   int *rc, char *state)
+{
+	char name[16];
+
+	snprintf(name, sizeof(name), "vigil_%d", (int)st);
+	return vigil__pg_check(s, PQexecPrepared(vigil__pg(s)->conn, name, n,
+						 params, lengths, formats,
+						 binary),
+			       what, rc, state);
+}
+
 /*===== Writing ========================================================*/
 
 /* Runs a statement that returns nothing we need. */
@@ -590,6 +682,16 @@ static int run(struct vigil_store *s, const char *sql, int n,
 	int rc;
 
 	PQclear(vigil__pg_run(s, sql, n, params, what, &rc, state));
+	return rc;
+}
+
+/* The same for a prepared statement. */
+static int run_stmt(struct vigil_store *s, enum stmt st, int n,
+		    const char *const *params, const char *what, char *state)
+{
+	int rc;
+
+	PQclear(exec_stmt(s, st, n, params, NULL, NULL, 0, what, &rc, state));
 	return rc;
 }
 
@@ -607,7 +709,8 @@ static int begin_and_lock(struct vigil_store *s, const vigil_doc_records *r,
 
 	n = snprintf(sql, sizeof(sql), "%s; SELECT pg_advisory_xact_lock("
 		     LOCK_DOC ", %d)",
-		     "BEGIN", (int32_t)XXH32(r->id, strlen(r->id), 0));
+		     "BEGIN; SET LOCAL enable_seqscan = off",
+		     (int32_t)XXH32(r->id, strlen(r->id), 0));
 	if (d->has_sig && day_number(r->date, &day))
 		snprintf(sql + n, sizeof(sql) - (size_t)n,
 			 ", (SELECT count(CASE WHEN k = %ld"
@@ -636,12 +739,8 @@ static int find_original(struct vigil_store *s, const vigil_doc_records *r,
 		return VIGIL_OK;
 	day_text(day - 3, lo);
 	day_text(day + 3, hi);
-	res = PQexecParams(vigil__pg(s)->conn,
-			   "SELECT doc, minhash FROM documents"
-			   " WHERE date BETWEEN $1 AND $2 AND duplicate_of IS NULL"
-			   " AND minhash IS NOT NULL AND doc <> $3 ORDER BY id",
-			   3, NULL, p, NULL, NULL, 1);
-	res = vigil__pg_check(s, res, "looking for near-duplicates", &rc, state);
+	res = exec_stmt(s, ST_ORIGINAL, 3, p, NULL, NULL, 1,
+			"looking for near-duplicates", &rc, state);
 	if (!res)
 		return rc;
 	for (i = 0; i < PQntuples(res); i++) {
@@ -658,30 +757,6 @@ static int find_original(struct vigil_store *s, const vigil_doc_records *r,
 	}
 	PQclear(res);
 	return VIGIL_OK;
-}
-
-/* Prepares the statement of put_sql once per connection. */
-static int prepare_put(struct vigil_store *s, char *state)
-{
-	pg_impl *q = vigil__pg(s);
-	vigil__buf sql;
-	int rc;
-
-	if (q->put_prepared)
-		return VIGIL_OK;
-	vigil__buf_init(&sql, 0);
-	put_sql(&sql);
-	if (sql.failed) {
-		vigil__buf_free(&sql);
-		vigil__store_fail(s, "out of memory");
-		return VIGIL_ENOMEM;
-	}
-	PQclear(vigil__pg_check(s, PQprepare(q->conn, "vigil_put", sql.data, 0,
-					     NULL),
-				"preparing a statement", &rc, state));
-	vigil__buf_free(&sql);
-	q->put_prepared = rc == VIGIL_OK;
-	return rc;
 }
 
 /* The document and all its rows, in one statement. */
@@ -706,10 +781,8 @@ static int insert_all(struct vigil_store *s, const vigil_doc_records *r,
 	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		for (j = 0; j < all[i]->n; j++)
 			p[k++] = all[i]->b[j].data;
-	PQclear(vigil__pg_check(s, PQexecPrepared(vigil__pg(s)->conn,
-						  "vigil_put", (int)k, p, len,
-						  fmt, 0),
-				"storing a document", &rc, state));
+	PQclear(exec_stmt(s, ST_PUT, (int)k, p, len, fmt, 0,
+			  "storing a document", &rc, state));
 	return rc;
 }
 
@@ -768,20 +841,8 @@ static int place_row(struct vigil_store *s, const vigil_place_rec *p,
 	snprintf(lat, sizeof(lat), "%.17g", p->lat);
 	snprintf(lon, sizeof(lon), "%.17g", p->lon);
 	for (pass = 0; pass < 2; pass++) {
-		res = vigil__pg_run(
-			s,
-			pass == 0 ? "INSERT INTO places(name, country, admin1,"
-				    " precision, code, lat, lon) VALUES ($1, $2,"
-				    " $3, $4, $5, $6::double precision,"
-				    " $7::double precision) ON CONFLICT DO"
-				    " NOTHING RETURNING id"
-				  : "SELECT id FROM places WHERE name = $1 AND"
-				    " country IS NOT DISTINCT FROM $2 AND admin1"
-				    " IS NOT DISTINCT FROM $3 AND precision IS NOT"
-				    " DISTINCT FROM $4 AND code IS NOT DISTINCT"
-				    " FROM $5 AND $6::text IS NOT DISTINCT FROM"
-				    " $6 AND $7::text IS NOT DISTINCT FROM $7",
-			7, v, "storing a place", &rc, state);
+		res = exec_stmt(s, pass == 0 ? ST_PLACE_ADD : ST_PLACE_GET, 7,
+				v, NULL, NULL, 0, "storing a place", &rc, state);
 		if (!res)
 			return rc;
 		if (PQntuples(res) == 1) {
@@ -829,12 +890,8 @@ static int find_doc(struct vigil_store *s, const vigil_doc_records *r,
 	int rc;
 
 	memset(o, 0, sizeof(*o));
-	res = vigil__pg_run(s, "SELECT id, records_hash, (SELECT"
-			    " array_agg(DISTINCT coalesce(k.base, k.id))"
-			    " FROM events e JOIN clusters k ON k.id = e.cluster"
-			    " WHERE e.doc_id = documents.id) FROM documents"
-			    " WHERE doc = $1", 1, &r->id,
-			    "looking up a document", &rc, state);
+	res = exec_stmt(s, ST_FIND_DOC, 1, &r->id, NULL, NULL, 0,
+			"looking up a document", &rc, state);
 	if (!res)
 		return rc;
 	if (PQntuples(res) == 1) {
@@ -850,14 +907,6 @@ static int find_doc(struct vigil_store *s, const vigil_doc_records *r,
 	return rc;
 }
 
-/* The base clusters of the new and the old version ($1, $2) locked in the
- * order of their lock keys, so that two documents sharing some take turns
- * without waiting on each other in a cycle. */
-#define LOCK_BASES \
-	"SELECT count(pg_advisory_xact_lock(" LOCK_BASE ", h)) FROM" \
-	" (SELECT DISTINCT hashtext(b) AS h FROM unnest($1::text[] ||" \
-	" coalesce($2::text[], '{}')) AS b ORDER BY 1) AS k"
-
 static int lock_bases(struct vigil_store *s, const prepared *d,
 		      const old_doc *o, char *state)
 {
@@ -865,7 +914,7 @@ static int lock_bases(struct vigil_store *s, const prepared *d,
 
 	if (d->bases.len <= 2 && !o->bases)
 		return VIGIL_OK;
-	return run(s, LOCK_BASES, 2, p, "locking clusters", state);
+	return run_stmt(s, ST_LOCK_BASES, 2, p, "locking clusters", state);
 }
 
 /* The base clusters of the new and the old version regrouped (pg_schema.c:
@@ -877,20 +926,15 @@ static int normalize(struct vigil_store *s, const prepared *d,
 
 	if (d->bases.len <= 2 && !o->bases)
 		return VIGIL_OK;
-	return run(s, VIGIL__PG_REGROUP("unnest($1::text[] ||"
-					" coalesce($2::text[], '{}'))"),
-		   2, p, "regrouping clusters", state);
+	return run_stmt(s, ST_REGROUP, 2, p, "regrouping clusters", state);
 }
 
 static int delete_doc(struct vigil_store *s, const char *id, char *state)
 {
 	const char *p[1] = {id};
 
-	return run(s, "WITH e AS (DELETE FROM events WHERE doc_id = $1),"
-		   " f AS (DELETE FROM figures WHERE doc_id = $1),"
-		   " t AS (DELETE FROM sentences WHERE doc_id = $1)"
-		   " DELETE FROM documents WHERE id = $1::bigint", 1, p,
-		   "removing the old version of a document", state);
+	return run_stmt(s, ST_DELETE, 1, p,
+			"removing the old version of a document", state);
 }
 
 /* Everything of the document, inside its locked transaction: the locks
@@ -980,7 +1024,7 @@ int vigil__pg_put(struct vigil_store *s, const vigil_doc_records *r,
 	if (rc != VIGIL_OK)
 		vigil__store_fail(s, "out of memory preparing a document");
 	else
-		rc = prepare_put(s, state);
+		rc = prepare_statements(s, state);
 	for (n = 1; rc == VIGIL_OK; n++) {
 		rc = attempt(s, r, &d, outcome, state);
 		if (rc == VIGIL_OK)

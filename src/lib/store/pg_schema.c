@@ -388,7 +388,8 @@ static int regroup_v1(struct vigil_store *s)
 	for (k = 0; k < 4; k++)
 		vigil__buf_free(&col[k]);
 	if (rc == VIGIL_OK)
-		rc = vigil__pg_exec(s, VIGIL__PG_REGROUP("id FROM clusters"),
+		rc = vigil__pg_exec(s, VIGIL__PG_REGROUP("id FROM clusters"
+						      " WHERE base IS NULL"),
 				    "migrating the clusters");
 	return rc;
 }
