@@ -1076,8 +1076,12 @@ static int attempt(struct vigil_store *s, const vigil_doc_records *r,
 	snprintf(hash, sizeof(hash), "%d",
 		 (int32_t)XXH32(r->id, strlen(r->id), 0));
 	t[n++] = (step){.sql = "BEGIN", .what = "starting a transaction"};
-	/* plans made while the tables were small must not scan them */
-	t[n++] = (step){.sql = "SET LOCAL enable_seqscan = off",
+	/* each statement planned once per connection (its generic plan),
+	 * never to scan a table: a plan made while the tables were small and
+	 * had no statistics still probes the indexes from the parameters */
+	t[n++] = (step){.sql = "SELECT set_config('enable_seqscan', 'off',"
+			       " true), set_config('plan_cache_mode',"
+			       " 'force_generic_plan', true)",
 			.what = "starting a transaction"};
 	t[n++] = (step){.st = ST_LOCK, .n = 2, .params = lock,
 			.what = "locking a document"};
