@@ -616,6 +616,7 @@ static const char *const stmt_sql[NSTMTS] = {
 			" WHERE e.doc_id = documents.id) FROM documents"
 			" WHERE doc = $1",
 	[ST_LOCK_BASES] = LOCK_BASES,
+	/* its conditions are those of the index documents_originals */
 	[ST_ORIGINAL] = "SELECT doc, minhash FROM documents"
 			" WHERE date BETWEEN $1 AND $2 AND duplicate_of IS NULL"
 			" AND minhash IS NOT NULL AND doc <> $3 ORDER BY id",

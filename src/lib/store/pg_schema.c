@@ -94,6 +94,12 @@ static const char *const migrations[VIGIL__PG_SCHEMA] = {
 	/* 1 -> 2: clusters by region (regroup_v1() then moves the events) */
 	"ALTER TABLE clusters ADD COLUMN base" T ", ADD COLUMN region" T ";"
 	"CREATE INDEX clusters_base ON clusters(base);",
+
+	/* 2 -> 3: the near-duplicate candidates of a date window read from
+	 * one index (an index-only scan) rather than from the table's pages */
+	"CREATE INDEX documents_originals ON documents(date)"
+	" INCLUDE (id, doc, minhash)"
+	" WHERE duplicate_of IS NULL AND minhash IS NOT NULL;",
 };
 
 /* What C adds to migration k (NULL: its SQL is all), run after the SQL in
@@ -102,6 +108,7 @@ static int regroup_v1(struct vigil_store *s);
 static int (*const migration_steps[VIGIL__PG_SCHEMA])(struct vigil_store *) = {
 	NULL,
 	regroup_v1,
+	NULL,
 };
 
 /*===== Helpers shared by the backend's files ==========================*/
