@@ -1110,6 +1110,7 @@ static int attempt(struct vigil_store *s, const vigil_doc_records *r,
 	} else if (rc == VIGIL_OK) {
 		*outcome = old.id[0] ? VIGIL_STORE_REPLACED : VIGIL_STORE_ADDED;
 		rc = write_doc(s, r, d, &old, dup, state);
+		vigil__pg(s)->written += rc == VIGIL_OK;
 	}
 	if (rc != VIGIL_OK) /* keep the first message: it names the cause */
 		PQclear(PQexec(vigil__pg(s)->conn, "ROLLBACK"));

@@ -23,6 +23,7 @@ typedef struct pg_place {
 typedef struct pg_impl {
 	PGconn *conn;
 	int put_prepared;    /* the ingest statements are prepared */
+	size_t written;      /* documents this connection added or replaced */
 	pg_place *places;    /* places known to be stored (never deleted) */
 	size_t nplaces, capplaces;
 } pg_impl;
