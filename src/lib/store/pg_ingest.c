@@ -1,6 +1,7 @@
 /*
- * pg_ingest.c: stores one document's records in one PostgreSQL transaction
- * (a savepoint inside a vigil_store_begin batch). Concurrent ingesters
+ * pg_ingest.c: stores one document's records in one PostgreSQL transaction,
+ * sent as prepared statements in two pipelined round trips (libpq 14's
+ * pipeline mode; a third for places not yet known). Concurrent ingesters
  * serialize per document id with an advisory lock, and per publication
  * date window for the near-duplicate decision; places and clusters are
  * shared rows added with INSERT ... ON CONFLICT DO NOTHING in sorted
@@ -583,8 +584,8 @@ static void day_text(long z, char out[24])
 
 /*===== Statements =====================================================*/
 
-/* The statements of a document, prepared once per connection (parsed and,
- * after a few runs, planned once): named "vigil_<index>". */
+/* The statements of a document, prepared once per connection and run
+ * with their generic plans (planned once). */
 enum stmt {
 	ST_PUT, ST_LOCK, ST_FIND_DOC, ST_LOCK_BASES, ST_ORIGINAL, ST_REGROUP,
 	ST_DELETE, ST_PLACE_ADD, ST_PLACE_GET, NSTMTS
@@ -639,12 +640,18 @@ static const char *const stmt_sql[NSTMTS] = {
 			 " $6 AND $7::text IS NOT DISTINCT FROM $7",
 };
 
+/* The name a statement is prepared under: "vigil_<index>". */
+static void stmt_name(int st, char out[24])
+{
+	snprintf(out, 24, "vigil_%u", (unsigned)st % 100u);
+}
+
 /* Prepares the statements once per connection (put_sql builds ST_PUT's). */
 static int prepare_statements(struct vigil_store *s, char *state)
 {
 	pg_impl *q = vigil__pg(s);
 	vigil__buf put;
-	char name[16];
+	char name[24];
 	int i, rc = VIGIL_OK;
 
 	if (q->put_prepared)
@@ -657,7 +664,7 @@ static int prepare_statements(struct vigil_store *s, char *state)
 		return VIGIL_ENOMEM;
 	}
 	for (i = 0; i < NSTMTS && rc == VIGIL_OK; i++) {
-		snprintf(name, sizeof(name), "vigil_%d", i);
+		stmt_name(i, name);
 		PQclear(vigil__pg_check(s, PQprepare(q->conn, name,
 						     i == ST_PUT ? put.data
 								 : stmt_sql[i],
@@ -687,19 +694,21 @@ typedef struct step {
 /* Sends one step; 0 when libpq could not queue it. */
 static int send_step(PGconn *c, const step *t)
 {
-	char name[16];
+	char name[24];
 
 	if (t->sql)
 		return PQsendQueryParams(c, t->sql, 0, NULL, NULL, NULL, NULL, 0);
-	snprintf(name, sizeof(name), "vigil_%d", (int)t->st);
+	stmt_name(t->st, name);
 	return PQsendQueryPrepared(c, name, t->n, t->params, t->lengths,
 				   t->formats, t->binary);
 }
 
+/* The connection failed doing `what`: libpq's message, its first line. */
 static int lost(struct vigil_store *s, const char *what)
 {
-	vigil__store_fail(s, "%s: %s", what,
-			  PQerrorMessage(vigil__pg(s)->conn));
+	const char *m = PQerrorMessage(vigil__pg(s)->conn);
+
+	vigil__store_fail(s, "%s: %.*s", what, (int)strcspn(m, "\n"), m);
 	return VIGIL_EIO;
 }
 
@@ -755,9 +764,9 @@ static PGresult *exec_stmt(struct vigil_store *s, enum stmt st, int n,
 			   const char *const *params, const char *what,
 			   int *rc, char *state)
 {
-	char name[16];
+	char name[24];
 
-	snprintf(name, sizeof(name), "vigil_%d", (int)st);
+	stmt_name(st, name);
 	return vigil__pg_check(s, PQexecPrepared(vigil__pg(s)->conn, name, n,
 						 params, NULL, NULL, 0),
 			       what, rc, state);
