@@ -50,4 +50,25 @@ expect_error "query before any ingest" "not a vigil store (no schema)" "$VIGIL" 
 "$VIGIL" ingest --db "$DB2" "$DOC" 2>"$TMP/err" || fail "ingest: $(cat "$TMP/err")"
 db_sql "$DB2" "UPDATE vigil_meta SET schema_version = 99"
 expect_error "newer schema" "store schema version 99 is newer than this vigil's" "$VIGIL" query --db "$DB2"
+
+# a statement failing inside a document's transaction (a trigger refusing
+# its events, in the pipeline that inserts and commits it): the document is
+# rolled back whole, the message names the cause; once the trigger is gone
+# the same document goes in
+DOC2=$ROOT/tests/data/clusters/02_harbor_daily.txt
+DB3=$(new_store third) || exit $?
+"$VIGIL" ingest --db "$DB3" "$DOC" 2>"$TMP/err" || fail "ingest: $(cat "$TMP/err")"
+db_sql "$DB3" "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS
+	\$\$BEGIN RAISE EXCEPTION 'no events today'; END\$\$;
+	CREATE TRIGGER refuse BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION refuse()"
+rows="SELECT (SELECT count(*) FROM documents) || ' ' || (SELECT count(*) FROM sentences) || ' ' || (SELECT count(*) FROM events)"
+before=$(db_sql "$DB3" "$rows")
+"$VIGIL" ingest --db "$DB3" "$DOC2" 2>"$TMP/err"
+expect_eq "refused events: exit" "$?" 2
+grep -q "storing a document: no events today (document " "$TMP/err" ||
+	fail "refused events: message '$(cat "$TMP/err")'"
+expect_eq "refused document rolled back" "$(db_sql "$DB3" "$rows")" "$before"
+db_sql "$DB3" "DROP TRIGGER refuse ON events"
+"$VIGIL" ingest --db "$DB3" "$DOC2" 2>"$TMP/err" || fail "ingest after the trigger: $(cat "$TMP/err")"
+expect_eq "documents after the trigger" "$(db_sql "$DB3" "SELECT count(*) FROM documents")" 2
 exit 0

@@ -1,6 +1,7 @@
 /*
- * pg_ingest.c: stores one document's records in one PostgreSQL transaction
- * (a savepoint inside a vigil_store_begin batch). Concurrent ingesters
+ * pg_ingest.c: stores one document's records in one PostgreSQL transaction,
+ * sent as prepared statements in two pipelined round trips (libpq 14's
+ * pipeline mode; a third for places not yet known). Concurrent ingesters
  * serialize per document id with an advisory lock, and per publication
  * date window for the near-duplicate decision; places and clusters are
  * shared rows added with INSERT ... ON CONFLICT DO NOTHING in sorted
@@ -581,70 +582,232 @@ static void day_text(long z, char out[24])
 	snprintf(out, 24, "%04d-%02d-%02d", (int)(y + (m <= 2)), (int)m, (int)d);
 }
 
-/*===== Writing ========================================================*/
+/*===== Statements =====================================================*/
 
-/* Runs a statement that returns nothing we need. */
-static int run(struct vigil_store *s, const char *sql, int n,
-	       const char *const *params, const char *what, char *state)
+/* The statements of a document, prepared once per connection and run
+ * with their generic plans (planned once). */
+enum stmt {
+	ST_PUT, ST_LOCK, ST_FIND_DOC, ST_LOCK_BASES, ST_ORIGINAL, ST_REGROUP,
+	ST_DELETE, ST_PLACE_ADD, ST_PLACE_GET, NSTMTS
+};
+
+/* The document id's lock ($1, a hash), then, for a document that may be
+ * a near-duplicate (its day $2, else NULL: no rows), its day exclusively
+ * and the days within 3 of it shared, in ascending order. */
+#define LOCK_DOC_DAYS \
+	"SELECT pg_advisory_xact_lock(" LOCK_DOC ", $1::integer)," \
+	" (SELECT count(CASE WHEN k = $2::integer" \
+	" THEN pg_advisory_xact_lock(" LOCK_DAY ", k)" \
+	" ELSE pg_advisory_xact_lock_shared(" LOCK_DAY ", k) END)" \
+	" FROM generate_series($2::integer - 3, $2::integer + 3) AS k)"
+
+/* The base clusters of the new and the old version ($1, $2) locked in the
+ * order of their lock keys, so that two documents sharing some take turns
+ * without waiting on each other in a cycle. */
+#define LOCK_BASES \
+	"SELECT count(pg_advisory_xact_lock(" LOCK_BASE ", h)) FROM" \
+	" (SELECT DISTINCT hashtext(b) AS h FROM unnest($1::text[] ||" \
+	" coalesce($2::text[], '{}')) AS b ORDER BY 1) AS k"
+
+static const char *const stmt_sql[NSTMTS] = {
+	[ST_LOCK] = LOCK_DOC_DAYS,
+	[ST_FIND_DOC] = "SELECT id, records_hash, (SELECT"
+			" array_agg(DISTINCT coalesce(k.base, k.id))"
+			" FROM events e JOIN clusters k ON k.id = e.cluster"
+			" WHERE e.doc_id = documents.id) FROM documents"
+			" WHERE doc = $1",
+	[ST_LOCK_BASES] = LOCK_BASES,
+	/* its conditions are those of the index documents_originals */
+	[ST_ORIGINAL] = "SELECT doc, minhash FROM documents"
+			" WHERE date BETWEEN $1 AND $2 AND duplicate_of IS NULL"
+			" AND minhash IS NOT NULL AND doc <> $3 ORDER BY id",
+	[ST_REGROUP] = VIGIL__PG_REGROUP("unnest($1::text[] ||"
+					 " coalesce($2::text[], '{}'))"),
+	[ST_DELETE] = "WITH e AS (DELETE FROM events WHERE doc_id = $1),"
+		      " f AS (DELETE FROM figures WHERE doc_id = $1),"
+		      " t AS (DELETE FROM sentences WHERE doc_id = $1)"
+		      " DELETE FROM documents WHERE id = $1::bigint",
+	[ST_PLACE_ADD] = "INSERT INTO places(name, country, admin1,"
+			 " precision, code, lat, lon) VALUES ($1, $2,"
+			 " $3, $4, $5, $6::double precision,"
+			 " $7::double precision) ON CONFLICT DO"
+			 " NOTHING RETURNING id",
+	[ST_PLACE_GET] = "SELECT id FROM places WHERE name = $1 AND"
+			 " country IS NOT DISTINCT FROM $2 AND admin1"
+			 " IS NOT DISTINCT FROM $3 AND precision IS NOT"
+			 " DISTINCT FROM $4 AND code IS NOT DISTINCT"
+			 " FROM $5 AND $6::text IS NOT DISTINCT FROM"
+			 " $6 AND $7::text IS NOT DISTINCT FROM $7",
+};
+
+/* The name a statement is prepared under: "vigil_<index>". */
+static void stmt_name(int st, char out[24])
 {
-	int rc;
+	snprintf(out, 24, "vigil_%u", (unsigned)st % 100u);
+}
 
-	PQclear(vigil__pg_run(s, sql, n, params, what, &rc, state));
+/* Prepares the statements once per connection (put_sql builds ST_PUT's). */
+static int prepare_statements(struct vigil_store *s, char *state)
+{
+	pg_impl *q = vigil__pg(s);
+	vigil__buf put;
+	char name[24];
+	int i, rc = VIGIL_OK;
+
+	if (q->put_prepared)
+		return VIGIL_OK;
+	vigil__buf_init(&put, 0);
+	put_sql(&put);
+	if (put.failed) {
+		vigil__buf_free(&put);
+		vigil__store_fail(s, "out of memory");
+		return VIGIL_ENOMEM;
+	}
+	for (i = 0; i < NSTMTS && rc == VIGIL_OK; i++) {
+		stmt_name(i, name);
+		PQclear(vigil__pg_check(s, PQprepare(q->conn, name,
+						     i == ST_PUT ? put.data
+								 : stmt_sql[i],
+						     0, NULL),
+					"preparing a statement", &rc, state));
+	}
+	vigil__buf_free(&put);
+	q->put_prepared = rc == VIGIL_OK;
 	return rc;
 }
 
-/* Starts the document's transaction and takes its first locks,
- * in one round trip and in this order: the document id (ingesters of the
- * same document take turns), then, for a document that may be a
- * near-duplicate, its day exclusively and the days within 3 of it shared,
- * in ascending order. */
-static int begin_and_lock(struct vigil_store *s, const vigil_doc_records *r,
-			  const prepared *d, char *state)
-{
-	char sql[400];
-	long day;
-	int n, rc;
+/*===== Pipelines =====================================================*/
 
-	n = snprintf(sql, sizeof(sql), "%s; SELECT pg_advisory_xact_lock("
-		     LOCK_DOC ", %d)",
-		     "BEGIN", (int32_t)XXH32(r->id, strlen(r->id), 0));
-	if (d->has_sig && day_number(r->date, &day))
-		snprintf(sql + n, sizeof(sql) - (size_t)n,
-			 ", (SELECT count(CASE WHEN k = %ld"
-			 " THEN pg_advisory_xact_lock(" LOCK_DAY ", k)"
-			 " ELSE pg_advisory_xact_lock_shared(" LOCK_DAY ", k)"
-			 " END) FROM generate_series(%ld, %ld) AS k)",
-			 day, day - 3, day + 3);
-	PQclear(vigil__pg_check(s, PQexec(vigil__pg(s)->conn, sql),
-				"starting a transaction", &rc, state));
+/* A statement of a pipeline: a prepared one, or sql (no parameters); its
+ * result goes to *keep when keep is set. */
+typedef struct step {
+	enum stmt st;
+	const char *sql;
+	int n;
+	const char *const *params;
+	const int *lengths, *formats;
+	int binary;
+	const char *what;
+	PGresult **keep;
+} step;
+
+/* Sends one step; 0 when libpq could not queue it. */
+static int send_step(PGconn *c, const step *t)
+{
+	char name[24];
+
+	if (t->sql)
+		return PQsendQueryParams(c, t->sql, 0, NULL, NULL, NULL, NULL, 0);
+	stmt_name(t->st, name);
+	return PQsendQueryPrepared(c, name, t->n, t->params, t->lengths,
+				   t->formats, t->binary);
+}
+
+/* The connection failed doing `what`: libpq's message, its first line. */
+static int lost(struct vigil_store *s, const char *what)
+{
+	const char *m = PQerrorMessage(vigil__pg(s)->conn);
+
+	vigil__store_fail(s, "%s: %.*s", what, (int)strcspn(m, "\n"), m);
+	return VIGIL_EIO;
+}
+
+/*
+ * Runs the steps in one pipeline: one round trip, the server running them
+ * in order and skipping the rest after a failure (the transaction is then
+ * to be rolled back). 0, or the code, message and SQLSTATE of the first
+ * failure. Kept results are the caller's to PQclear (NULL when not run).
+ */
+static int run_pipeline(struct vigil_store *s, const step *t, size_t n,
+			char *state)
+{
+	PGconn *c = vigil__pg(s)->conn;
+	size_t i, sent;
+	int rc = VIGIL_OK, code;
+
+	for (i = 0; i < n; i++)
+		if (t[i].keep)
+			*t[i].keep = NULL;
+	if (!PQenterPipelineMode(c))
+		return lost(s, "starting a pipeline");
+	for (sent = 0; sent < n && send_step(c, &t[sent]); sent++)
+		;
+	if (sent < n)
+		rc = lost(s, t[sent].what);
+	if (!PQpipelineSync(c))
+		return rc != VIGIL_OK ? rc : lost(s, "sending statements");
+	for (i = 0; i < sent; i++) {
+		PGresult *res = PQgetResult(c);
+
+		if (!res)
+			return rc != VIGIL_OK ? rc : lost(s, t[i].what);
+		if (rc != VIGIL_OK ||
+		    PQresultStatus(res) == PGRES_PIPELINE_ABORTED)
+			PQclear(res);
+		else if ((res = vigil__pg_check(s, res, t[i].what, &code,
+						 state)) == NULL)
+			rc = code;
+		else if (t[i].keep)
+			*t[i].keep = res;
+		else
+			PQclear(res);
+		PQclear(PQgetResult(c)); /* the end of the step's results */
+	}
+	PQclear(PQgetResult(c)); /* the sync */
+	if (!PQexitPipelineMode(c) && rc == VIGIL_OK)
+		rc = lost(s, "ending a pipeline");
 	return rc;
 }
 
-/* The earliest stored original this document nearly duplicates (into
- * dup, "" when none), published within 3 days. */
-static int find_original(struct vigil_store *s, const vigil_doc_records *r,
-			 const prepared *d, char *dup, size_t cap, char *state)
+/* A prepared statement alone, its result kept. */
+static PGresult *exec_stmt(struct vigil_store *s, enum stmt st, int n,
+			   const char *const *params, const char *what,
+			   int *rc, char *state)
 {
-	char lo[24], hi[24];
-	const char *p[3] = {lo, hi, r->id};
-	PGresult *res;
-	long day;
-	int rc, i;
+	char name[24];
+
+	stmt_name(st, name);
+	return vigil__pg_check(s, PQexecPrepared(vigil__pg(s)->conn, name, n,
+						 params, NULL, NULL, 0),
+			       what, rc, state);
+}
+
+/*===== Reading before writing =========================================*/
+
+/* A stored version of the document. */
+typedef struct old_doc {
+	char id[24];     /* its row id, "" when none */
+	int same;        /* its records have the new hash */
+	char *bases;     /* its events' base clusters, an array literal */
+} old_doc;
+
+/* The stored version from ST_FIND_DOC's row, with the base clusters of
+ * its events (their placeless events may move when it goes). */
+static int read_doc(struct vigil_store *s, const PGresult *res,
+		    const prepared *d, old_doc *o)
+{
+	if (PQntuples(res) != 1)
+		return VIGIL_OK;
+	snprintf(o->id, sizeof(o->id), "%s", PQgetvalue(res, 0, 0));
+	o->same = strcmp(PQgetvalue(res, 0, 1), d->hash) == 0;
+	if (!PQgetisnull(res, 0, 2) &&
+	    !(o->bases = strdup(PQgetvalue(res, 0, 2)))) {
+		vigil__store_fail(s, "looking up a document: out of memory");
+		return VIGIL_ENOMEM;
+	}
+	return VIGIL_OK;
+}
+
+/* The earliest stored original this document nearly duplicates, from
+ * ST_ORIGINAL's rows (the originals published within 3 days, in order):
+ * into dup, "" when none. */
+static void read_original(const PGresult *res, const prepared *d, char *dup,
+			  size_t cap)
+{
+	int i;
 
 	dup[0] = '\0';
-	if (!d->has_sig || !day_number(r->date, &day))
-		return VIGIL_OK;
-	day_text(day - 3, lo);
-	day_text(day + 3, hi);
-	res = PQexecParams(vigil__pg(s)->conn,
-			   "SELECT doc, minhash FROM documents"
-			   " WHERE date BETWEEN $1 AND $2 AND duplicate_of IS NULL"
-			   " AND minhash IS NOT NULL AND doc <> $3 ORDER BY id",
-			   3, NULL, p, NULL, NULL, 1);
-	res = vigil__pg_check(s, res, "looking for near-duplicates", &rc, state);
-	if (!res)
-		return rc;
-	for (i = 0; i < PQntuples(res); i++) {
+	for (i = 0; res && i < PQntuples(res); i++) {
 		uint32_t other[VIGIL__MINHASH_K];
 
 		if (PQgetlength(res, i, 1) != (int)sizeof(other))
@@ -653,65 +816,12 @@ static int find_original(struct vigil_store *s, const vigil_doc_records *r,
 		if (vigil__minhash_same(d->sig, other) >= VIGIL__NEAR_DUP_SAME) {
 			snprintf(dup, cap, "%.*s", PQgetlength(res, i, 0),
 				 PQgetvalue(res, i, 0));
-			break;
+			return;
 		}
 	}
-	PQclear(res);
-	return VIGIL_OK;
 }
 
-/* Prepares the statement of put_sql once per connection. */
-static int prepare_put(struct vigil_store *s, char *state)
-{
-	pg_impl *q = vigil__pg(s);
-	vigil__buf sql;
-	int rc;
-
-	if (q->put_prepared)
-		return VIGIL_OK;
-	vigil__buf_init(&sql, 0);
-	put_sql(&sql);
-	if (sql.failed) {
-		vigil__buf_free(&sql);
-		vigil__store_fail(s, "out of memory");
-		return VIGIL_ENOMEM;
-	}
-	PQclear(vigil__pg_check(s, PQprepare(q->conn, "vigil_put", sql.data, 0,
-					     NULL),
-				"preparing a statement", &rc, state));
-	vigil__buf_free(&sql);
-	q->put_prepared = rc == VIGIL_OK;
-	return rc;
-}
-
-/* The document and all its rows, in one statement. */
-static int insert_all(struct vigil_store *s, const vigil_doc_records *r,
-		      prepared *d, const char *dup, const char *places,
-		      char *state)
-{
-	const char *p[PUT_PARAMS] = {
-		r->id, r->date, r->source, r->url, r->title, NULL, d->hash,
-		d->has_sig ? (const char *)d->sig : NULL, dup[0] ? dup : NULL,
-		places,
-	};
-	int len[PUT_PARAMS] = {[7] = (int)sizeof(d->sig)};
-	int fmt[PUT_PARAMS] = {[7] = 1};
-	const arrays *all[] = {&d->sent, &d->ev, &d->fig, &d->cl};
-	char nsent[24];
-	size_t i, j, k = 10;
-	int rc;
-
-	snprintf(nsent, sizeof(nsent), "%zu", r->nsentences);
-	p[5] = nsent;
-	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++)
-		for (j = 0; j < all[i]->n; j++)
-			p[k++] = all[i]->b[j].data;
-	PQclear(vigil__pg_check(s, PQexecPrepared(vigil__pg(s)->conn,
-						  "vigil_put", (int)k, p, len,
-						  fmt, 0),
-				"storing a document", &rc, state));
-	return rc;
-}
+/*===== Places =========================================================*/
 
 /* A place's row id from the cache of stored places, or 0. */
 static long long cached_place(const pg_impl *q, const char *key)
@@ -748,183 +858,187 @@ static void uncache_places(pg_impl *q, size_t n)
 		free(q->places[--q->nplaces].key);
 }
 
-/* The row id of a place, added when new (another ingester may add it at
- * the same moment: ON CONFLICT waits for it, then the row is read). */
-static int place_row(struct vigil_store *s, const vigil_place_rec *p,
-		     const char *key, char *id, size_t cap, char *state)
-{
+/* A place not yet cached: its parameters and the result of adding it. */
+typedef struct new_place {
+	const char *v[7];
 	char lat[32], lon[32];
-	const char *v[7] = {p->name, p->country, p->admin1, p->precision,
-			    p->code, isnan(p->lat) ? NULL : lat,
-			    isnan(p->lon) ? NULL : lon};
-	long long known = cached_place(vigil__pg(s), key);
+	size_t at; /* its index among the document's places */
 	PGresult *res;
-	int rc, pass;
+} new_place;
 
-	if (known) {
-		snprintf(id, cap, "%lld", known);
-		return VIGIL_OK;
+/* The document's places not in the cache, with their parameters. */
+static int new_places(const pg_impl *q, const prepared *d, new_place **out,
+		      size_t *n)
+{
+	size_t i;
+
+	*n = 0;
+	*out = calloc(d->nplaces ? d->nplaces : 1, sizeof(**out));
+	if (!*out)
+		return VIGIL_ENOMEM;
+	for (i = 0; i < d->nplaces; i++) {
+		const vigil_place_rec *p = d->places[i].p;
+		new_place *w = &(*out)[*n];
+
+		if (cached_place(q, d->places[i].key))
+			continue;
+		snprintf(w->lat, sizeof(w->lat), "%.17g", p->lat);
+		snprintf(w->lon, sizeof(w->lon), "%.17g", p->lon);
+		w->v[0] = p->name;
+		w->v[1] = p->country;
+		w->v[2] = p->admin1;
+		w->v[3] = p->precision;
+		w->v[4] = p->code;
+		w->v[5] = isnan(p->lat) ? NULL : w->lat;
+		w->v[6] = isnan(p->lon) ? NULL : w->lon;
+		w->at = i;
+		(*n)++;
 	}
-	snprintf(lat, sizeof(lat), "%.17g", p->lat);
-	snprintf(lon, sizeof(lon), "%.17g", p->lon);
-	for (pass = 0; pass < 2; pass++) {
-		res = vigil__pg_run(
-			s,
-			pass == 0 ? "INSERT INTO places(name, country, admin1,"
-				    " precision, code, lat, lon) VALUES ($1, $2,"
-				    " $3, $4, $5, $6::double precision,"
-				    " $7::double precision) ON CONFLICT DO"
-				    " NOTHING RETURNING id"
-				  : "SELECT id FROM places WHERE name = $1 AND"
-				    " country IS NOT DISTINCT FROM $2 AND admin1"
-				    " IS NOT DISTINCT FROM $3 AND precision IS NOT"
-				    " DISTINCT FROM $4 AND code IS NOT DISTINCT"
-				    " FROM $5 AND $6::text IS NOT DISTINCT FROM"
-				    " $6 AND $7::text IS NOT DISTINCT FROM $7",
-			7, v, "storing a place", &rc, state);
-		if (!res)
-			return rc;
-		if (PQntuples(res) == 1) {
-			snprintf(id, cap, "%s", PQgetvalue(res, 0, 0));
-			PQclear(res);
-			return cache_place(vigil__pg(s), key, strtoll(id, NULL, 10));
-		}
-		PQclear(res);
-	}
-	vigil__store_fail(s, "storing a place: its row vanished");
-	return VIGIL_ERROR;
+	return VIGIL_OK;
 }
 
-/* The ids of the document's places as an array literal, in their order. */
-static int place_ids(struct vigil_store *s, const prepared *d, vigil__buf *out,
-		     char *state)
+/* The row id of an added place (from ST_PLACE_ADD's row, else, another
+ * ingester having added it at the same moment, read after it committed:
+ * ON CONFLICT waited for it), cached. */
+static int place_added(struct vigil_store *s, const prepared *d,
+		       new_place *w, char *state)
 {
-	char id[24];
-	size_t i;
+	PGresult *res = w->res;
 	int rc = VIGIL_OK;
 
-	vigil__buf_putc(out, '{');
-	for (i = 0; i < d->nplaces && rc == VIGIL_OK; i++) {
-		rc = place_row(s, d->places[i].p, d->places[i].key, id,
-			       sizeof(id), state);
-		vigil__buf_printf(out, "%s%s", i ? "," : "", id);
+	if (PQntuples(res) != 1) {
+		res = exec_stmt(s, ST_PLACE_GET, 7, w->v, "storing a place",
+				&rc, state);
+		if (!res)
+			return rc;
+		PQclear(w->res);
+		w->res = res;
 	}
-	vigil__buf_putc(out, '}');
-	return rc != VIGIL_OK ? rc : out->failed ? VIGIL_ENOMEM : VIGIL_OK;
+	if (PQntuples(res) != 1) {
+		vigil__store_fail(s, "storing a place: its row vanished");
+		return VIGIL_ERROR;
+	}
+	if (cache_place(vigil__pg(s), d->places[w->at].key,
+			strtoll(PQgetvalue(res, 0, 0), NULL, 10)) != VIGIL_OK) {
+		vigil__store_fail(s, "storing a place: out of memory");
+		return VIGIL_ENOMEM;
+	}
+	return VIGIL_OK;
 }
 
-/* A stored version of the document. */
-typedef struct old_doc {
-	char id[24];     /* its row id, "" when none */
-	int same;        /* its records have the new hash */
-	char *bases;     /* its events' base clusters, an array literal */
-} old_doc;
-
-/* Looks the document up, with the base clusters of its events (their
- * placeless events may move when it goes). */
-static int find_doc(struct vigil_store *s, const vigil_doc_records *r,
-		    const prepared *d, old_doc *o, char *state)
+/* The ids of the document's places (all cached by now) as an array
+ * literal, in their order. */
+static int place_ids(struct vigil_store *s, const prepared *d, vigil__buf *out)
 {
-	PGresult *res;
+	size_t i;
+
+	vigil__buf_putc(out, '{');
+	for (i = 0; i < d->nplaces; i++)
+		vigil__buf_printf(out, "%s%lld", i ? "," : "",
+				  cached_place(vigil__pg(s), d->places[i].key));
+	vigil__buf_putc(out, '}');
+	if (!out->failed)
+		return VIGIL_OK;
+	vigil__store_fail(s, "storing a document: out of memory");
+	return VIGIL_ENOMEM;
+}
+
+/*===== Writing ========================================================*/
+
+/* The most steps of a pipeline besides the new places: the base
+ * clusters' lock, the old version's deletion, the document, its
+ * regrouping and the commit. */
+#define MAX_STEPS 5
+
+/* Adds the document's places that are not known (w, nnew) after the steps
+ * t[0..n) (the locks that come first), in one pipeline, and caches them. */
+static int add_places(struct vigil_store *s, const prepared *d, step *t,
+		      size_t n, new_place *w, size_t nnew, char *state)
+{
+	size_t i;
 	int rc;
 
-	memset(o, 0, sizeof(*o));
-	res = vigil__pg_run(s, "SELECT id, records_hash, (SELECT"
-			    " array_agg(DISTINCT coalesce(k.base, k.id))"
-			    " FROM events e JOIN clusters k ON k.id = e.cluster"
-			    " WHERE e.doc_id = documents.id) FROM documents"
-			    " WHERE doc = $1", 1, &r->id,
-			    "looking up a document", &rc, state);
-	if (!res)
-		return rc;
-	if (PQntuples(res) == 1) {
-		snprintf(o->id, sizeof(o->id), "%s", PQgetvalue(res, 0, 0));
-		o->same = strcmp(PQgetvalue(res, 0, 1), d->hash) == 0;
-		if (!PQgetisnull(res, 0, 2) &&
-		    !(o->bases = strdup(PQgetvalue(res, 0, 2))))
-			rc = VIGIL_ENOMEM;
-	}
-	PQclear(res);
-	if (rc != VIGIL_OK)
-		vigil__store_fail(s, "looking up a document: out of memory");
+	for (i = 0; i < nnew; i++)
+		t[n + i] = (step){.st = ST_PLACE_ADD, .n = 7, .params = w[i].v,
+				  .what = "storing a place", .keep = &w[i].res};
+	rc = run_pipeline(s, t, n + nnew, state);
+	for (i = 0; i < nnew && rc == VIGIL_OK; i++)
+		rc = place_added(s, d, &w[i], state);
+	for (i = 0; i < nnew; i++)
+		PQclear(w[i].res);
 	return rc;
 }
 
-/* The base clusters of the new and the old version ($1, $2) locked in the
- * order of their lock keys, so that two documents sharing some take turns
- * without waiting on each other in a cycle. */
-#define LOCK_BASES \
-	"SELECT count(pg_advisory_xact_lock(" LOCK_BASE ", h)) FROM" \
-	" (SELECT DISTINCT hashtext(b) AS h FROM unnest($1::text[] ||" \
-	" coalesce($2::text[], '{}')) AS b ORDER BY 1) AS k"
-
-static int lock_bases(struct vigil_store *s, const prepared *d,
-		      const old_doc *o, char *state)
-{
-	const char *p[2] = {d->bases.data, o->bases};
-
-	if (d->bases.len <= 2 && !o->bases)
-		return VIGIL_OK;
-	return run(s, LOCK_BASES, 2, p, "locking clusters", state);
-}
-
-/* The base clusters of the new and the old version regrouped (pg_schema.c:
- * the events without a place in their base key's single region). */
-static int normalize(struct vigil_store *s, const prepared *d,
-		     const old_doc *o, char *state)
-{
-	const char *p[2] = {d->bases.data, o->bases};
-
-	if (d->bases.len <= 2 && !o->bases)
-		return VIGIL_OK;
-	return run(s, VIGIL__PG_REGROUP("unnest($1::text[] ||"
-					" coalesce($2::text[], '{}'))"),
-		   2, p, "regrouping clusters", state);
-}
-
-static int delete_doc(struct vigil_store *s, const char *id, char *state)
-{
-	const char *p[1] = {id};
-
-	return run(s, "WITH e AS (DELETE FROM events WHERE doc_id = $1),"
-		   " f AS (DELETE FROM figures WHERE doc_id = $1),"
-		   " t AS (DELETE FROM sentences WHERE doc_id = $1)"
-		   " DELETE FROM documents WHERE id = $1::bigint", 1, p,
-		   "removing the old version of a document", state);
-}
-
-/* Everything of the document, inside its locked transaction: the locks
- * of its clusters, the old version deleted, the new one inserted, then
- * the events of those clusters regrouped. */
+/*
+ * The document's writes inside its locked transaction, ending with its
+ * commit: the base clusters of the new and the old version locked (in the
+ * order of their lock keys), the old version deleted, the places not yet
+ * known added (after the clusters' locks: one order for all; their ids
+ * are needed, so this is a round trip of its own), the document inserted,
+ * the events of those clusters regrouped, the commit. One round trip when
+ * the places are known.
+ */
 static int write_doc(struct vigil_store *s, const vigil_doc_records *r,
-		     prepared *d, vigil_store_outcome *outcome, char *state)
+		     prepared *d, const old_doc *o, const char *dup,
+		     char *state)
 {
-	char dup[256];
+	const char *bases[2] = {d->bases.data, o->bases};
+	const char *put[PUT_PARAMS] = {
+		r->id, r->date, r->source, r->url, r->title, NULL, d->hash,
+		d->has_sig ? (const char *)d->sig : NULL, dup[0] ? dup : NULL,
+	};
+	int len[PUT_PARAMS] = {[7] = (int)sizeof(d->sig)};
+	int fmt[PUT_PARAMS] = {[7] = 1};
+	const arrays *all[] = {&d->sent, &d->ev, &d->fig, &d->cl};
+	int any_bases = d->bases.len > 2 || o->bases;
+	const char *old_id = o->id;
+	size_t n = 0, k = 10, i, j, nnew = 0;
+	new_place *w = NULL;
+	step *t = NULL;
 	vigil__buf places;
-	old_doc old;
+	char nsent[24];
 	int rc;
 
-	rc = find_doc(s, r, d, &old, state);
-	if (rc != VIGIL_OK || old.same) {
-		*outcome = VIGIL_STORE_UNCHANGED;
-		free(old.bases);
-		return rc;
-	}
-	*outcome = old.id[0] ? VIGIL_STORE_REPLACED : VIGIL_STORE_ADDED;
-	rc = lock_bases(s, d, &old, state);
-	if (rc == VIGIL_OK && old.id[0])
-		rc = delete_doc(s, old.id, state);
-	if (rc == VIGIL_OK)
-		rc = find_original(s, r, d, dup, sizeof(dup), state);
 	vigil__buf_init(&places, 0);
-	if (rc == VIGIL_OK) /* after the clusters' locks: one order for all */
-		rc = place_ids(s, d, &places, state);
+	rc = new_places(vigil__pg(s), d, &w, &nnew);
+	if (rc == VIGIL_OK && !(t = calloc(nnew + MAX_STEPS, sizeof(*t))))
+		rc = VIGIL_ENOMEM;
+	if (rc != VIGIL_OK) {
+		vigil__store_fail(s, "storing a document: out of memory");
+		goto out;
+	}
+	if (any_bases)
+		t[n++] = (step){.st = ST_LOCK_BASES, .n = 2, .params = bases,
+				.what = "locking clusters"};
+	if (o->id[0])
+		t[n++] = (step){.st = ST_DELETE, .n = 1, .params = &old_id,
+				.what = "removing the old version of a document"};
+	if (nnew) {
+		rc = add_places(s, d, t, n, w, nnew, state);
+		n = 0;
+	}
 	if (rc == VIGIL_OK)
-		rc = insert_all(s, r, d, dup, places.data, state);
-	if (rc == VIGIL_OK)
-		rc = normalize(s, d, &old, state);
+		rc = place_ids(s, d, &places);
+	if (rc != VIGIL_OK)
+		goto out;
+	snprintf(nsent, sizeof(nsent), "%zu", r->nsentences);
+	put[5] = nsent;
+	put[9] = places.data;
+	for (i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		for (j = 0; j < all[i]->n; j++)
+			put[k++] = all[i]->b[j].data;
+	t[n++] = (step){.st = ST_PUT, .n = (int)k, .params = put,
+			.lengths = len, .formats = fmt,
+			.what = "storing a document"};
+	if (any_bases)
+		t[n++] = (step){.st = ST_REGROUP, .n = 2, .params = bases,
+				.what = "regrouping clusters"};
+	t[n++] = (step){.sql = "COMMIT", .what = "committing"};
+	rc = run_pipeline(s, t, n, state);
+out:
 	vigil__buf_free(&places);
-	free(old.bases);
+	free(w);
+	free(t);
 	return rc;
 }
 
@@ -934,7 +1048,8 @@ static int write_doc(struct vigil_store *s, const vigil_doc_records *r,
  * let concurrent ingesters wait on each other in a cycle (their documents
  * share clusters, days and places in no common order), and a deadlock
  * victim inside a batch could not be retried. With synchronous_commit off
- * a commit costs one round trip (docs/internals/store.md).
+ * a commit waits for no disk, and it goes in the document's last round
+ * trip (docs/internals/store.md).
  */
 int vigil__pg_begin(struct vigil_store *s)
 {
@@ -948,18 +1063,67 @@ int vigil__pg_commit(struct vigil_store *s)
 	return VIGIL_OK;
 }
 
-/* One attempt: the transaction of the document. */
+/*
+ * One attempt: the transaction of the document. Its first round trip
+ * starts it, takes the locks of the document id and of its days
+ * (ingesters of the same document, or of documents within 3 days of each
+ * other, take turns), then reads, under them, the stored version and the
+ * near-duplicate candidates; write_doc does the rest.
+ */
 static int attempt(struct vigil_store *s, const vigil_doc_records *r,
 		   prepared *d, vigil_store_outcome *outcome, char *state)
 {
-	int rc = begin_and_lock(s, r, d, state);
+	char hash[16], daynum[24], lo[24], hi[24], dup[256];
+	const char *lock[2] = {hash, NULL};
+	const char *window[3] = {lo, hi, r->id};
+	PGresult *found = NULL, *originals = NULL;
+	old_doc old = {{0}, 0, NULL};
+	step t[5];
+	size_t n = 0;
+	long day;
+	int rc;
 
+	snprintf(hash, sizeof(hash), "%d",
+		 (int32_t)XXH32(r->id, strlen(r->id), 0));
+	t[n++] = (step){.sql = "BEGIN", .what = "starting a transaction"};
+	/* each statement planned once per connection (its generic plan),
+	 * never to scan a table: a plan made while the tables were small and
+	 * had no statistics still probes the indexes from the parameters */
+	t[n++] = (step){.sql = "SELECT set_config('enable_seqscan', 'off',"
+			       " true), set_config('plan_cache_mode',"
+			       " 'force_generic_plan', true)",
+			.what = "starting a transaction"};
+	t[n++] = (step){.st = ST_LOCK, .n = 2, .params = lock,
+			.what = "locking a document"};
+	t[n++] = (step){.st = ST_FIND_DOC, .n = 1, .params = &r->id,
+			.what = "looking up a document", .keep = &found};
+	if (d->has_sig && day_number(r->date, &day)) {
+		snprintf(daynum, sizeof(daynum), "%ld", day);
+		lock[1] = daynum;
+		day_text(day - 3, lo);
+		day_text(day + 3, hi);
+		t[n++] = (step){.st = ST_ORIGINAL, .n = 3, .params = window,
+				.binary = 1, .keep = &originals,
+				.what = "looking for near-duplicates"};
+	}
+	rc = run_pipeline(s, t, n, state);
 	if (rc == VIGIL_OK)
-		rc = write_doc(s, r, d, outcome, state);
-	if (rc == VIGIL_OK)
-		rc = run(s, "COMMIT", 0, NULL, "committing", state);
+		rc = read_doc(s, found, d, &old);
+	read_original(originals, d, dup, sizeof(dup));
+	PQclear(found);
+	PQclear(originals);
+	if (rc == VIGIL_OK && old.same) {
+		*outcome = VIGIL_STORE_UNCHANGED;
+		PQclear(vigil__pg_run(s, "COMMIT", 0, NULL, "committing", &rc,
+				      state));
+	} else if (rc == VIGIL_OK) {
+		*outcome = old.id[0] ? VIGIL_STORE_REPLACED : VIGIL_STORE_ADDED;
+		rc = write_doc(s, r, d, &old, dup, state);
+		vigil__pg(s)->written += rc == VIGIL_OK;
+	}
 	if (rc != VIGIL_OK) /* keep the first message: it names the cause */
 		PQclear(PQexec(vigil__pg(s)->conn, "ROLLBACK"));
+	free(old.bases);
 	return rc;
 }
 
@@ -980,7 +1144,7 @@ int vigil__pg_put(struct vigil_store *s, const vigil_doc_records *r,
 	if (rc != VIGIL_OK)
 		vigil__store_fail(s, "out of memory preparing a document");
 	else
-		rc = prepare_put(s, state);
+		rc = prepare_statements(s, state);
 	for (n = 1; rc == VIGIL_OK; n++) {
 		rc = attempt(s, r, &d, outcome, state);
 		if (rc == VIGIL_OK)

@@ -22,7 +22,8 @@ typedef struct pg_place {
 
 typedef struct pg_impl {
 	PGconn *conn;
-	int put_prepared;    /* the statement vigil_put is prepared */
+	int put_prepared;    /* the ingest statements are prepared */
+	size_t written;      /* documents this connection added or replaced */
 	pg_place *places;    /* places known to be stored (never deleted) */
 	size_t nplaces, capplaces;
 } pg_impl;
@@ -76,25 +77,28 @@ int vigil__pg_rows(struct vigil_store *s, const char *sql, int n,
 
 /*
  * Regroups the events of the base clusters that `bases` selects (SQL
- * after SELECT, giving ids): the events without a region go to the
- * base key's single region cluster holding events with a place when there
- * is exactly one, else to the base cluster (docs/internals/store.md).
- * Idempotent; the caller holds the base clusters' locks.
+ * after SELECT, giving base cluster ids): the events without a region go
+ * to the base key's single region cluster holding events with a place
+ * when there is exactly one, else to the base cluster
+ * (docs/internals/store.md). Idempotent; the caller holds the base
+ * clusters' locks. Every step is an index probe from the given ids (no
+ * date condition: a cluster's events all have its date, part of its key),
+ * so that even a plan made while the tables were small and had no
+ * statistics reaches the events through events_cluster.
  */
 #define VIGIL__PG_REGROUP(bases) \
-	"WITH b AS (SELECT id, date FROM clusters WHERE base IS NULL" \
-	" AND id IN (SELECT " bases "))," \
+	"WITH b AS (SELECT id FROM clusters WHERE id IN (SELECT " bases "))," \
 	" r AS (SELECT k.base, min(k.id) AS one, count(*) AS n" \
 	" FROM clusters k JOIN b ON k.base = b.id WHERE EXISTS (SELECT 1" \
 	" FROM events e JOIN places p ON p.id = e.place_id" \
-	" WHERE e.cluster = k.id AND e.date = b.date" \
+	" WHERE e.cluster = k.id" \
 	" AND coalesce(p.admin1, p.country) IS NOT NULL) GROUP BY k.base)," \
-	" t AS (SELECT b.id AS base, b.date, CASE WHEN r.n = 1 THEN r.one" \
+	" t AS (SELECT b.id AS base, CASE WHEN r.n = 1 THEN r.one" \
 	" ELSE b.id END AS target FROM b LEFT JOIN r ON r.base = b.id)" \
-	" UPDATE events e SET cluster = t.target FROM t" \
-	" WHERE e.date = t.date AND e.cluster <> t.target" \
-	" AND e.cluster IN (SELECT t.base UNION ALL" \
-	" SELECT id FROM clusters WHERE base = t.base)" \
+	" UPDATE events e SET cluster = t.target FROM t, LATERAL" \
+	" (SELECT t.base AS id UNION ALL SELECT id FROM clusters" \
+	" WHERE base = t.base) m WHERE e.cluster = m.id" \
+	" AND e.cluster <> t.target" \
 	" AND NOT EXISTS (SELECT 1 FROM places p WHERE p.id = e.place_id" \
 	" AND coalesce(p.admin1, p.country) IS NOT NULL)"
 

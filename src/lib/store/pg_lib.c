@@ -4,7 +4,8 @@
  * loading and relocating libpq's dependency chain at every start. Defines
  * the libpq functions the backend calls (pg_*.c call them by their libpq
  * names) as calls through a table filled once (pthread_once) and constant
- * afterwards; assumes vigil__pg_load succeeded before any of them runs.
+ * afterwards; assumes vigil__pg_load succeeded before any of them runs,
+ * and libpq 14 or later (pipeline mode).
  *
  * SPDX-License-Identifier: MIT
  */
@@ -32,16 +33,26 @@ static struct {
 	PGresult *(*exec_prepared)(PGconn *, const char *, int,
 				   const char *const *, const int *,
 				   const int *, int);
+	int (*enter_pipeline_mode)(PGconn *);
+	int (*exit_pipeline_mode)(PGconn *);
 	void (*finish)(PGconn *);
 	void (*freemem)(void *);
 	int (*getisnull)(const PGresult *, int, int);
+	PGresult *(*get_result)(PGconn *);
 	int (*getlength)(const PGresult *, int, int);
 	char *(*getvalue)(const PGresult *, int, int);
 	int (*ntuples)(const PGresult *);
+	int (*pipeline_sync)(PGconn *);
 	PGresult *(*prepare)(PGconn *, const char *, const char *, int,
 			     const Oid *);
 	char *(*result_error_field)(const PGresult *, int);
 	ExecStatusType (*result_status)(const PGresult *);
+	int (*send_query_params)(PGconn *, const char *, int, const Oid *,
+				 const char *const *, const int *, const int *,
+				 int);
+	int (*send_query_prepared)(PGconn *, const char *, int,
+				   const char *const *, const int *,
+				   const int *, int);
 	PQnoticeProcessor (*set_notice_processor)(PGconn *, PQnoticeProcessor,
 						  void *);
 	ConnStatusType (*status)(const PGconn *);
@@ -59,15 +70,21 @@ static const struct {
 	{"PQexec", &pq.exec},
 	{"PQexecParams", &pq.exec_params},
 	{"PQexecPrepared", &pq.exec_prepared},
+	{"PQenterPipelineMode", &pq.enter_pipeline_mode},
+	{"PQexitPipelineMode", &pq.exit_pipeline_mode},
 	{"PQfinish", &pq.finish},
 	{"PQfreemem", &pq.freemem},
 	{"PQgetisnull", &pq.getisnull},
+	{"PQgetResult", &pq.get_result},
 	{"PQgetlength", &pq.getlength},
 	{"PQgetvalue", &pq.getvalue},
 	{"PQntuples", &pq.ntuples},
+	{"PQpipelineSync", &pq.pipeline_sync},
 	{"PQprepare", &pq.prepare},
 	{"PQresultErrorField", &pq.result_error_field},
 	{"PQresultStatus", &pq.result_status},
+	{"PQsendQueryParams", &pq.send_query_params},
+	{"PQsendQueryPrepared", &pq.send_query_prepared},
 	{"PQsetNoticeProcessor", &pq.set_notice_processor},
 	{"PQstatus", &pq.status},
 };
@@ -153,6 +170,16 @@ PGresult *PQexecPrepared(PGconn *conn, const char *name, int n,
 				result_format);
 }
 
+int PQenterPipelineMode(PGconn *conn)
+{
+	return pq.enter_pipeline_mode(conn);
+}
+
+int PQexitPipelineMode(PGconn *conn)
+{
+	return pq.exit_pipeline_mode(conn);
+}
+
 void PQfinish(PGconn *conn)
 {
 	pq.finish(conn);
@@ -173,6 +200,11 @@ int PQgetlength(const PGresult *res, int row, int col)
 	return pq.getlength(res, row, col);
 }
 
+PGresult *PQgetResult(PGconn *conn)
+{
+	return pq.get_result(conn);
+}
+
 char *PQgetvalue(const PGresult *res, int row, int col)
 {
 	return pq.getvalue(res, row, col);
@@ -181,6 +213,11 @@ char *PQgetvalue(const PGresult *res, int row, int col)
 int PQntuples(const PGresult *res)
 {
 	return pq.ntuples(res);
+}
+
+int PQpipelineSync(PGconn *conn)
+{
+	return pq.pipeline_sync(conn);
 }
 
 PGresult *PQprepare(PGconn *conn, const char *name, const char *query,
@@ -197,6 +234,22 @@ char *PQresultErrorField(const PGresult *res, int field)
 ExecStatusType PQresultStatus(const PGresult *res)
 {
 	return pq.result_status(res);
+}
+
+int PQsendQueryParams(PGconn *conn, const char *command, int n,
+		      const Oid *types, const char *const *values,
+		      const int *lengths, const int *formats, int result_format)
+{
+	return pq.send_query_params(conn, command, n, types, values, lengths,
+				    formats, result_format);
+}
+
+int PQsendQueryPrepared(PGconn *conn, const char *name, int n,
+			const char *const *values, const int *lengths,
+			const int *formats, int result_format)
+{
+	return pq.send_query_prepared(conn, name, n, values, lengths, formats,
+				      result_format);
 }
 
 PQnoticeProcessor PQsetNoticeProcessor(PGconn *conn, PQnoticeProcessor fn,

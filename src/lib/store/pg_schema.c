@@ -94,6 +94,12 @@ static const char *const migrations[VIGIL__PG_SCHEMA] = {
 	/* 1 -> 2: clusters by region (regroup_v1() then moves the events) */
 	"ALTER TABLE clusters ADD COLUMN base" T ", ADD COLUMN region" T ";"
 	"CREATE INDEX clusters_base ON clusters(base);",
+
+	/* 2 -> 3: the near-duplicate candidates of a date window read from
+	 * one index (an index-only scan) rather than from the table's pages */
+	"CREATE INDEX documents_originals ON documents(date)"
+	" INCLUDE (id, doc, minhash)"
+	" WHERE duplicate_of IS NULL AND minhash IS NOT NULL;",
 };
 
 /* What C adds to migration k (NULL: its SQL is all), run after the SQL in
@@ -102,6 +108,7 @@ static int regroup_v1(struct vigil_store *s);
 static int (*const migration_steps[VIGIL__PG_SCHEMA])(struct vigil_store *) = {
 	NULL,
 	regroup_v1,
+	NULL,
 };
 
 /*===== Helpers shared by the backend's files ==========================*/
@@ -388,7 +395,8 @@ static int regroup_v1(struct vigil_store *s)
 	for (k = 0; k < 4; k++)
 		vigil__buf_free(&col[k]);
 	if (rc == VIGIL_OK)
-		rc = vigil__pg_exec(s, VIGIL__PG_REGROUP("id FROM clusters"),
+		rc = vigil__pg_exec(s, VIGIL__PG_REGROUP("id FROM clusters"
+						      " WHERE base IS NULL"),
 				    "migrating the clusters");
 	return rc;
 }
@@ -567,11 +575,22 @@ static int pg_open(struct vigil_store *s, const char *where,
 	return version < VIGIL__PG_SCHEMA ? migrate(s) : VIGIL_OK;
 }
 
+/* Documents written by a connection after which closing it analyses. */
+#define ANALYZE_AFTER 1000
+
 static void pg_close(struct vigil_store *s)
 {
 	pg_impl *q = vigil__pg(s);
 	size_t i;
 
+	/* the planner's statistics after a large ingest, which autovacuum
+	 * would give them only later (its nap is a minute): queries right
+	 * after a bulk load would otherwise be planned for the small tables;
+	 * skipped when another session is analysing them */
+	if (q->conn && q->written >= ANALYZE_AFTER)
+		PQclear(PQexec(q->conn, "SET lock_timeout = 1000; ANALYZE"
+				       " documents, sentences, events, figures,"
+				       " clusters, places"));
 	if (q->conn)
 		PQfinish(q->conn);
 	for (i = 0; i < q->nplaces; i++)

@@ -20,7 +20,7 @@
  * (docs/internals/store.md): SQLite's changes alone when only its layout
  * changes. */
 #define VIGIL__SQLITE_SCHEMA 4
-#define VIGIL__PG_SCHEMA 2
+#define VIGIL__PG_SCHEMA 3
 
 /* The seed of the records hash kept on each document: bumped only when
  * what is hashed changes (a store's documents are then all replaced at
