@@ -1,7 +1,8 @@
 # vigil ingest: idempotent (twice gives identical counts and changes
 # nothing), a re-coded document replaces its records, and what is stored is
 # what vigil code writes: the events read back equal vigil code's event
-# records (plus "cluster"), document by document.
+# records (plus "cluster"), document by document. A new SQLite store has
+# 16 KB pages.
 . "$(dirname "$0")/lib.sh"
 set -- "$ROOT"/data/samples/*.txt
 [ -f "$1" ] || { echo "skipped: no sample corpus"; exit 77; }
@@ -10,6 +11,10 @@ counts() { db_sql "$DB" "SELECT (SELECT count(*) FROM documents), (SELECT count(
 
 "$VIGIL" ingest --db "$DB" -j 2 "$@" 2>"$TMP/e1" || fail "ingest 1: $(cat "$TMP/e1")"
 first=$(counts)
+# a new SQLite store has 16 KB pages (sqlite_schema.c)
+if [ "${STORE_BACKEND:-sqlite}" = sqlite ]; then
+	expect_eq "page size" "$(db_sql "$DB" "PRAGMA page_size")" 16384
+fi
 "$VIGIL" ingest --db "$DB" "$@" 2>"$TMP/e2" || fail "ingest 2: $(cat "$TMP/e2")"
 expect_eq "counts after a second ingest" "$(counts)" "$first"
 grep -q "($# unchanged)\|0 added, 0 replaced, $# unchanged" "$TMP/e2" || fail "second ingest summary: $(cat "$TMP/e2")"
