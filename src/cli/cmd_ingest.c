@@ -20,7 +20,7 @@
 #include "cli.h"
 
 #define MAX_JOBS 64
-#define BATCH_DOCS 1000       /* documents a transaction, by default */
+#define BATCH_DOCS 5000       /* documents a transaction, by default */
 #define BATCH_DOCS_MAX 100000
 #define BATCH_BYTES ((size_t)32 << 20)
 
@@ -45,7 +45,7 @@ static const char ingest_usage[] =
 	"                       repeatable\n"
 	"  --no-default-dict    do not load the default dictionaries\n"
 	"  -j, --jobs N         code with N threads (default 1)\n"
-	"  --batch N            documents a transaction (default 1000, or\n"
+	"  --batch N            documents a transaction (default 5000, or\n"
 	"                       32 MB of text): larger batches store faster;\n"
 	"                       a killed ingest loses at most its open batch\n"
 	"  -h, --help           this help\n"

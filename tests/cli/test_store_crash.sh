@@ -31,7 +31,7 @@ for round in 1 2 3 4 5; do
 	# the default first (one transaction for the 600: all or nothing),
 	# then small transactions (many commits to be killed between)
 	batch=8
-	[ "$round" -gt 1 ] || batch=1000
+	[ "$round" -gt 1 ] || batch=5000
 	"$VIGIL" ingest --batch "$batch" --db "$DB" "$TMP/batch.jsonl" 2>/dev/null &
 	pid=$!
 	sleep "$delay"
