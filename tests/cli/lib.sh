@@ -75,3 +75,12 @@ db_integrity() {
 	*) sqlite3 "$1" 'PRAGMA integrity_check' ;;
 	esac
 }
+
+# `vigil CMD... --db $DB` writes $DATA/NAME.out byte for byte (a migrated
+# store reads back what the version that made it wrote).
+check_migrated() { # name, then the command and its arguments
+	name=$1
+	shift
+	"$VIGIL" "$@" --db "$DB" >"$TMP/out" 2>"$TMP/err" || fail "$name: $(cat "$TMP/err")"
+	cmp -s "$TMP/out" "$DATA/$name.out" || fail "$name differs after the migration"
+}

@@ -219,6 +219,18 @@ static void test_known_keys(void **state)
 }
 
 /* Removes a store file and its WAL files. */
+/* A path for a new store: a unique name in /tmp (no file made). */
+static void new_store_path(char db[64])
+{
+	char path[] = "/tmp/vigil_store_test_XXXXXX";
+	int fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	snprintf(db, 64, "%s.db", path);
+}
+
 static void remove_store(const char *db)
 {
 	char wal[80], shm[80];
@@ -238,7 +250,6 @@ static void remove_store(const char *db)
  */
 static void test_two_writers_clusters(void **state)
 {
-	char path[] = "/tmp/vigil_store_test_XXXXXX";
 	char db[64], err[1024];
 	vigil_store *a = NULL, *b = NULL;
 	vigil_store_stats st;
@@ -247,13 +258,9 @@ static void test_two_writers_clusters(void **state)
 	vigil_event_rec e1 = event("ASSAULT", "PRK", "PRK", "2025-01-06", "asserted");
 	vigil_event_rec e2 = e1;
 	vigil_doc_records r1, r2;
-	int fd = mkstemp(path);
 
 	(void)state;
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(path);
-	snprintf(db, sizeof(db), "%s.db", path);
+	new_store_path(db);
 	e1.id = "d1-1-1";
 	e2.id = "d2-1-1";
 	e1.sentence = e2.sentence = 1;
@@ -312,7 +319,6 @@ static void test_two_writers_near_dups(void **state)
 		{0, "e2", "2025-03-02", other, VIGIL_STORE_ADDED, 1},
 		{0, "e3", "2025-03-04", other, VIGIL_STORE_ADDED, 2},
 	};
-	char path[] = "/tmp/vigil_store_test_XXXXXX";
 	char db[64], err[1024];
 	vigil_store *w[2] = {NULL, NULL};
 	vigil_store_stats st;
@@ -320,13 +326,9 @@ static void test_two_writers_near_dups(void **state)
 	vigil_sentence_rec sent;
 	vigil_doc_records r;
 	size_t i;
-	int fd = mkstemp(path);
 
 	(void)state;
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(path);
-	snprintf(db, sizeof(db), "%s.db", path);
+	new_store_path(db);
 	assert_int_equal(vigil_store_open(&w[0], db, NULL, err, sizeof(err)), VIGIL_OK);
 	assert_int_equal(vigil_store_open(&w[1], db, NULL, err, sizeof(err)), VIGIL_OK);
 	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
@@ -345,7 +347,6 @@ static void test_two_writers_near_dups(void **state)
 
 static void test_put_outcomes(void **state)
 {
-	char path[] = "/tmp/vigil_store_test_XXXXXX";
 	char db[64], err[1024], wal[80], shm[80];
 	vigil_store *s = NULL;
 	vigil_store_stats st;
@@ -353,13 +354,9 @@ static void test_put_outcomes(void **state)
 	vigil_sentence_rec sent;
 	vigil_event_rec ev = event("MOBILIZE", "PRK", "PRK", "2025-01-06", "asserted");
 	vigil_doc_records r;
-	int fd = mkstemp(path);
 
 	(void)state;
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(path);
-	snprintf(db, sizeof(db), "%s.db", path);
+	new_store_path(db);
 	ev.id = "d1-1-1";
 	ev.sentence = 1;
 	ev.cameo = "150";
@@ -427,7 +424,6 @@ static void raw_sql(const char *db, const char *sql, char *out, size_t len)
  */
 static void test_rowid_layout(void **state)
 {
-	char path[] = "/tmp/vigil_store_test_XXXXXX";
 	char db[64], err[1024], out[256], side[80];
 	vigil_event_rec *ev = calloc(4097, sizeof(*ev));
 	vigil_store *s = NULL;
@@ -435,14 +431,10 @@ static void test_rowid_layout(void **state)
 	vigil_sentence_rec sent;
 	vigil_doc_records r;
 	size_t i;
-	int fd = mkstemp(path);
 
 	(void)state;
 	assert_non_null(ev);
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(path);
-	snprintf(db, sizeof(db), "%s.db", path);
+	new_store_path(db);
 	for (i = 0; i < 4097; i++) {
 		ev[i] = event("MOBILIZE", "PRK", "PRK", "2025-01-06", "future");
 		ev[i].id = "big-1-1";
@@ -482,7 +474,6 @@ static void test_rowid_layout(void **state)
  */
 static void test_batch_failure(void **state)
 {
-	char path[] = "/tmp/vigil_store_test_XXXXXX";
 	char db[64], err[1024], rows[256];
 	char text1[] = "North Korea fired a missile.";
 	vigil_store *s = NULL;
@@ -492,13 +483,9 @@ static void test_batch_failure(void **state)
 	vigil_event_rec e1 = event("MOBILIZE", "PRK", "PRK", "2025-01-06", "asserted");
 	vigil_event_rec e2 = e1, e3 = e1;
 	vigil_doc_records r1, r2, r3;
-	int fd = mkstemp(path);
 
 	(void)state;
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(path);
-	snprintf(db, sizeof(db), "%s.db", path);
+	new_store_path(db);
 	e1.id = "d1-1-1";
 	e2.id = "bad-1-1";
 	e3.id = "d3-1-1";
@@ -577,7 +564,6 @@ static int occurrences(const char *hay, const char *needle)
  */
 static void test_cluster_counts(void **state)
 {
-	char path[] = "/tmp/vigil_store_test_XXXXXX";
 	char db[64], err[1024], ids[100][2][32], doc[100][16], src[100][16];
 	char country[100][16];
 	vigil_event_rec ev[2];
@@ -586,13 +572,10 @@ static void test_cluster_counts(void **state)
 	vigil_store_outcome out;
 	vigil_query q = VIGIL_QUERY_INIT;
 	sink k = {NULL, 0};
-	int i, fd = mkstemp(path);
+	int i;
 
 	(void)state;
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(path);
-	snprintf(db, sizeof(db), "%s.db", path);
+	new_store_path(db);
 	assert_int_equal(vigil_store_open(&s, db, NULL, err, sizeof(err)), VIGIL_OK);
 	assert_int_equal(vigil_store_begin(s), VIGIL_OK);
 	for (i = 0; i < 100; i++) {
