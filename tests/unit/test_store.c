@@ -615,6 +615,121 @@ static void test_cluster_counts(void **state)
 	remove_store(db);
 }
 
+/* Puts the steps' documents into s from `from` to `to` (exclusive): each
+ * an ASSAULT by North Korea on 2025-01-06, placed in Seoul or nowhere. */
+static void put_base_steps(vigil_store *s, const char *const *doc,
+			   const int *seoul, size_t from, size_t to)
+{
+	vigil_store_outcome out;
+	vigil_sentence_rec sent;
+	vigil_doc_records r;
+	vigil_event_rec ev;
+	char id[32];
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		ev = event("ASSAULT", "PRK", "PRK", "2025-01-06", "asserted");
+		snprintf(id, sizeof(id), "%s-1-1", doc[i]);
+		ev.id = id;
+		ev.sentence = 1;
+		if (seoul[i]) {
+			ev.place.name = "Seoul";
+			ev.place.country = "KOR";
+			ev.place.admin1 = "KR-11";
+			ev.place.precision = "city";
+		}
+		r = doc_of(doc[i], "2025-01-06", &sent,
+			   seoul[i] ? "North Korea shelled Seoul."
+				    : "North Korea shelled the south.",
+			   &ev, 1);
+		assert_int_equal(vigil_store_put(s, &r, &out), VIGIL_OK);
+	}
+}
+
+/*
+ * A base key without regions has no `clusters` row (its events name its
+ * cluster; --clusters reads its fields from them). The first report with
+ * a place records the base key's row (one region: that one) and moves the
+ * reports without a place into the region's cluster; when that report
+ * loses its place, the region's row goes, the base row stays with no
+ * region and the reports move back; a new report in Seoul moves them
+ * again. Once with a transaction per document (checked after each), once
+ * all in one batch (checked at the end: the connection's known ids span
+ * the documents).
+ */
+static void test_base_rows(void **state)
+{
+	static const char *const doc[] = {"d1", "d2", "d3", "d3", "d4"};
+	static const int seoul[] = {0, 0, 1, 0, 1};
+	/* clusters rows (id regions region_id, the base row first) and each
+	 * document's event's cluster, B the base key's, S Seoul's; and
+	 * --clusters' records */
+	static const char *const rows[] = {
+		"", "", "B 1 S|S 0 -|", "B 0 -|", "B 1 S|S 0 -|",
+	};
+	static const char *const events[] = {
+		"B|", "B|B|", "S|S|S|", "B|B|B|", "S|S|S|S|",
+	};
+	static const int mentions[] = {1, 2, 3, 3, 4};
+	char db[64], err[1024], out[256], sql[512], want[128];
+	char key[VIGIL__CLUSTER_KEY_MAX], rkey[VIGIL__CLUSTER_KEY_MAX];
+	char base[13], region[13];
+	vigil_event_rec e = event("ASSAULT", "PRK", "PRK", "2025-01-06", "asserted");
+	vigil_query q;
+	vigil_store *s = NULL;
+	size_t i, n = sizeof(doc) / sizeof(doc[0]);
+	int batch;
+
+	(void)state;
+	assert_true(vigil__cluster_key(&e, key, sizeof(key), base));
+	assert_true(vigil__cluster_region_key(key, "KR-11", rkey, sizeof(rkey),
+					      region));
+	memset(&q, 0, sizeof(q));
+	for (batch = 0; batch < 2; batch++) {
+		new_store_path(db);
+		assert_int_equal(vigil_store_open(&s, db, NULL, err, sizeof(err)),
+				 VIGIL_OK);
+		if (batch) {
+			assert_int_equal(vigil_store_begin(s), VIGIL_OK);
+			put_base_steps(s, doc, seoul, 0, n);
+			assert_int_equal(vigil_store_commit(s), VIGIL_OK);
+		}
+		for (i = batch ? n - 1 : 0; i < n; i++) {
+			sink k = {NULL, 0};
+
+			if (!batch)
+				put_base_steps(s, doc, seoul, i, i + 1);
+			snprintf(sql, sizeof(sql),
+				 "SELECT replace(replace(id || ' ' || regions || ' '"
+				 " || coalesce(region_id, '-'), '%s', 'B'), '%s', 'S')"
+				 " FROM clusters ORDER BY base IS NOT NULL, id",
+				 base, region);
+			raw_sql(db, sql, out, sizeof(out));
+			assert_string_equal(out, rows[i]);
+			snprintf(sql, sizeof(sql),
+				 "SELECT replace(replace(e.cluster, '%s', 'B'), '%s',"
+				 " 'S') FROM events e JOIN documents d"
+				 " ON d.id = e.doc_id ORDER BY d.doc", base, region);
+			raw_sql(db, sql, out, sizeof(out));
+			assert_string_equal(out, events[i]);
+			assert_int_equal(vigil_store_clusters(s, &q, sink_write, &k),
+					 VIGIL_OK);
+			snprintf(want, sizeof(want), "{\"type\":\"cluster\","
+				 "\"cluster\":\"%s\",\"event\":\"ASSAULT\"",
+				 events[i][0] == 'B' ? base : region);
+			assert_int_equal(occurrences(k.data, "\"type\""), 1);
+			assert_int_equal(occurrences(k.data, want), 1);
+			assert_int_equal(occurrences(k.data, "\"date\":\"2025-01-06\","
+						     "\"date_precision\":\"day\""), 1);
+			snprintf(want, sizeof(want), "\"mentions\":%d,", mentions[i]);
+			assert_int_equal(occurrences(k.data, want), 1);
+			free(k.data);
+		}
+		vigil_store_free(s);
+		remove_store(db);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -628,6 +743,7 @@ int main(void)
 		cmocka_unit_test(test_rowid_layout),
 		cmocka_unit_test(test_batch_failure),
 		cmocka_unit_test(test_cluster_counts),
+		cmocka_unit_test(test_base_rows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -861,9 +861,10 @@ static int insert_cluster(struct vigil_store *s, const vigil_event_rec *e,
 
 /*
  * The cluster of the event into id ("" when it joins none): with a region,
- * its base key plus region (a new region of its base key may move events
- * without a place); without, its base key's single region, else its base
- * key. Both cluster rows are recorded.
+ * its base key plus region (a new region of its base key records the base
+ * key's row and may move events without a place); without, its base key's
+ * single region, else its base key. A base key without regions has no row
+ * (reading none means no region): most clusters need none.
  */
 static int place_in_cluster(struct vigil_store *s, const vigil_event_rec *e,
 			    char id[13])
@@ -886,10 +887,7 @@ static int place_in_cluster(struct vigil_store *s, const vigil_event_rec *e,
 			rc = change_regions(s, base, e->date, 1, id);
 		return rc;
 	}
-	rc = insert_cluster(s, e, base, NULL, NULL, &added);
-	n = 0; /* a new base cluster has no regions yet */
-	if (rc == VIGIL_OK && !added)
-		rc = read_regions(s, base, e->date, &n, id);
+	rc = read_regions(s, base, e->date, &n, id);
 	if (rc == VIGIL_OK && (n != 1 || !id[0]))
 		memcpy(id, base, 13);
 	return rc;

@@ -409,15 +409,18 @@ int vigil__sq_events(struct vigil_store *s, const vigil_query *q,
 
 /* Per cluster with a matching event: its fields, its most frequent cameo,
  * actor, recipient and place among its events, and every member event id
- * (its counts come from count_cluster).
+ * (its counts come from count_cluster). Its event type, date and precision
+ * are its events' (all share them: they are part of its base key), so no
+ * `clusters` row is needed (a base cluster without regions has none).
  * Members are read through the (date, cluster) index: a cluster's events
  * share its date. */
 #define MEMBERS "events e WHERE e.date = c.date AND e.cluster = c.id"
 #define CLUSTER_SQL_HEAD \
-	"WITH m AS (SELECT DISTINCT e.date, e.cluster AS id FROM events e" \
+	"WITH c AS (SELECT e.date, e.cluster AS id, min(e.event) AS event," \
+	" min(e.date_precision) AS date_precision FROM events e" \
 	" JOIN documents d ON d.id = e.doc_id"
 #define CLUSTER_SQL_TAIL \
-	" AND e.cluster IS NOT NULL)" \
+	" AND e.cluster IS NOT NULL GROUP BY e.date, e.cluster)" \
 	" SELECT c.id, c.event," \
 	" (SELECT cameo FROM " MEMBERS " GROUP BY cameo" \
 	"  ORDER BY count(*) DESC, cameo LIMIT 1)," \
@@ -431,7 +434,7 @@ int vigil__sq_events(struct vigil_store *s, const vigil_query *q,
 	"  e.sentence || '-' || e.n AS eid FROM events e" \
 	"  JOIN documents d ON d.id = e.doc_id WHERE e.date = c.date" \
 	"  AND e.cluster = c.id ORDER BY d.doc, e.sentence, e.n))" \
-	" FROM clusters c JOIN m ON c.date = m.date AND c.id = m.id" \
+	" FROM c" \
 	" LEFT JOIN places p ON p.id = (SELECT place_id FROM " MEMBERS \
 	"  AND place_id IS NOT NULL GROUP BY place_id" \
 	"  ORDER BY count(*) DESC, place_id LIMIT 1)" \
