@@ -11,6 +11,8 @@
 #ifndef VIGIL_STORE_H
 #define VIGIL_STORE_H
 
+#include <stdint.h>
+
 #include "coder.h"
 #include "common.h"
 
@@ -60,6 +62,27 @@ typedef enum vigil_store_outcome {
  */
 int vigil_store_put(vigil_store *s, const vigil_doc_records *r,
 		    vigil_store_outcome *outcome);
+
+/* A document's near-duplicate fingerprint: a MinHash signature of its word
+ * 3-shingles (`valid` 0: too few words to judge). */
+typedef struct vigil_doc_fingerprint {
+	uint32_t minima[32];
+	int valid;
+} vigil_doc_fingerprint;
+
+/*
+ * Computes r's fingerprint. Needs no store and is thread-safe, so worker
+ * threads can make it while another thread stores (vigil ingest -j N);
+ * it is the part of vigil_store_put() that needs no store.
+ */
+void vigil_store_fingerprint(const vigil_doc_records *r,
+			     vigil_doc_fingerprint *out);
+
+/* vigil_store_put() with r's fingerprint made beforehand by
+ * vigil_store_fingerprint(r, fp). */
+int vigil_store_put_fingerprinted(vigil_store *s, const vigil_doc_records *r,
+				  const vigil_doc_fingerprint *fp,
+				  vigil_store_outcome *outcome);
 
 /*
  * Groups the next puts into one transaction (faster for many small

@@ -168,12 +168,14 @@ static void draw_progress(run *r, int final)
 		fputs("\r\033[K", stderr);
 }
 
-/* Stores (or reports) slot i's coded document; runs in input order. */
-static void store_slot(run *r, vigil_worker *w, int rc, size_t i)
+/* Stores (or reports) slot i's coded document, its records and fingerprint
+ * made (rc: how coding and making them went); runs in input order. */
+static void store_slot(run *r, vigil_worker *w, int rc, size_t i,
+		       const vigil_doc_records *recs,
+		       const vigil_doc_fingerprint *fp)
 {
 	const vigil_doc *doc = &r->slots[i].doc;
 	const char *warning = vigil_worker_warning(w);
-	vigil_doc_records recs;
 	vigil_store_outcome outcome;
 	vigil_doc_summary sum;
 
@@ -181,18 +183,17 @@ static void store_slot(run *r, vigil_worker *w, int rc, size_t i)
 		return;
 	if (rc == VIGIL_OK && warning)
 		fprintf(stderr, "vigil ingest: warning: %s\n", warning);
-	if (rc == VIGIL_OK)
-		rc = vigil_worker_doc_records(w, &recs);
 	if (rc != VIGIL_OK) {
 		fprintf(stderr, "vigil ingest: %s\n", vigil_worker_errmsg(w));
 		r->t.bad_docs++;
 		return;
 	}
-	if (vigil_store_put(r->store, &recs, &outcome) != VIGIL_OK) {
+	if (vigil_store_put_fingerprinted(r->store, recs, fp, &outcome) !=
+	    VIGIL_OK) {
 		fprintf(stderr, "vigil ingest: %s (document %s from %s:%lu; "
 			"ingest stopped, the batches committed before it are "
 			"kept)\n",
-			vigil_store_errmsg(r->store), recs.id,
+			vigil_store_errmsg(r->store), recs->id,
 			doc->origin ? doc->origin : "-", doc->line);
 		r->fatal = 1;
 		return;
@@ -216,6 +217,8 @@ static void *ingest_thread(void *p)
 	vigil_worker *w = args[1];
 
 	for (;;) {
+		vigil_doc_records recs = {0};
+		vigil_doc_fingerprint fp = {0};
 		size_t i;
 		int rc;
 
@@ -224,12 +227,19 @@ static void *ingest_thread(void *p)
 		pthread_mutex_unlock(&r->lock);
 		if (i >= r->n)
 			break;
+		/* coding, and the part of storing that needs no store (the
+		 * fingerprint), run while another thread stores */
 		rc = vigil_worker_code(w, &r->slots[i].doc);
+		if (rc == VIGIL_OK)
+			rc = vigil_worker_doc_records(w, &recs);
+		if (rc == VIGIL_OK)
+			vigil_store_fingerprint(&recs, &fp);
 		pthread_mutex_lock(&r->lock);
 		while (r->turn != i)
 			pthread_cond_wait(&r->cond, &r->lock);
 		pthread_mutex_unlock(&r->lock);
-		store_slot(r, w, rc, i); /* only the thread whose turn it is */
+		/* only the thread whose turn it is */
+		store_slot(r, w, rc, i, &recs, &fp);
 		pthread_mutex_lock(&r->lock);
 		r->turn++;
 		pthread_cond_broadcast(&r->cond);

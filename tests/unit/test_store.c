@@ -417,6 +417,61 @@ static void raw_sql(const char *db, const char *sql, char *out, size_t len)
 }
 
 /*
+ * The public fingerprint is the store's signature, and a document put with
+ * one made beforehand is stored as vigil_store_put stores it: its copy
+ * (put plainly) is found as its near-duplicate, the stored minima are the
+ * fingerprint's, in the machine's order, and the store takes the
+ * fingerprint it is given.
+ */
+static void test_put_fingerprinted(void **state)
+{
+	static const char a[] = "North Korea fired a ballistic missile into the sea off its east coast on Monday, South Korea's military said, its first launch in two months.";
+	static const char b[] = "North Korea fired a ballistic missile into the sea off its east coast on Monday, South Korea's military said, its first launch in two months and a day.";
+	vigil_sentence_rec sa, sb, sd;
+	vigil_doc_records ra = doc_of("a", "2025-01-06", &sa, a, NULL, 0);
+	vigil_doc_records rb = doc_of("b", "2025-01-07", &sb, b, NULL, 0);
+	vigil_doc_records shortdoc = doc_of("d", NULL, &sd, "Too short.", NULL, 0);
+	uint32_t sig[VIGIL__MINHASH_K];
+	vigil_doc_fingerprint fp;
+	vigil_store *s = NULL;
+	vigil_store_stats st;
+	vigil_store_outcome out;
+	char db[64], err[1024], hex[300], want[300];
+	unsigned k;
+
+	(void)state;
+	vigil_store_fingerprint(&shortdoc, &fp);
+	assert_int_equal(fp.valid, 0);
+	vigil_store_fingerprint(&ra, &fp);
+	assert_int_equal(fp.valid, 1);
+	assert_int_equal(vigil__minhash(&ra, sig), 1);
+	assert_memory_equal(fp.minima, sig, sizeof(sig));
+	new_store_path(db);
+	assert_int_equal(vigil_store_open(&s, db, NULL, err, sizeof(err)), VIGIL_OK);
+	assert_int_equal(vigil_store_put_fingerprinted(s, &ra, &fp, &out), VIGIL_OK);
+	assert_int_equal(out, VIGIL_STORE_ADDED);
+	assert_int_equal(vigil_store_put(s, &rb, &out), VIGIL_OK);
+	assert_int_equal(vigil_store_stats_get(s, &st), VIGIL_OK);
+	assert_int_equal(st.documents, 2);
+	assert_int_equal(st.duplicates, 1);
+	/* the store uses the fingerprint it is given, not one of its own */
+	ra.id = "e";
+	fp.valid = 0;
+	assert_int_equal(vigil_store_put_fingerprinted(s, &ra, &fp, &out), VIGIL_OK);
+	vigil_store_free(s);
+	raw_sql(db, "SELECT minhash IS NULL FROM documents WHERE doc = 'e'", hex,
+		sizeof(hex));
+	assert_string_equal(hex, "1|");
+	for (k = 0; k < sizeof(sig); k++)
+		snprintf(want + 2 * k, 3, "%02X", ((const unsigned char *)sig)[k]);
+	strcat(want, "|");
+	raw_sql(db, "SELECT hex(minhash) FROM documents WHERE doc = 'a'", hex,
+		sizeof(hex));
+	assert_string_equal(hex, want);
+	remove_store(db);
+}
+
+/*
  * The rowid layout of schema 3: an event's rowid is its sentence's
  * (document * 2^20 + n) * 2^12 + its rank, so a sentence holds 4,096
  * events; one more, or a sentence number of 2^20, is refused and leaves
@@ -736,6 +791,7 @@ int main(void)
 		cmocka_unit_test(test_cluster_keys),
 		cmocka_unit_test(test_cluster_regions),
 		cmocka_unit_test(test_minhash),
+		cmocka_unit_test(test_put_fingerprinted),
 		cmocka_unit_test(test_known_keys),
 		cmocka_unit_test(test_two_writers_clusters),
 		cmocka_unit_test(test_two_writers_near_dups),

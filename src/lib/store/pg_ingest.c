@@ -509,7 +509,8 @@ static void prepared_free(prepared *d)
 }
 
 /* Everything of the document as arrays, with its hash and signature. */
-static int prepare(prepared *d, const vigil_doc_records *r)
+static int prepare(prepared *d, const vigil_doc_records *r,
+		   const vigil_doc_fingerprint *fp)
 {
 	size_t i;
 	int rc;
@@ -541,7 +542,8 @@ static int prepare(prepared *d, const vigil_doc_records *r)
 	if (rc != VIGIL_OK || d->bases.failed)
 		return VIGIL_ENOMEM;
 	records_hash(d, r);
-	d->has_sig = vigil__minhash(r, d->sig);
+	memcpy(d->sig, fp->minima, sizeof(d->sig));
+	d->has_sig = fp->valid;
 	return VIGIL_OK;
 }
 
@@ -1128,6 +1130,7 @@ static int attempt(struct vigil_store *s, const vigil_doc_records *r,
 }
 
 int vigil__pg_put(struct vigil_store *s, const vigil_doc_records *r,
+		  const vigil_doc_fingerprint *fp,
 		  vigil_store_outcome *outcome)
 {
 	pg_impl *q = vigil__pg(s);
@@ -1140,7 +1143,7 @@ int vigil__pg_put(struct vigil_store *s, const vigil_doc_records *r,
 		vigil__store_fail(s, "a document without an id");
 		return VIGIL_EINPUT;
 	}
-	rc = prepare(&d, r);
+	rc = prepare(&d, r, fp);
 	if (rc != VIGIL_OK)
 		vigil__store_fail(s, "out of memory preparing a document");
 	else

@@ -108,6 +108,7 @@ int vigil__pg_load(struct vigil_store *s);
 
 /* The backend's entries (pg_*.c). */
 int vigil__pg_put(struct vigil_store *s, const vigil_doc_records *r,
+		  const vigil_doc_fingerprint *fp,
 		  vigil_store_outcome *outcome);
 int vigil__pg_begin(struct vigil_store *s);
 int vigil__pg_commit(struct vigil_store *s);

@@ -568,11 +568,12 @@ static void remember_original(sqlite_impl *q, const char *date,
 }
 
 static int insert_doc(struct vigil_store *s, const vigil_doc_records *r,
-		      const char *hash, doc_ctx *d)
+		      const vigil_doc_fingerprint *fp, const char *hash,
+		      doc_ctx *d)
 {
 	sqlite3_stmt *st = stmt(s, ST_DOC_INSERT);
-	uint32_t sig[VIGIL__MINHASH_K];
-	int has_sig = vigil__minhash(r, sig);
+	const uint32_t *sig = fp->minima;
+	int has_sig = fp->valid;
 	char dup[256];
 	int rc = find_original(s, r, has_sig ? sig : NULL, dup, sizeof(dup));
 
@@ -588,7 +589,8 @@ static int insert_doc(struct vigil_store *s, const vigil_doc_records *r,
 	sqlite3_bind_int64(st, 6, (sqlite3_int64)r->nsentences);
 	sqlite3_bind_text(st, 7, hash, -1, SQLITE_STATIC);
 	if (has_sig)
-		sqlite3_bind_blob(st, 8, sig, (int)sizeof(sig), SQLITE_STATIC);
+		sqlite3_bind_blob(st, 8, sig, (int)sizeof(fp->minima),
+				  SQLITE_STATIC);
 	vigil__sq_bind_text(st, 9, dup[0] ? dup : NULL);
 	rc = run(s, st, "storing a document");
 	d->doc = sqlite3_last_insert_rowid(vigil__sq(s)->db);
@@ -1146,6 +1148,7 @@ static int insert_figure(struct vigil_store *s, const vigil_figure_rec *f,
 
 /* Everything of the document, inside the open transaction. */
 static int write_doc(struct vigil_store *s, const vigil_doc_records *r,
+		     const vigil_doc_fingerprint *fp,
 		     vigil_store_outcome *outcome)
 {
 	char hash[17];
@@ -1167,7 +1170,7 @@ static int write_doc(struct vigil_store *s, const vigil_doc_records *r,
 	if (old.id)
 		rc = delete_doc(s, &old);
 	if (rc == VIGIL_OK)
-		rc = insert_doc(s, r, hash, &d);
+		rc = insert_doc(s, r, fp, hash, &d);
 	if (rc == VIGIL_OK)
 		rc = insert_sentences(s, r, d.doc, &d.sent1);
 	if (rc == VIGIL_OK)
@@ -1202,7 +1205,8 @@ static void log_clear(sqlite_impl *q)
 }
 
 /* Keeps a copy of a document put in the batch. */
-static int log_add(struct vigil_store *s, const vigil_doc_records *r)
+static int log_add(struct vigil_store *s, const vigil_doc_records *r,
+		   const vigil_doc_fingerprint *fp)
 {
 	sqlite_impl *q = vigil__sq(s);
 	vigil__sq_logged *l;
@@ -1219,6 +1223,7 @@ static int log_add(struct vigil_store *s, const vigil_doc_records *r)
 	l = &q->log[q->nlog];
 	if (vigil__records_copy(r, &l->r, &l->mem) != VIGIL_OK)
 		goto nomem;
+	l->fp = *fp;
 	q->nlog++;
 	return VIGIL_OK;
 nomem:
@@ -1254,7 +1259,7 @@ static void redo_batch(struct vigil_store *s)
 	rollback(q);
 	rc = begin(s);
 	for (i = 0; i < q->nlog && rc == VIGIL_OK; i++)
-		rc = write_doc(s, &q->log[i].r, &o);
+		rc = write_doc(s, &q->log[i].r, &q->log[i].fp, &o);
 	memcpy(s->errmsg, msg, sizeof(msg));
 	if (rc == VIGIL_OK)
 		return;
@@ -1265,6 +1270,7 @@ static void redo_batch(struct vigil_store *s)
 }
 
 int vigil__sq_put(struct vigil_store *s, const vigil_doc_records *r,
+		  const vigil_doc_fingerprint *fp,
 		  vigil_store_outcome *outcome)
 {
 	sqlite_impl *q = vigil__sq(s);
@@ -1275,9 +1281,9 @@ int vigil__sq_put(struct vigil_store *s, const vigil_doc_records *r,
 		return VIGIL_EINPUT;
 	}
 	if (q->in_batch) {
-		rc = write_doc(s, r, outcome);
+		rc = write_doc(s, r, fp, outcome);
 		if (rc == VIGIL_OK && *outcome != VIGIL_STORE_UNCHANGED)
-			rc = log_add(s, r);
+			rc = log_add(s, r, fp);
 		if (rc != VIGIL_OK)
 			redo_batch(s);
 		return rc;
@@ -1285,7 +1291,7 @@ int vigil__sq_put(struct vigil_store *s, const vigil_doc_records *r,
 	rc = begin(s);
 	if (rc != VIGIL_OK)
 		return rc;
-	rc = write_doc(s, r, outcome);
+	rc = write_doc(s, r, fp, outcome);
 	if (rc == VIGIL_OK)
 		return commit(s);
 	rollback(q);

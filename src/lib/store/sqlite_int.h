@@ -63,6 +63,7 @@ void vigil__known_free(vigil__known *k);
  * batch can be put again after a rollback. */
 typedef struct vigil__sq_logged {
 	vigil_doc_records r;
+	vigil_doc_fingerprint fp;
 	void *mem;                   /* the block holding r's contents */
 } vigil__sq_logged;
 
@@ -135,6 +136,7 @@ void vigil__sq_read_place(sqlite3_stmt *st, int i, vigil_place_rec *p);
 
 /* Ingest, queries, ledger: the backend's entries (sqlite_*.c). */
 int vigil__sq_put(struct vigil_store *s, const vigil_doc_records *r,
+		  const vigil_doc_fingerprint *fp,
 		  vigil_store_outcome *outcome);
 int vigil__sq_begin(struct vigil_store *s);
 int vigil__sq_commit(struct vigil_store *s);

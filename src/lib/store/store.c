@@ -80,12 +80,28 @@ const char *vigil_store_errmsg(const vigil_store *s)
 	return s->errmsg;
 }
 
-int vigil_store_put(vigil_store *s, const vigil_doc_records *r,
-		    vigil_store_outcome *outcome)
+void vigil_store_fingerprint(const vigil_doc_records *r,
+			     vigil_doc_fingerprint *out)
+{
+	out->valid = vigil__minhash(r, out->minima);
+}
+
+int vigil_store_put_fingerprinted(vigil_store *s, const vigil_doc_records *r,
+				  const vigil_doc_fingerprint *fp,
+				  vigil_store_outcome *outcome)
 {
 	vigil_store_outcome ignored;
 
-	return s->be->put(s, r, outcome ? outcome : &ignored);
+	return s->be->put(s, r, fp, outcome ? outcome : &ignored);
+}
+
+int vigil_store_put(vigil_store *s, const vigil_doc_records *r,
+		    vigil_store_outcome *outcome)
+{
+	vigil_doc_fingerprint fp;
+
+	vigil_store_fingerprint(r, &fp);
+	return vigil_store_put_fingerprinted(s, r, &fp, outcome);
 }
 
 int vigil_store_begin(vigil_store *s)

@@ -70,6 +70,7 @@ typedef struct vigil__store_backend {
 		    const vigil_store_options *o);
 	void (*close)(struct vigil_store *s);
 	int (*put)(struct vigil_store *s, const vigil_doc_records *r,
+		   const vigil_doc_fingerprint *fp,
 		   vigil_store_outcome *outcome);
 	int (*begin)(struct vigil_store *s);
 	int (*commit)(struct vigil_store *s);
@@ -133,6 +134,8 @@ int vigil__cluster_region_key(const char *base, const char *region,
  * least VIGIL__NEAR_DUP_SAME of them are equal (estimated Jaccard
  * similarity of their word 3-shingles >= 0.5). */
 #define VIGIL__MINHASH_K 32
+_Static_assert(sizeof(((vigil_doc_fingerprint *)0)->minima) ==
+	       VIGIL__MINHASH_K * sizeof(uint32_t), "store.h's fingerprint");
 #define VIGIL__NEAR_DUP_SAME 16
 /* Minima indexed to find candidates (LSH with bands of one minimum): two
  * signatures sharing VIGIL__NEAR_DUP_SAME minima share at least one of the
